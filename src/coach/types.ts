@@ -1,0 +1,141 @@
+/**
+ * The coaching engine's vocabulary: taxonomy, blocks, conversation state, and one turn's input and
+ * output. Nothing here knows about HTTP, GraphQL or the database; storage keeps a
+ * {@link ConversationState} as JSON and hands it back on the next turn.
+ */
+
+/** Topic ids returned to clients (snake_case, stable). */
+export const TOPICS = [
+  'heartbreak', 'moving_on', 'marriage_strain', 'divorce_separation', 'cheating', 'cheating_self',
+  'trust', 'jealousy', 'communication', 'conflict', 'dating', 'situationship', 'loneliness',
+  'self_worth', 'boundaries', 'family_pressure', 'long_distance', 'intimacy', 'commitment',
+  'patterns', 'parenting_strain', 'toxic_or_abusive', 'anxiety_distress', 'low_mood',
+] as const;
+export type TopicId = (typeof TOPICS)[number];
+
+/** Emotion ids returned to clients. `neutral` only when nothing else is present. */
+export const EMOTIONS = [
+  'sad', 'hurt', 'angry', 'anxious', 'confused', 'lonely', 'jealous', 'guilty', 'betrayed',
+  'overwhelmed', 'frustrated', 'hopeless', 'scared', 'numb', 'hopeful', 'relieved', 'neutral',
+] as const;
+export type EmotionId = (typeof EMOTIONS)[number];
+
+/** Relationship statuses a block can be restricted to (from `context.relationshipStatus` or the text). */
+export const RELATIONSHIP_STATUSES = [
+  'single', 'dating', 'situationship', 'in_relationship', 'engaged', 'married', 'separated', 'divorced',
+] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
+
+export const RESPONSE_STYLES = [
+  'LIGHT_TOUCH', 'GROUNDING', 'DEEPENING', 'GUIDANCE_SESSION', 'SAFETY', 'CHECK_IN',
+] as const;
+export type ResponseStyle = (typeof RESPONSE_STYLES)[number];
+
+export const BLOCK_TYPES = ['reflection', 'normalization', 'insight', 'reframe', 'exploration', 'action'] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+/** Progressive depth: 1 feel heard, 2 understand what happened, 3 patterns and needs, 4 next steps. */
+export type Stage = 1 | 2 | 3 | 4;
+
+/**
+ * Placeholders a block's text may contain. The composer fills every one of them:
+ * - `{partner}`: the partner's name the user gave, else "your partner" (capitalised at a sentence start).
+ * - `{partner_possessive}`: "Alex's" or "your partner's".
+ * - `{echo}`: a short phrase of the user's own words from this message; blocks using it are only
+ *   chosen when such a phrase could be taken.
+ */
+export const PLACEHOLDERS = ['partner', 'partner_possessive', 'echo'] as const;
+
+/** One hand-written piece of an answer, as stored in `src/coach/blocks/*.json`. */
+export interface Block {
+  /** Stable, unique, e.g. `heartbreak.reflection.1.03`. Stored with every answer that used it. */
+  id: string;
+  type: BlockType;
+  /** Topics it fits; empty means any topic (general blocks). */
+  topics: TopicId[];
+  /** Emotions it fits well; empty means any. */
+  emotions: EmotionId[];
+  /** Stages it fits. */
+  stages: Stage[];
+  /** Relationship statuses it is limited to; empty means any. */
+  statuses: RelationshipStatus[];
+  /** Tie-breaker, 1 (normal) to 3 (preferred). */
+  priority: number;
+  text: string;
+}
+
+/** A fact the user stated, kept for summaries (names, durations, events). */
+export interface KeyFact {
+  kind: 'name' | 'duration' | 'event';
+  text: string;
+  turn: number;
+}
+
+/** How far one topic has gone in this session. */
+export interface TopicProgress {
+  /** User turns in which this topic was detected. */
+  turns: number;
+  stage: Stage;
+  lastTurn: number;
+}
+
+/** The engine's memory of one session. Serialised as JSON between turns. */
+export interface ConversationState {
+  version: 1;
+  /** User messages so far in this session. */
+  turnCount: number;
+  topics: Partial<Record<TopicId, TopicProgress>>;
+  /** The session's main topic: the one worked on most (ties: most recent). */
+  mainTopic: TopicId | null;
+  /** Block ids used in recent turns, newest last; only the last 15 turns are kept. */
+  recentBlocks: { id: string; turn: number }[];
+  /** Styles of recent answers, newest last (a few kept, to vary the style). */
+  recentStyles: ResponseStyle[];
+  partnerName: string | null;
+  relationshipStatus: RelationshipStatus | null;
+  facts: KeyFact[];
+  /** How often each emotion was detected. */
+  emotionCounts: Partial<Record<EmotionId, number>>;
+  /** Short plain-words labels of what was explored (e.g. "what you miss most"), newest last. */
+  explored: string[];
+}
+
+/** One user message and what the engine needs to answer it. */
+export interface TurnInput {
+  text: string;
+  context?: { topics?: string[]; relationshipStatus?: string | null };
+  state: ConversationState;
+  /** Makes the answer deterministic: same input, state and seed, same answer. */
+  seed: number;
+  /** Blocks not to use when another fits: the user's dislikes, the answers being regenerated. */
+  avoidBlockIds?: ReadonlySet<string>;
+  /**
+   * `false` when regenerating an answer to a message already counted: turn count, topic turns
+   * and stages stay as they are.
+   */
+  countTurn?: boolean;
+}
+
+export type CrisisKind = 'self_harm' | 'partner_danger' | 'harm_to_others';
+
+/** The engine's answer to one turn and the state to store with it. */
+export interface TurnResult {
+  reply: string;
+  style: ResponseStyle;
+  /** Most salient first. */
+  topics: TopicId[];
+  emotions: EmotionId[];
+  /** The main topic's stage after this turn (1 when there is no topic). */
+  stage: Stage;
+  /** 0..1, from topic certainty and block fit. */
+  confidence: number;
+  blockIds: string[];
+  crisis: CrisisKind | null;
+  state: ConversationState;
+}
+
+/** What a session's summary is made of, after every 5th user message. */
+export interface SessionSummary {
+  summaryText: string;
+  nextPlanText: string;
+}
