@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Everything the server reads from its environment, parsed once. Names and defaults are the
+ * contract's (`../shared/spec/api.md`, "Process, ports, configuration").
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** Unset: an embedded PostgreSQL under {@link Config.dataDir}. */
+  databaseUrl: string | null;
+  dataDir: string;
+  redisUrl: string | null;
+  jwtSecret: string | null;
+  jwksUrl: string | null;
+  jwtAudience: string;
+  followupTickMs: number;
+  defaultTimezone: string;
+  /** Coach turns per user per minute; 0 turns the limit off. */
+  rateLimitTurnsPerMinute: number;
+  /** Sessions created per user per hour; 0 turns the limit off. */
+  rateLimitSessionsPerHour: number;
+  introspection: boolean;
+  production: boolean;
+  /** Apply pending migrations at start (`AMORA_MIGRATE_ON_START=false` leaves it to `npm run db:migrate`). */
+  migrateOnStart: boolean;
+  logLevel: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Crisis resources named in SAFETY answers; empty strings fall back to the engine's defaults. */
+  safety: { emergencyNumber: string; crisisLine: string; domesticViolenceLine: string };
+  /** Delete messages older than this many days in a daily sweep; 0 keeps them. */
+  retentionDays: number;
+  /** Open websocket connections one user may hold. */
+  maxSocketsPerUser: number;
+}
+
+/** Why a configuration value was refused; the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function text(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+/** Reads the configuration from `env` (the process environment by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const defaultTimezone = text(env, 'AMORA_DEFAULT_TIMEZONE') ?? 'UTC';
+  if (!isTimeZone(defaultTimezone)) {
+    throw new ConfigError(`AMORA_DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Berlin, got "${defaultTimezone}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 4000),
+    host: text(env, 'HOST') ?? '0.0.0.0',
+    databaseUrl: text(env, 'DATABASE_URL'),
+    dataDir: path.resolve(text(env, 'AMORA_DATA_DIR') ?? '.amora'),
+    redisUrl: text(env, 'REDIS_URL'),
+    jwtSecret: text(env, 'AMORA_JWT_SECRET'),
+    jwksUrl: text(env, 'AMORA_JWKS_URL'),
+    jwtAudience: text(env, 'AMORA_JWT_AUDIENCE') ?? 'authenticated',
+    followupTickMs: integer(env, 'AMORA_FOLLOWUP_TICK_MS', 60_000, 10),
+    defaultTimezone,
+    rateLimitTurnsPerMinute: integer(env, 'AMORA_RATE_LIMIT_TURNS_PER_MINUTE', 30),
+    rateLimitSessionsPerHour: integer(env, 'AMORA_RATE_LIMIT_SESSIONS_PER_HOUR', 60),
+    introspection: flag(env, 'AMORA_INTROSPECTION', true),
+    production: env.NODE_ENV === 'production',
+    migrateOnStart: flag(env, 'AMORA_MIGRATE_ON_START', true),
+    logLevel: text(env, 'LOG_LEVEL') ?? 'info',
+    bodyLimitBytes: integer(env, 'AMORA_BODY_LIMIT_BYTES', 100_000, 1_000),
+    safety: {
+      emergencyNumber: text(env, 'AMORA_EMERGENCY_NUMBER') ?? '',
+      crisisLine: text(env, 'AMORA_CRISIS_LINE') ?? '',
+      domesticViolenceLine: text(env, 'AMORA_DOMESTIC_VIOLENCE_LINE') ?? '',
+    },
+    retentionDays: integer(env, 'AMORA_RETENTION_DAYS', 0),
+    maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
+  };
+}
+
+/** True when `zone` is an IANA time zone name this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checkout's root (where `package.json` is), found from this file so that the same code works
+ * compiled under `dist/` and run from source.
+ */
+export const PROJECT_ROOT: string = (() => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${__dirname}`);
+  }
+})();

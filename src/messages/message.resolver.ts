@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { InputError } from '../errors';
+import { Feedback } from '../feedback/feedback.type';
+import type { Context } from '../server/context';
+import { Session } from '../sessions/session.type';
+import { decodeCursor, encodeCursor } from './message.mapper';
+import { Message, MessageConnection } from './message.type';
+
+/** Most messages one page may hold. */
+export const MAX_PAGE = 200;
+/** Page size when `first` is omitted. */
+export const DEFAULT_PAGE = 50;
+
+/** `Session.messages`: the current conversation, oldest first, in cursor pages. */
+@Resolver(() => Session)
+export class SessionMessagesResolver {
+  @FieldResolver(() => MessageConnection, { description: 'Oldest first; replaced answers are left out (see Message.supersededById).' })
+  async messages(
+    @Root() session: Session,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, 1-${MAX_PAGE} (default ${DEFAULT_PAGE}).` }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string | null,
+  ): Promise<MessageConnection> {
+    const size = first ?? DEFAULT_PAGE;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw InputError.field('first', `must be between 1 and ${MAX_PAGE}`);
+    const position = after ? decodeCursor(after) : null;
+    if (after && position === null) throw InputError.field('after', 'is not a cursor this API gave out');
+    const page = await ctx.loaders.messagePage.load({ sessionId: session.id, first: size, after: position });
+    const edges = page.messages.map((node) => ({ cursor: encodeCursor(node.seq), node }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+}
+
+/** `Message.session` and `Message.feedback`, batched per request. */
+@Resolver(() => Message)
+export class MessageFieldsResolver {
+  @FieldResolver(() => Session)
+  async session(@Root() message: Message, @Ctx() ctx: Context): Promise<Session> {
+    return (await ctx.loaders.sessionById.load(message.sessionId))!;
+  }
+
+  @FieldResolver(() => [Feedback])
+  feedback(@Root() message: Message, @Ctx() ctx: Context): Promise<Feedback[]> {
+    return ctx.loaders.feedbackByMessage.load(message.id);
+  }
+}

@@ -1,0 +1,11 @@
+/** `follow_up_time` → `followUpTime`. */
+export const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
+/** `followUpTime` → `follow_up_time`. */
+export const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** A JSON body's keys in camelCase, one level deep (nested objects handled by the caller). */
+export function camelKeys(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return {};
+  return Object.fromEntries(Object.entries(body).map(([key, value]) => [camel(key), value]));
+}

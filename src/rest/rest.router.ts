@@ -1,0 +1,58 @@
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { Context } from '../server/context';
+import { camelKeys } from './case';
+import { handle, sendRestError } from './rest.errors';
+import { sessionResponse } from './rest.shapes';
+
+/** What the REST shim needs from the server. */
+export interface RestDeps {
+  authenticate(header: string | undefined): Promise<Context>;
+  logger: Logger;
+}
+
+/** The context a request was authenticated with. */
+const ctx = (res: Response): Context => res.locals.ctx as Context;
+
+/**
+ * The seed's REST endpoints under `/api/v1/coach`, for older frontends. Thin: every route calls
+ * the same service as its GraphQL twin and only maps snake_case in and out.
+ */
+export function createRestRouter({ authenticate, logger }: RestDeps): Router {
+  const router = Router();
+  const route = (fn: (req: Request, res: Response) => Promise<unknown>) => handle(logger, fn);
+
+  router.use(async (req, res, next) => {
+    try {
+      res.locals.ctx = await authenticate(req.headers.authorization);
+      next();
+    } catch (error) {
+      sendRestError(res, error, logger);
+    }
+  });
+
+  router.get('/sessions', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    const includeDefault = String(req.query.include_default ?? '').toLowerCase() === 'true';
+    const sessions = await services.sessions.list(viewer.userId, { includeDefault });
+    res.json(sessions.map(sessionResponse));
+  }));
+
+  router.post('/sessions', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    res.json(sessionResponse(await services.sessions.create(viewer.userId, camelKeys(req.body))));
+  }));
+
+  router.get('/sessions/:id', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    res.json(sessionResponse(await services.sessions.get(viewer.userId, String(req.params.id))));
+  }));
+
+  router.patch('/sessions/:id', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    res.json(sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), camelKeys(req.body))));
+  }));
+
+  router.use((_req, res) => { res.status(404).json({ detail: 'Not Found' }); });
+  return router;
+}

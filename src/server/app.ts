@@ -1,0 +1,151 @@
+import http from 'node:http';
+import express from 'express';
+import pinoHttp from 'pino-http';
+import type { Logger } from 'pino';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { GraphQLSchema } from 'graphql';
+import { localJwtSecret } from '../auth/local-secret';
+import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/token';
+import { systemClock, type Clock } from '../clock';
+import type { Config } from '../config';
+import { openDatabase, type Database } from '../db/database';
+import { createRestRouter } from '../rest/rest.router';
+import type { Context } from './context';
+import { formatGraphQLError, toPublicError } from './errors';
+import { createLoaders } from './loaders';
+import { createLogger } from './logger';
+import { createSchema } from './schema';
+import { createServices, type Services } from './services';
+
+/** A running Amora server and what tests and the entry point need to reach inside it. */
+export interface AmoraServer {
+  http: http.Server;
+  db: Database;
+  services: Services;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** Where it listens, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  /** Stops accepting, finishes in-flight requests, closes sockets, the pool and the embedded database. */
+  stop(): Promise<void>;
+}
+
+/** What to build the server from; everything but `config` has a default. */
+export interface ServerOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+  /** Called with every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+/** The secret for HS256 tokens: configured, or generated once into the data dir when nothing is configured. */
+export function jwtSecret(config: Config): string | null {
+  return config.jwtSecret ?? (config.jwksUrl ? null : localJwtSecret(config.dataDir));
+}
+
+/** Opens the database, builds the services, the schema and the HTTP face, and starts listening. */
+export async function startServer(options: ServerOptions): Promise<AmoraServer> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const verify = createTokenVerifier({ secret: jwtSecret(config), jwksUrl: config.jwksUrl, audience: config.jwtAudience });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrateOnStart, logger, onQuery: options.onQuery });
+  try {
+    const services = createServices({ db, config, clock });
+    const schema = await createSchema();
+    const app = express();
+    const httpServer = http.createServer(app);
+
+    const authenticate = async (header: string | undefined): Promise<Context> => {
+      const viewer = await verify(bearerToken(header));
+      return { viewer, services, loaders: createLoaders(db, viewer.userId) };
+    };
+
+    const apollo = new ApolloServer<Context>({
+      schema,
+      introspection: config.introspection,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatGraphQLError,
+      csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), statusPlugin(logger)],
+    });
+    await apollo.start();
+
+    app.disable('x-powered-by');
+    app.use(pinoHttp({ logger, customProps: () => ({}), autoLogging: true, quietReqLogger: true }));
+    app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+    app.get('/readyz', async (_req, res) => {
+      const ready = await db.isReady();
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+    });
+    app.use(express.json({ limit: config.bodyLimitBytes }));
+    app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
+    app.use(
+      '/graphql',
+      expressMiddleware(apollo, { context: async ({ req }) => authenticate(req.headers.authorization) }),
+    );
+    // Body parser failures and anything else that escaped a route.
+    app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      if (error.type === 'entity.too.large') return res.status(413).json({ detail: `Request body is larger than ${config.bodyLimitBytes} bytes` });
+      if (error.type === 'entity.parse.failed') return res.status(400).json({ detail: 'Request body is not valid JSON' });
+      const safe = toPublicError(error);
+      if (safe.httpStatus >= 500) logger.error({ err: error }, 'unhandled error');
+      return res.status(safe.httpStatus).json({ detail: safe.message });
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const address = httpServer.address() as import('node:net').AddressInfo;
+    const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const url = `http://${host}:${address.port}`;
+    logger.info({ url }, 'Amora is listening');
+
+    let stopping: Promise<void> | null = null;
+    return {
+      http: httpServer,
+      db,
+      services,
+      schema,
+      logger,
+      url,
+      stop: () => {
+        stopping ??= (async () => {
+          await apollo.stop();
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/**
+ * Gives GraphQL responses the HTTP status their errors call for (503 when the database is away,
+ * 429 when rate limited) and logs masked errors with their stack, server side only.
+ */
+function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = error.originalError;
+            if (original && !('extensions' in original)) logger.error({ err: original }, 'resolver failed');
+          }
+        },
+        async willSendResponse({ response, errors }) {
+          const statuses = (errors ?? []).map((error) => toPublicError(error.originalError ?? error).httpStatus);
+          if (statuses.includes(503)) response.http.status = 503;
+        },
+      };
+    },
+  };
+}

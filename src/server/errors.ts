@@ -1,0 +1,37 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError, UnavailableError } from '../errors';
+
+/** True for errors that mean "the database is not reachable right now" (pg and Prisma spellings). */
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e) return false;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024'].includes(e.code ?? '')) return true;
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|server closed the connection/i.test(e.message ?? '')) return true;
+  return e.cause !== undefined && e.cause !== e && isDatabaseDown(e.cause);
+}
+
+/**
+ * Maps any thrown error to an {@link AppError} a client may see: our own errors as they are,
+ * a lost database as 503, everything else as a masked INTERNAL_SERVER_ERROR (no stack, no SQL,
+ * no input echo).
+ */
+export function toPublicError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseDown(error)) return new UnavailableError();
+  return new AppError('Something went wrong on our side; it has been logged', 'INTERNAL_SERVER_ERROR', 500);
+}
+
+/**
+ * Apollo's formatError. GraphQL's own errors (syntax, validation, variables) and ours pass with
+ * their codes; anything else a resolver threw is masked. Stack traces never leave the server.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError) {
+    const { stacktrace: _stacktrace, http: _http, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  const safe = toPublicError(original);
+  return { message: safe.message, locations: formatted.locations, path: formatted.path, extensions: { code: safe.code } };
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { PROJECT_ROOT } from '../config';
+import { FeedbackFieldsResolver } from '../feedback/feedback.resolver';
+import { MessageFieldsResolver, SessionMessagesResolver } from '../messages/message.resolver';
+import { SessionResolver } from '../sessions/session.resolver';
+
+/** Where the schema is written for clients and reviewers. */
+export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
+
+/** Every resolver class of the API. */
+export const RESOLVERS = [SessionResolver, SessionMessagesResolver, MessageFieldsResolver, FeedbackFieldsResolver] as const;
+
+/**
+ * Builds the executable schema from the resolver classes. Validation is off here on purpose:
+ * services validate, so GraphQL and REST share one set of rules and one error shape.
+ */
+export async function createSchema(options: { pubSub?: Parameters<typeof buildSchema>[0]['pubSub'] } = {}): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    orphanedTypes: [],
+    validate: false,
+    pubSub: options.pubSub,
+  });
+}
+
+/** The schema as SDL, sorted so that the committed file changes only when the API does. */
+export function schemaText(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** Writes `schema.graphql`. */
+export function writeSchemaFile(schema: GraphQLSchema): void {
+  fs.writeFileSync(SCHEMA_FILE, schemaText(schema));
+}
+
+export { JSONResolver };

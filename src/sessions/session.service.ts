@@ -1,0 +1,133 @@
+import type { Clock } from '../clock';
+import { TOPICS } from '../coach/types';
+import type { Database } from '../db/database';
+import type { Prisma, Session } from '../db/generated/client';
+import type { SessionStatus } from '../db/generated/enums';
+import { NotFoundError } from '../errors';
+import { DEFAULT_FOLLOW_UP_TIME, nextFollowUpAt } from '../followups/schedule';
+import { isUuid } from '../ids';
+import { toInput, validateInput } from '../validation';
+import { CreateSessionInput, UpdateSessionInput } from './session.input';
+
+/** Title of the session messages go to when the client names none. */
+export const DEFAULT_SESSION_TITLE = 'My conversation';
+
+/** Limits on how fast one user may do things; the rate limiter is injected (see server wiring). */
+export interface SessionLimits {
+  /** Throws RateLimitError when `userId` may not create another session now. */
+  consumeSessionCreation(userId: string): Promise<void>;
+}
+
+/**
+ * Sessions: creating, listing, reading, changing. Every method takes the caller's user id and
+ * treats another user's session exactly like a missing one.
+ */
+export class SessionService {
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly defaultTimezone: string,
+    private readonly limits: SessionLimits = { consumeSessionCreation: async () => undefined },
+  ) {}
+
+  /** The user's sessions, most recent activity first; the default session only when asked. */
+  async list(userId: string, options: { status?: SessionStatus | null; includeDefault?: boolean } = {}): Promise<Session[]> {
+    return this.db.prisma.session.findMany({
+      where: {
+        userId,
+        ...(options.status ? { status: options.status } : {}),
+        ...(options.includeDefault ? {} : { isDefault: false }),
+      },
+      orderBy: [{ lastActivityAt: 'desc' }, { id: 'asc' }],
+    });
+  }
+
+  /** The session, or null when it is missing or not the user's. */
+  async find(userId: string, id: string): Promise<Session | null> {
+    if (!isUuid(id)) return null;
+    return this.db.prisma.session.findFirst({ where: { id, userId } });
+  }
+
+  /** The session, or {@link NotFoundError}. */
+  async get(userId: string, id: string): Promise<Session> {
+    const session = await this.find(userId, id);
+    if (!session) throw new NotFoundError('Session');
+    return session;
+  }
+
+  /** Creates a session; `raw` is checked against {@link CreateSessionInput}'s rules. */
+  async create(userId: string, raw: Partial<CreateSessionInput>): Promise<Session> {
+    const input = await validateInput(toInput(CreateSessionInput, { ...raw, primaryTopic: normalizeTopic(raw.primaryTopic) }));
+    await this.limits.consumeSessionCreation(userId);
+    const now = this.clock.now();
+    const timezone = canonicalZone(input.timezone ?? this.defaultTimezone);
+    const followUpEnabled = input.followUpEnabled ?? false;
+    const followUpTime = input.followUpTime ?? (followUpEnabled ? DEFAULT_FOLLOW_UP_TIME : null);
+    const data = {
+      title: input.title,
+      primaryTopic: input.primaryTopic ?? null,
+      followUpEnabled,
+      followUpTime,
+      timezone,
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+      nextFollowUpAt: nextFollowUpAt({ status: 'ACTIVE', followUpEnabled, followUpTime, timezone, lastFollowUpAt: null }, now),
+    };
+    return this.db.prisma.session.create({
+      data: { ...data, user: { connectOrCreate: { where: { id: userId }, create: { id: userId } } } },
+    });
+  }
+
+  /** Applies the given changes; omitted fields stay. */
+  async update(userId: string, id: string, raw: Partial<UpdateSessionInput>): Promise<Session> {
+    const input = await validateInput(toInput(UpdateSessionInput, raw as Record<string, unknown>));
+    return this.db.prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      if (!isUuid(id) || rows.length === 0) throw new NotFoundError('Session');
+      const current = (await tx.session.findUnique({ where: { id } }))!;
+      const now = this.clock.now();
+      const next = {
+        title: input.title ?? current.title,
+        status: input.status ?? current.status,
+        followUpEnabled: input.followUpEnabled ?? current.followUpEnabled,
+        followUpTime: input.followUpTime === undefined ? current.followUpTime : input.followUpTime,
+        timezone: input.timezone ? canonicalZone(input.timezone) : current.timezone,
+      };
+      if (next.followUpEnabled && !next.followUpTime) next.followUpTime = DEFAULT_FOLLOW_UP_TIME;
+      const data: Prisma.SessionUpdateInput = {
+        ...next,
+        updatedAt: now,
+        lastActivityAt: now,
+        nextFollowUpAt: nextFollowUpAt({ ...next, lastFollowUpAt: current.lastFollowUpAt }, now),
+      };
+      return tx.session.update({ where: { id }, data });
+    });
+  }
+
+  /** The user's default session, made on first use (one per user, whatever the concurrency). */
+  async defaultSession(userId: string): Promise<Session> {
+    const existing = await this.db.prisma.session.findFirst({ where: { userId, isDefault: true } });
+    if (existing) return existing;
+    const now = this.clock.now();
+    // default_key is unique, so a racing second insert is a no-op (the seed's `{user_id}:default` key).
+    await this.db.prisma.$executeRaw`
+      WITH u AS (INSERT INTO amora_users (id) VALUES (${userId}::uuid) ON CONFLICT DO NOTHING)
+      INSERT INTO amora_sessions (id, user_id, title, is_default, default_key, timezone, created_at, updated_at, last_activity_at)
+      VALUES (gen_random_uuid(), ${userId}::uuid, ${DEFAULT_SESSION_TITLE}, true, ${`${userId}:default`}, ${canonicalZone(this.defaultTimezone)}, ${now}, ${now}, ${now})
+      ON CONFLICT DO NOTHING`;
+    return (await this.db.prisma.session.findFirst({ where: { userId, isDefault: true } }))!;
+  }
+}
+
+/** "Heartbreak", "self-worth" and "self worth" all mean the topic id `self_worth`. */
+function normalizeTopic(topic: unknown): unknown {
+  if (typeof topic !== 'string') return topic;
+  const id = topic.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return (TOPICS as readonly string[]).includes(id) ? id : topic;
+}
+
+/** The zone's canonical spelling ("europe/berlin" is stored as "Europe/Berlin"). */
+export function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+}
