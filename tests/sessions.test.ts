@@ -173,7 +173,7 @@ describe('authentication', () => {
     const token = await t.token();
     const response = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ sessions { id } }')}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
-    expect((await response.json()).data.sessions).toEqual([]);
+    expect(((await response.json()) as { data: { sessions: unknown[] } }).data.sessions).toEqual([]);
   });
 });
 

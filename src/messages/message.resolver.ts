@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { isUuid } from '../ids';
 import { InputError } from '../errors';
 import { Feedback } from '../feedback/feedback.type';
 import type { Context } from '../server/context';
@@ -46,5 +47,14 @@ export class MessageFieldsResolver {
   @FieldResolver(() => [Feedback])
   feedback(@Root() message: Message, @Ctx() ctx: Context): Promise<Feedback[]> {
     return ctx.loaders.feedbackByMessage.load(message.id);
+  }
+}
+
+/** One message by id: also answers that were replaced (see `supersededById`). */
+@Resolver(() => Message)
+export class MessageQueryResolver {
+  @Query(() => Message, { nullable: true, description: "One of the viewer's messages by id, including replaced answers; null when missing or not theirs." })
+  message(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Message | null> {
+    return isUuid(id) ? ctx.loaders.messageById.load(id) : Promise.resolve(null);
   }
 }

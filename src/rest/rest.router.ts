@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Context } from '../server/context';
 import { camelKeys } from './case';
 import { handle, sendRestError } from './rest.errors';
-import { sessionResponse } from './rest.shapes';
+import { coachResponse, restMode, sessionResponse } from './rest.shapes';
 
 /** What the REST shim needs from the server. */
 export interface RestDeps {
@@ -43,6 +43,12 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     res.json(sessionResponse(await services.sessions.create(viewer.userId, camelKeys(req.body))));
   }));
 
+  router.post('/sessions/feedback', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    const result = await services.feedback.submit(viewer.userId, camelKeys(req.body));
+    res.json({ success: result.success, feedback_id: result.feedbackId, message: result.message });
+  }));
+
   router.get('/sessions/:id', route(async (req, res) => {
     const { viewer, services } = ctx(res);
     res.json(sessionResponse(await services.sessions.get(viewer.userId, String(req.params.id))));
@@ -51,6 +57,13 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
   router.patch('/sessions/:id', route(async (req, res) => {
     const { viewer, services } = ctx(res);
     res.json(sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), camelKeys(req.body))));
+  }));
+
+  router.post('/', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    const body = camelKeys(req.body);
+    const outcome = await services.messages.send(viewer.userId, { ...body, mode: restMode(body.mode), context: body.context == null ? body.context : camelKeys(body.context) } as never);
+    res.json(coachResponse(outcome));
   }));
 
   router.use((_req, res) => { res.status(404).json({ detail: 'Not Found' }); });

@@ -1,4 +1,5 @@
 import type { Session } from '../db/generated/client';
+import type { TurnOutcome } from '../messages/message.service';
 
 /** The seed's SessionResponse (snake_case), plus `timezone`, `last_follow_up_at` and `is_default`. */
 export function sessionResponse(session: Session) {
@@ -18,4 +19,24 @@ export function sessionResponse(session: Session) {
     last_follow_up_at: session.lastFollowUpAt?.toISOString() ?? null,
     is_default: session.isDefault,
   };
+}
+
+/** The seed's coach reply (`POST /api/v1/coach/`). */
+export function coachResponse(outcome: TurnOutcome) {
+  const { result } = outcome;
+  return {
+    message: result.reply,
+    mode: outcome.mode,
+    confidence: result.confidence,
+    referenced_data: { topics: result.topics, emotions: result.emotions, response_style: result.style, stage: result.stage, turn_count: outcome.turnCount },
+    engine: outcome.engine,
+    response_style: result.style,
+    coach_session_id: outcome.sessionId,
+    message_id: outcome.messageId,
+  };
+}
+
+/** Older clients send the mode in any case ("learn"); GraphQL's enum is upper case. */
+export function restMode(mode: unknown): unknown {
+  return typeof mode === 'string' ? mode.toUpperCase() : mode;
 }

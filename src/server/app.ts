@@ -14,6 +14,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
+import { queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
 import { createSchema } from './schema';
@@ -69,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       introspection: config.introspection,
       includeStacktraceInErrorResponses: false,
       formatError: formatGraphQLError,
+      validationRules: queryLimits(),
       csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), statusPlugin(logger)],
     });
@@ -142,8 +144,13 @@ function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
           }
         },
         async willSendResponse({ response, errors }) {
-          const statuses = (errors ?? []).map((error) => toPublicError(error.originalError ?? error).httpStatus);
-          if (statuses.includes(503)) response.http.status = 503;
+          const public_ = (errors ?? []).map((error) => toPublicError(error.originalError ?? error));
+          if (public_.some((e) => e.httpStatus === 503)) response.http.status = 503;
+          const limited = public_.find((e) => e.httpStatus === 429);
+          if (limited) {
+            response.http.status = 429;
+            response.http.headers.set('retry-after', String(limited.extensions.retryAfterSeconds));
+          }
         },
       };
     },

@@ -4,15 +4,16 @@ import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { PROJECT_ROOT } from '../config';
-import { FeedbackFieldsResolver } from '../feedback/feedback.resolver';
-import { MessageFieldsResolver, SessionMessagesResolver } from '../messages/message.resolver';
+import { FeedbackResolver } from '../feedback/feedback.resolver';
+import { CoachReplyResolver } from '../messages/coach-reply.resolver';
+import { MessageFieldsResolver, MessageQueryResolver, SessionMessagesResolver } from '../messages/message.resolver';
 import { SessionResolver } from '../sessions/session.resolver';
 
 /** Where the schema is written for clients and reviewers. */
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [SessionResolver, SessionMessagesResolver, MessageFieldsResolver, FeedbackFieldsResolver] as const;
+export const RESOLVERS = [SessionResolver, CoachReplyResolver, SessionMessagesResolver, MessageFieldsResolver, MessageQueryResolver, FeedbackResolver] as const;
 
 /**
  * Builds the executable schema from the resolver classes. Validation is off here on purpose:

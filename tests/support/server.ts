@@ -23,7 +23,7 @@ export interface TestServer {
   /** A token for `userId` (a fresh user when omitted). */
   token(userId?: string): Promise<string>;
   /** POST /graphql; returns status and parsed body. */
-  gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  gql(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: any }>;
   /** Any REST call under the server's root. */
   rest<T = any>(token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;

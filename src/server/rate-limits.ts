@@ -1,0 +1,37 @@
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../config';
+import { RateLimitError } from '../errors';
+import type { TurnLimits } from '../messages/message.service';
+import type { SessionLimits } from '../sessions/session.service';
+
+/** Per-user limits on coach turns and session creation; shared through Redis when there is one. */
+export type UserLimits = TurnLimits & SessionLimits;
+
+/**
+ * Builds the limits from configuration (`0` turns one off). With a Redis client every instance
+ * counts against the same budget; without one, each process counts alone.
+ */
+export function createUserLimits(config: Config, redis: Redis | null = null): UserLimits {
+  const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract | null => {
+    if (points === 0) return null;
+    return redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `amora:${keyPrefix}`, points, duration, insuranceLimiter: new RateLimiterMemory({ points, duration }) })
+      : new RateLimiterMemory({ keyPrefix, points, duration });
+  };
+  const turns = limiter('turns', config.rateLimitTurnsPerMinute, 60);
+  const sessions = limiter('sessions', config.rateLimitSessionsPerHour, 3600);
+  const consume = async (limiterFor: RateLimiterAbstract | null, userId: string, what: string) => {
+    if (!limiterFor) return;
+    try {
+      await limiterFor.consume(userId);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw new RateLimitError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), what);
+      throw rejection;
+    }
+  };
+  return {
+    consumeTurn: (userId) => consume(turns, userId, 'messages'),
+    consumeSessionCreation: (userId) => consume(sessions, userId, 'new sessions'),
+  };
+}
