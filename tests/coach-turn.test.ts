@@ -46,7 +46,7 @@ describe('a 20-turn conversation on one topic', () => {
   it('deepens, never repeats a block, varies its style, and summarises every 5th turn', async () => {
     const token = await t.token();
     const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data.createSession.id;
-    const replies = [];
+    const replies: any[] = [];
     for (const [i, text] of BREAKUP.entries()) {
       const reply = await send(token, text, sessionId);
       expect(reply.coachSessionId).toBe(sessionId);

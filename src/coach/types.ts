@@ -62,6 +62,11 @@ export interface Block {
   /** Tie-breaker, 1 (normal) to 3 (preferred). */
   priority: number;
   text: string;
+  /**
+   * Optional plain-words label of what the block explores ("what you miss most"), used for
+   * {@link ConversationState.explored}; without one the engine derives a label itself.
+   */
+  label?: string;
 }
 
 /** A fact the user stated, kept for summaries (names, durations, events). */
@@ -139,3 +144,25 @@ export interface SessionSummary {
   summaryText: string;
   nextPlanText: string;
 }
+
+/**
+ * Where to send someone in crisis. Comes from configuration so a deployment can name its own
+ * country's numbers; the wording is inserted as-is into a sentence ("call {emergencyNumber}").
+ */
+export interface SafetyResources {
+  /** E.g. "911" or "your local emergency number (911 in the US, 112 in the EU, 999 in the UK)". */
+  emergencyNumber: string;
+  /** A suicide and crisis line, e.g. "988 (call or text)". */
+  crisisLine: string;
+  /** A domestic-violence line, for danger from a partner. */
+  domesticViolenceLine: string;
+}
+
+/** Country-neutral defaults, used when configuration names nothing more specific. */
+export const DEFAULT_SAFETY_RESOURCES: SafetyResources = {
+  emergencyNumber: 'your local emergency number (911 in the US, 112 in the EU, 999 in the UK)',
+  crisisLine:
+    'a crisis line such as 988 in the US (call or text) or Samaritans on 116 123 in the UK and Ireland',
+  domesticViolenceLine:
+    'a domestic violence hotline such as 1-800-799-7233 in the US or 0808 2000 247 in the UK',
+};

@@ -63,6 +63,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 16,
+    // The driver adapter sends timestamps without an offset: every session reads them as UTC.
+    options: '-c TimeZone=UTC',
     // Fail fast when the database is away, so requests get a 503 rather than hanging.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,

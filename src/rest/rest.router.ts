@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import { sendExportResponse } from '../privacy/export-http';
 import type { Context } from '../server/context';
 import { camelKeys } from './case';
 import { handle, sendRestError } from './rest.errors';
@@ -49,6 +50,13 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     res.json({ success: result.success, feedback_id: result.feedbackId, message: result.message });
   }));
 
+  // Before /sessions/:id: "followups" is not a session id.
+  router.get('/sessions/followups/due', route(async (_req, res) => {
+    const { viewer, services } = ctx(res);
+    const due = await services.followups.due(viewer.userId);
+    res.json(due.map((f) => ({ coach_session_id: f.coachSessionId, title: f.title, primary_topic: f.primaryTopic, prompt: f.prompt, due_at: f.dueAt.toISOString() })));
+  }));
+
   router.get('/sessions/:id', route(async (req, res) => {
     const { viewer, services } = ctx(res);
     res.json(sessionResponse(await services.sessions.get(viewer.userId, String(req.params.id))));
@@ -64,6 +72,24 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     const body = camelKeys(req.body);
     const outcome = await services.messages.send(viewer.userId, { ...body, mode: restMode(body.mode), context: body.context == null ? body.context : camelKeys(body.context) } as never);
     res.json(coachResponse(outcome));
+  }));
+
+  router.delete('/sessions/:id', route(async (req, res) => {
+    const { viewer, services } = ctx(res);
+    await services.sessions.delete(viewer.userId, String(req.params.id));
+    res.status(204).end();
+  }));
+
+  router.delete('/me', route(async (_req, res) => {
+    const { viewer, services } = ctx(res);
+    await services.privacy.deleteMyData(viewer.userId);
+    res.status(204).end();
+  }));
+
+  // Streamed: written batch by batch as it is read, so any history fits in bounded memory.
+  router.get('/me/export', route(async (_req, res) => {
+    const { viewer, services } = ctx(res);
+    await sendExportResponse(res, services.privacy.exportParts(viewer.userId), logger, viewer.userId);
   }));
 
   router.use((_req, res) => { res.status(404).json({ detail: 'Not Found' }); });

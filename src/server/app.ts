@@ -1,24 +1,26 @@
 import http from 'node:http';
 import express from 'express';
-import pinoHttp from 'pino-http';
 import type { Logger } from 'pino';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
 import { localJwtSecret } from '../auth/local-secret';
-import { bearerToken, createTokenVerifier, type TokenVerifier } from '../auth/token';
+import { bearerToken, createTokenVerifier, type TokenVerifier, type Viewer } from '../auth/token';
 import { systemClock, type Clock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
-import { queryLimits } from './query-limits';
+import { complexityPlugin, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
+import { requestLogger } from './request-log';
+import { createAmoraPubSub } from './pubsub';
 import { createSchema } from './schema';
 import { createServices, type Services } from './services';
+import { attachWebsocket } from './websocket';
 
 /** A running Amora server and what tests and the entry point need to reach inside it. */
 export interface AmoraServer {
@@ -54,16 +56,24 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   const logger = options.logger ?? createLogger(config.logLevel);
   const verify = createTokenVerifier({ secret: jwtSecret(config), jwksUrl: config.jwksUrl, audience: config.jwtAudience });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrateOnStart, logger, onQuery: options.onQuery });
+  // Built once here: in-process, or through Redis when REDIS_URL is set (several instances).
+  const pubsub = createAmoraPubSub({ redisUrl: config.redisUrl, logger });
   try {
-    const services = createServices({ db, config, clock });
-    const schema = await createSchema();
+    const services = createServices({ db, config, clock, pubSub: pubsub.pubSub, logger });
+    const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
     const httpServer = http.createServer(app);
 
-    const authenticate = async (header: string | undefined): Promise<Context> => {
-      const viewer = await verify(bearerToken(header));
-      return { viewer, services, loaders: createLoaders(db, viewer.userId) };
-    };
+    // HTTP requests and websocket operations get the same context from the same verifier.
+    const contextFor = (viewer: Viewer): Context => ({ viewer, services, loaders: createLoaders(db, viewer.userId) });
+    const authenticate = async (header: string | undefined): Promise<Context> => contextFor(await verify(bearerToken(header)));
+    const sockets = attachWebsocket({
+      httpServer, schema, contextFor, logger,
+      verify: (header) => verify(bearerToken(header)),
+      maxSocketsPerUser: config.maxSocketsPerUser,
+      production: config.production,
+      validationRules: queryLimits(),
+    });
 
     const apollo = new ApolloServer<Context>({
       schema,
@@ -72,12 +82,18 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       formatError: formatGraphQLError,
       validationRules: queryLimits(),
       csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), statusPlugin(logger)],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        // Closes the websockets (1001) when Apollo drains, alongside the HTTP connections.
+        { async serverWillStart() { return { async drainServer() { await sockets.dispose(); } }; } },
+        complexityPlugin<Context>(),
+        statusPlugin(logger),
+      ],
     });
     await apollo.start();
 
     app.disable('x-powered-by');
-    app.use(pinoHttp({ logger, customProps: () => ({}), autoLogging: true, quietReqLogger: true }));
+    app.use(requestLogger(logger));
     app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
     app.get('/readyz', async (_req, res) => {
       const ready = await db.isReady();
@@ -106,6 +122,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
     const url = `http://${host}:${address.port}`;
     logger.info({ url }, 'Amora is listening');
+    services.retention.start(logger);
+    services.followupTimer.start();
 
     let stopping: Promise<void> | null = null;
     return {
@@ -117,13 +135,17 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       url,
       stop: () => {
         stopping ??= (async () => {
+          await services.retention.stop();
           await apollo.stop();
+          await services.followupTimer.stop();
+          await pubsub.close();
           await db.close();
         })();
         return stopping;
       },
     };
   } catch (error) {
+    await pubsub.close();
     await db.close();
     throw error;
   }

@@ -5,15 +5,18 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { PROJECT_ROOT } from '../config';
 import { FeedbackResolver } from '../feedback/feedback.resolver';
+import { FollowupResolver } from '../followups/followup.resolver';
 import { CoachReplyResolver } from '../messages/coach-reply.resolver';
 import { MessageFieldsResolver, MessageQueryResolver, SessionMessagesResolver } from '../messages/message.resolver';
+import { PrivacyResolver } from '../privacy/privacy.resolver';
 import { SessionResolver } from '../sessions/session.resolver';
+import { createLocalPubSub } from './pubsub';
 
 /** Where the schema is written for clients and reviewers. */
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [SessionResolver, CoachReplyResolver, SessionMessagesResolver, MessageFieldsResolver, MessageQueryResolver, FeedbackResolver] as const;
+export const RESOLVERS = [SessionResolver, CoachReplyResolver, SessionMessagesResolver, MessageFieldsResolver, MessageQueryResolver, FeedbackResolver, PrivacyResolver, FollowupResolver] as const;
 
 /**
  * Builds the executable schema from the resolver classes. Validation is off here on purpose:
@@ -25,7 +28,8 @@ export async function createSchema(options: { pubSub?: Parameters<typeof buildSc
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     orphanedTypes: [],
     validate: false,
-    pubSub: options.pubSub,
+    // Subscriptions need one even where nothing publishes (schema emission, schema tests).
+    pubSub: options.pubSub ?? createLocalPubSub(),
   });
 }
 

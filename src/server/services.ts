@@ -1,9 +1,15 @@
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { Logger } from 'pino';
+import { FollowupService } from '../followups/followup.service';
+import { FollowupTimer } from '../followups/followup.timer';
+import { createLocalPubSub, type AmoraPubSub } from './pubsub';
 import { createBlocksEngine, DEFAULT_SAFETY_RESOURCES, loadBlockLibrary, type CoachEngine } from '../coach';
 import { FeedbackService } from '../feedback/feedback.service';
 import { MessageService } from '../messages/message.service';
+import { PrivacyService } from '../privacy/privacy.service';
+import { RetentionSweeper } from '../privacy/retention';
 import { SessionService } from '../sessions/session.service';
 import { createUserLimits } from './rate-limits';
 
@@ -13,6 +19,14 @@ export interface Services {
   messages: MessageService;
   feedback: FeedbackService;
   engine: CoachEngine;
+  /** Export and erase a user's data. */
+  privacy: PrivacyService;
+  /** `AMORA_RETENTION_DAYS` sweep; started and stopped with the server. */
+  retention: RetentionSweeper;
+  /** Daily check-ins: what is due for a user. */
+  followups: FollowupService;
+  /** Claims due check-ins and publishes them; started and stopped with the server, `tick()` for tests. */
+  followupTimer: FollowupTimer;
 }
 
 /** What the services are built from. */
@@ -20,15 +34,22 @@ export interface ServiceDeps {
   db: Database;
   config: Config;
   clock: Clock;
+  /** Where check-ins are published; an in-process one when omitted. */
+  pubSub?: AmoraPubSub;
+  logger?: Logger;
 }
 
 /** Builds every service. */
-export function createServices({ db, config, clock }: ServiceDeps): Services {
+export function createServices({ db, config, clock, pubSub = createLocalPubSub(), logger }: ServiceDeps): Services {
   const limits = createUserLimits(config);
   const sessions = new SessionService(db, clock, config.defaultTimezone, limits);
   const engine = createBlocksEngine({ library: loadBlockLibrary(), safety: safetyResources(config) });
   const messages = new MessageService(db, clock, sessions, engine, limits);
-  return { sessions, messages, engine, feedback: new FeedbackService(db) };
+  const privacy = new PrivacyService(db, clock);
+  const retention = new RetentionSweeper(db, config.retentionDays, () => clock.now());
+  const followups = new FollowupService(db, clock);
+  const followupTimer = new FollowupTimer(followups, pubSub, config.followupTickMs, logger);
+  return { sessions, messages, engine, feedback: new FeedbackService(db), privacy, retention, followups, followupTimer };
 }
 
 /** Crisis resources from configuration, the engine's wording where none is configured. */

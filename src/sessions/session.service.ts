@@ -105,6 +105,19 @@ export class SessionService {
     });
   }
 
+  /**
+   * Deletes the session and everything of it (messages, feedback, conversation state, check-ins)
+   * or throws {@link NotFoundError}. One statement, so one transaction: the foreign keys cascade
+   * from the session row to every table (tests count each table afterwards). With the rows gone
+   * the check-in timer has nothing left to claim. The default session may go too; the next
+   * message without a session id makes a new one.
+   */
+  async delete(userId: string, id: string): Promise<void> {
+    if (!isUuid(id)) throw new NotFoundError('Session');
+    const deleted = await this.db.prisma.$executeRaw`DELETE FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid`;
+    if (deleted === 0) throw new NotFoundError('Session');
+  }
+
   /** The user's default session, made on first use (one per user, whatever the concurrency). */
   async defaultSession(userId: string): Promise<Session> {
     const existing = await this.db.prisma.session.findFirst({ where: { userId, isDefault: true } });

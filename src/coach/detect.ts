@@ -1,0 +1,213 @@
+/**
+ * Understanding one message: its topics and emotions (most salient first), whether it asks what
+ * to do, and the guardrails that keep the result sensible. Client hints are merged here too.
+ */
+import { EMOTION_LEXICON } from './lexicon-emotions';
+import { ADVICE_LEXICON } from './lexicon-misc';
+import { TOPIC_LEXICON, type TopicLabel } from './lexicon-topics';
+import { buildPhraseIndex, findPhrases, type PhraseHit } from './matcher';
+import { normalizeText, type NormalizedText } from './normalize';
+import { EMOTIONS, TOPICS, type EmotionId, type RelationshipStatus, type TopicId } from './types';
+
+// Compiled once at module load: no lexicon work happens per turn.
+const TOPIC_INDEX = buildPhraseIndex<TopicLabel>(TOPIC_LEXICON);
+const EMOTION_INDEX = buildPhraseIndex<EmotionId>(EMOTION_LEXICON);
+const ADVICE_INDEX = buildPhraseIndex<'advice'>(ADVICE_LEXICON);
+const TOPIC_SET: ReadonlySet<string> = new Set(TOPICS);
+const EMOTION_SET: ReadonlySet<string> = new Set(EMOTIONS);
+
+/** Words that count as "the text clearly mentions marriage" for the dating guardrail. */
+const MARRIAGE_STEMS: ReadonlySet<string> = new Set(
+  ['husband', 'wife', 'spouse', 'married', 'marriage', 'hubby'].map((w) => normalizeText(w).stems[0]),
+);
+
+/** Heavy topics: early in such a topic the answer steadies before it explores. */
+export const HEAVY_TOPICS: ReadonlySet<TopicId> = new Set<TopicId>([
+  'heartbreak', 'cheating', 'divorce_separation', 'toxic_or_abusive', 'anxiety_distress', 'low_mood',
+]);
+
+/** Strong emotions that also call for grounding early on. */
+export const STRONG_EMOTIONS: ReadonlySet<EmotionId> = new Set<EmotionId>([
+  'hurt', 'betrayed', 'overwhelmed', 'hopeless', 'scared',
+]);
+
+const MAX_TOPICS = 4;
+const MAX_EMOTIONS = 3;
+/** A topic needs this much evidence (one specific phrase, or two weak words). */
+const TOPIC_MIN_SCORE = 1;
+/** ...and a fair share of the leader's, so one stray word does not ride along. */
+const TOPIC_RELATIVE = 0.3;
+const EMOTION_MIN_SCORE = 1;
+const EMOTION_RELATIVE = 0.3;
+/** Added to a hinted topic the text supports weakly. */
+const HINT_BOOST = 1.5;
+
+/** What the detector understood of one message. */
+export interface Detection {
+  norm: NormalizedText;
+  /** Most salient first; text topics before hint-only ones. */
+  topics: TopicId[];
+  topicScores: Partial<Record<TopicId, number>>;
+  /** 0..1: how sure the leading topic is (0 when no topic; low when it came only from a hint). */
+  topicCertainty: number;
+  /** True when the leading topic came from the text (not only from a client hint). */
+  topicFromText: boolean;
+  /** Most salient first; `['neutral']` when nothing else was found. */
+  emotions: EmotionId[];
+  asksAdvice: boolean;
+  /** Token ranges [start, end) of topic and emotion hits, for quoting the user's words. */
+  hitRanges: [number, number][];
+}
+
+/** Options that shape detection beyond the text itself. */
+export interface DetectOptions {
+  /** `context.topics` from the client: hints, never overrides. Unknown ids are ignored. */
+  hintTopics?: readonly string[];
+  /** The relationship status known so far (for guardrails). */
+  status?: RelationshipStatus | null;
+}
+
+/** Sums non-negated hit weights per label; the same phrase counts at most twice. */
+function scoreHits<L extends string>(hits: readonly PhraseHit<L>[]): Map<L, { score: number; first: number }> {
+  const scores = new Map<L, { score: number; first: number }>();
+  const seen = new Map<string, number>();
+  for (const h of hits) {
+    if (h.negated) continue;
+    const key = `${h.label}|${h.phrase}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n > 2) continue;
+    const cur = scores.get(h.label);
+    if (cur) cur.score += h.weight;
+    else scores.set(h.label, { score: h.weight, first: h.start });
+  }
+  return scores;
+}
+
+/** Orders labels by score (then first mention) and keeps those above the floors. */
+function rank<L extends string>(
+  scores: Map<L, { score: number; first: number }>,
+  min: number,
+  relative: number,
+  max: number,
+): L[] {
+  const entries = [...scores.entries()].filter(([, v]) => v.score >= min);
+  entries.sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first);
+  const top = entries[0]?.[1].score ?? 0;
+  return entries.filter(([, v]) => v.score >= top * relative).slice(0, max).map(([k]) => k);
+}
+
+/**
+ * Decides who cheated: agent-less words ("affair", "cheating") go to `cheating_self` when only
+ * the user is named as the one who cheated ("I cheated"), otherwise to `cheating`.
+ */
+function resolveCheating(scores: Map<TopicLabel, { score: number; first: number }>): void {
+  const generic = scores.get('_cheat');
+  scores.delete('_cheat');
+  if (!generic) return;
+  const target: TopicId = scores.has('cheating_self') && !scores.has('cheating') ? 'cheating_self' : 'cheating';
+  const cur = scores.get(target);
+  if (cur) {
+    cur.score += generic.score;
+    cur.first = Math.min(cur.first, generic.first);
+  } else scores.set(target, { ...generic });
+}
+
+/**
+ * Guardrails against combinations that make no sense: someone in a talking stage or dating has
+ * no divorce or marriage strain unless the text itself talks about marriage.
+ */
+function applyGuardrails(
+  scores: Map<TopicLabel, { score: number; first: number }>,
+  norm: NormalizedText,
+  status: RelationshipStatus | null | undefined,
+): void {
+  const mentionsMarriage = norm.stems.some((s) => MARRIAGE_STEMS.has(s));
+  if (mentionsMarriage) return;
+  const earlyRelationship =
+    scores.has('situationship') || scores.has('dating') || status === 'dating' || status === 'situationship';
+  if (earlyRelationship) {
+    scores.delete('divorce_separation');
+    scores.delete('marriage_strain');
+  }
+  // Someone known to be unmarried has no marriage to strain or to end.
+  if (status === 'single' || status === 'in_relationship' || status === 'engaged') {
+    scores.delete('marriage_strain');
+    scores.delete('divorce_separation');
+  }
+}
+
+/** Topics of a normalised message with client hints merged, most salient first. */
+export function detectTopics(
+  norm: NormalizedText,
+  options: DetectOptions = {},
+): { topics: TopicId[]; scores: Partial<Record<TopicId, number>>; fromText: boolean; hits: PhraseHit<TopicLabel>[] } {
+  const hits = findPhrases(TOPIC_INDEX, norm);
+  const scores = scoreHits(hits);
+  resolveCheating(scores);
+  // Hints: boost what the text already supports a little; otherwise add at the lowest salience.
+  const hintOnly: TopicId[] = [];
+  for (const hint of options.hintTopics ?? []) {
+    if (!TOPIC_SET.has(hint)) continue;
+    const id = hint as TopicId;
+    const cur = scores.get(id);
+    if (cur) cur.score += HINT_BOOST;
+    else if (!hintOnly.includes(id)) hintOnly.push(id);
+  }
+  applyGuardrails(scores, norm, options.status);
+  const textTopics = rank(scores, TOPIC_MIN_SCORE, TOPIC_RELATIVE, MAX_TOPICS) as TopicId[];
+  // Hint-only topics pass the same guardrails: run them through a scratch map.
+  const hintScores = new Map<TopicLabel, { score: number; first: number }>(hintOnly.map((t) => [t, { score: 0.01, first: 0 }]));
+  for (const t of textTopics) hintScores.set(t, { score: 1, first: 0 });
+  applyGuardrails(hintScores, norm, options.status);
+  const topics = [...textTopics];
+  for (const t of hintOnly) if (hintScores.has(t) && topics.length < MAX_TOPICS) topics.push(t);
+  const out: Partial<Record<TopicId, number>> = {};
+  for (const t of topics) out[t] = scores.get(t)?.score ?? 0;
+  return { topics, scores: out, fromText: textTopics.length > 0, hits };
+}
+
+/** Emotions of a normalised message, most salient first; `['neutral']` when none. */
+export function detectEmotions(norm: NormalizedText): { emotions: EmotionId[]; hits: PhraseHit<EmotionId>[] } {
+  const hits = findPhrases(EMOTION_INDEX, norm);
+  const emotions = rank(scoreHits(hits), EMOTION_MIN_SCORE, EMOTION_RELATIVE, MAX_EMOTIONS);
+  return { emotions: emotions.length > 0 ? emotions : ['neutral'], hits };
+}
+
+/** Whether the message asks what to do ("what should I do", "should I text him", "any advice"). */
+export function asksForAdvice(norm: NormalizedText): boolean {
+  return findPhrases(ADVICE_INDEX, norm).some((h) => !h.negated && h.weight >= 1.5);
+}
+
+/** Full detection for one message. */
+export function detect(text: string, options: DetectOptions = {}): Detection {
+  const norm = normalizeText(text);
+  const t = detectTopics(norm, options);
+  const e = detectEmotions(norm);
+  const lead = t.topics[0];
+  const leadScore = lead ? (t.scores[lead] ?? 0) : 0;
+  const topicCertainty = !lead ? 0 : t.fromText ? 1 - Math.exp(-leadScore / 3) : 0.2;
+  const hitRanges: [number, number][] = [];
+  for (const h of t.hits) if (!h.negated) hitRanges.push([h.start, h.end]);
+  for (const h of e.hits) if (!h.negated) hitRanges.push([h.start, h.end]);
+  return {
+    norm,
+    topics: t.topics,
+    topicScores: t.scores,
+    topicCertainty,
+    topicFromText: t.fromText,
+    emotions: e.emotions,
+    asksAdvice: asksForAdvice(norm),
+    hitRanges,
+  };
+}
+
+/** True for a known emotion id (used when reading stored state). */
+export function isEmotionId(s: string): s is EmotionId {
+  return EMOTION_SET.has(s);
+}
+
+/** True for a known topic id (client hints, stored state). */
+export function isTopicId(s: string): s is TopicId {
+  return TOPIC_SET.has(s);
+}

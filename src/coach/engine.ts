@@ -1,0 +1,345 @@
+/**
+ * The coaching engine: one turn = safety first, then understand, remember, choose a style,
+ * choose blocks, compose, score. Pure: the caller hands in the state and a seed and stores what
+ * comes back; nothing here reads the clock, the environment or a database.
+ */
+import { chooseBlocks, type ChosenBlock } from './choose';
+import { composeReply, fillPlaceholders } from './compose';
+import { HEAVY_TOPICS, STRONG_EMOTIONS, detectEmotions, detectTopics, asksForAdvice } from './detect';
+import { extractEcho, extractFacts, findPartnerName, mapRelationshipStatus, statusFromText } from './extract';
+import { questionToLabel, stageGoal } from './labels';
+import type { BlockLibrary } from './library';
+import { BOUNDARY, normalizeText, STOPWORDS } from './normalize';
+import { createRng, hashString } from './rng';
+import { detectCrisis, safetyReply } from './safety';
+import {
+  DEFAULT_SAFETY_RESOURCES,
+  type ConversationState, type CrisisKind, type EmotionId, type KeyFact, type ResponseStyle,
+  type SafetyResources, type Stage, type TopicId, type TopicProgress, type TurnInput, type TurnResult,
+} from './types';
+import { chooseStyle } from './style';
+
+/** A coaching engine: the built-in one is "blocks"; others (e.g. a language model) may follow. */
+export interface CoachEngine {
+  /** Reported to clients as `engine`. */
+  readonly name: string;
+  /** Answers one user turn. Pure: same input, same result. */
+  respond(input: TurnInput): TurnResult;
+}
+
+/** Block ids are remembered for this many turns and not reused within them. */
+export const RECENT_BLOCK_TURNS = 15;
+/** Styles remembered (to vary them). */
+const RECENT_STYLES_KEPT = 6;
+/** Explored labels remembered. */
+const EXPLORED_KEPT = 12;
+/** Facts remembered (names are always kept). */
+const FACTS_KEPT = 20;
+/** Below this score a message's own topic does not pull the session away from its main topic. */
+const WEAK_TOPIC_SCORE = 2.5;
+/** Topics counted per turn (the most salient ones). */
+const TOPICS_COUNTED = 3;
+
+/** A fresh conversation state for a new session. */
+export function initialState(): ConversationState {
+  return {
+    version: 1,
+    turnCount: 0,
+    topics: {},
+    mainTopic: null,
+    recentBlocks: [],
+    recentStyles: [],
+    partnerName: null,
+    relationshipStatus: null,
+    facts: [],
+    emotionCounts: {},
+    explored: [],
+  };
+}
+
+/**
+ * The stage a topic has earned after `turns` turns on it: 1 for its first 3 turns, 2 for the
+ * next 4, 3 for the next 5, then 4.
+ */
+export function stageForTurns(turns: number): Stage {
+  if (turns <= 3) return 1;
+  if (turns <= 7) return 2;
+  if (turns <= 12) return 3;
+  return 4;
+}
+
+/** The next stage of a topic: rises by at most one per turn, never goes back. */
+export function nextStage(previous: Stage, turns: number): Stage {
+  return Math.max(previous, Math.min(previous + 1, stageForTurns(turns))) as Stage;
+}
+
+/** The topic worked on most (ties: the most recent, then the first listed). */
+export function mainTopicOf(topics: ConversationState['topics']): TopicId | null {
+  let best: TopicId | null = null;
+  let bestP: TopicProgress | null = null;
+  for (const [id, p] of Object.entries(topics) as [TopicId, TopicProgress][]) {
+    if (!p) continue;
+    if (!bestP || p.turns > bestP.turns || (p.turns === bestP.turns && p.lastTurn > bestP.lastTurn)) {
+      best = id;
+      bestP = p;
+    }
+  }
+  return best;
+}
+
+/** A deep-enough copy of a state so a turn never mutates what the caller passed in. */
+function cloneState(s: ConversationState): ConversationState {
+  const topics: ConversationState['topics'] = {};
+  for (const [k, v] of Object.entries(s.topics) as [TopicId, TopicProgress][]) if (v) topics[k] = { ...v };
+  return {
+    ...initialState(),
+    ...s,
+    topics,
+    recentBlocks: s.recentBlocks.map((b) => ({ ...b })),
+    recentStyles: [...s.recentStyles],
+    facts: s.facts.map((f) => ({ ...f })),
+    emotionCounts: { ...s.emotionCounts },
+    explored: [...s.explored],
+  };
+}
+
+function pushStyle(state: ConversationState, style: ResponseStyle, counted: boolean): void {
+  // A regenerated answer replaces the last one, so it replaces its style too.
+  if (!counted && state.recentStyles.length > 0) state.recentStyles[state.recentStyles.length - 1] = style;
+  else state.recentStyles.push(style);
+  if (state.recentStyles.length > RECENT_STYLES_KEPT) state.recentStyles.splice(0, state.recentStyles.length - RECENT_STYLES_KEPT);
+}
+
+function mainStage(state: ConversationState): Stage {
+  return (state.mainTopic && state.topics[state.mainTopic]?.stage) || 1;
+}
+
+/**
+ * The answer to a turn in crisis: the SAFETY reply, no coaching blocks. The turn still counts
+ * (unless `countTurn` is false) and the detected topics and emotions are reported.
+ */
+function crisisResult(input: TurnInput, kind: CrisisKind, safety: SafetyResources): TurnResult {
+  const counted = input.countTurn !== false;
+  const state = cloneState(input.state);
+  if (counted) state.turnCount += 1;
+  pushStyle(state, 'SAFETY', counted);
+  const norm = normalizeText(input.text);
+  const topics = detectTopics(norm, { hintTopics: input.context?.topics, status: state.relationshipStatus }).topics;
+  const emotions = detectEmotions(norm).emotions;
+  return {
+    reply: safetyReply(kind, safety, input.seed),
+    style: 'SAFETY',
+    topics,
+    emotions,
+    stage: mainStage(state),
+    // The answer is fixed text that fits any crisis of its kind; what remains uncertain is only
+    // whether it was a crisis at all, and the patterns are deliberately eager.
+    confidence: 0.9,
+    blockIds: [],
+    crisis: kind,
+    state,
+  };
+}
+
+const SAFE_ENGINES = new WeakSet<CoachEngine>();
+
+/**
+ * Runs one turn with safety first: a crisis gets the SAFETY answer and never reaches `engine`.
+ * Any engine, built in or not, must be called through this (or be wrapped by {@link withSafety}).
+ */
+export function respondSafely(engine: CoachEngine, input: TurnInput, safety: SafetyResources = DEFAULT_SAFETY_RESOURCES): TurnResult {
+  if (SAFE_ENGINES.has(engine)) return engine.respond(input);
+  const crisis = detectCrisis(input.text);
+  if (crisis) return crisisResult(input, crisis, safety);
+  return engine.respond(input);
+}
+
+/**
+ * Wraps any engine so the safety step always runs first, whatever the engine does: the returned
+ * engine checks for a crisis before calling the inner one.
+ */
+export function withSafety(engine: CoachEngine, safety: SafetyResources = DEFAULT_SAFETY_RESOURCES): CoachEngine {
+  if (SAFE_ENGINES.has(engine)) return engine;
+  const wrapped: CoachEngine = {
+    name: engine.name,
+    respond: (input) => {
+      const crisis = detectCrisis(input.text);
+      return crisis ? crisisResult(input, crisis, safety) : engine.respond(input);
+    },
+  };
+  SAFE_ENGINES.add(wrapped);
+  return wrapped;
+}
+
+/** Options of the built-in engine. */
+export interface BlocksEngineOptions {
+  library: BlockLibrary;
+  /** Where to send people in crisis; defaults to {@link DEFAULT_SAFETY_RESOURCES}. */
+  safety?: SafetyResources;
+}
+
+/** Adds facts not already known, keeping names and the newest others. */
+function mergeFacts(known: KeyFact[], found: readonly KeyFact[]): KeyFact[] {
+  const out = [...known];
+  for (const f of found) if (!out.some((k) => k.text === f.text)) out.push(f);
+  while (out.length > FACTS_KEPT) {
+    const i = out.findIndex((f) => f.kind !== 'name');
+    if (i < 0) break;
+    out.splice(i, 1);
+  }
+  return out;
+}
+
+/** The label of what this answer explores: the block's own, its question in plain words, or the stage goal. */
+function exploredLabel(chosen: readonly ChosenBlock[], topic: TopicId | null, stage: Stage, partnerName: string | null): string | null {
+  const question = chosen.find((c) => c.block.type === 'exploration') ?? chosen.find((c) => c.block.type === 'insight');
+  const own = question?.block.label ?? (question?.block.type === 'exploration' ? questionToLabel(question.block.text) : null);
+  const raw = own ?? (topic ? stageGoal(topic, stage) : null);
+  if (!raw) return null;
+  return fillPlaceholders(raw, { partnerName, echo: null });
+}
+
+/** Content stems of the message (what block texts are compared with). */
+function contentStems(stems: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of stems) if (s !== BOUNDARY && !STOPWORDS.has(s) && s.length > 2) out.add(s);
+  return out;
+}
+
+/**
+ * The built-in engine, named "blocks": answers by choosing and joining hand-written blocks.
+ * Safety is structural: the returned engine is wrapped by {@link withSafety}.
+ */
+export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
+  const { library } = options;
+  const core: CoachEngine = {
+    name: 'blocks',
+    respond(input: TurnInput): TurnResult {
+      const counted = input.countTurn !== false;
+      const state = cloneState(input.state);
+      const turn = counted ? state.turnCount + 1 : Math.max(1, state.turnCount);
+      const norm = normalizeText(input.text);
+
+      // Remember: status and partner first, the topic guardrails depend on the status.
+      const status = statusFromText(norm) ?? mapRelationshipStatus(input.context?.relationshipStatus) ?? state.relationshipStatus;
+      const mention = findPartnerName(input.text);
+      const partnerName = mention?.strong ? mention.name : (state.partnerName ?? mention?.name ?? null);
+
+      // Understand.
+      const detected = detectTopics(norm, { hintTopics: input.context?.topics, status });
+      const { emotions, hits: emotionHits } = detectEmotions(norm);
+      const asksAdvice = asksForAdvice(norm);
+      // Continuity: a message with no topic of its own, or only weak evidence of another one,
+      // continues the session's main topic ("ok", "I keep looking at our photos").
+      const prior = state.mainTopic;
+      const topScore = detected.topics.length > 0 ? (detected.scores[detected.topics[0]] ?? 0) : 0;
+      const weak = !detected.fromText || topScore < WEAK_TOPIC_SCORE;
+      const priorScore = prior ? (detected.scores[prior] ?? 0) : 0;
+      const continuation = prior !== null && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
+      const turnTopics: TopicId[] = continuation
+        ? [prior!, ...detected.topics.filter((t) => t !== prior)].slice(0, 4)
+        : detected.topics;
+      const counting = continuation
+        ? [prior!, ...(detected.fromText ? detected.topics.filter((t) => t !== prior && (detected.scores[t] ?? 0) >= WEAK_TOPIC_SCORE) : [])]
+        : detected.fromText ? detected.topics : turnTopics.slice(0, 1);
+
+      if (counted) {
+        state.turnCount = turn;
+        for (const t of counting.slice(0, TOPICS_COUNTED)) {
+          const p = state.topics[t];
+          if (p) {
+            p.turns += 1;
+            p.stage = nextStage(p.stage, p.turns);
+            p.lastTurn = turn;
+          } else {
+            state.topics[t] = { turns: 1, stage: 1, lastTurn: turn };
+          }
+        }
+        state.mainTopic = mainTopicOf(state.topics);
+        for (const e of emotions) if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
+      }
+      state.relationshipStatus = status;
+      state.partnerName = partnerName;
+      const lead = turnTopics[0] ?? null;
+      const stage: Stage = (lead && state.topics[lead]?.stage) || 1;
+
+      // Choose a style.
+      const words = norm.tokens.filter((t) => t !== BOUNDARY).length;
+      const style = chooseStyle({
+        asksAdvice,
+        heavyTopic: lead !== null && HEAVY_TOPICS.has(lead),
+        strongEmotion: emotions.some((e: EmotionId) => STRONG_EMOTIONS.has(e)),
+        stage,
+        turn,
+        words,
+        hasTopic: lead !== null,
+        recentStyles: state.recentStyles,
+      });
+
+      // Choose blocks and compose.
+      const salient = new Set<string>();
+      for (const h of detected.hits) if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
+      for (const h of emotionHits) if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
+      const echo = extractEcho(input.text, salient);
+      // A block used at turn t rests for turns t+1..t+15.
+      const recent = new Set(state.recentBlocks.filter((b) => b.turn >= turn - RECENT_BLOCK_TURNS).map((b) => b.id));
+      const topicsForChoice = [...turnTopics];
+      if (state.mainTopic && !topicsForChoice.includes(state.mainTopic)) topicsForChoice.push(state.mainTopic);
+      const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
+      const chosen = chooseBlocks(style, {
+        library,
+        topics: topicsForChoice.slice(0, 4),
+        stage,
+        emotions,
+        status,
+        partnerName,
+        echo,
+        messageStems: contentStems(norm.stems),
+        recent,
+        avoid: input.avoidBlockIds ?? new Set(),
+        rng,
+        // Asked what to do: prefer a concrete step. Early on: prefer an open question.
+        typeBias: { action: asksAdvice ? 1.5 : 0, exploration: !asksAdvice && stage <= 2 ? 0.8 : 0 },
+      });
+      const reply = composeReply(chosen.map((c) => c.block.text), { partnerName, echo });
+
+      // Score: topic certainty and block fit.
+      const leadScore = lead ? (detected.scores[lead] ?? 0) : 0;
+      const certainty = leadScore > 0
+        ? Math.max(1 - Math.exp(-leadScore / 3), continuation ? 0.35 : 0)
+        : continuation ? 0.35 : lead ? 0.2 : 0.05;
+      const fit = chosen.length === 0 ? 0 : chosen.reduce((a, c) => a + c.fit, 0) / chosen.length;
+      const feeling = emotions[0] === 'neutral' ? 0 : 0.05;
+      const confidence = Math.round(Math.min(0.97, Math.max(0.05, 0.1 + 0.45 * certainty + 0.4 * fit + feeling)) * 100) / 100;
+
+      // Save what the next turns need.
+      const blockIds = chosen.map((c) => c.block.id);
+      state.recentBlocks = [...state.recentBlocks, ...blockIds.map((id) => ({ id, turn }))].filter(
+        (b) => b.turn > turn - RECENT_BLOCK_TURNS,
+      );
+      pushStyle(state, style, counted);
+      const found = extractFacts(norm, partnerName, turn);
+      if (mention && mention.name === partnerName && !state.facts.some((f) => f.kind === 'name' && f.text.startsWith(partnerName))) {
+        found.unshift({ kind: 'name', text: mention.role ? `${partnerName}, your ${mention.role}` : partnerName, turn });
+      }
+      state.facts = mergeFacts(state.facts, found);
+      const label = exploredLabel(chosen, lead, stage, partnerName);
+      if (label && state.explored[state.explored.length - 1] !== label) {
+        state.explored = [...state.explored.filter((l) => l !== label), label].slice(-EXPLORED_KEPT);
+      }
+
+      return {
+        reply,
+        style,
+        topics: turnTopics,
+        emotions,
+        stage: mainStage(state),
+        confidence,
+        blockIds,
+        crisis: null,
+        state,
+      };
+    },
+  };
+  return withSafety(core, options.safety ?? DEFAULT_SAFETY_RESOURCES);
+}

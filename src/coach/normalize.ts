@@ -1,0 +1,173 @@
+/**
+ * Text normalisation shared by detection, safety and block scoring: one canonical lowercase form
+ * with contractions and common chat spellings expanded, so lexicons can be written once
+ * ("can not", "i am") instead of listing every spelling people type.
+ */
+
+/** Token that marks a clause boundary (sentence punctuation, commas, dashes). */
+export const BOUNDARY = '.';
+
+/** A message in canonical form. `tokens` and `stems` are parallel arrays. */
+export interface NormalizedText {
+  /** Tokens joined by single spaces, clause boundaries as " . " (what the safety regexes read). */
+  text: string;
+  /** Lowercase words, contractions expanded; {@link BOUNDARY} between clauses. */
+  tokens: readonly string[];
+  /** {@link stem} of each token (boundaries unchanged). */
+  stems: readonly string[];
+}
+
+// Contractions with an apostrophe, most specific first ("won't" before the generic "n't").
+const APOSTROPHE_RULES: [RegExp, string][] = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/\bain't\b/g, 'is not'],
+  [/\by'all\b/g, 'you all'],
+  [/\blet's\b/g, 'let us'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(\w+)'m\b/g, '$1 am'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'d\b/g, '$1 would'],
+  // "'s" is "is" after pronouns and question words, a possessive elsewhere ("Alex's" -> "alex").
+  [/\b(he|she|it|that|there|what|who|where|how|here|everything|nothing|someone|somebody|everyone|this)'s\b/g, '$1 is'],
+  [/'s\b/g, ''],
+  [/'/g, ''],
+];
+
+// Chat spellings and apostrophe-less contractions, expanded token by token.
+const TOKEN_MAP: Record<string, string> = {
+  dont: 'do not', cant: 'can not', wont: 'will not', didnt: 'did not', doesnt: 'does not',
+  isnt: 'is not', wasnt: 'was not', werent: 'were not', arent: 'are not', havent: 'have not',
+  hasnt: 'has not', hadnt: 'had not', shouldnt: 'should not', wouldnt: 'would not',
+  couldnt: 'could not', mustnt: 'must not', aint: 'is not', im: 'i am', ive: 'i have',
+  youre: 'you are', theyre: 'they are', hes: 'he is', shes: 'she is', thats: 'that is',
+  whats: 'what is', theres: 'there is', gonna: 'going to', wanna: 'want to', gotta: 'got to',
+  kinda: 'kind of', sorta: 'sort of', lemme: 'let me', gimme: 'give me', dunno: 'do not know',
+  idk: 'i do not know', idc: 'i do not care', u: 'you', ur: 'your', bc: 'because', bcuz: 'because',
+  cuz: 'because', coz: 'because', cos: 'because', tbh: 'to be honest', rn: 'right now',
+  bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband', wifey: 'wife', ppl: 'people', abt: 'about',
+  smth: 'something', sth: 'something', pls: 'please', plz: 'please', ya: 'you', yall: 'you all',
+  ima: 'i am going to', imma: 'i am going to', tho: 'though', bday: 'birthday', ily: 'i love you',
+  kms: 'kill myself', kys: 'kill yourself', sewerslide: 'suicide', fwb: 'friends with benefits',
+  ldr: 'long distance relationship', exes: 'ex', dms: 'messages', dm: 'message', gaslit: 'gaslighted',
+  irl: 'in real life', bestie: 'best friend', bff: 'best friend', mil: 'mother in law',
+  fiancee: 'fiance', fiancé: 'fiance',
+};
+
+const PUNCT_BOUNDARY = /[.!?;:…()[\]{}\n\r,]+|\s[-–—]+\s|[–—]+/g;
+const NON_WORD = /[^\p{L}\p{N}. ]+/gu;
+const SPACES = /\s+/g;
+const DIACRITICS = /\p{M}+/gu;
+const CURLY_SINGLE = /[\u2018\u2019\u201B\u2032`´]/g;
+const CURLY_DOUBLE = /[\u201C\u201D\u201E\u2033]/g;
+
+/**
+ * Canonical lowercase text: curly quotes straightened, accents dropped, contractions and chat
+ * spellings expanded ("can't" and "cant" both become "can not", "I'm" becomes "i am"),
+ * punctuation reduced to clause boundaries.
+ */
+export function normalizeText(raw: string): NormalizedText {
+  // One turn normalises the same message in several places (safety, detection): a one-entry
+  // cache keeps that to one pass. Results are treated as read-only everywhere.
+  if (raw === lastRaw && lastResult) return lastResult;
+  const result = normalizeUncached(raw);
+  lastRaw = raw;
+  lastResult = result;
+  return result;
+}
+
+let lastRaw: string | null = null;
+let lastResult: NormalizedText | null = null;
+
+function normalizeUncached(raw: string): NormalizedText {
+  let s = raw.normalize('NFKD').replace(DIACRITICS, '').toLowerCase();
+  s = s.replace(CURLY_SINGLE, "'").replace(CURLY_DOUBLE, '"');
+  s = s.replace(/&/g, ' and ').replace(/\bw\//g, 'with ');
+  for (const [re, by] of APOSTROPHE_RULES) s = s.replace(re, by);
+  s = s.replace(PUNCT_BOUNDARY, ' . ').replace(/[-/_+]/g, ' ').replace(NON_WORD, ' ');
+  const tokens: string[] = [];
+  for (const word of s.split(SPACES)) {
+    if (!word) continue;
+    if (word === BOUNDARY) {
+      // Collapse runs of boundaries and drop a leading one: they carry no extra meaning.
+      if (tokens.length > 0 && tokens[tokens.length - 1] !== BOUNDARY) tokens.push(BOUNDARY);
+      continue;
+    }
+    if (word.includes('.')) {
+      // "3.5" stays a number; "end.of" style leftovers split into words.
+      if (/^\d+\.\d+$/.test(word)) tokens.push(word);
+      else for (const part of word.split('.')) if (part) tokens.push(part);
+      continue;
+    }
+    const mapped = TOKEN_MAP[word];
+    if (mapped) for (const part of mapped.split(' ')) tokens.push(part);
+    else tokens.push(word);
+  }
+  while (tokens.length > 0 && tokens[tokens.length - 1] === BOUNDARY) tokens.pop();
+  return { text: tokens.join(' '), tokens, stems: tokens.map(stem) };
+}
+
+const VOWEL = /[aeiouy]/;
+
+/**
+ * A small suffix-stripping stemmer. It is not linguistically exact; it only has to map the
+ * forms people type ("cheated", "cheating", "cheats") and the forms written in the lexicons to
+ * the same key, and it is applied identically to both sides.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  let w = word;
+  // Plurals and third person.
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // Past tense and progressive, only when a plausible stem (with a vowel) remains.
+  if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ed') && w.length > 4 && VOWEL.test(w.slice(0, -2))) w = w.slice(0, -2);
+  else if (w.endsWith('ing') && w.length > 5 && VOWEL.test(w.slice(0, -3))) w = w.slice(0, -3);
+  // "stopp" -> "stop", "fall" -> "fal": both sides undouble the same way.
+  if (w.length > 3 && w[w.length - 1] === w[w.length - 2] && !VOWEL.test(w[w.length - 1])) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Words that often sit inside a phrase without changing it ("feel so sad", "really miss"). */
+export const FILLERS: ReadonlySet<string> = new Set([
+  'so', 'really', 'very', 'just', 'a', 'an', 'the', 'totally', 'completely', 'extremely', 'super',
+  'such', 'bit', 'little', 'lot', 'pretty', 'quite', 'still', 'kind', 'sort', 'of', 'too', 'even',
+  'literally', 'honestly', 'actually', 'always', 'constantly', 'kinda', 'all', 'like', 'fucking',
+  'freaking', 'damn', 'truly', 'deeply', 'absolutely', 'utterly', 'somewhat', 'rather', 'also',
+].map(stem));
+
+/** Words that negate what follows them within the clause ("not angry", "never cheated"). */
+export const NEGATORS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'hardly', 'nor', 'neither', 'barely']);
+
+/**
+ * Words right after a negator that cancel its negation: "can not stop crying", "can not help
+ * feeling", "not just angry", "no one", "no matter".
+ */
+export const NEGATION_CANCELLERS: ReadonlySet<string> = new Set([
+  'stop', 'help', 'just', 'only', 'one', 'matter', 'doubt', 'wonder', 'quit', 'seem', 'sure', 'know',
+].map(stem));
+
+/** Words that end a negation's scope even without punctuation ("not angry but hurt"). */
+export const SCOPE_BREAKERS: ReadonlySet<string> = new Set(['but', 'though', 'although', 'yet', 'because', 'and']);
+
+/** Function words ignored when measuring lexical overlap between a message and a block. */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  'i', 'me', 'my', 'mine', 'myself', 'you', 'your', 'yours', 'yourself', 'he', 'him', 'his', 'she',
+  'her', 'hers', 'it', 'its', 'we', 'us', 'our', 'they', 'them', 'their', 'a', 'an', 'the', 'and',
+  'or', 'but', 'if', 'so', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'about', 'from', 'by', 'as',
+  'is', 'am', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had',
+  'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'not', 'no', 'that',
+  'this', 'these', 'those', 'there', 'here', 'what', 'which', 'who', 'whom', 'when', 'where', 'why',
+  'how', 'all', 'any', 'some', 'just', 'really', 'very', 'too', 'also', 'then', 'than', 'now', 'up',
+  'down', 'out', 'off', 'over', 'again', 'still', 'even', 'only', 'because', 'into', 'like', 'get',
+  'got', 'go', 'going', 'went', 'know', 'think', 'feel', 'feeling', 'one', 'thing', 'things', 'lot',
+  'way', 'much', 'more', 'most', 'something', 'anything', 'everything', 'nothing', 'someone',
+  'right', 'time', 'yeah', 'ok', 'okay', 'im', 'dont', 'partner', 'let', 'make', 'made', 'want',
+  'say', 'said', 'tell', 'told', 'each', 'other', 'though', 'own', 'well', 'back', 'kind', 'sort',
+].flatMap((w) => [w, stem(w)]));

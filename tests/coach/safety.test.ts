@@ -1,0 +1,142 @@
+import { DEFAULT_SAFETY_RESOURCES, detectCrisis, safetyReply, type CrisisKind, type SafetyResources } from '../../src/coach';
+
+/** Messages that are a crisis, with the kind expected. Varied wording, direct and indirect. */
+const CRISES: [string, CrisisKind][] = [
+  // suicide and self-harm
+  ['I want to kill myself', 'self_harm'],
+  ['honestly kms', 'self_harm'],
+  ["I don't want to be here anymore", 'self_harm'],
+  ['everyone would be better off without me', 'self_harm'],
+  ['I just want to end it all', 'self_harm'],
+  ["I've been cutting myself again since she left", 'self_harm'],
+  ['I keep thinking about taking all my pills at once', 'self_harm'],
+  ['I wish I could go to sleep and never wake up', 'self_harm'],
+  ["i'm thinking about suicide tbh", 'self_harm'],
+  ["there's no reason to live without her", 'self_harm'],
+  ['might just unalive myself lol', 'self_harm'],
+  ["I don't want to live anymore", 'self_harm'],
+  ['I am going to end my life tonight', 'self_harm'],
+  ['Sometimes I think about hurting myself when it gets bad', 'self_harm'],
+  ["what's even the point of living now", 'self_harm'],
+  ["I'm not sure I want to be alive anymore", 'self_harm'],
+  ["I can't stop thinking about killing myself", 'self_harm'],
+  ["I'm not okay and I want to die", 'self_harm'],
+  ['nobody would even notice if I disappeared', 'self_harm'],
+  ['I wrote a goodbye letter to my family', 'self_harm'],
+  // danger from a partner
+  ['He hit me last night', 'partner_danger'],
+  ['my boyfriend choked me during a fight', 'partner_danger'],
+  ['she threatened to kill me if I leave', 'partner_danger'],
+  ["he won't let me leave the house", 'partner_danger'],
+  ["he took my phone and keys so I can't go anywhere", 'partner_danger'],
+  ["I'm afraid he'll hurt me when he gets home", 'partner_danger'],
+  ['he forced me to have sex with him', 'partner_danger'],
+  ['my husband slapped me in front of the kids', 'partner_danger'],
+  ['he threatened to kill himself if I break up with him', 'partner_danger'],
+  ['he locks me in the apartment when he goes out', 'partner_danger'],
+  ['I have bruises on my arms from where he grabbed me', 'partner_danger'],
+  ['Alex hit me again and I told no one', 'partner_danger'],
+  ["I'm scared of him", 'partner_danger'],
+  ["I don't feel safe at home anymore", 'partner_danger'],
+  ['my ex keeps showing up at my work and follows me home', 'partner_danger'],
+  // harm to others
+  ['I want to hurt him like he hurt me', 'harm_to_others'],
+  ["I'm going to kill her when I see her", 'harm_to_others'],
+  ['I keep having thoughts of hurting his new girlfriend', 'harm_to_others'],
+  ["I'm scared I'll hurt my baby", 'harm_to_others'],
+  ["I'm going to stab him", 'harm_to_others'],
+  ["I swear I'm going to kill Jake", 'harm_to_others'],
+  ['I slapped my girlfriend and I hate myself for it', 'harm_to_others'],
+];
+
+/** Negations and idioms: not a crisis. */
+const NOT_CRISES = [
+  'this traffic is killing me',
+  'my feet are killing me after that hike',
+  'I could kill for a coffee right now',
+  "I'm dying to see him again",
+  'that joke killed me',
+  "I'd die of embarrassment if he saw my texts",
+  "she's killing it at work lately",
+  "I'd never hurt myself, I just feel sad",
+  "I'm not suicidal, just exhausted",
+  'this commute is killing me',
+  'my mom is going to kill me when she sees my hair',
+  'he hit me up last night after months of silence',
+  "it finally hit me that we're over",
+  'that song hit me so hard',
+  "I'd rather die than go to his sister's wedding",
+  'I nearly died laughing at his message',
+  "he's killing me with these mixed signals",
+  "I'm not going to hurt myself, don't worry",
+  'I have no thoughts of suicide, I just want advice about my ex',
+  "he would never hit me, he's just distant",
+  'she pushed me to apply for the job',
+  'my boyfriend grabbed me a coffee on the way',
+  'I want to end things with her',
+  "I want to end it with him but I'm scared to be alone",
+  'the suspense is killing me',
+  "I don't want to die alone",
+  'he really hurt me when he left',
+  "I can't do this anymore, he never listens",
+  'I feel trapped in this relationship',
+  'he beat me at chess again',
+  'I took my meds this morning like usual',
+  "I'd kill to have a relationship like theirs",
+  'he pushed me away emotionally',
+  'killing time until he texts back',
+];
+
+describe('detectCrisis', () => {
+  test.each(CRISES)('crisis: %s', (text, kind) => {
+    expect(detectCrisis(text)).toBe(kind);
+  });
+
+  test.each(NOT_CRISES.map((t) => [t]))('not a crisis: %s', (text) => {
+    expect(detectCrisis(text)).toBeNull();
+  });
+
+  test('the lists are broad enough', () => {
+    expect(CRISES.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(CRISES.map(([, k]) => k)).size).toBe(3);
+    expect(NOT_CRISES.length).toBeGreaterThanOrEqual(20);
+  });
+
+  test('curly apostrophes and shouting do not hide a crisis', () => {
+    expect(detectCrisis('I DON’T WANT TO LIVE ANYMORE')).toBe('self_harm');
+    expect(detectCrisis('He’s been hitting me')).toBe('partner_danger');
+    expect(detectCrisis('i’m NOT suicidal')).toBeNull();
+  });
+});
+
+describe('safetyReply', () => {
+  const custom: SafetyResources = {
+    emergencyNumber: 'EMERGENCY-111',
+    crisisLine: 'CRISIS-222',
+    domesticViolenceLine: 'DV-333',
+  };
+
+  test.each(['self_harm', 'partner_danger', 'harm_to_others'] as CrisisKind[])('%s: names the help, invites to keep talking', (kind) => {
+    const replies = new Set<string>();
+    for (let seed = 0; seed < 30; seed++) {
+      const reply = safetyReply(kind, custom, seed);
+      replies.add(reply);
+      expect(reply).toContain('EMERGENCY-111');
+      if (kind === 'partner_danger') expect(reply).toContain('DV-333');
+      else expect(reply).toContain('CRISIS-222');
+      expect(reply).not.toMatch(/[{}]|undefined/);
+      // Ends by inviting them to keep talking.
+      expect(reply.slice(-200)).toMatch(/keep talking|staying|here/i);
+      expect(reply.trim()).toMatch(/[?.]$/);
+    }
+    // Several variants, chosen by seed, and deterministic.
+    expect(replies.size).toBeGreaterThanOrEqual(3);
+    expect(safetyReply(kind, custom, 7)).toBe(safetyReply(kind, custom, 7));
+  });
+
+  test('the default resources are country-neutral and complete', () => {
+    expect(DEFAULT_SAFETY_RESOURCES.emergencyNumber).toMatch(/911.*112.*999/);
+    expect(DEFAULT_SAFETY_RESOURCES.crisisLine).toMatch(/988/);
+    expect(DEFAULT_SAFETY_RESOURCES.domesticViolenceLine.length).toBeGreaterThan(10);
+  });
+});
