@@ -14,6 +14,7 @@ import autocannon, { type AutocannonResult } from 'autocannon';
 import { signTokens } from './lib/auth';
 import { amoraEnv, startChild, type ChildServer } from './lib/child';
 import { messages } from './lib/corpus';
+import { cpuSnapshot, cpuSpent } from './lib/cpu';
 import { createBenchDatabase, withClient } from './lib/postgres';
 import type { Benchmark, Row } from './lib/types';
 
@@ -62,10 +63,21 @@ async function load(url: string, spec: Load, duration: number): Promise<Autocann
   });
 }
 
-/** Warms the server up, then measures; returns the measured run. */
-async function measure(url: string, spec: Load): Promise<AutocannonResult> {
+type Cpu = ReturnType<typeof cpuSpent>;
+
+/** Warms the server up, then measures; returns the measured run and the CPU each party spent on it. */
+async function measure(url: string, spec: Load, serverPid: number): Promise<{ result: AutocannonResult; cpu: Cpu }> {
   await load(url, spec, WARMUP_S);
-  return load(url, spec, DURATION_S);
+  const before = cpuSnapshot();
+  const result = await load(url, spec, DURATION_S);
+  return { result, cpu: cpuSpent(before, cpuSnapshot(), serverPid) };
+}
+
+/** CPU milliseconds per request, by party. */
+function perRequest(cpu: Cpu, result: AutocannonResult): string {
+  const n = Math.max(1, result.requests.total);
+  const f = (ms: number) => (ms / n).toFixed(2);
+  return `server ${f(cpu.server)} + PostgreSQL ${f(cpu.postgres)} + load generator ${f(cpu.loadGenerator)} + other ${f(cpu.other)} ms CPU per request`;
 }
 
 const failures = (r: AutocannonResult) => r.errors + r.timeouts + r.non2xx + r.mismatches;
@@ -120,10 +132,13 @@ export const benchmark: Benchmark = {
     const isTypename = (body: string) => body.includes('"__typename"') && !body.includes('"errors"');
     const isTurn = (body: string) => body.includes('"sendMessage"') && !body.includes('"errors"');
     const results: Record<string, AutocannonResult> = {};
+    const cpu: Record<string, Cpu> = {};
     const run = async (label: string, start: () => Promise<ChildServer>, spec: Load) => {
       const server = await start();
       try {
-        results[label] = await measure(server.url, spec);
+        const measured = await measure(server.url, spec, server.pid);
+        results[label] = measured.result;
+        cpu[label] = measured.cpu;
       } finally {
         await server.stop();
       }
@@ -183,15 +198,22 @@ export const benchmark: Benchmark = {
         ratio: `${((amoraTypename!.requests.average / bare!.requests.average) * 100).toFixed(1)}% of bare Apollo`,
       },
     ];
+    rows.push({
+      figure: 'CPU per sendMessage: Amora process / PostgreSQL',
+      measured: `${(cpu.turn!.server / Math.max(1, turn!.requests.total)).toFixed(2)} / ${(cpu.turn!.postgres / Math.max(1, turn!.requests.total)).toFixed(2)} ms`,
+      target: '-',
+      met: null,
+      ratio: `bare Apollo: ${(cpu.bare!.server / Math.max(1, bare!.requests.total)).toFixed(2)} ms per request; Amora { __typename }: ${(cpu.amoraTypename!.server / Math.max(1, amoraTypename!.requests.total)).toFixed(2)} ms`,
+    });
     const notes = [
-      `bare Apollo (standalone): ${describe(bare!)}`,
-      `Apollo on Express 5: ${describe(bareExpress!)}`,
-      `Amora { __typename }: ${describe(amoraTypename!)}`,
-      `Amora sendMessage: ${describe(turn!)}`,
+      `bare Apollo (standalone): ${describe(bare!)}; ${perRequest(cpu.bare!, bare!)}`,
+      `Apollo on Express 5: ${describe(bareExpress!)}; ${perRequest(cpu.bareExpress!, bareExpress!)}`,
+      `Amora { __typename }: ${describe(amoraTypename!)}; ${perRequest(cpu.amoraTypename!, amoraTypename!)}`,
+      `Amora sendMessage: ${describe(turn!)}; ${perRequest(cpu.turn!, turn!)}`,
       `turns stored during the measured and warm-up runs: ${stored.toLocaleString()} user messages (autocannon counted ${(turn!.requests.total).toLocaleString()} in the measured run)`,
     ];
     if (failures(turn!) > 0) notes.push('some turns failed: the targets count as not met');
     const pick = (r: AutocannonResult) => ({ reqPerSec: r.requests.average, total: r.requests.total, latency: r.latency, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, mismatches: r.mismatches });
-    return { rows, notes, raw: { bare: pick(bare!), bareExpress: pick(bareExpress!), amoraTypename: pick(amoraTypename!), turn: pick(turn!), stored } };
+    return { rows, notes, raw: { bare: pick(bare!), bareExpress: pick(bareExpress!), amoraTypename: pick(amoraTypename!), turn: pick(turn!), stored, cpu } };
   },
 };

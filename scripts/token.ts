@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { signToken } from '../src/auth/token';
 import { loadConfig } from '../src/config';
 import { isUuid } from '../src/ids';
-import { jwtSecret } from '../src/server/app';
+import { jwtSecret } from '../src/auth/local-secret';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -12,6 +12,8 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   redisUrl: string | null;
+  /** Put before every Redis channel and key (`AMORA_REDIS_PREFIX`, default `amora:`), so deployments sharing a Redis stay apart. */
+  redisPrefix: string;
   jwtSecret: string | null;
   jwksUrl: string | null;
   jwtAudience: string;
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: text(env, 'DATABASE_URL'),
     dataDir: path.resolve(text(env, 'AMORA_DATA_DIR') ?? '.amora'),
     redisUrl: text(env, 'REDIS_URL'),
+    redisPrefix: text(env, 'AMORA_REDIS_PREFIX') ?? 'amora:',
     jwtSecret: text(env, 'AMORA_JWT_SECRET'),
     jwksUrl: text(env, 'AMORA_JWKS_URL'),
     jwtAudience: text(env, 'AMORA_JWT_AUDIENCE') ?? 'authenticated',

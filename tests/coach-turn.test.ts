@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isForeignKeyViolation } from '../src/errors';
 import { startTestServer, type TestServer } from './support/server';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -211,5 +212,15 @@ describe('message history', () => {
     expect(p2.edges[0].node.text).toContain('round 2');
     const bad = await t.gql(token, Q, { id, after: 'nonsense' });
     expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('a session deleted during a turn', () => {
+  it('is recognised from the database error, so the turn answers NOT_FOUND rather than 500', async () => {
+    const error = await t.server.db.prisma.$executeRaw`
+      INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text)
+      VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'user', 'x')`.catch((e: unknown) => e);
+    expect(isForeignKeyViolation(error)).toBe(true);
+    expect(isForeignKeyViolation(new Error('connection reset'))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config';
 
 /**
  * The HS256 secret used when `AMORA_JWT_SECRET` is unset: made once and kept in the data dir
@@ -19,4 +20,9 @@ export function localJwtSecret(dataDir: string): string {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
     throw error;
   }
+}
+
+/** The secret for HS256 tokens: configured, or generated once into the data dir when nothing is configured. */
+export function jwtSecret(config: Config): string | null {
+  return config.jwtSecret ?? (config.jwksUrl ? null : localJwtSecret(config.dataDir));
 }

@@ -7,6 +7,8 @@ import type { EmotionId } from './types';
 
 export const EMOTION_LEXICON: Lexicon<EmotionId> = {
   sad: [
+    'miss:1', 'missing:1', 'since she left:1.5', 'since he left:1.5', 'tearing up:2', 'ache:1', 'wish we:1', 'used to:0.5', 'left behind:1', 'lost without:2', 'two mugs:0',
+    'reminds me of:1.5', 'everything reminds me:2', 'so quiet:1.5', 'feels empty:1.5', 'miss my:1.5', 'still not over:1.5', 'not over my ex:1.5', 'without him:1', 'without her:1', 'only see my:1.5', 'feel forced:1', 'barely speak:1.5', 'heavy:1', 'grey:1.5', 'gray:1.5', 'nothing makes me happy:2', 'broke up:1', 'split up:1', 'ended:0.5',
     'sad:2', 'sadness:2', 'unhappy:1.5', 'down:1', 'upset:1.5', 'crying:2', 'cry:1.5', 'cried:2', 'tears:2', 'tearful:2',
     'sobbing:2.5', 'sob:2', 'heartbroken:2.5', 'broken hearted:2.5', 'devastated:2.5', 'gutted:2', 'miserable:2',
     'depressed:1.5', 'blue:1', 'grief:2', 'grieving:2', 'mourning:2', 'heavy heart:2.5', 'heartache:2', 'miss him:1.5',
@@ -16,6 +18,10 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'cry myself to sleep:3', 'feel like crying:2.5', 'breaks my heart:2',
   ],
   hurt: [
+    'says i am overreacting:2', 'not speak to me:2', 'cut me off:2', 'changed the subject:1', 'left behind:1.5', 'not worth:1.5', 'cheated on:1.5', 'laughed at me:2', 'mocked:2', 'not want me:2', 'tells me i am crazy:1.5', 'calls me crazy:1.5',
+    // Weight 0: these phrases contain "hurt" without being the feeling; as longer matches they hide it.
+    'hurt myself:0', 'hurting myself:0', 'hurt his feelings:0', 'hurt her feelings:0', 'hurting his feelings:0', 'hurting her feelings:0', 'hurt anyone:0',
+    'dumped:1.5', 'ghosted:1.5', 'not want me:1.5', 'pulls away:1.5', 'no affection:1.5', 'takes her side:1.5', 'takes his side:1.5', 'did not see it coming:1.5', 'undesirable:2', 'unwanted:2', 'treated me:1', 'left out:1.5', 'rejects me:2', 'turned me down:1.5', 'never asked:1', 'not one of them:1.5', 'worthless:1.5', 'put up with me:1.5', 'criticises:1.5', 'criticizes:1.5', 'not good enough:1.5',
     'hurt:2', 'hurts:2', 'hurting:2', 'hurtful:2', 'wounded:2', 'stung:1.5', 'stings:1.5', 'painful:2', 'pain:1.5',
     'ache:1.5', 'aching:1.5', 'broke my heart:2', 'rejected:2', 'rejection:2', 'dismissed:1.5', 'ignored:1.5',
     'let down:2', 'let me down:2', 'disappointed:1.5', 'disappointment:1.5', 'taken for granted:2', 'unappreciated:2',
@@ -25,6 +31,7 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'discarded:2', 'used me:1.5', 'meant nothing:2', 'did not even say goodbye:2', 'not even say goodbye:2',
   ],
   angry: [
+    'screaming match:2', 'shouting match:2', 'who does that:2', 'how could he:2', 'how could she:2', 'in the wrong:1.5', 'so unfair:2', 'unfair:1.5', 'ridiculous:1.5', 'bullshit:2', 'unbelievable:1.5', 'pisses me off:3', 'i am so angry:3',
     'angry:2.5', 'anger:2', 'mad:2', 'furious:3', 'pissed:2.5', 'pissed off:3', 'rage:2.5', 'raging:2.5', 'livid:3',
     'fuming:3', 'irate:3', 'hate him:2.5', 'hate her:2.5', 'i hate:1.5', 'resent:2', 'resentment:2', 'resentful:2',
     'bitter:2', 'outraged:3', 'infuriating:3', 'infuriated:3', 'seething:3', 'boiling:2', 'disgusted:2', 'how dare:2.5',
@@ -32,6 +39,8 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'heated:1.5', 'angry at:2.5', 'mad at:2.5', 'hate that:1.5', 'hate how:1.5', 'hate when:1.5', 'want to scream:2',
   ],
   anxious: [
+    'chest gets tight:2.5', 'tight chest:2.5', 'knot:1.5', 'waiting to be:1', 'keep wondering:1.5', 'can not stop checking:2.5', 'expect us to:1', 'dread:2', 'stomach drops:2', 'on high alert:2', 'phone lights up:1',
+    'wonder if he is lying:2', 'if he is lying:1.5', 'uncomfortable:1.5', 'pressured:1.5', 'panic attack:3', 'on edge:2', 'will not stop racing:2.5', 'racing:1.5', 'whether she is going to leave:2', 'going to leave me:2', 'needed to know:1.5', 'need to know:1', 'scared:1', 'afraid:1', 'anxious attachment:1.5',
     'anxious:2.5', 'anxiety:2.5', 'nervous:2', 'worried:2', 'worry:2', 'worrying:2', 'panic:2', 'panicking:2.5',
     'stressed:2', 'stress:1.5', 'on edge:2', 'uneasy:2', 'restless:1.5', 'tense:1.5', 'overthinking:2.5', 'overthink:2.5',
     'jittery:2', 'freaking out:2', 'freak out:2', 'what if:1.5', 'insecure:1', 'paranoid:2', 'dread:2', 'dreading:2',
@@ -40,6 +49,8 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'keep checking my phone:2', 'need reassurance:2', 'nervous wreck:3', 'on pins and needles:2.5', 'heart racing:2',
   ],
   confused: [
+    'keep wondering:1.5', 'changing his story:1.5', 'changing her story:1.5', 'does not add up:2', 'what is going on:1.5', 'makes no sense:2', 'doubt myself:1.5',
+    'what we are:2', 'not know what we are:2.5', 'wonder if:1.5', 'how do i know:2', 'flip flopping:2.5', 'part of me:1.5', 'not know if:2', 'not sure if:2', 'is it normal:1.5', 'disappears:1', 'one week and then:1.5', 'what happened:1', 'caught feelings:1.5', 'not sure i:1.5', 'all over the place:1.5',
     'confused:2.5', 'confusing:2.5', 'confusion:2.5', 'lost:0.7', 'not know what to do:2.5', 'no idea:1.5',
     'mixed signals:2.5', 'mixed messages:2.5', 'torn:2', 'unsure:2', 'not sure:1.5', 'uncertain:2', 'conflicted:2.5',
     'not make sense:2', 'mixed feelings:2.5', 'hot and cold:2', 'puzzled:2', 'baffled:2', 'not understand:1.5',
@@ -50,18 +61,24 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'not know what he wants:2.5', 'not know what she wants:2.5', 'which is it:2',
   ],
   lonely: [
+    'without saying a word:2', 'coupled up:2', 'stranger in my own home:2.5', 'nobody to:1.5', 'on my own:1.5', 'no one to share:2', 'whole weekends:1.5',
+    'nobody calls:2.5', 'no one calls:2.5', 'barely speak:1.5', 'invisible:2', 'alone every night:2.5', 'eat dinner alone:2.5', 'stopped seeing friends:2', 'no affection:1', 'not have anyone:2', 'feel completely alone:3',
     'lonely:3', 'loneliness:3', 'alone:1.5', 'isolated:2.5', 'by myself:1.5', 'on my own:1', 'no one to talk to:2.5',
     'nobody to talk to:2.5', 'no one cares:2', 'nobody cares:2', 'left out:2', 'invisible:1.5', 'disconnected:1.5',
     'no friends:2', 'miss having someone:2.5', 'forgotten:1.5', 'feel alone:2.5', 'so alone:2.5', 'all alone:2.5',
     'not have anyone:2', 'have no one:2', 'no one gets me:2', 'nobody gets me:2', 'empty house:1.5',
   ],
   jealous: [
+    'eats me up:2', 'knot of jealousy:3', 'jealous when:3',
+    'likes every photo:2', 'jealous of:3', 'she is gorgeous:1.5', 'so gorgeous:1.5', 'other girls:1', 'other women:1', 'other guys:1',
     'jealous:3', 'jealousy:3', 'envious:2.5', 'envy:2', 'green with envy:3', 'threatened by:1.5', 'insecure about her:2',
     'insecure about him:2', 'compare myself to her:2', 'comparing myself to her:2', 'possessive:1.5',
     'bothers me that he:1.5', 'bothers me that she:1.5', 'can not stand that she:2', 'can not stand that he:2',
     'why does he talk to her:2', 'prettier than me:2',
   ],
   guilty: [
+    'look * in the eye:2.5', 'i hooked up with:1.5', 'behind his back:1.5', 'behind her back:1.5', 'i feel bad:2', 'feel guilty:3', 'say no:0.5',
+    'i know it is wrong:2.5', 'i know it was wrong:2.5', 'feel terrible about:2.5', 'eating me alive:2', 'the guilt:3', 'i cheated on:2.5', 'i kissed someone:2', 'i had an affair:2', 'hurt his feelings:1.5', 'hurt her feelings:1.5', 'feel pressured:0.5', 'apologising:1', 'selfish:1.5',
     'guilty:3', 'guilt:2.5', 'ashamed:2.5', 'shame:2', 'shameful:2', 'regret:2', 'regrets:2', 'regretting:2',
     'my fault:2', 'i messed up:2.5', 'i screwed up:2.5', 'i ruined:2.5', 'ruined everything:2', 'i hurt him:2.5',
     'i hurt her:2.5', 'i feel terrible:2', 'feel awful:1.5', 'feel bad:1', 'blame myself:2', 'i cheated:2',
@@ -70,6 +87,7 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'i am the problem:2',
   ],
   betrayed: [
+    'dating profile:2', 'behind my back:2.5', 'texting her ex:1.5', 'texting his ex:1.5', 'active on tinder:2', 'seeing someone else:2',
     'betrayed:3', 'betrayal:3', 'betray:2', 'cheated on me:3', 'cheating on me:3', 'lied to me:2.5', 'behind my back:2.5',
     'stabbed in the back:3', 'backstabbed:3', 'deceived:2.5', 'double life:2.5', 'two faced:2', 'used me:1.5',
     'played me:2', 'made a fool of me:2.5', 'fooled:1.5', 'lied about:1.5', 'broke my trust:3', 'broken trust:2',
@@ -78,6 +96,8 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'slept with my:2', 'been lying:2', 'lying to me:2.5', 'lies to me:2.5', 'keeps lying:1.5',
   ],
   overwhelmed: [
+    'drained:2', 'no energy:1.5', 'not have the energy:2', 'so much going on:2.5', 'wiped out:2', 'running on fumes:2.5', 'on empty:1.5', 'too many things:1.5', 'cannot keep up:2', 'the twins:0.5', 'do not sleep:1',
+    'just tired:1.5', 'so tired:1.5', 'exhausted:1.5', 'tired all the time:2', 'too much for:1', 'burden:1', 'no idea how to:1.5', 'exhausting:1.5',
     'overwhelmed:3', 'overwhelming:2.5', 'too much:1.5', 'a lot going on:2', 'drowning:2.5', 'can not cope:3',
     'not cope:2', 'can not handle:2.5', 'not handle:1.5', 'can not take it:2.5', 'not take it anymore:2.5',
     'at my limit:2.5', 'breaking point:2.5', 'burnt out:2.5', 'burned out:2.5', 'burnout:2.5', 'exhausted:1.5',
@@ -86,6 +106,8 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'barely holding it together:3', 'so much:0.6', 'a mess:1.5', 'i am a mess:2.5', 'all over the place:1.5',
   ],
   frustrated: [
+    'every single time:1.5', 'nonstop:1', 'keeps saying:1.5', 'keeps changing:1.5', 'he keeps:0.8', 'she keeps:0.8', 'blowups:1.5', 'snap at:1.5', 'overreacting:1.5', 'talking past:1.5', 'maybe next year:1.5', 'gets upset if:1', 'need fixing:1',
+    'up the wall:2.5', 'nothing gets resolved:2.5', 'nothing ever gets resolved:2.5', 'wearing us down:2', 'wearing me down:2', 'exhausted by:1.5', 'refuses:1', 'refuse:1', 'never apologises:1.5', 'constantly:1', 'constant:1', 'every time:1', 'always takes:1.5', 'again:0.5', 'won t say anything:1.5', 'not say anything:1', 'annoys me:2.5', 'waste of time:2', 'going nowhere:2', 'forced now:1.5', 'same way:1',
     'frustrated:3', 'frustrating:3', 'frustration:3', 'annoyed:2.5', 'annoying:2', 'irritated:2.5', 'irritating:2',
     'fed up:3', 'sick of:2.5', 'tired of:2', 'sick and tired:3', 'had enough:2.5', 'exasperated:3', 'over it:1.5',
     'done with:1.5', 'so done:2', 'keeps happening:1.5', 'again and again:1.5', 'nothing changes:2', 'never changes:2',
@@ -94,6 +116,8 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'never listens:1.5', 'not listen:1.5', 'talking to a wall:2.5',
   ],
   hopeless: [
+    'not worth anyone:2', 'never get:1.5', 'no chance:2', 'what is the point:2', 'can not see a future:2.5',
+    'will i ever:2', 'if i will ever:2', 'ever find someone:1.5', 'nobody stays:2', 'no one stays:2', 'why would anyone:2', 'pointless:2', 'nothing makes me happy:1.5',
     'hopeless:3', 'no hope:3', 'lost hope:3', 'losing hope:2.5', 'pointless:2', 'no point:2', 'what is the point:2.5',
     'give up:1.2', 'giving up:1.2', 'gave up:0.8', 'never going to:1.5', 'never find:2', 'never be happy:2.5',
     'never get better:2.5', 'nothing will change:2.5', 'nothing ever changes:2.5', 'doomed:2.5', 'no way out:2.5',
@@ -102,17 +126,20 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'never find anyone:2.5', 'no one will ever:2', 'it will never:1.5', 'never be enough:2',
   ],
   scared: [
+    'scared to go home:3', 'scared to lose:2', 'scared of losing:2', 'just scared:2', 'terrified of:3', 'will kill me:2',
     'scared:2.5', 'afraid:2.5', 'fear:2', 'fearful:2.5', 'terrified:3', 'frightened:3', 'scary:2', 'petrified:3',
     'unsafe:3', 'not safe:2.5', 'intimidated:2', 'freaked:1.5', 'creeped out:2', 'terrifies me:3', 'scares me:2.5',
     'afraid to be alone:2.5', 'scared to be alone:2.5', 'scared of him:3', 'afraid of him:3', 'fear of:1.5',
   ],
   numb: [
+    'did not see it coming:1', 'in shock:2.5', 'can not feel anything:3', 'just feel empty:2.5', 'feel empty:2', 'running on empty:1.5',
     'numb:3', 'numbness:3', 'feel nothing:3', 'not feel anything:3', 'empty:2', 'emptiness:2', 'hollow:2.5', 'blank:1.5',
     'dead inside:3', 'shut down:1.5', 'detached:2', 'autopilot:2.5', 'going through the motions:2.5', 'can not cry:2.5',
     'not cry:1.5', 'flat:1.5', 'void:2', 'zombie:2', 'frozen:1.5', 'in shock:2.5', 'shocked:1.5', 'can not feel:2',
     'feel disconnected:1.5',
   ],
   hopeful: [
+    'counting down:2.5', 'can not wait:2.5', 'looking forward to:2.5', 'fresh start:2', 'wants to fix it:2', 'want to fix it:2', 'work on it:1.5', 'll ever find:0.5', 'one day:0.5',
     'hopeful:3', 'hope:1.5', 'hoping:1.5', 'optimistic:3', 'excited:2.5', 'looking forward:2', 'getting better:2',
     'feel better:2', 'feeling better:2', 'doing better:2', 'improving:1.5', 'progress:1.5', 'maybe things:1.5',
     'positive:1.5', 'good news:2', 'looking up:2', 'fresh start:2', 'new chapter:2', 'new beginning:2', 'growth:1.5',

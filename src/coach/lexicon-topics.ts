@@ -15,6 +15,7 @@ export type TopicLabel = TopicId | '_cheat';
 
 export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
   heartbreak: [
+    'broke it off:3', 'broken it off:3', 'break it off:2.5', 'since she left:2', 'since he left:2', 'since they left:1.5', 'when she left:1.5', 'when he left:1.5', 'called off:1.5', 'end of us:2.5', 'lost the relationship:2.5', 'he left me for:3', 'she left me for:3',
     'broke up:2', 'break up:2', 'breakup:2', 'broken up:2', 'breaking up:2', 'dumped me:3', 'dumped:1.5', 'got dumped:3',
     'left me:2', 'he left:1.5', 'she left:1.5', 'they left:1', 'ended things:2', 'ended it:1.5', 'ended the relationship:2.5',
     'called it off:2', 'called things off:2', 'split up:2', 'we split:2', 'heartbroken:3', 'heart broken:3', 'heartbreak:3',
@@ -34,6 +35,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'broke up with me:3', 'we are done:1.5', 'he is done with me:2', 'she is done with me:2', 'grieving the relationship:3',
   ],
   moving_on: [
+    'move forward:2', 'moving forward:2', 'rereading:1.5', 'reread:1.5', 'still wear his:2', 'still wear her:2', 'get past:2', 'put it behind me:2.5', 'put this behind me:2.5', 'carry on without:2', 'start again:1.5', 'stop missing:2.5', 'unblock:2', 'keep going back to:2',
     'move on:2.5', 'moving on:2.5', 'moved on:2', 'get over:2', 'getting over:2', 'got over:1.5', 'not get over:2.5',
     'not over him:3', 'not over her:3', 'over him:1.5', 'over her:1.5', 'let go:2', 'letting go:2', 'closure:2.5',
     'still think about my ex:3', 'my ex:1.2', 'ex boyfriend:1.5', 'ex girlfriend:1.5', 'ex partner:1.5', 'ex:0.5',
@@ -72,6 +74,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'after the divorce:3.5', 'going through a divorce:3.5', 'weekends with the kids:2', 'every other weekend:2',
   ],
   cheating: [
+    'dating profile:3', 'his profile on:2.5', 'her profile on:2.5', 'active on tinder:3', 'active on hinge:3', 'on dating apps:2', 'messaging other women:3', 'messaging other girls:3', 'messaging other guys:3', 'texting her ex:2', 'texting his ex:2', 'seeing someone else:2.5', 'sleeping with someone else:3.5',
     'cheated on me:4', 'cheating on me:4', 'cheats on me:4', 'he cheated:4', 'she cheated:4', 'they cheated:3.5',
     'partner cheated:4', 'boyfriend cheated:4', 'girlfriend cheated:4', 'husband cheated:4', 'wife cheated:4',
     'fiance cheated:4', 'ex cheated:3.5', 'he was cheating:4', 'she was cheating:4', 'he is cheating:4', 'she is cheating:4',
@@ -92,6 +95,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'emotional affair:3', 'slept with someone else:3', 'kissed someone else:3', 'hooked up with someone else:3',
   ],
   cheating_self: [
+    'emotionally involved with:3', 'involved with a coworker:3', 'involved with someone else:3', 'i have been seeing someone behind:4', 'i have been talking to someone else:3', 'i slept with an ex:4',
     'i cheated:4.5', 'i have cheated:4.5', 'i had cheated:4.5', 'i was cheating:4.5', 'i have been cheating:4.5',
     'i am cheating:4.5', 'i had an affair:4.5', 'i am having an affair:4.5', 'i have been having an affair:4.5',
     'my affair:4', 'i slept with someone:4', 'i slept with my:3', 'i slept with his:3.5', 'i slept with her:3',
@@ -104,6 +108,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'i sexted:3.5', 'i was texting my ex behind:3.5', 'i am the one who cheated:5', 'i was the one who cheated:5',
   ],
   trust: [
+    'believe anything:2.5', 'what is true:2', 'telling the truth:2.5', 'tell me the truth:2', 'is he lying:3', 'is she lying:3', 'if he is lying:3', 'if she is lying:3', 'trustworthy:2.5',
     'trust:2', 'trust issues:3', 'not trust:2.5', 'lost trust:3', 'lost my trust:3', 'rebuild trust:3.5',
     'rebuilding trust:3.5', 'trust again:3', 'trust him:2', 'trust her:2', 'lied:1.5', 'lies:1.5', 'lying:1.5', 'liar:2',
     'lied to me:2.5', 'lies to me:2.5', 'keeps lying:3', 'caught him lying:3', 'caught her lying:3', 'hiding something:2.5',
@@ -118,6 +123,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'accuses me:2', 'accused me:2',
   ],
   jealousy: [
+    'likes every photo:3', 'likes her photos:3', 'likes his photos:3', 'likes all her:2.5', 'every picture she posts:2.5', 'jealous of:3', 'her ex boyfriend:1.5', 'his ex girlfriend:1.5',
     'jealous:3', 'jealousy:3', 'envious:2', 'envy:1.5', 'insecure about her:2.5', 'insecure about him:2.5', 'his ex:1.5',
     'her ex:1.5', 'talks to other girls:3', 'talks to other guys:3', 'talking to other girls:3', 'talking to other guys:3',
     'likes other girls pictures:3', 'likes girls photos:3', 'liking photos:2.5', 'liking pictures:2.5', 'follows models:3',
@@ -132,6 +138,8 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'her instagram:1', 'his instagram:1', 'so pretty:1', 'prettier than me:2.5', 'better than me:1.5',
   ],
   communication: [
+    'explain how i feel:2.5', 'overreacting:2', 'says i am overreacting:3', 'talking past each other:3', 'talk past:2.5', 'feel heard:2', 'feels heard:2', 'heard:1', 'point out:1', 'tell him:1', 'tell her:1', 'talk to my partner:2', 'open communication:3', 'mind reader:2.5', 'read my mind:2.5',
+    'goes quiet:2.5', 'goes silent:2.5', 'shuts me out:2.5', 'stares at his phone:2', 'stares at her phone:2', 'bring something up:2', 'bring things up:2', 'try to talk:2', 'tries to talk:2', 'we need to talk:2', 'talk to each other:2', 'talking to each other:2', 'not talk about:2', 'say anything:1', 'tell my partner:1.5', 'tell my boyfriend:1.5', 'tell my girlfriend:1.5', 'tell my husband:1.5', 'tell my wife:1.5',
     'communicate:2.5', 'communication:2.5', 'communicating:2.5', 'talk to him:1.5', 'talk to her:1.5', 'talk about it:1.5',
     'conversation:1', 'not listen:2.5', 'listen to me:2', 'listens:1.5', 'not hear me:2.5', 'hear me:1',
     'understand me:1.5', 'misunderstood:2', 'misunderstand:2', 'shuts down:2.5', 'shut down when:2.5', 'stonewall:3',
@@ -150,6 +158,8 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'does not understand:1.5', 'deep talk:2', 'heart to heart:2.5', 'tell him that:1', 'communicate better:3.5',
   ],
   conflict: [
+    'blowups:2', 'blow ups:2', 'snap at each other:2.5', 'at each other:1.5', 'tension between us:2.5', 'walk out:1.5', 'argue about:2.5', 'fight about:2.5', 'fought about:2.5', 'argued about:2.5', 'argued for:2', 'fighting over:2.5', 'arguing over:2.5',
+    'apologise:1.5', 'never apologises:2.5', 'screaming match:3', 'shouting match:3', 'storming out:2', 'storms out:2', 'nothing gets resolved:2.5', 'wrong:0.5', 'turning into a fight:2.5', 'turn into a fight:2.5', 'ends in a fight:2.5', 'ends in an argument:2.5',
     'fight:2', 'fights:2', 'fighting:2', 'fought:2', 'argue:2', 'argument:2', 'arguments:2', 'arguing:2', 'argued:2',
     'row:1', 'rows:1', 'bicker:2', 'bickering:2', 'yell:1.5', 'yelling:1.5', 'yelled:1.5', 'shout:1.5', 'shouting:1.5',
     'scream:1.5', 'screaming:1.5', 'blow up:1.5', 'blew up:1.5', 'blowup:1.5', 'explodes:1.5', 'disagree:1.5',
@@ -163,6 +173,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'we argue:2.5', 'big fight:3', 'huge fight:3', 'massive fight:3', 'blowout:2.5', 'falling out:2', 'fell out:1.5',
   ],
   dating: [
+    'into me:2', 'is he into me:3', 'is she into me:3', 'interested in me:2.5', 'likes me back:2.5', 'ask him out:2.5', 'asked him out:2.5', 'asked her out:2.5', 'a guy from:1.5', 'a girl from:1.5', 'this guy:1', 'this girl:1', 'talking to this guy:2', 'talking to this girl:2', 'went on:1', 'four dates:3', 'two dates:3', 'three dates:3', 'one date:2.5',
     'dating:2', 'date:1', 'dates:1', 'first date:3', 'second date:3', 'third date:3', 'dating app:3', 'dating apps:3',
     'the apps:2', 'tinder:2.5', 'hinge:2.5', 'bumble:2.5', 'okcupid:2.5', 'matched:1.5', 'matches:1', 'swipe:2',
     'swiping:2', 'profile:1', 'bio:1', 'talking to someone new:2.5', 'met someone:2', 'met a guy:2.5', 'met a girl:2.5',
@@ -179,6 +190,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'slow fade:2.5', 'single:1', 'online dating:3', 'dry spell:2',
   ],
   situationship: [
+    'not want a label:3.5', 'not want labels:3.5', 'disappears:1.5', 'sweet one week:2.5', 'one week and then:1.5', 'only messages me:2.5', 'only texts me:2.5', 'only ever messages me:3', 'late at night:1.5', 'never during the day:2.5', 'caught feelings:2.5', 'catching feelings:2.5', 'just casual:2.5', 'keep it casual:2.5', 'what we are:2.5', 'we are not together:2', 'not even together:2.5', 'almost dating:2.5',
     'situationship:4', 'situation ship:4', 'talking stage:4', 'not official:3', 'not exclusive:3', 'exclusive:2',
     'exclusivity:2.5', 'define the relationship:3.5', 'dtr:3', 'what are we:3.5', 'labels:2', 'label:1.5', 'no label:3',
     'want a label:3', 'friends with benefits:4', 'casual:1.5', 'casually:1.5', 'something casual:2.5', 'hooking up:2',
@@ -194,6 +206,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'it is complicated:2', 'not sure what we are:3.5', 'situationships:4',
   ],
   loneliness: [
+    'without saying a word:2', 'word to anyone:2', 'coupled up:2.5', 'left behind:2', 'all my friends are:1.5', 'my friends are busy:2', 'nobody to:1.5', 'stranger in my own home:2.5', 'whole weekend:2', 'whole weekends:2', 'no one to share:2.5', 'lonely nights:3', 'miss company:2.5', 'anyone:0.5',
     'lonely:3', 'loneliness:3', 'alone:1.5', 'all alone:2.5', 'by myself:1.5', 'on my own:1.5', 'isolated:2.5',
     'isolation:2.5', 'no friends:3', 'not have friends:3', 'not have any friends:3', 'not have anyone:3',
     'have no one:3', 'no one to talk to:3', 'nobody to talk to:3', 'no one cares:2.5', 'nobody cares:2.5',
@@ -208,6 +221,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'need someone:1.5', 'miss human contact:3', 'lack of friends:3', 'make friends:2.5', 'making friends:2.5',
   ],
   self_worth: [
+    'worth anyone:3', 'not worth:2', 'worthy:2', 'worth:1', 'not deserve:2', 'i am not enough:3.5', 'feel like a failure:3', 'less than:1.5', 'not special:2', 'not interesting:2', 'nobody chooses me:3', 'never picked:2.5',
     'not good enough:3.5', 'never good enough:3.5', 'good enough:1.5', 'worthless:3', 'unworthy:3', 'unlovable:3.5',
     'not lovable:3.5', 'unwanted:2', 'undesirable:2.5', 'ugly:2.5', 'hate myself:3', 'hate my body:3',
     'hate the way i look:3', 'insecure:2', 'insecurity:2', 'insecurities:2', 'self esteem:3', 'confidence:2',
@@ -223,6 +237,8 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'never the one:2.5', 'am i unlovable:4',
   ],
   boundaries: [
+    'texts me nonstop:2.5', 'nonstop:1', 'gets upset if i:2', 'if i do not reply:2', 'reply right away:2', 'asks for money:2.5', 'how to say no:3', 'say no:2.5', 'keeps pushing:2', 'pushy:2.5', 'overbearing:2.5', 'no privacy:3', 'controlled:1', 'every minute:1.5',
+    'say yes to everything:3', 'yes to everything:2.5', 'time to myself:2.5', 'time for myself:2.5', 'space for myself:2.5', 'without asking:2', 'uncomfortable:1', 'turn up unannounced:3', 'my own space:2.5', 'respect my no:3', 'pushes my limits:3',
     'boundary:3', 'boundaries:3', 'set boundaries:3.5', 'setting a boundary:3.5', 'say no:2.5', 'saying no:2.5',
     'not say no:3', 'people pleasing:2.5', 'pushover:3', 'doormat:3', 'walk all over me:3', 'walks all over me:3',
     'take advantage:2.5', 'taken advantage:2.5', 'takes advantage:2.5', 'disrespect:2', 'disrespects:2',
@@ -237,6 +253,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'feel obligated:2', 'obligated:1.5', 'i always give in:2.5', 'give in:1.5', 'too available:2', 'no limits:2',
   ],
   family_pressure: [
+    'my dad:1.5', 'won t speak to me:1', 'my brother:1', 'my sister:1', 'his parents expect:3', 'her parents expect:3', 'parents expect:2.5', 'live with them:1.5', 'live with his parents:3', 'live with her parents:3', 'coming out:2', 'come out to:2.5',
     'family:1.5', 'my family:2', 'his family:2', 'her family:2', 'my parents:2', 'his parents:2', 'her parents:2',
     'my mom:1.5', 'my mum:1.5', 'my mother:1.5', 'my dad:1.5', 'my father:1.5', 'his mom:2', 'his mother:2', 'her mom:2',
     'her mother:2', 'her dad:2', 'his dad:2', 'parents:1.5', 'in laws:3', 'in law:2.5', 'mother in law:3',
@@ -253,6 +270,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'family gatherings:2', 'his sister:1.5', 'her sister:1.5', 'his brother:1.5', 'her brother:1.5', 'family drama:3',
   ],
   long_distance: [
+    'other side of the world:3.5', 'another continent:3.5', 'far apart:3', 'masters abroad:3', 'doing her masters:1', 'doing his masters:1', 'away for:1', 'apart for:1.5', 'thousands of miles:3.5', 'hundreds of miles:3.5', 'time apart:2', 'plane ride:2.5',
     'long distance:4', 'long distance relationship:4', 'miles apart:3.5', 'different countries:3.5',
     'different cities:3', 'different time zones:3.5', 'time difference:3', 'time zone:2.5', 'time zones:2.5',
     'far away:2', 'distance:1.5', 'across the country:2.5', 'overseas:2.5', 'abroad:2', 'visa:2.5', 'visit:1',
@@ -265,6 +283,8 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'next visit:3', 'until i see him:2', 'until i see her:2', 'countdown:2',
   ],
   intimacy: [
+    'physically:1.5', 'want me physically:3.5', 'not want me physically:3.5', 'close in the bedroom:3', 'touch each other:2.5', 'sex life:3.5', 'libido:3.5', 'kissing:1', 'not attracted to me:3.5',
+    'not had sex:3.5', 'no sex:3.5', 'wants it more:2', 'wants it way more:3', 'more often than i do:2', 'not in the mood:2.5', 'in the mood:2', 'undesirable:1.5', 'no affection:3', 'not touch:2.5', 'pulls away when i:2', 'cuddle:2', 'physically close:2.5',
     'sex:2.5', 'sexual:2.5', 'sex life:3.5', 'intimacy:3', 'intimate:2.5', 'libido:3.5', 'sex drive:3.5', 'no sex:3.5',
     'not have sex:3.5', 'sexless:4', 'dead bedroom:4', 'bedroom:2', 'in bed:2', 'physical touch:3', 'touch me:2',
     'touch:1', 'affection:2.5', 'affectionate:2.5', 'cuddle:2', 'cuddling:2', 'kiss me:1.5', 'passion:2', 'desire:2',
@@ -277,6 +297,8 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'virgin:2.5', 'first time:1',
   ],
   commitment: [
+    'maybe next year:2.5', 'someday:1.5', 'not the right time:2', 'timing is wrong:2', 'moving in together:3', 'waiting for a proposal:3.5', 'where we are going:2.5', 'long term future:3',
+    'want to stay:1.5', 'want to leave:1.5', 'part of me wants:1.5', 'wants to stay and:2', 'flip flopping:2', 'isn t ready:1', 'ready to get engaged:3.5', 'ready for marriage:3', 'get engaged:3', 'move in with:2.5', 'moving in with:2.5', 'kids someday:2.5', 'want kids:2.5', 'wants kids:2.5',
     'commitment:3', 'commit:2.5', 'commitment issues:4', 'commitment phobe:4', 'commitment phobic:4',
     'fear of commitment:4', 'not ready to commit:3.5', 'not commit:3', 'serious:1', 'get serious:2.5',
     'take the next step:3', 'next step:1.5', 'move in:2', 'moving in:2', 'move in together:3', 'live together:2',
@@ -291,6 +313,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'not sure about her:2.5', 'not sure if i want:2', 'meant to be:2', 'fiance:1.5', 'my fiance:2', 'prenup:3',
   ],
   patterns: [
+    'every single time:2', 'pick partners:2.5', 'pick the wrong:3', 'need fixing:2.5', 'fix people:2.5', 'try to fix:1.5', 'i seem to:1.5', 'i tend to:1.5', 'keep picking:3', 'keep attracting:3', 'the same people:2.5', 'end up with:1.5', 'same story:2',
     'pattern:3', 'patterns:3', 'always end up:3', 'keep choosing:3', 'same type:3', 'same kind of:2.5',
     'attracted to the wrong:3.5', 'wrong people:2.5', 'wrong guys:3', 'wrong girls:3', 'toxic people:2.5',
     'repeat:1.5', 'repeating:2', 'repeats:1.5', 'cycle:2.5', 'cycles:2.5', 'again and again:2', 'every relationship:3',
@@ -306,6 +329,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'just like my dad:3', 'just like my mom:3', 'just like my father:3', 'just like my mother:3', 'my type:2',
   ],
   parenting_strain: [
+    'twins:3', 'the twins:3', 'baby does not sleep:3.5', 'kids do not sleep:3.5', 'our little one:2.5', 'homework:1.5', 'feeding:1.5', 'nursery:2', 'school pickup:2.5', 'mom of:2', 'dad of:2', 'as parents:2.5', 'the children:2',
     'kids:2', 'kid:1.5', 'children:2', 'child:1.5', 'baby:0.8', 'newborn:3', 'toddler:3', 'son:1.5', 'daughter:1.5',
     'parenting:3.5', 'parent:1.5', 'stepkid:3', 'stepkids:3', 'stepchild:3', 'stepchildren:3', 'stepson:3',
     'stepdaughter:3', 'step parent:3', 'blended family:3.5', 'bedtime:2', 'school run:2.5', 'daycare:2.5',
@@ -318,6 +342,8 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'nappies:2.5', 'i do all the parenting:4', 'does nothing with the kids:4', 'co parenting:2',
   ],
   toxic_or_abusive: [
+    'tells me i am crazy:3.5', 'calls me crazy:3.5', 'makes me doubt myself:3', 'doubt my own memory:3.5', 'i am imagining things:3', 'says i imagined:3', 'never happened:1.5', 'rewrites what happened:3', 'denies saying:3', 'silent for days:2', 'punishes me with silence:3.5', 'scary when he is angry:3', 'explodes at me:3',
+    'calls me worthless:3.5', 'calls me names:3', 'calls me fat:3', 'calls me ugly:3', 'twists it:3', 'twists everything:3', 'twists what i say:3', 'i am the one apologizing:3', 'i end up apologizing:3', 'nobody else would put up with me:3.5', 'no one else would want me:3', 'put up with me:1.5', 'makes me feel worthless:3.5', 'toxic relationship:4', 'ask permission:2.5', 'asks me for permission:1', 'have to ask permission:3.5',
     'toxic:3', 'abusive:4', 'abuse:3.5', 'abused:3.5', 'emotionally abusive:4', 'emotional abuse:4', 'verbal abuse:4',
     'verbally abusive:4', 'narcissist:3.5', 'narcissistic:3.5', 'manipulate:3', 'manipulates:3', 'manipulative:3',
     'manipulated:3', 'manipulation:3', 'gaslight:3.5', 'gaslighting:3.5', 'gaslighted:3.5', 'gaslights:3.5',
@@ -337,6 +363,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'ruins every:1.5', 'cheats and blames me:3', 'never allowed:2.5', 'checks my phone:2', 'reads my texts:2.5',
   ],
   anxiety_distress: [
+    'chest gets tight:3', 'chest tight:3', 'my chest:1.5', 'stomach drops:2.5', 'heart drops:2.5', 'phone lights up:1.5', 'can not relax:2.5', 'jumpy:2', 'on high alert:3', 'worst case:2.5', 'catastrophizing:3', 'sick with worry:3',
     'anxious:2.5', 'anxiety:3', 'panic:2.5', 'panic attack:3.5', 'panic attacks:3.5', 'panicking:2.5', 'overthink:3',
     'overthinking:3', 'overthinker:3', 'spiral:2.5', 'spiraling:2.5', 'spiralling:2.5', 'racing thoughts:3.5',
     'can not sleep:2.5', 'not sleep:2', 'insomnia:3', 'up all night:2.5', 'can not eat:2', 'stomach in knots:3',
@@ -353,6 +380,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'so anxious:3', 'heart pounding:3', 'jittery:2.5', 'tense:1.5', 'uneasy:2',
   ],
   low_mood: [
+    'not have the energy:3', 'no energy:3', 'energy:1', 'lost my appetite:2.5', 'stopped caring:2.5', 'everything feels heavy:3', 'days blur:2.5', 'numb:2', 'empty inside:3',
     'depressed:3', 'depression:3', 'depressing:2', 'down:1', 'feel down:2.5', 'feeling low:2.5', 'low:1', 'so low:2',
     'sad all the time:3', 'empty:1.5', 'emptiness:2.5', 'numb:2', 'hopeless:2.5', 'pointless:2', 'no point:2',
     'no motivation:3', 'unmotivated:3', 'can not get out of bed:3.5', 'not get out of bed:3', 'stay in bed:2.5',

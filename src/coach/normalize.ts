@@ -55,6 +55,13 @@ const TOKEN_MAP: Record<string, string> = {
   ldr: 'long distance relationship', exes: 'ex', dms: 'messages', dm: 'message', gaslit: 'gaslighted',
   irl: 'in real life', bestie: 'best friend', bff: 'best friend', mil: 'mother in law',
   fiancee: 'fiance', fiancé: 'fiance',
+  // British spellings to the ones the lexicons use.
+  apologise: 'apologize', apologised: 'apologized', apologises: 'apologizes', apologising: 'apologizing',
+  criticise: 'criticize', criticised: 'criticized', criticises: 'criticizes', criticising: 'criticizing',
+  realise: 'realize', realised: 'realized', realising: 'realizing', prioritise: 'prioritize', recognise: 'recognize',
+  behaviour: 'behavior', behaviours: 'behaviors', colour: 'color', favour: 'favor', honour: 'honor', neighbour: 'neighbor',
+  mum: 'mom', mums: 'moms', mummy: 'mommy', counselling: 'counseling', counsellor: 'counselor', travelling: 'traveling',
+  organise: 'organize', emphasise: 'emphasize', sympathise: 'sympathize', rumination: 'ruminate', sceptical: 'skeptical',
 };
 
 const PUNCT_BOUNDARY = /[.!?;:…()[\]{}\n\r,]+|\s[-–—]+\s|[–—]+/g;

@@ -74,9 +74,14 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'self_harm', negatable: true, re: /\bwish i (?:was|were|had been) (?:dead|never born|not born|not here|not alive|gone)\b|\bwish i had never been born\b/g },
   { kind: 'self_harm', negatable: true, re: /\bwish i could (?:disappear|vanish|sleep forever|not wake up|not exist|stop existing)\b/g },
   { kind: 'self_harm', negatable: false, re: /\bbetter off (?:dead|without me|if i (?:was|were) (?:gone|dead|not here|not around))\b/g },
-  { kind: 'self_harm', negatable: false, re: /\b(?:happier|better|easier) (?:if|when) i (?:was|were|am|m) (?:gone|dead|not here|not around)\b/g },
+  { kind: 'self_harm', negatable: false, re: /\b(?:happier|better off|better|easier|fine) (?:if|when|once|without) (?:i|me)(?: just| simply| finally)? (?:(?:was|were|am|m) )?(?:gone|dead|not here|not around|disappeared|died|vanished|did not exist|never existed|was not here|were not here|was gone|were gone)\b/g },
+  { kind: 'self_harm', negatable: true, re: /\b(?:tired|sick|exhausted|done|over) (?:of|with) (?:being alive|living|life|existing|being here|this life|breathing)\b(?! (?:like this|this way|with (?:him|her|them)|in (?:this|that)))/g },
+  { kind: 'self_harm', negatable: true, re: /\b(?:no one|nobody) (?:will|would) (?:miss me|care if i (?:died|was gone|disappeared)|notice if i (?:died|was gone|disappeared))\b|\b(?:a )?burden to (?:everyone|everybody|my family|the people i love)\b|\b(?:giving|gave) away (?:all )?my (?:stuff|things|belongings)\b|\bsay(?:ing)? goodbye (?:to everyone|forever)\b|\b(?:stop|cease) existing\b/g },
   { kind: 'self_harm', negatable: false, re: /\b(?:care|notice|miss me|matter) if i (?:died|was dead|were dead|was gone|were gone|disappeared|killed myself)\b/g },
   { kind: 'self_harm', negatable: false, re: /\bno (?:reason|point) (?:to|in) (?:live|living|being alive|go on|going on|be alive|stay alive|staying alive)\b/g },
+  { kind: 'self_harm', negatable: false, re: /\bnot see (?:a|any|the) (?:reason|point) (?:to|in) (?:keep )?(?:living|live|going on|go on|being alive|be alive|staying alive|stay alive)\b|\bno reason to keep (?:living|going)\b/g },
+  { kind: 'self_harm', negatable: false, re: /\bbetter off if i (?:was|were) not (?:around|here|alive)\b|\bif i (?:was|were) not (?:around|here|alive) (?:anymore|any more)\b/g },
+  { kind: 'self_harm', negatable: true, re: /\bhow many (?:pills|tablets|sleeping pills|painkillers) (?:it would take|would it take|does it take|to take|would kill|it takes)\b|\blooked up (?:how to|ways to) (?:die|kill myself|end it|end my life|overdose)\b|\bnoose\b/g },
   { kind: 'self_harm', negatable: false, re: /\bnothing (?:left )?to live for\b|\bnot worth living\b|\bnot worth being alive\b/g },
   { kind: 'self_harm', negatable: false, re: /\bwhat is (?:even |really |actually |just |then )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)\b/g },
   {
@@ -138,6 +143,12 @@ const PATTERNS: CrisisPattern[] = [
   {
     kind: 'harm_to_others', negatable: true,
     re: new RegExp(`\\bi (?:will|would|am going to|could|might|swear i will|swear i am going to|am gonna|am about to) (?:really )?(?:hurt|kill|stab|shoot|strangle|murder|beat up|beat|punch|choke|poison|run over|smash) ${TARGET}\\b`, 'g'),
+    accept: NOT_JOKING,
+  },
+  {
+    // Imagined violence: "I keep picturing running her over", "I want him dead".
+    kind: 'harm_to_others', negatable: true,
+    re: new RegExp(`\\b(?:picture|picturing|pictured|imagine|imagining|imagined|fantasi[sz]e|fantasi[sz]ing|daydream|daydreaming|dream|dreaming)(?: about)? (?:${HARM_ING.slice(3, -1)}|running (?:him|her|them) over) ${TARGET}?|\\b(?:run|running|ran) (?:him|her|them|my ex) over\\b|\\b(?:want|wish) (?:him|her|them|my ex) dead\\b|\\bwish (?:he|she|they) (?:was|were) dead\\b|\\bmake (?:him|her|them) suffer\\b`, 'g'),
     accept: NOT_JOKING,
   },
   {

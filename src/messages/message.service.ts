@@ -4,7 +4,7 @@ import { initialState, summarize, type CoachEngine } from '../coach';
 import type { ConversationState, TurnInput, TurnResult } from '../coach/types';
 import type { Database } from '../db/database';
 import { Prisma } from '../db/generated/client';
-import { AppError, InputError, NotFoundError } from '../errors';
+import { AppError, InputError, isForeignKeyViolation, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
 import type { SessionService } from '../sessions/session.service';
 import { toInput, validateInput } from '../validation';
@@ -87,6 +87,10 @@ export class MessageService {
       const committed = await this.commitTurn({
         userId, sessionId, userMessageId, messageId, text: input.specificQuestion, result,
         expectedVersion: snapshot.version, summary,
+      }).catch((error: unknown) => {
+        // The session was deleted between our read and our write.
+        if (isForeignKeyViolation(error)) throw new NotFoundError('Session');
+        throw error;
       });
       if (committed) {
         return { sessionId, userMessageId, messageId, mode: input.mode ?? CoachMode.LEARN, engine: this.engine.name, result, turnCount };

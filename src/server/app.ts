@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
-import { localJwtSecret } from '../auth/local-secret';
+import { jwtSecret } from '../auth/local-secret';
 import { bearerToken, createTokenVerifier, type TokenVerifier, type Viewer } from '../auth/token';
 import { systemClock, type Clock } from '../clock';
 import type { Config } from '../config';
@@ -44,10 +44,6 @@ export interface ServerOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** The secret for HS256 tokens: configured, or generated once into the data dir when nothing is configured. */
-export function jwtSecret(config: Config): string | null {
-  return config.jwtSecret ?? (config.jwksUrl ? null : localJwtSecret(config.dataDir));
-}
 
 /** Opens the database, builds the services, the schema and the HTTP face, and starts listening. */
 export async function startServer(options: ServerOptions): Promise<AmoraServer> {
@@ -57,9 +53,10 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   const verify = createTokenVerifier({ secret: jwtSecret(config), jwksUrl: config.jwksUrl, audience: config.jwtAudience });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrateOnStart, logger, onQuery: options.onQuery });
   // Built once here: in-process, or through Redis when REDIS_URL is set (several instances).
-  const pubsub = createAmoraPubSub({ redisUrl: config.redisUrl, logger });
+  const pubsub = createAmoraPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   try {
-    const services = createServices({ db, config, clock, pubSub: pubsub.pubSub, logger });
+    // Rate limits share the pub/sub's command connection: one budget across instances.
+    const services = createServices({ db, config, clock, pubSub: pubsub.pubSub, redis: pubsub.redis, logger });
     const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
     const httpServer = http.createServer(app);

@@ -10,13 +10,18 @@ export type UserLimits = TurnLimits & SessionLimits;
 
 /**
  * Builds the limits from configuration (`0` turns one off). With a Redis client every instance
- * counts against the same budget; without one, each process counts alone.
+ * counts against the same budget (keys under `config.redisPrefix`); without one, each process
+ * counts alone. When Redis is not connected the limits fall back at once to per-process counting
+ * (the insurance limiter) rather than wait for it or fail the request.
  */
-export function createUserLimits(config: Config, redis: Redis | null = null): UserLimits {
+export function createUserLimits(config: Pick<Config, 'rateLimitTurnsPerMinute' | 'rateLimitSessionsPerHour'> & { redisPrefix?: string }, redis: Redis | null = null): UserLimits {
   const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract | null => {
     if (points === 0) return null;
     return redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `amora:${keyPrefix}`, points, duration, insuranceLimiter: new RateLimiterMemory({ points, duration }) })
+      ? new RateLimiterRedis({
+        storeClient: redis, keyPrefix: `${config.redisPrefix ?? 'amora:'}${keyPrefix}`, points, duration,
+        rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+      })
       : new RateLimiterMemory({ keyPrefix, points, duration });
   };
   const turns = limiter('turns', config.rateLimitTurnsPerMinute, 60);

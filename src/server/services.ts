@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from 'pino';
+import type Redis from 'ioredis';
 import { FollowupService } from '../followups/followup.service';
 import { FollowupTimer } from '../followups/followup.timer';
 import { createLocalPubSub, type AmoraPubSub } from './pubsub';
@@ -36,12 +37,14 @@ export interface ServiceDeps {
   clock: Clock;
   /** Where check-ins are published; an in-process one when omitted. */
   pubSub?: AmoraPubSub;
+  /** Shared state between instances (rate limits); each process counts alone when omitted. */
+  redis?: Redis | null;
   logger?: Logger;
 }
 
 /** Builds every service. */
-export function createServices({ db, config, clock, pubSub = createLocalPubSub(), logger }: ServiceDeps): Services {
-  const limits = createUserLimits(config);
+export function createServices({ db, config, clock, pubSub = createLocalPubSub(), redis = null, logger }: ServiceDeps): Services {
+  const limits = createUserLimits(config, redis);
   const sessions = new SessionService(db, clock, config.defaultTimezone, limits);
   const engine = createBlocksEngine({ library: loadBlockLibrary(), safety: safetyResources(config) });
   const messages = new MessageService(db, clock, sessions, engine, limits);

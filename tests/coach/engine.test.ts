@@ -57,8 +57,9 @@ describe('blocks engine: a 20-turn conversation on one topic', () => {
       expect(stages[i] - stages[i - 1]).toBeGreaterThanOrEqual(0);
       expect(stages[i] - stages[i - 1]).toBeLessThanOrEqual(1);
     }
-    expect(results[results.length - 1].state.mainTopic).toBe('heartbreak');
-    expect(results.every((r) => r.topics[0] === 'heartbreak')).toBe(true);
+    // The session stays about the breakup; a turn may lead with its close cousin, moving on.
+    expect(results.every((r) => r.state.mainTopic === 'heartbreak')).toBe(true);
+    expect(results.every((r) => r.topics[0] === 'heartbreak' || r.topics[0] === 'moving_on')).toBe(true);
   });
 
   test('no block id is reused across the 20 turns', () => {
