@@ -3,79 +3,20 @@
  * recorded in `_prisma_migrations`, as the app's runtime migrator does) is one Prisma's engine
  * calls up to date, and that the runtime's `_prisma_migrations` has the engine's exact shape.
  *
- *   node -r @swc-node/register scripts/migrations/verify-bookkeeping.ts [--applier <module>]
+ *   node -r @swc-node/register scripts/migrations/verify-bookkeeping.ts
  *
- * `--applier` names a module exporting `applyMigrations(databaseUrl, migrationsDir)` (e.g.
- * src/db/migrate.ts); without it, the reference implementation below is used. Exits 1 on any
- * disagreement. Works in scratch databases (DATABASE_URL's server, or an embedded PostgreSQL).
+ * The migrator checked is the runtime's own (src/db/migrate.ts). Exits 1 on any disagreement. Works in scratch databases (DATABASE_URL's server, or an embedded PostgreSQL).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS_DIR, PROJECT_ROOT, readMigrationList, readSchemaFiles } from './migrations-dir';
+import { applyMigrations, migrationChecksum } from '../../src/db/migrate';
 import { withPostgresServer, withScratchDatabase } from './postgres-server';
 import { openSchemaEngine } from './wasm-engine';
 
-/**
- * `_prisma_migrations` exactly as the schema engine creates it on PostgreSQL (its own DDL, found in
- * the engine and confirmed against the table it creates). A runtime that applies migrations
- * without the engine must create this same table.
- */
-export const PRISMA_MIGRATIONS_TABLE_DDL = `CREATE TABLE "_prisma_migrations" (
-    "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
-    "checksum"              VARCHAR(64) NOT NULL,
-    "finished_at"           TIMESTAMPTZ,
-    "migration_name"        VARCHAR(255) NOT NULL,
-    "logs"                  TEXT,
-    "rolled_back_at"        TIMESTAMPTZ,
-    "started_at"            TIMESTAMPTZ NOT NULL DEFAULT now(),
-    "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
-)`;
-
-/** The checksum Prisma records for a migration: SHA-256, hex, of the file's bytes as they are. */
-export function migrationChecksum(fileContent: string | Buffer): string {
-  return crypto.createHash('sha256').update(fileContent).digest('hex');
-}
-
 /** A runtime migrator: applies pending migrations from `migrationsDir` to `databaseUrl`. */
 export type Applier = (databaseUrl: string, migrationsDir: string) => Promise<unknown>;
-
-/**
- * The reference runtime migrator: each pending migration.sql in name order, in its own
- * transaction with its `_prisma_migrations` row, under an advisory lock.
- */
-export const referenceApplier: Applier = async (databaseUrl, migrationsDir) => {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock(72616001)');
-    await client.query(PRISMA_MIGRATIONS_TABLE_DDL.replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS'));
-    const done = new Set(
-      (await client.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).rows.map((row) => row.migration_name),
-    );
-    const names = fs.readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    for (const name of names) {
-      if (done.has(name)) continue;
-      const sql = fs.readFileSync(path.join(migrationsDir, name, 'migration.sql'));
-      await client.query('BEGIN');
-      try {
-        await client.query(sql.toString('utf8'));
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
-           VALUES ($1, $2, now(), $3, NULL, NULL, now(), 1)`,
-          [crypto.randomUUID(), migrationChecksum(sql), name],
-        );
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    }
-  } finally {
-    await client.end();
-  }
-};
 
 /** One column of a table, as information_schema describes it. */
 interface ColumnShape {
@@ -203,21 +144,11 @@ export async function verifyBookkeeping(applier: Applier, serverUrl: string, log
   return problems;
 }
 
-async function loadApplier(modulePath: string | undefined): Promise<Applier> {
-  if (!modulePath) return referenceApplier;
-  const loaded = require(path.resolve(PROJECT_ROOT, modulePath)) as { applyMigrations?: Applier };
-  if (typeof loaded.applyMigrations !== 'function') throw new Error(`${modulePath} exports no applyMigrations(databaseUrl, migrationsDir)`);
-  return loaded.applyMigrations;
-}
-
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  const applierIndex = argv.indexOf('--applier');
-  const applierPath = applierIndex >= 0 ? argv[applierIndex + 1] : undefined;
   (async () => {
-    const applier = await loadApplier(applierPath);
-    console.log(`Runtime migrator under test: ${applierPath ?? 'reference implementation (scripts/migrations/verify-bookkeeping.ts)'}`);
-    const problems = await withPostgresServer(process.env.DATABASE_URL || undefined, (serverUrl) => verifyBookkeeping(applier, serverUrl));
+    console.log('Runtime migrator under test: src/db/migrate.ts');
+    const problems = await withPostgresServer(process.env.DATABASE_URL || undefined, (serverUrl) => verifyBookkeeping(applyMigrations, serverUrl));
     if (problems.length) {
       console.error(`\nNOT OK:\n- ${problems.join('\n- ')}`);
       process.exitCode = 1;

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../config';
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
 
 /** Prisma's own bookkeeping table, created exactly as its schema engine creates it. */
-const CREATE_MIGRATIONS_TABLE = `
+export const CREATE_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,
@@ -22,6 +22,11 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 /** Any fixed number: every instance takes the same advisory lock, so one applies and the rest wait. */
 const MIGRATION_LOCK_KEY = 72_616_001;
+
+/** The checksum Prisma records for a migration: SHA-256, hex, of the file's bytes as they are. */
+export function migrationChecksum(fileContent: string | Buffer): string {
+  return crypto.createHash('sha256').update(fileContent).digest('hex');
+}
 
 /** One migration folder on disk. */
 export interface MigrationFile {
@@ -42,7 +47,7 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): MigrationFile[] {
     .sort()
     .map((name) => {
       const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
-      return { name, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
+      return { name, sql, checksum: migrationChecksum(sql) };
     });
 }
 
