@@ -1,5 +1,7 @@
 import type { Session } from '../db/generated/client';
+import { toCoachReply } from '../messages/coach-reply.resolver';
 import type { TurnOutcome } from '../messages/message.service';
+import { snakeKeysDeep } from './case';
 
 /** The seed's SessionResponse (snake_case), plus `timezone`, `last_follow_up_at` and `is_default`. */
 export function sessionResponse(session: Session) {
@@ -21,19 +23,9 @@ export function sessionResponse(session: Session) {
   };
 }
 
-/** The seed's coach reply (`POST /api/v1/coach/`). */
+/** The seed's coach reply (`POST /api/v1/coach/`): GraphQL's CoachReply in snake_case. */
 export function coachResponse(outcome: TurnOutcome) {
-  const { result } = outcome;
-  return {
-    message: result.reply,
-    mode: outcome.mode,
-    confidence: result.confidence,
-    referenced_data: { topics: result.topics, emotions: result.emotions, response_style: result.style, stage: result.stage, turn_count: outcome.turnCount },
-    engine: outcome.engine,
-    response_style: result.style,
-    coach_session_id: outcome.sessionId,
-    message_id: outcome.messageId,
-  };
+  return snakeKeysDeep(toCoachReply(outcome));
 }
 
 /** Older clients send the mode in any case ("learn"); GraphQL's enum is upper case. */
