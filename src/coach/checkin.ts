@@ -4,6 +4,7 @@
  * naturally when the user answers.
  */
 import { isTopicId } from './detect';
+import { NAME_STOPLIST } from './extract';
 import { topicPhrase } from './labels';
 import { hashString } from './rng';
 import type { ConversationState } from './types';
@@ -20,14 +21,20 @@ const GENERIC_TITLE = /^(?:(?:new|untitled|my|a|first|another)\s+)?(?:session|ch
 
 /** First words after which a title reads well with "your" in front ("Work stuff" -> "your work stuff"). */
 const YOUR_NOUNS = new Set(
-  `breakup break-up divorce separation marriage relationship relationships dating trust jealousy feelings heartbreak ex
-  boyfriend girlfriend husband wife partner family work job loneliness anxiety situationship communication boundaries
-  parents in-laws kids children mom mum dad mother father career money future life health sleep grief confidence
-  self-esteem friendship friends crush love sex intimacy engagement wedding stress mood worries fears thoughts
-  mental long-distance ldr first date dates`.split(/\s+/),
+  `breakup break-up divorce separation marriage relationship relationships feelings ex boyfriend girlfriend husband
+  wife partner family work job parents in-laws kids children mom mum dad mother father career money future health
+  sleep grief confidence self-esteem friendship friends crush mood worries fears thoughts situationship engagement
+  wedding ldr long-distance first`.split(/\s+/),
 );
 /** First words that read better with "the" ("Fights with Sam" -> "the fights with Sam"). */
-const THE_NOUNS = new Set('fights fight arguments argument affair distance situation move holidays breakup? problem problems issue issues'.split(/\s+/));
+const THE_NOUNS = new Set('fights fight arguments argument affair distance situation move holidays problem problems issue issues'.split(/\s+/));
+/** First words that read best as they are, lower-cased ("Jealousy" -> "jealousy", "Things with Sam"). */
+const PLAIN_NOUNS = new Set(
+  `things stuff everything life love dating trust jealousy loneliness anxiety intimacy commitment communication
+  boundaries heartbreak cheating infidelity sex stress loss`.split(/\s+/),
+);
+/** Single words that are not a topic at all ("Help", "Update"): the title then says nothing. */
+const EMPTY_WORDS = new Set('help hi hello hey update question questions advice vent rant today tonight test new untitled chat talk me us'.split(/\s+/));
 
 /** Second-person version of a title's own words ("me & Sam" -> "you and Sam"). */
 function toSecondPerson(t: string): string {
@@ -60,11 +67,13 @@ export function titlePhrase(title: string): string | null {
   if (/[?{}]/.test(t)) return quoted;
   const words = t.split(' ');
   const first = words[0].toLowerCase();
+  if (words.length === 1 && (EMPTY_WORDS.has(first) || NAME_STOPLIST.has(first))) return null;
   if (['your', 'the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'my', 'our', 'me', 'i', 'we', 'you'].includes(first)) {
     const converted = toSecondPerson(t);
     return /^\p{Lu}\p{Ll}/u.test(converted) && !/^I\b/.test(converted) ? lowerFirst(converted) : converted;
   }
   if (THE_NOUNS.has(first)) return `the ${lowerFirst(toSecondPerson(t))}`;
+  if (PLAIN_NOUNS.has(first)) return lowerFirst(toSecondPerson(t));
   if (YOUR_NOUNS.has(first)) return `your ${lowerFirst(toSecondPerson(t))}`;
   if (/^\p{Lu}\p{Ll}+$/u.test(words[0]) && (words.length === 1 || /^(and|&)$/i.test(words[1]))) return toSecondPerson(t);
   if (/ing$/i.test(first) && words[0] === words[0].replace(/^\p{Lu}/u, (c) => c)) return lowerFirst(toSecondPerson(t));

@@ -70,8 +70,31 @@ interface Scored {
   fit: number;
 }
 
+/** Per-turn facts derived once from the context, so scoring a block does no allocation. */
+interface Prepared {
+  ctx: ChoiceContext;
+  topicRank: ReadonlyMap<TopicId, number>;
+  /** The leading feeling, or null when the message is neutral. */
+  primary: EmotionId | null;
+  /** The other feelings. */
+  others: readonly EmotionId[];
+  /** Stages to draw candidates from: the current one, then one back, then one ahead. */
+  stages: readonly Stage[];
+}
+
+function prepare(ctx: ChoiceContext): Prepared {
+  const topicRank = new Map<TopicId, number>();
+  ctx.topics.forEach((t, i) => {
+    if (!topicRank.has(t)) topicRank.set(t, i);
+  });
+  const feelings = ctx.emotions[0] === 'neutral' ? [] : ctx.emotions;
+  const stages = [ctx.stage, ctx.stage - 1, ctx.stage + 1].filter((st) => st >= 1 && st <= 4) as Stage[];
+  return { ctx, topicRank, primary: feelings[0] ?? null, others: feelings.slice(1), stages };
+}
+
 /** Score of one candidate, or null when it is not eligible at all. */
-function scoreBlock(block: LibraryBlock, ctx: ChoiceContext, echoAvailable: boolean): Scored | null {
+function scoreBlock(block: LibraryBlock, p: Prepared, echoAvailable: boolean): Scored | null {
+  const { ctx } = p;
   if (block.usesEcho && !echoAvailable) return null;
   if (block.statuses.length > 0 && ctx.status && !block.statuses.includes(ctx.status)) return null;
   let score = 0;
@@ -81,14 +104,12 @@ function scoreBlock(block: LibraryBlock, ctx: ChoiceContext, echoAvailable: bool
     score += GENERAL_TOPIC_SCORE;
     fit *= GENERAL_FIT;
   } else {
-    let rank = -1;
-    for (let i = 0; i < ctx.topics.length; i++) {
-      if (block.topics.includes(ctx.topics[i])) {
-        rank = i;
-        break;
-      }
+    let rank = Infinity;
+    for (const t of block.topics) {
+      const r = p.topicRank.get(t);
+      if (r !== undefined && r < rank) rank = r;
     }
-    if (rank < 0) return null;
+    if (rank === Infinity) return null;
     score += TOPIC_RANK_SCORE[Math.min(rank, TOPIC_RANK_SCORE.length - 1)];
     fit *= TOPIC_RANK_FIT[Math.min(rank, TOPIC_RANK_FIT.length - 1)];
   }
@@ -102,20 +123,24 @@ function scoreBlock(block: LibraryBlock, ctx: ChoiceContext, echoAvailable: bool
     fit *= 0.7;
   } else return null;
   // Emotion.
-  const feelings = ctx.emotions[0] === 'neutral' ? [] : ctx.emotions;
-  if (block.emotions.length === 0 || feelings.length === 0) score += 0.5;
-  else if (block.emotions.includes(feelings[0])) score += 2 + (feelings.slice(1).some((e) => block.emotions.includes(e)) ? 0.5 : 0);
-  else if (feelings.some((e) => block.emotions.includes(e))) score += 1;
+  if (block.emotions.length === 0 || p.primary === null) score += 0.5;
   else {
-    score -= 0.5;
-    fit *= 0.85;
+    const primary = block.emotions.includes(p.primary);
+    let other = false;
+    for (const e of p.others) if (block.emotions.includes(e)) other = true;
+    if (primary) score += other ? 2.5 : 2;
+    else if (other) score += 1;
+    else {
+      score -= 0.5;
+      fit *= 0.85;
+    }
   }
   // Status: a status-limited block fits a known matching status; unknown status, be careful.
   if (block.statuses.length > 0) score += ctx.status ? 1 : -1.5;
   score += (block.priority - 1) * 0.5;
   // Lexical similarity: shared content words with the message.
   let shared = 0;
-  for (const s of block.stems) if (ctx.messageStems.has(s)) shared++;
+  for (const st of block.stemList) if (ctx.messageStems.has(st)) shared++;
   score += Math.min(3, shared * 0.6);
   if (block.usesEcho) score += 0.5;
   if (block.usesPartner) score += ctx.partnerName ? 0.3 : ctx.status === 'single' ? -1.5 : 0;
@@ -124,24 +149,86 @@ function scoreBlock(block: LibraryBlock, ctx: ChoiceContext, echoAvailable: bool
   return { block, score, fit };
 }
 
-/** Candidate buckets for a type: the turn's topics (stage, stage-1, stage+1), then general blocks. */
-function candidates(type: BlockType, ctx: ChoiceContext): LibraryBlock[] {
-  const out: LibraryBlock[] = [];
-  const stages = [ctx.stage, ctx.stage - 1, ctx.stage + 1].filter((s) => s >= 1 && s <= 4);
-  const perTopic = ctx.library.byTypeTopic.get(type);
-  for (const topic of ctx.topics) {
-    const buckets = perTopic?.get(topic);
-    if (!buckets) continue;
-    for (const s of stages) for (const b of buckets[s]) out.push(b);
+/**
+ * Candidate blocks of the given types in tiers, nearest first: (0) the two leading topics at the
+ * current stage; (1) those topics one stage back or ahead, and the other topics at the current
+ * stage; (2) everything else that may fit (other topics at adjacent stages, general blocks).
+ * A later tier could only win on jitter and small bonuses, so it is only scored when the nearer
+ * ones run short; that keeps a turn to a few dozen scored blocks.
+ */
+function tieredCandidates(types: readonly BlockType[], p: Prepared, taken: ReadonlySet<string>): LibraryBlock[][] {
+  const tiers: LibraryBlock[][] = [[], [], []];
+  const seen = new Set<string>(taken);
+  const push = (tier: number, b: LibraryBlock) => {
+    if (!seen.has(b.id)) {
+      seen.add(b.id);
+      tiers[tier].push(b);
+    }
+  };
+  const stage = p.ctx.stage;
+  for (const type of types) {
+    const perTopic = p.ctx.library.byTypeTopic.get(type);
+    for (const [topic, rank] of p.topicRank) {
+      const buckets = perTopic?.get(topic);
+      if (!buckets) continue;
+      for (const st of p.stages) {
+        const tier = st === stage ? (rank < 2 ? 0 : 1) : rank < 2 ? 1 : 2;
+        for (const b of buckets[st]) push(tier, b);
+      }
+    }
   }
-  const general = ctx.library.generalByType.get(type);
-  if (general) for (const s of stages) for (const b of general[s]) out.push(b);
-  return out;
+  for (const type of types) {
+    const general = p.ctx.library.generalByType.get(type);
+    if (general) for (const st of p.stages) for (const b of general[st]) push(2, b);
+  }
+  return tiers;
+}
+
+/** Fresh candidates a tier needs before the next tier is left unscored (so jitter still varies). */
+const MIN_FRESH_PER_TIER = 3;
+
+function best(scored: readonly Scored[]): Scored | null {
+  let top: Scored | null = null;
+  for (const sc of scored) if (!top || sc.score > top.score) top = sc;
+  return top;
 }
 
 /**
- * The best block of the given types, or null. Three passes: fresh blocks; then blocks only on
- * the avoid list; then recently used ones (only when nothing else fits at all).
+ * The best block of the given types, or null. Fresh blocks first (nearest tiers first); then
+ * blocks only on the avoid list; then recently used ones (only when nothing else fits at all).
+ */
+function chooseFrom(types: readonly BlockType[], p: Prepared, taken: ReadonlySet<string>, echoAvailable: boolean): ChosenBlock | null {
+  const { ctx } = p;
+  const tiers = tieredCandidates(types, p, taken);
+  const fresh: Scored[] = [];
+  for (const tier of tiers) {
+    for (const b of tier) {
+      if (ctx.recent.has(b.id) || ctx.avoid.has(b.id)) continue;
+      const sc = scoreBlock(b, p, echoAvailable);
+      if (sc) fresh.push(sc);
+    }
+    if (fresh.length >= MIN_FRESH_PER_TIER) break;
+  }
+  let top = best(fresh);
+  if (top) return { block: top.block, fit: top.fit };
+  for (const accept of [(b: LibraryBlock) => !ctx.recent.has(b.id), () => true]) {
+    const scored: Scored[] = [];
+    for (const tier of tiers) {
+      for (const b of tier) {
+        if (!accept(b)) continue;
+        const sc = scoreBlock(b, p, echoAvailable);
+        if (sc) scored.push(sc);
+      }
+    }
+    top = best(scored);
+    if (top) return { block: top.block, fit: top.fit };
+  }
+  return null;
+}
+
+/**
+ * The best block of the given types for this turn, or null; see {@link chooseBlocks} for the
+ * whole answer. `taken` are ids already in the answer.
  */
 export function chooseBlock(
   types: readonly BlockType[],
@@ -149,31 +236,7 @@ export function chooseBlock(
   taken: ReadonlySet<string>,
   echoAvailable: boolean,
 ): ChosenBlock | null {
-  const pool: LibraryBlock[] = [];
-  const seen = new Set<string>();
-  for (const type of types) {
-    for (const b of candidates(type, ctx)) {
-      if (seen.has(b.id) || taken.has(b.id)) continue;
-      seen.add(b.id);
-      pool.push(b);
-    }
-  }
-  const scored: Scored[] = [];
-  for (const b of pool) {
-    const s = scoreBlock(b, ctx, echoAvailable);
-    if (s) scored.push(s);
-  }
-  const passes: ((s: Scored) => boolean)[] = [
-    (s) => !ctx.recent.has(s.block.id) && !ctx.avoid.has(s.block.id),
-    (s) => !ctx.recent.has(s.block.id),
-    () => true,
-  ];
-  for (const accept of passes) {
-    let best: Scored | null = null;
-    for (const s of scored) if (accept(s) && (!best || s.score > best.score)) best = s;
-    if (best) return { block: best.block, fit: best.fit };
-  }
-  return null;
+  return chooseFrom(types, prepare(ctx), taken, echoAvailable);
 }
 
 function questionCount(text: string): number {
@@ -191,9 +254,10 @@ export function chooseBlocks(style: ResponseStyle, ctx: ChoiceContext): ChosenBl
   const taken = new Set<string>();
   let echoAvailable = ctx.echo !== null;
   let questions = 0;
+  const prepared = prepare(ctx);
   for (const slot of RECIPES[style]) {
     if (slot.optional && ctx.rng() >= OPTIONAL_SLOT_CHANCE) continue;
-    const pick = chooseBlock(slot.types, ctx, taken, echoAvailable);
+    const pick = chooseFrom(slot.types, prepared, taken, echoAvailable);
     if (!pick) continue;
     const q = questionCount(pick.block.text);
     if (questions + q > MAX_QUESTIONS) continue;

@@ -54,6 +54,8 @@ export interface Detection {
   topicFromText: boolean;
   /** Most salient first; `['neutral']` when nothing else was found. */
   emotions: EmotionId[];
+  /** True when the message named no feeling and the emotion comes from its topic. */
+  emotionsInferred: boolean;
   asksAdvice: boolean;
   /** Token ranges [start, end) of topic and emotion hits, for quoting the user's words. */
   hitRanges: [number, number][];
@@ -167,11 +169,34 @@ export function detectTopics(
   return { topics, scores: out, fromText: textTopics.length > 0, hits };
 }
 
-/** Emotions of a normalised message, most salient first; `['neutral']` when none. */
-export function detectEmotions(norm: NormalizedText): { emotions: EmotionId[]; hits: PhraseHit<EmotionId>[] } {
+/**
+ * The feeling a topic usually carries, used only when the message names no feeling at all:
+ * someone describing a partner's affair in flat words is still most likely feeling betrayed.
+ */
+export const TOPIC_EMOTION_PRIOR: Record<TopicId, EmotionId> = {
+  heartbreak: 'sad', moving_on: 'sad', marriage_strain: 'lonely', divorce_separation: 'sad', cheating: 'betrayed',
+  cheating_self: 'guilty', trust: 'anxious', jealousy: 'jealous', communication: 'frustrated', conflict: 'frustrated',
+  dating: 'confused', situationship: 'confused', loneliness: 'lonely', self_worth: 'hurt', boundaries: 'frustrated',
+  family_pressure: 'frustrated', long_distance: 'lonely', intimacy: 'hurt', commitment: 'confused',
+  patterns: 'frustrated', parenting_strain: 'overwhelmed', toxic_or_abusive: 'hurt', anxiety_distress: 'anxious',
+  low_mood: 'sad',
+};
+
+/**
+ * Emotions of a normalised message, most salient first. When the words name no feeling, the
+ * feeling its leading text topic usually carries is used (`inferred`); `['neutral']` when there
+ * is neither.
+ * @param textTopic the message's leading topic found in its own words, if any
+ */
+export function detectEmotions(
+  norm: NormalizedText,
+  textTopic: TopicId | null = null,
+): { emotions: EmotionId[]; hits: PhraseHit<EmotionId>[]; inferred: boolean } {
   const hits = findPhrases(EMOTION_INDEX, norm);
   const emotions = rank(scoreHits(hits), EMOTION_MIN_SCORE, EMOTION_RELATIVE, MAX_EMOTIONS);
-  return { emotions: emotions.length > 0 ? emotions : ['neutral'], hits };
+  if (emotions.length > 0) return { emotions, hits, inferred: false };
+  if (textTopic) return { emotions: [TOPIC_EMOTION_PRIOR[textTopic]], hits, inferred: true };
+  return { emotions: ['neutral'], hits, inferred: false };
 }
 
 /** Whether the message asks what to do ("what should I do", "should I text him", "any advice"). */
@@ -179,11 +204,20 @@ export function asksForAdvice(norm: NormalizedText): boolean {
   return findPhrases(ADVICE_INDEX, norm).some((h) => !h.negated && h.weight >= 1.5);
 }
 
+/** Below this score a topic is too uncertain to lend its usual feeling to the message. */
+const INFER_MIN_SCORE = 2;
+
+/** The topic whose usual feeling may stand in for an unnamed one: a clear text topic, or none. */
+export function inferenceTopic(t: { topics: readonly TopicId[]; scores: Partial<Record<TopicId, number>>; fromText: boolean }): TopicId | null {
+  const lead = t.topics[0];
+  return t.fromText && lead && (t.scores[lead] ?? 0) >= INFER_MIN_SCORE ? lead : null;
+}
+
 /** Full detection for one message. */
 export function detect(text: string, options: DetectOptions = {}): Detection {
   const norm = normalizeText(text);
   const t = detectTopics(norm, options);
-  const e = detectEmotions(norm);
+  const e = detectEmotions(norm, inferenceTopic(t));
   const lead = t.topics[0];
   const leadScore = lead ? (t.scores[lead] ?? 0) : 0;
   const topicCertainty = !lead ? 0 : t.fromText ? 1 - Math.exp(-leadScore / 3) : 0.2;
@@ -197,6 +231,7 @@ export function detect(text: string, options: DetectOptions = {}): Detection {
     topicCertainty,
     topicFromText: t.fromText,
     emotions: e.emotions,
+    emotionsInferred: e.inferred,
     asksAdvice: asksForAdvice(norm),
     hitRanges,
   };

@@ -5,7 +5,7 @@
  */
 import { chooseBlocks, type ChosenBlock } from './choose';
 import { composeReply, fillPlaceholders } from './compose';
-import { HEAVY_TOPICS, STRONG_EMOTIONS, detectEmotions, detectTopics, asksForAdvice } from './detect';
+import { HEAVY_TOPICS, STRONG_EMOTIONS, asksForAdvice, detectEmotions, detectTopics, inferenceTopic } from './detect';
 import { extractEcho, extractFacts, findPartnerName, mapRelationshipStatus, statusFromText } from './extract';
 import { questionToLabel, stageGoal } from './labels';
 import type { BlockLibrary } from './library';
@@ -36,7 +36,7 @@ const EXPLORED_KEPT = 12;
 /** Facts remembered (names are always kept). */
 const FACTS_KEPT = 20;
 /** Below this score a message's own topic does not pull the session away from its main topic. */
-const WEAK_TOPIC_SCORE = 2.5;
+const WEAK_TOPIC_SCORE = 3;
 /** Topics counted per turn (the most salient ones). */
 const TOPICS_COUNTED = 3;
 
@@ -124,8 +124,9 @@ function crisisResult(input: TurnInput, kind: CrisisKind, safety: SafetyResource
   if (counted) state.turnCount += 1;
   pushStyle(state, 'SAFETY', counted);
   const norm = normalizeText(input.text);
-  const topics = detectTopics(norm, { hintTopics: input.context?.topics, status: state.relationshipStatus }).topics;
-  const emotions = detectEmotions(norm).emotions;
+  const detected = detectTopics(norm, { hintTopics: input.context?.topics, status: state.relationshipStatus });
+  const topics = detected.topics;
+  const emotions = detectEmotions(norm, inferenceTopic(detected)).emotions;
   return {
     reply: safetyReply(kind, safety, input.seed),
     style: 'SAFETY',
@@ -176,6 +177,8 @@ export interface BlocksEngineOptions {
   library: BlockLibrary;
   /** Where to send people in crisis; defaults to {@link DEFAULT_SAFETY_RESOURCES}. */
   safety?: SafetyResources;
+  /** Run a few throw-away turns at creation so the first real ones are not slow (default true). */
+  warmUp?: boolean;
 }
 
 /** Adds facts not already known, keeping names and the newest others. */
@@ -227,7 +230,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       // Understand.
       const detected = detectTopics(norm, { hintTopics: input.context?.topics, status });
-      const { emotions, hits: emotionHits } = detectEmotions(norm);
+      const { emotions, hits: emotionHits } = detectEmotions(norm, inferenceTopic(detected));
       const asksAdvice = asksForAdvice(norm);
       // Continuity: a message with no topic of its own, or only weak evidence of another one,
       // continues the session's main topic ("ok", "I keep looking at our photos").
@@ -273,7 +276,8 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         turn,
         words,
         hasTopic: lead !== null,
-        recentStyles: state.recentStyles,
+        // Regenerating replaces the last answer, so its style is not part of the run to vary.
+        recentStyles: counted ? state.recentStyles : state.recentStyles.slice(0, -1),
       });
 
       // Choose blocks and compose.
@@ -341,5 +345,30 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       };
     },
   };
-  return withSafety(core, options.safety ?? DEFAULT_SAFETY_RESOURCES);
+  const engine = withSafety(core, options.safety ?? DEFAULT_SAFETY_RESOURCES);
+  if (options.warmUp !== false) warmUp(engine);
+  return engine;
+}
+
+/** Messages that exercise every step once (a crisis included), for {@link warmUp}. */
+const WARM_UP_MESSAGES = [
+  'My boyfriend Alex broke up with me last week after 3 years and I cannot stop crying.',
+  'What should I do? Should I text him or wait?',
+  "I cheated on my wife and I don't know whether to tell her. I feel so guilty.",
+  'ok',
+  "He never listens and we fight about money all the time, it's so frustrating",
+  "I don't want to be here anymore",
+];
+
+/**
+ * Runs a few turns and throws the results away. V8 compiles each regular expression and hot
+ * function on first use; doing that at start keeps the first real turns as fast as the rest.
+ */
+function warmUp(engine: CoachEngine): void {
+  for (let round = 0; round < 3; round++) {
+    let state = initialState();
+    WARM_UP_MESSAGES.forEach((text, i) => {
+      state = engine.respond({ text, state, seed: round * 10 + i, context: { topics: ['heartbreak'], relationshipStatus: 'single' } }).state;
+    });
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { STATUS_LEXICON } from './lexicon-misc';
 import { buildPhraseIndex, findPhrases } from './matcher';
-import { BOUNDARY, normalizeText, STOPWORDS, type NormalizedText } from './normalize';
+import { normalizeText, stem, STOPWORDS, type NormalizedText } from './normalize';
 import { RELATIONSHIP_STATUSES, type KeyFact, type RelationshipStatus } from './types';
 
 const STATUS_INDEX = buildPhraseIndex<RelationshipStatus>(STATUS_LEXICON);
@@ -80,8 +80,8 @@ const RE_VERB_NAME = new RegExp(
 // Not partners: "my sister Anna said".
 const RE_NOT_PARTNER_BEFORE = /\bmy (?:friend|best friend|bestie|sister|brother|mom|mum|mother|dad|father|boss|coworker|colleague|therapist|cousin|roommate|flatmate|son|daughter|aunt|uncle|grandma|grandpa|neighbou?r|kid|child|baby|dog|cat|teacher|manager)\s*,?\s*$/i;
 
-/** Capitalised words that are not names. */
-const NAME_STOPLIST: ReadonlySet<string> = new Set(
+/** Capitalised words that are not names (also used to spot titles that are not names). */
+export const NAME_STOPLIST: ReadonlySet<string> = new Set(
   `i im i'm ive he she they we you it its this that these those there then the a an and but or so my our his her
   their your me him us them what when where why how who which yes no not ok okay hi hey hello thanks thank please sorry
   today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april
@@ -231,11 +231,10 @@ export function extractFacts(norm: NormalizedText, partnerName: string | null, t
     if (clean && !facts.some((f) => f.text === clean)) facts.push({ kind, text: clean, turn });
   };
   for (const m of text.matchAll(RE_TOGETHER_FOR)) {
-    const subj = m[1];
     const aux = m[2];
     const state = m[3].replace('xpartnerx', partnerName ?? 'your partner').replace(/^with (him|her|them)$/, 'with ' + (partnerName ?? 'your partner'));
     const verb = !aux ? 'were' : aux === 'have been' || aux === 'have' || aux === 'been' ? 'have been' : aux === 'had been' || aux === 'had' ? 'had been' : aux === 'are' || aux === 'am' ? 'are' : 'were';
-    add('duration', `${subj === 'i' && state.startsWith('with') ? 'you' : 'you'} ${verb} ${state} for ${tidyDuration(m[4])}`);
+    add('duration', `you ${verb} ${state} for ${tidyDuration(m[4])}`);
   }
   for (const m of text.matchAll(RE_AFTER_DUR)) {
     const what = m[2] === 'together' || m[2] === 'of being together' ? 'together' : m[2].includes('marriage') ? 'married' : m[2].includes('living') ? 'living together' : m[2].includes('talking') ? 'talking' : 'dating';
@@ -278,6 +277,7 @@ function clausesOf(text: string): string[] {
   }
   return out;
 }
+const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
 const LEADING_JOINERS = /^(?:and|but|so|because|also|then|like|well|honestly|basically|just|anyway|ok|okay|yeah|um|uh)\s+/i;
 const ADVICE_CLAUSE = /\b(what should i|what do i do|what can i do|any advice|should i|how do i|how can i|what would you)\b/i;
 
@@ -302,11 +302,12 @@ export function extractEcho(text: string, salient: ReadonlySet<string>): string 
     if (ADVICE_CLAUSE.test(clause)) continue;
     // Links, handles and long numbers do not belong in a quote.
     if (/https?:|www\.|\d{4,}/.test(clause)) continue;
-    const norm = normalizeText(clause);
+    // A light tokenisation is enough to score a clause (full normalisation per clause is costly).
     let hits = 0;
     let content = 0;
-    for (const s of norm.stems) {
-      if (s === BOUNDARY) continue;
+    for (const word of clause.toLowerCase().replace(/['’]/g, '').split(WORD_SPLIT)) {
+      if (!word) continue;
+      const s = stem(word);
       if (salient.has(s)) hits++;
       else if (!STOPWORDS.has(s)) content++;
     }

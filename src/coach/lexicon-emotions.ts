@@ -5,9 +5,10 @@
 import type { Lexicon } from './matcher';
 import type { EmotionId } from './types';
 
+/** Phrases per emotion (see the file comment for the format). */
 export const EMOTION_LEXICON: Lexicon<EmotionId> = {
   sad: [
-    'miss:1', 'missing:1', 'since she left:1.5', 'since he left:1.5', 'tearing up:2', 'ache:1', 'wish we:1', 'used to:0.5', 'left behind:1', 'lost without:2', 'two mugs:0',
+    'miss:1', 'missing:1', 'since she left:1.5', 'since he left:1.5', 'tearing up:2', 'ache:1', 'wish we:1', 'used to:0.5', 'left behind:1', 'lost without:2',
     'reminds me of:1.5', 'everything reminds me:2', 'so quiet:1.5', 'feels empty:1.5', 'miss my:1.5', 'still not over:1.5', 'not over my ex:1.5', 'without him:1', 'without her:1', 'only see my:1.5', 'feel forced:1', 'barely speak:1.5', 'heavy:1', 'grey:1.5', 'gray:1.5', 'nothing makes me happy:2', 'broke up:1', 'split up:1', 'ended:0.5',
     'sad:2', 'sadness:2', 'unhappy:1.5', 'down:1', 'upset:1.5', 'crying:2', 'cry:1.5', 'cried:2', 'tears:2', 'tearful:2',
     'sobbing:2.5', 'sob:2', 'heartbroken:2.5', 'broken hearted:2.5', 'devastated:2.5', 'gutted:2', 'miserable:2',
@@ -61,6 +62,7 @@ export const EMOTION_LEXICON: Lexicon<EmotionId> = {
     'not know what he wants:2.5', 'not know what she wants:2.5', 'which is it:2',
   ],
   lonely: [
+    'not know anyone:2', 'not know anybody:2', 'evenings are the worst:1.5', 'eating alone:1.5',
     'without saying a word:2', 'coupled up:2', 'stranger in my own home:2.5', 'nobody to:1.5', 'on my own:1.5', 'no one to share:2', 'whole weekends:1.5',
     'nobody calls:2.5', 'no one calls:2.5', 'barely speak:1.5', 'invisible:2', 'alone every night:2.5', 'eat dinner alone:2.5', 'stopped seeing friends:2', 'no affection:1', 'not have anyone:2', 'feel completely alone:3',
     'lonely:3', 'loneliness:3', 'alone:1.5', 'isolated:2.5', 'by myself:1.5', 'on my own:1', 'no one to talk to:2.5',

@@ -13,6 +13,7 @@ import type { TopicId } from './types';
 /** Labels of the topic lexicon: the taxonomy plus helper labels resolved by the detector. */
 export type TopicLabel = TopicId | '_cheat';
 
+/** Phrases per topic, plus the `_cheat` helper label (see the file comment). */
 export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
   heartbreak: [
     'broke it off:3', 'broken it off:3', 'break it off:2.5', 'since she left:2', 'since he left:2', 'since they left:1.5', 'when she left:1.5', 'when he left:1.5', 'called off:1.5', 'end of us:2.5', 'lost the relationship:2.5', 'he left me for:3', 'she left me for:3',
@@ -206,6 +207,7 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'it is complicated:2', 'not sure what we are:3.5', 'situationships:4',
   ],
   loneliness: [
+    'not know anyone:3', 'not know anybody:3', 'not know a soul:3', 'new town:2', 'moved here:2', 'moved for work:2', 'evenings are the worst:2.5', 'no one around me:3', 'eating alone:2.5', 'nobody around:2.5', 'meet people:2', 'making new friends:2.5', 'make new friends:2.5',
     'without saying a word:2', 'word to anyone:2', 'coupled up:2.5', 'left behind:2', 'all my friends are:1.5', 'my friends are busy:2', 'nobody to:1.5', 'stranger in my own home:2.5', 'whole weekend:2', 'whole weekends:2', 'no one to share:2.5', 'lonely nights:3', 'miss company:2.5', 'anyone:0.5',
     'lonely:3', 'loneliness:3', 'alone:1.5', 'all alone:2.5', 'by myself:1.5', 'on my own:1.5', 'isolated:2.5',
     'isolation:2.5', 'no friends:3', 'not have friends:3', 'not have any friends:3', 'not have anyone:3',

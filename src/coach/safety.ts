@@ -16,13 +16,18 @@ interface CrisisPattern {
   negatable: boolean;
   /** Extra check on the match; false means it was an idiom, not a crisis. */
   accept?: (text: string, index: number, match: string) => boolean;
+  /**
+   * Evidence this pattern adds (default 2). A kind is detected at 2: clear statements reach it
+   * alone; weaker cues ("I'm done", "letters to my mum", "no way out") need company.
+   */
+  weight?: number;
 }
 
 const ME_OBJ = '(?:me|myself)';
 const PARTNER = '(?:he|she|they|my (?:partner|boyfriend|girlfriend|husband|wife|ex|fiance|spouse|ex boyfriend|ex girlfriend|ex husband|ex wife|bf|gf|man|girl))';
 const TARGET =
-  '(?:him|her|them|my (?:ex|partner|boyfriend|girlfriend|husband|wife|kids|kid|children|child|baby|son|daughter|stepson|stepdaughter|roommate)|his (?:new )?(?:girlfriend|wife|partner|ex|family)|her (?:new )?(?:boyfriend|husband|partner|ex|family)|that (?:guy|girl|woman|man|bitch|bastard|slut|whore)|the (?:other woman|other man|kids|baby|guy|girl)|someone|somebody|people|everyone|everybody)';
-const HARM_BASE = '(?:hurt|kill|stab|shoot|strangle|poison|beat up|beat|punch|attack|murder|run over|harm|hit|slap|choke|burn|smash)';
+  '(?:him|her|them|the (?:woman|man|girl|guy) (?:he|she) (?:cheated|slept) with|whoever (?:he|she|they) (?:is|are|was|has been) (?:sleeping with|seeing|with)|whoever|anyone who|the person|that (?:woman|man)|my (?:ex|partner|boyfriend|girlfriend|husband|wife|kids|kid|children|child|baby|son|daughter|stepson|stepdaughter|roommate)|his (?:new )?(?:girlfriend|wife|partner|ex|family)|her (?:new )?(?:boyfriend|husband|partner|ex|family)|that (?:guy|girl|woman|man|bitch|bastard|slut|whore)|the (?:other woman|other man|kids|baby|guy|girl)|someone|somebody|people|everyone|everybody)';
+const HARM_BASE = '(?:hurt|kill|stab|shoot|strangle|poison|beat up|beat|punch|attack|murder|run over|harm|hit|slap|choke|burn|smash|shake|smother|drown|suffocate|throw)';
 const HARM_ING = '(?:hurting|killing|stabbing|shooting|strangling|poisoning|beating up|beating|punching|attacking|murdering|running over|harming|hitting|slapping|choking|burning)';
 const VIOLENCE_VERB =
   '(?:hit|hits|hitting|punched|punches|punching|slapped|slaps|slapping|kicked|kicks|kicking|choked|chokes|choking|strangled|strangles|strangling|beat|beats|beating|shoved|shoves|shoving|pushed|pushes|grabbed|grabs|pinned|threw|throws|bit|bites|burned|burns|attacked|attacks|assaulted|assaults|raped|rapes|smacked|smacks|dragged|drags|spat on|spit on|kneed|headbutted|elbowed|suffocated|smothered)';
@@ -60,7 +65,7 @@ const NOT_JOKING = (text: string, index: number, match: string) => !JOKE_MARKERS
 
 const PATTERNS: CrisisPattern[] = [
   // ---- self-harm and suicide
-  { kind: 'self_harm', negatable: true, re: /\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|punish|punishing|hang|hanging|drown|drowning|shoot|shooting|poison|poisoning|off|offing) (?:my ?self|me self)\b/g },
+  { kind: 'self_harm', negatable: true, re: /\b(?:kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|punish|punishing|hang|hanging|drown|drowning|shoot|shooting|poison|poisoning|off|offing) (?:my ?self|me self)\b(?! (?:laughing|with laughter|over (?:this|that) (?:essay|exam|job|work)))/g },
   { kind: 'self_harm', negatable: true, re: /\bself (?:harm|harming|injury|injuring|injure|destruct)\b|\bsh relapse\b/g },
   { kind: 'self_harm', negatable: true, re: /\b(?:suicide|suicidal|suicidally|unalive|unaliving|unalived|sewer slide)\b/g },
   { kind: 'self_harm', negatable: true, re: /\b(?:end|ending|take|taking|took) (?:my|my own) life\b/g },
@@ -75,7 +80,7 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'self_harm', negatable: true, re: /\bwish i could (?:disappear|vanish|sleep forever|not wake up|not exist|stop existing)\b/g },
   { kind: 'self_harm', negatable: false, re: /\bbetter off (?:dead|without me|if i (?:was|were) (?:gone|dead|not here|not around))\b/g },
   { kind: 'self_harm', negatable: false, re: /\b(?:happier|better off|better|easier|fine) (?:if|when|once|without) (?:i|me)(?: just| simply| finally)? (?:(?:was|were|am|m) )?(?:gone|dead|not here|not around|disappeared|died|vanished|did not exist|never existed|was not here|were not here|was gone|were gone)\b/g },
-  { kind: 'self_harm', negatable: true, re: /\b(?:tired|sick|exhausted|done|over) (?:of|with) (?:being alive|living|life|existing|being here|this life|breathing)\b(?! (?:like this|this way|with (?:him|her|them)|in (?:this|that)))/g },
+  { kind: 'self_harm', negatable: true, re: /\b(?:tired|sick|exhausted|done|over) (?:of|with) (?:being alive|living|life|existing|being here|this life|breathing)\b(?! (?:like this|this way|with|in|on|under|around|together|apart|alone|here|there|paycheck|out of))/g },
   { kind: 'self_harm', negatable: true, re: /\b(?:no one|nobody) (?:will|would) (?:miss me|care if i (?:died|was gone|disappeared)|notice if i (?:died|was gone|disappeared))\b|\b(?:a )?burden to (?:everyone|everybody|my family|the people i love)\b|\b(?:giving|gave) away (?:all )?my (?:stuff|things|belongings)\b|\bsay(?:ing)? goodbye (?:to everyone|forever)\b|\b(?:stop|cease) existing\b/g },
   { kind: 'self_harm', negatable: false, re: /\b(?:care|notice|miss me|matter) if i (?:died|was dead|were dead|was gone|were gone|disappeared|killed myself)\b/g },
   { kind: 'self_harm', negatable: false, re: /\bno (?:reason|point) (?:to|in) (?:live|living|being alive|go on|going on|be alive|stay alive|staying alive)\b/g },
@@ -86,7 +91,7 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'self_harm', negatable: false, re: /\bwhat is (?:even |really |actually |just |then )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)\b/g },
   {
     kind: 'self_harm', negatable: false,
-    re: /\b(?:do not|does not|no longer|not) (?:really |even )?want to (?:live|be alive|exist|wake up|go on|keep living|keep going|be here)\b(?! (?:at|with|for|in this (?:job|relationship|house|city|town|marriage|situation)|in this|like this))/g,
+    re: /\b(?:do not|does not|no longer|not) (?:really |even )?want to (?:live|be alive|exist|wake up|go on|keep living|keep going|be here)\b(?! (?:at|with|for|early|so early|before|in this (?:job|relationship|house|city|town|marriage|situation)|in this|like this))/g,
   },
   { kind: 'self_harm', negatable: false, re: /\bnot (?:sure|know) (?:if |whether |that )?i (?:want|can) (?:to )?(?:live|be alive|be here|exist|go on|keep going|stay alive)\b/g },
   { kind: 'self_harm', negatable: false, re: /\bnot think i (?:want|can) (?:to )?(?:live|be alive|be here|exist|go on|keep going|stay alive)\b/g },
@@ -98,6 +103,65 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'self_harm', negatable: true, re: /\b(?:thoughts|thinking|think|thought) (?:of|about) (?:ending (?:it|my life|everything)|dying|not being here|not being alive|not existing|disappearing forever)\b/g },
   { kind: 'self_harm', negatable: true, re: /\b(?:rather|prefer to) (?:be dead|not be alive|not exist|not be here|die)\b(?! than)/g },
   { kind: 'self_harm', negatable: true, re: /\b(?:want|going|need) to disappear(?: forever)?\b(?! for (?:a|the) (?:bit|while|day|weekend|week))|\bdisappear forever\b/g },
+  // Concept-level patterns: less tied to one wording, so unseen phrasings are still caught.
+  // Absence would be better: "the world would be better without me in it".
+  { kind: 'self_harm', negatable: false, re: /\b(?:better|happier|easier|lighter|fine|okay|ok)(?: off)? without me\b/g },
+  // Means plus intent: "stockpiling my sleeping pills", "saving up my meds", "bought a rope".
+  {
+    kind: 'self_harm', negatable: true,
+    re: /\b(?:stockpil\w*|hoard\w*|sav(?:e|ed|ing) up|collect\w*|stash\w*|bought|buying|got hold of|enough) (?:all |some |a lot of |up )?(?:my |the |of my |some |a )?(?:sleeping |sleep )?(?:pills|tablets|meds|medication|painkillers|razors?|blades?|rope)\b|\b(?:pills|tablets|meds|painkillers) (?:saved|stashed|stockpiled|hidden away)\b/g,
+  },
+  // A future without them: "I don't see myself being around much longer".
+  {
+    kind: 'self_harm', negatable: false,
+    re: /\b(?:not|never|no longer) (?:see myself |think i will |going to |gonna )?(?:be |being )?(?:here|around|alive) (?:much longer|for (?:much )?long|anymore|any more|next (?:week|month|year)|by (?:then|tomorrow|next week|the weekend)|to see)\b|\b(?:will not|wo not|won t) (?:be (?:here|around|alive)) (?:much longer|for long|tomorrow|next week|anymore|any more)\b/g,
+  },
+  // Passive death wishes and the wish not to wake up.
+  { kind: 'self_harm', negatable: true, re: /\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:would |could |will |might )?(?:just )?(?:die|died|was dead|were dead|not wake up|did not wake up|never wake up|get hit by|got hit by|stop existing|cease to exist|fall asleep forever|sleep forever|disappeared)\b/g },
+  { kind: 'self_harm', negatable: true, re: /\b(?:want|wanna|wish|need|like) (?:to )?(?:just )?(?:sleep forever|go to sleep forever|fall asleep forever|never wake up|not wake up|sleep and never wake)\b/g },
+  // Not expecting to survive the near future.
+  { kind: 'self_harm', negatable: false, re: /\bi (?:do not think i will|will not|wo not|am not going to|might not|may not|do not know if i will|doubt i will|can not|could not) (?:make it|survive|last|get through) (?:through |past |to )?(?:this|tonight|today|the night|the week|this week|the weekend|another|much longer|till|until|the year|the month)\b/g },
+  // Looking for a method.
+  { kind: 'self_harm', negatable: true, re: /\bpainless (?:way|ways|method|methods|death)\b|\b(?:ways|methods|how) to (?:die|end it|end my life|kill myself|overdose|not wake up|go painlessly)\b|\b(?:lethal|fatal|deadly) (?:dose|amount)\b|\b(?:research\w*|look\w* up|googl\w*|search\w*) (?:\w+ ){0,3}(?:suicide|overdos\w*|lethal|painless)\b/g },
+  // Hurting their own body.
+  { kind: 'self_harm', negatable: true, re: /\b(?:cut|cutting|scratch\w*|burn\w*|carv\w*|punch\w*|bang\w*|hit|hitting) (?:into )?(?:my|myself on the) (?:arms?|wrists?|thighs?|legs?|skin|stomach|head against)\b|\b(?:until|till) (?:they|it|i) bled\b|\bmake myself bleed\b/g },
+  // Places and means of a suicide attempt.
+  { kind: 'self_harm', negatable: true, re: /\b(?:stood|standing|stand|sat|sitting|went|go|walked) (?:on|at|to|near|onto|up to) (?:the |a )?(?:edge of (?:the|a) )?(?:bridge|ledge|roof|rooftop|railway tracks|tracks|cliff edge|cliff)\b/g },
+  { kind: 'self_harm', negatable: false, re: /\b(?:only|no other) way out\b|\bno way out (?:except|but|other than|besides)\b|\b(?:ending it|end it all|dying|death|suicide) (?:is|seems like|feels like) (?:the only|my only)\b/g },
+  { kind: 'self_harm', negatable: false, re: /\bwhat is (?:even |really |actually |just |then )?the point (?:of|in) (?:waking up|getting up|going on|carrying on|being here|staying)\b/g },
+  // Being gone would relieve others: "they'd be relieved if I was gone".
+  { kind: 'self_harm', negatable: false, re: /\b(?:relieved|happier|better off|better|easier|lighter|fine|okay|free) (?:\w+ ){0,3}(?:if|when|once) i (?:was |were |am |m )?(?:not (?:in (?:them|it|their lives|the picture|the way)|around|here|alive|there)|gone|dead|disappeared|died|never born)\b/g },
+  // Weak cues: each alone is everyday talk; together they are a warning.
+  { kind: 'self_harm', negatable: false, weight: 1, re: /\bi am (?:so |just |completely |really )?done(?: with (?:everything|it all|life|all of it))?(?= \.|$)|\bi am done with (?:everything|it all|life)\b/g },
+  { kind: 'self_harm', negatable: false, weight: 1.5, re: /\b(?:wr(?:o|i)te|writing|written|left|leaving) (?:a |some |my )?(?:goodbye |final |last )?(?:letters?|notes?) (?:to|for) (?:my|everyone|everybody|the people|them|my family|my kids)\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\b(?:a|such a|just a) burden\b|\bno way out\b|\bnothing left (?:for me|to give|to lose)?\b|\bcan not (?:go on|do this anymore|take (?:it|this) anymore|keep doing this)\b|\bforgive me\b|\bgoodbye\b|\bwhen i am gone\b|\bafter i am gone\b|\bsoon it will (?:all )?be over\b|\bit will (?:all )?be over soon\b|\bi have a plan\b|\b(?:take care of|look after) my (?:dog|cat|kids|children|pets?) (?:for me|when)\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\b(?:pills|tablets|overdose|rope|noose)\b/g },
+  { kind: 'self_harm', negatable: false, weight: 0.5, re: /\b(?:hopeless|pointless|no point|give up|giving up|empty inside|worthless|tired of everything|exhausted of everything)\b/g },
+  // ---- concept layer: death or means, plus intent, finality or hopelessness, in any wording.
+  { kind: 'self_harm', negatable: true, re: /\bwish i (?:would |had )?never (?:have )?been born\b|\b(?:check|checking) out (?:for good|permanently|early|of life)\b|\b(?:want|wanted|need|wish) (?:it|this|the pain|everything|all of it) (?:to )?(?:stop|end) (?:permanently|forever|for good)\b|\bnot (?:to )?exist anymore\b|\bnot worth living\b|\b(?:tried|attempted|attempt) (?:to )?(?:kill myself|suicide|end my life|end it|take my life|overdose)\b|\bsuicide attempt\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1.5, re: /\b(?:end|ending) everything\b|\bwant (?:it|this|everything) (?:all )?to stop\b|\b(?:car|myself) into (?:a|the) (?:wall|tree|river|lake|traffic|truck|lorry|oncoming)\b|\bwant to (?:just )?(?:stop|quit) (?:living|breathing|existing|everything)\b/g },
+  // Each cue below counts once; two of them together reach the threshold.
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\b(?:no|not see (?:any|a)|can not see (?:any|a)) future (?:for me|for myself)\b/g },
+  { kind: 'self_harm', negatable: false, weight: 1, re: /\bdo it\b(?= \.|$| tonight| today| this time| for real)|\b(?:finally|going to|gonna|ready to) do it\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\bthink(?:ing)? about it\b|\b(?:keep|kept|been|always) (?:thinking|think) about\b/g },
+  { kind: 'self_harm', negatable: false, weight: 1, re: /\bon purpose\b|\bmore than i (?:should|was supposed to)(?: have)?\b|\bway too many\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1.5, re: /\b(?:took|take|taking|swallowed) (?:\w+ ){0,3}?(?:more|too many|too much|all|a lot|double|extra) (?:of )?(?:my |the |his |her )?(?:meds|pills|tablets|medication|painkillers|sleeping pills)\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\b(?:gave|give|giving) (?:away )?my (?:dog|cat|pets?|things|stuff|belongings) (?:to|away)\b|\bsaid goodbye to (?:my friends|everyone|everybody|my family)\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\b(?:knife|knives|gun|blade|razor)\b/g },
+  { kind: 'self_harm', negatable: false, weight: 0.5, re: /\btonight\b/g },
+  { kind: 'self_harm', negatable: false, weight: 0.5, re: /\bfinally\b|\bfor good\b|\bpermanently\b/g },
+  { kind: 'self_harm', negatable: false, weight: 0.5, re: /\bmeds\b|\bmedication\b/g },
+  // Death sounding like relief; a decided plan; staring at a means; passive wishes to be hit.
+  { kind: 'self_harm', negatable: true, re: /\b(?:dying|death|being dead|not being here|not waking up) (?:sounds|seems|feels|would be|would feel) (?:like )?(?:a |such a )?(?:relief|peaceful|better|easier|nice|good|welcome)\b|\b(?:relief|relieved|peaceful) to (?:die|be dead|not be here|not wake up)\b/g },
+  { kind: 'self_harm', negatable: true, re: /\b(?:looking|look|looked|staring|stare|stared) at (?:the )?(?:train tracks|railway|tracks|bridge|pills|knife|rope|ledge|edge of the roof|drop)\b|\b(?:car|bus|truck|train|lorry) (?:would|will|to|could) (?:just )?(?:hit|run over|crash into) me\b/g },
+  { kind: 'self_harm', negatable: false, weight: 1.5, re: /\bmy plan is to\b|\b(?:already |have )?decided (?:how|when|where) i\b|\bworked out (?:how|when|where) (?:to|i)\b|\bi have (?:a plan|it planned|everything planned)\b/g },
+  { kind: 'self_harm', negatable: false, weight: 1, re: /\btake everything in\b|\beverything in the (?:cabinet|medicine cabinet|cupboard|drawer)\b/g },
+  { kind: 'self_harm', negatable: false, weight: 1, re: /\bjump(?:ing)?\b(?! (?:in|into) (?:the|a) (?:pool|lake|sea|conversation|shower))/g },
+  { kind: 'self_harm', negatable: false, weight: 1, re: /\b(?:train tracks|railway|tracks|roof|rooftop|ledge|bridge|cliff)\b(?! of (?:his|her|my|the) nose)/g },
+  { kind: 'self_harm', negatable: true, weight: 1.5, re: /\b(?:burn\w*|cut\w*|hurt\w*) (?:my|myself) (?:\w+ ){0,2}with (?:a |the |my )?(?:lighter|cigarette|razor|blade|knife|scissors|glass)\b/g },
+  { kind: 'self_harm', negatable: false, re: /\b(?:would|will)\b(?: \w+){0,5} if i (?:died|was dead|were dead|killed myself|was not here|were not here|was not alive|disappeared for good)\b|\bnot deserve to (?:live|be alive|exist|be here)\b|\b(?:counted|lined|laid|set|sorted) (?:out|up) (?:all )?(?:of )?(?:my |the )?(?:pills|tablets|meds|painkillers)\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1.5, re: /\b(?:the )?(?:pain|hurt|suffering|it all|everything|all of this) to (?:end|stop)\b|\b(?:writing|wrote|written|making|made|updating|updated|sorting out|sorted out) my will\b|\bnot mean (?:the|my|our) (?:relationship|marriage|breakup)\b/g },
+  { kind: 'self_harm', negatable: true, weight: 1, re: /\b(?:ending|end) things\b/g },
   // ---- danger from a partner
   {
     kind: 'partner_danger', negatable: true,
@@ -118,7 +182,7 @@ const PATTERNS: CrisisPattern[] = [
     re: new RegExp(`\\b(?:afraid|scared|terrified|frightened|fear|worried) (?:that )?${PARTNER} (?:will|would|might|is going to|could|may|is gonna) (?:hurt|kill|hit|beat|harm|find me|come after me|snap|lose it|do something|attack|strangle|choke|take the kids)\\b`, 'g'),
   },
   { kind: 'partner_danger', negatable: true, re: new RegExp(`\\b(?:afraid|scared|terrified|frightened) (?:of|for) (?:my life|my safety|him|her|my (?:partner|boyfriend|girlfriend|husband|wife|ex|fiance|spouse))(?= \\.|$| when| because| and| now| right| at| he| she| so| sometimes| lately| these)|\\bfear for my (?:life|safety)\\b|\\b(?:afraid|scared|terrified) to go home\\b|\\b(?:afraid|scared|terrified) of what (?:he|she|they) (?:will|would|might|could) do\\b`, 'g') },
-  { kind: 'partner_danger', negatable: false, re: /\b(?:not|never|no longer) feel safe (?:at home|with (?:him|her|them|my)|in (?:my|our|the) (?:home|house|apartment|flat|relationship|own home)|around (?:him|her|them)|when (?:he|she|they))|\bfeel unsafe\b|\b(?:am|is|feel) not safe (?:at home|with (?:him|her))\b/g },
+  { kind: 'partner_danger', negatable: false, re: /\b(?:not|never|no longer) feel safe (?:at home|with (?:him|her|them|my)|in (?:my|our|the) (?:home|house|apartment|flat|relationship|own home)|around (?:him|her|them)|when (?:he|she|they))|\bi (?:feel|felt|am|have been feeling) (?:so |really |very )?unsafe\b|\bfeel unsafe (?:at home|with (?:him|her|them)|around (?:him|her|them)|in (?:my|our) (?:home|house|flat|apartment))\b|\b(?:am|is|feel) not safe (?:at home|with (?:him|her))\b/g },
   {
     kind: 'partner_danger', negatable: false,
     re: /\b(?:will not|would not|does not|did not|never|wo not) let me (?:leave|go out|go anywhere|go home|out of (?:the house|his sight|her sight|the room|the apartment)|see my (?:friends|family|parents|kids)|talk to my (?:friends|family|parents)|have my phone|use my phone|have (?:any )?money|work|call anyone|sleep)\b/g,
@@ -129,10 +193,22 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'partner_danger', negatable: true, re: /\b(?:tracks|tracked|tracking|monitors|monitored) my (?:location|every move)\b|\b(?:follows|followed|following|stalks|stalked|stalking) me\b(?! on (?:instagram|social|twitter|tiktok|insta))|\bshow(?:s|ed)? up at my (?:house|home|work|door|job|apartment|flat|place)\b|\bwill not leave me alone\b/g },
   { kind: 'partner_danger', negatable: true, re: /\b(?:forced|forces|forcing|force) me\b|\b(?:made|makes|make) me (?:have sex|do (?:sexual|things i did not want))\b|\b(?:raped|rape|sexually assaulted|sexual assault|molested|coerced me)\b|\b(?:did not|would not|does not) stop when i said (?:no|stop)\b|\bwithout my consent\b|\bpressured me into (?:sex|sleeping)/g },
   { kind: 'partner_danger', negatable: true, re: /\b(?:pointed|held|pulled|waved) (?:a|his|her) (?:gun|knife|weapon) (?:at|on|to) me\b|\bcame at me with (?:a|the|his|her)\b|\bput (?:his|her) hands (?:around|on) my (?:neck|throat)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:said|says|told me|threatened|threatens|swore|texted|screamed|yelled) (?:that )?(?:he|she|they|my (?:partner|ex|husband|wife|boyfriend|girlfriend)) (?:would|will|is going to|was going to|could|might) (?:\w+ ){0,2}(?:burn|kill|hurt|shoot|stab|beat|strangle|choke|drown|destroy|run over|poison) (?:\w+ ){0,5}?(?:me|us|my|the kids|the children|the baby)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:scared|afraid|terrified|worried|fear|frightened) (?:that )?(?:he|she|they|my ex|my partner|my husband|my wife) (?:will|would|might|is going to|could|may) (?:find (?:me|out where)|track me (?:down)?|come (?:after|for) me|show up|turn up|hunt me)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:laid|lay|put|puts|putting) (?:a finger|his hands|her hands|hands) on me\b|\brestraining order\b|\bprotective order\b|\b(?:women s|domestic violence) shelter\b|\bhiding from (?:him|her|my (?:ex|partner|husband|wife))\b|\bcalled the police (?:on (?:him|her)|because (?:he|she))\b|\bthe police (?:came|were called)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:slammed|slams|banged|bangs|smashed|smashes|threw|throws|pushed|pushes|shoved|shoves|knocked|pinned) (?:my head|me) (?:against|into|onto|on|down|across|to the (?:ground|floor|wall))\b|\b(?:find|bury|hide|dump) (?:my|your) body\b|\bbroke into my (?:apartment|house|flat|home|car|room|place)\b|\bmade me (?:sleep with|have sex|do (?:it|things|stuff|sexual))\b|\b(?:kept|keep|was|were) saying no\b|\bsaid no (?:and|but) (?:he|she|they) (?:did not stop|kept going|carried on|did it anyway)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\bnot allowed to (?:go (?:anywhere|out|outside|home|to work)|see (?:anyone|my friends|my family)|talk to (?:anyone|my friends|my family)|leave)\b|\b(?:scared|afraid|terrified|frightened) to (?:go back|go home|return) (?:to (?:him|her|them|the house|the flat|our place)|home)\b|\b(?:knife|gun|weapon|bat|hammer) (?:\w+ ){0,8}(?:for me|at me|on me|to my (?:throat|neck|head))\b/g },
+  { kind: 'partner_danger', negatable: true, weight: 1, re: /\bchecks my (?:location|phone|messages) every (?:hour|day|night|time)\b|\bsleep(?:ing)? in my car\b|\bwithout (?:him|her|them) (?:knowing|finding out)\b|\b(?:bit|scratched|kicked|spat at) me\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:pillow|hand|hands|bag) (?:over|on) my (?:face|mouth|nose|head)\b|\b(?:would not|did not|will not|wo not) let me breathe\b|\bpunch\w* (?:\w+ ){0,4}walls? (?:next to|beside|by|near|inches from) (?:my|me)\b/g },
+  { kind: 'partner_danger', negatable: true, weight: 1.5, re: /\bpunch\w* (?:\w+ ){0,3}walls?\b|\bdo not test me\b|\byou will regret (?:it|this|leaving)\b|\bwatch your back\b|\byou are dead\b|\bi will end you\b|\bhurt my (?:sister|brother|mom|mum|dad|family|kids|friends|parents|dog|cat)\b/g },
+  { kind: 'partner_danger', negatable: true, weight: 1, re: /\b(?:a |his |her )?(?:gun|knife|weapon|rifle|pistol)\b|\btracks my (?:phone|location|car)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:threw|throws|hurled|chucked) (?:a|the|his|her|my|an) \w+ at (?:me|my (?:head|face|body))\b|\b(?:will not|wo not|does not|refuses to|did not|would not) (?:give|let me have) (?:me )?(?:back )?my (?:passport|id|keys|phone|money|documents|papers|car)(?: back)?\b/g },
+  { kind: 'partner_danger', negatable: true, weight: 1, re: /\bhiding (?:in|inside) (?:the|my|a) (?:bathroom|bedroom|closet|wardrobe|car|cupboard)\b(?! at)|\b(?:drunk|high) and (?:smashing|breaking|throwing|screaming)\b|\b(?:smashing|breaking|throwing) things\b/g },
+  { kind: 'partner_danger', negatable: true, weight: 1.5, re: /\bmake sure (?:i|you) (?:never|will never) see (?:my|the|your|our) (?:kids|children|son|daughter|baby)\b|\bregret (?:being born|ever leaving)\b/g },
   // ---- harm to others
   {
     kind: 'harm_to_others', negatable: true,
-    re: new RegExp(`\\b(?:want|wanna|going|gonna|plan|planning|about|ready|tempted|need) to ${HARM_BASE} ${TARGET}\\b`, 'g'),
+    re: new RegExp(`\\b(?:want|wants|wanted|wanna|going|gonna|plan|planning|about|ready|tempted|need|urge|urges) to (?:really )?${HARM_BASE} ${TARGET}\\b`, 'g'),
     accept: NOT_JOKING,
   },
   {
@@ -145,6 +221,22 @@ const PATTERNS: CrisisPattern[] = [
     re: new RegExp(`\\bi (?:will|would|am going to|could|might|swear i will|swear i am going to|am gonna|am about to) (?:really )?(?:hurt|kill|stab|shoot|strangle|murder|beat up|beat|punch|choke|poison|run over|smash) ${TARGET}\\b`, 'g'),
     accept: NOT_JOKING,
   },
+  {
+    // Ideation with a strong harm verb, whatever the object: "thought about poisoning his food".
+    kind: 'harm_to_others', negatable: true,
+    re: /\b(?:thought|thinking|think|thoughts|fantasi[sz]\w*|dream\w*|daydream\w*|consider\w*|planning|plan|picture\w*|imagin\w*) (?:about |of )?(?:really )?(?:poisoning|stabbing|shooting|strangling|murdering|smothering|drowning|burning|killing|running over) (?!(?:time|it|myself|my ?self|the mood|the vibe|off|some time)\b)\w+/g,
+    accept: NOT_JOKING,
+  },
+  { kind: 'harm_to_others', negatable: true, re: /\b(?:make|see|watch|want) (?:him|her|them|my ex) (?:bleed|suffer|hurt|scream|beg)\b|\bwant (?:him|her|them) to (?:bleed|suffer|die)\b/g, accept: NOT_JOKING },
+  { kind: 'harm_to_others', negatable: true, weight: 1.5, re: /\b(?:slash\w*|key|keyed|smash\w*|set fire to|burn\w*) (?:his|her|their) (?:tyres|tires|car|house|flat|windows|stuff|things)\b/g },
+  { kind: 'harm_to_others', negatable: true, weight: 1, re: /\bwait(?:ing)? for (?:him|her|them) (?:outside|at|after|to come)\b|\bthen wait for (?:him|her|them)\b|\bget (?:back at|revenge on|even with) (?:him|her|them)\b/g },
+  { kind: 'harm_to_others', negatable: true, re: /\b(?:going to|gonna|will|want to|about to) (?:\w+ ){0,4}?(?:and )?(?:beat|hurt|kill|stab|shoot|strangle|punch) (?:him|her|them)(?: until| so| to death| senseless| up)\b|\bi (?:shook|hit|slapped|smacked|threw|hurt) (?:my|the|our) (?:son|daughter|baby|kid|kids|child|children|toddler|boy|girl)\b/g, accept: NOT_JOKING },
+  { kind: 'harm_to_others', negatable: true, weight: 1.5, re: /\b(?:scared|afraid|terrified|worried) (?:of what i (?:might|could|will|would) do|i will lose control|i might snap)\b|\bbought (?:a|another) (?:gun|knife|weapon|rifle|pistol)\b/g },
+  { kind: 'harm_to_others', negatable: true, weight: 1, re: /\bknow where (?:he|she|they) (?:lives|live|works|work|sleeps|parks)\b/g },
+  { kind: 'harm_to_others', negatable: true, re: /\b(?:smash|break|bash|punch|kick|crack|cave|beat|knock)\w* (?:his|her|their|that guy s|that girl s) (?:face|head|legs?|arms?|teeth|jaw|skull|nose|kneecaps?|ribs)(?: in)?\b/g, accept: NOT_JOKING },
+  { kind: 'harm_to_others', negatable: true, weight: 1.5, re: /\bwant (?:him|her|them) to (?:feel|suffer|know) (?:the |what )?(?:pain|hurt|it)\b/g },
+  { kind: 'harm_to_others', negatable: true, weight: 0.5, re: /\bphysically\b/g },
+  { kind: 'harm_to_others', negatable: true, re: /\b(?:and|then) (?:\w+ )?(?:stab|shoot|kill|strangle|choke) (?:him|her|them)\b(?! with kindness)|\bput (?:him|her|them) in (?:the|a) (?:hospital|coma|ground|grave)\b|\bsix feet under\b|\bi (?:am going to|will|want to|plan to|am gonna|am about to) (?:\w+ ){0,6}with (?:a|my|the) (?:bat|knife|gun|weapon|crowbar|hammer|machete)\b/g, accept: NOT_JOKING },
   {
     // Imagined violence: "I keep picturing running her over", "I want him dead".
     kind: 'harm_to_others', negatable: true,
@@ -181,6 +273,12 @@ function negatedBefore(text: string, index: number): boolean {
   return false;
 }
 
+/** A weak pattern counts at most this many different cues. */
+const MAX_CUES_PER_PATTERN = 2;
+
+/** Evidence at which a kind counts as detected. */
+const CRISIS_THRESHOLD = 2;
+
 /** Priority when one message shows several kinds: self-harm first, then danger, then harm to others. */
 const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_to_others'];
 
@@ -191,19 +289,27 @@ const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_
  */
 export function detectCrisis(text: string): CrisisKind | null {
   const norm = normalizeText(text).text;
-  const found = new Set<CrisisKind>();
+  const evidence: Record<CrisisKind, number> = { self_harm: 0, partner_danger: 0, harm_to_others: 0 };
   for (const p of PATTERNS) {
-    if (found.has(p.kind)) continue;
+    if (evidence[p.kind] >= CRISIS_THRESHOLD) continue;
+    // Most messages match no pattern: a plain test is much cheaper than setting up matchAll.
     p.re.lastIndex = 0;
+    if (!p.re.test(norm)) continue;
+    p.re.lastIndex = 0;
+    // A weak pattern may count twice for two different cues it names ("hiding in the bathroom"
+    // and "smashing things"); the same words twice count once.
+    const seen = new Set<string>();
     for (const m of norm.matchAll(p.re)) {
       const index = m.index ?? 0;
+      if (seen.has(m[0])) continue;
       if (p.negatable && negatedBefore(norm, index)) continue;
       if (p.accept && !p.accept(norm, index, m[0])) continue;
-      found.add(p.kind);
-      break;
+      seen.add(m[0]);
+      evidence[p.kind] += p.weight ?? CRISIS_THRESHOLD;
+      if (seen.size >= MAX_CUES_PER_PATTERN || evidence[p.kind] >= CRISIS_THRESHOLD) break;
     }
   }
-  for (const k of KIND_ORDER) if (found.has(k)) return k;
+  for (const k of KIND_ORDER) if (evidence[k] >= CRISIS_THRESHOLD) return k;
   return null;
 }
 

@@ -3,9 +3,13 @@ import * as path from 'node:path';
 import { detect, detectCrisis, type CrisisKind, type EmotionId, type TopicId } from '../../src/coach';
 
 /**
- * Hand-written example messages (tests/fixtures/labelled-messages.json), worded the way people
- * write, not copied from the lexicons. Each has the expected topics (main one first), emotions
- * and crisis kind. The test prints hit rates and holds floors.
+ * Hand-written example messages, worded the way people write, each with the expected topics
+ * (main one first), emotions and crisis kind.
+ *
+ * - labelled-messages.json: the development set. The lexicons were grown while looking at its
+ *   misses, so its rates are optimistic.
+ * - labelled-holdout.json: written afterwards and not tuned on for topics and emotions. Its rates
+ *   are the honest estimate of how the detector does on unseen wording.
  */
 interface Labelled {
   text: string;
@@ -14,81 +18,106 @@ interface Labelled {
   crisis: CrisisKind | null;
 }
 
-const ITEMS: Labelled[] = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'labelled-messages.json'), 'utf8'),
-);
+function load(name: string): Labelled[] {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', name), 'utf8'));
+}
+
+interface Report {
+  items: number;
+  topicMainInTop2: number;
+  topicMainFirst: number;
+  emotionOverlap: number;
+  emotionOverlapExplicitOnly: number;
+  crisisPrecision: number;
+  crisisRecall: number;
+  crisisKindAccuracy: number;
+  crisisFalsePositives: number;
+}
+
+function evaluate(name: string, items: readonly Labelled[]): Report {
+  const topicItems = items.filter((i) => i.crisis === null && i.topics.length > 0);
+  const emotionItems = items.filter((i) => i.crisis === null && i.emotions.length > 0);
+  const misses: string[] = [];
+  let top2 = 0;
+  let top1 = 0;
+  for (const item of topicItems) {
+    const d = detect(item.text);
+    if (d.topics.slice(0, 2).includes(item.topics[0])) top2++;
+    else misses.push(`topic   ${item.topics[0]} not in [${d.topics.join(', ')}]: ${item.text}`);
+    if (d.topics[0] === item.topics[0]) top1++;
+  }
+  let emo = 0;
+  let emoExplicit = 0;
+  for (const item of emotionItems) {
+    const d = detect(item.text);
+    const hit = item.emotions.some((e) => d.emotions.includes(e));
+    if (hit) emo++;
+    else misses.push(`emotion [${item.emotions.join(', ')}] vs [${d.emotions.join(', ')}]: ${item.text}`);
+    if (hit && !d.emotionsInferred) emoExplicit++;
+  }
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let kindRight = 0;
+  for (const item of items) {
+    const got = detectCrisis(item.text);
+    if (item.crisis && got) {
+      tp++;
+      if (got === item.crisis) kindRight++;
+    } else if (item.crisis) {
+      fn++;
+      misses.push(`crisis  missed ${item.crisis}: ${item.text}`);
+    } else if (got) {
+      fp++;
+      misses.push(`crisis  false ${got}: ${item.text}`);
+    }
+  }
+  const rate = (n: number, d: number) => (d === 0 ? 1 : n / d);
+  const report: Report = {
+    items: items.length,
+    topicMainInTop2: rate(top2, topicItems.length),
+    topicMainFirst: rate(top1, topicItems.length),
+    emotionOverlap: rate(emo, emotionItems.length),
+    emotionOverlapExplicitOnly: rate(emoExplicit, emotionItems.length),
+    crisisPrecision: rate(tp, tp + fp),
+    crisisRecall: rate(tp, tp + fn),
+    crisisKindAccuracy: rate(kindRight, tp),
+    crisisFalsePositives: fp,
+  };
+  // Printed so a run shows where the detector stands, not only whether it passed.
+  console.log(
+    `${name}:\n` +
+      Object.entries(report).map(([k, v]) => `  ${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`).join('\n') +
+      (misses.length ? `\n  misses:\n    ${misses.join('\n    ')}` : ''),
+  );
+  return report;
+}
 
 describe('labelled messages', () => {
-  test('there are enough of them, varied across topics', () => {
-    expect(ITEMS.length).toBeGreaterThanOrEqual(80);
-    const mains = new Set(ITEMS.filter((i) => i.topics.length > 0).map((i) => i.topics[0]));
-    expect(mains.size).toBe(24);
+  const dev = load('labelled-messages.json');
+  const holdout = load('labelled-holdout.json');
+
+  test('there are enough of them, varied across all topics', () => {
+    expect(dev.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(dev.filter((i) => i.topics.length > 0).map((i) => i.topics[0])).size).toBe(24);
+    expect(new Set(holdout.filter((i) => i.topics.length > 0).map((i) => i.topics[0])).size).toBe(24);
   });
 
-  test('hit rates', () => {
-    const topicItems = ITEMS.filter((i) => i.crisis === null && i.topics.length > 0);
-    const noTopicItems = ITEMS.filter((i) => i.crisis === null && i.topics.length === 0);
-    const emotionItems = ITEMS.filter((i) => i.crisis === null && i.emotions.length > 0);
-    const misses: string[] = [];
+  test('development set: hit rates and floors', () => {
+    const r = evaluate('labelled-messages.json (development set)', dev);
+    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.8);
+    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.7);
+    expect(r.crisisRecall).toBe(1);
+    expect(r.crisisFalsePositives).toBe(0);
+    expect(r.crisisKindAccuracy).toBe(1);
+  });
 
-    let topicTop2 = 0;
-    let topicTop1 = 0;
-    for (const item of topicItems) {
-      const d = detect(item.text);
-      if (d.topics.slice(0, 2).includes(item.topics[0])) topicTop2++;
-      else misses.push(`topic   ${item.topics[0]} not in [${d.topics.join(', ')}]: ${item.text}`);
-      if (d.topics[0] === item.topics[0]) topicTop1++;
-    }
-    let quiet = 0;
-    for (const item of noTopicItems) if (detect(item.text).topics.length === 0) quiet++;
-
-    let emotionHit = 0;
-    for (const item of emotionItems) {
-      const got = detect(item.text).emotions;
-      if (item.emotions.some((e) => got.includes(e))) emotionHit++;
-      else misses.push(`emotion [${item.emotions.join(', ')}] vs [${got.join(', ')}]: ${item.text}`);
-    }
-
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let kindRight = 0;
-    for (const item of ITEMS) {
-      const got = detectCrisis(item.text);
-      if (item.crisis && got) {
-        tp++;
-        if (got === item.crisis) kindRight++;
-      } else if (item.crisis && !got) {
-        fn++;
-        misses.push(`crisis  missed ${item.crisis}: ${item.text}`);
-      } else if (!item.crisis && got) {
-        fp++;
-        misses.push(`crisis  false ${got}: ${item.text}`);
-      }
-    }
-
-    const rate = (n: number, d: number) => (d === 0 ? 1 : n / d);
-    const report = {
-      topicMainInTop2: rate(topicTop2, topicItems.length),
-      topicMainFirst: rate(topicTop1, topicItems.length),
-      noTopicWhenNoneExpected: rate(quiet, noTopicItems.length),
-      emotionOverlap: rate(emotionHit, emotionItems.length),
-      crisisPrecision: rate(tp, tp + fp),
-      crisisRecall: rate(tp, tp + fn),
-      crisisKindAccuracy: rate(kindRight, tp),
-      crisisFalsePositives: fp,
-    };
-    // Printed so a run shows where the detector stands, not only whether it passed.
-    console.log(
-      `labelled messages (${ITEMS.length}):\n` +
-        Object.entries(report).map(([k, v]) => `  ${k}: ${Number.isInteger(v) ? v : (v as number).toFixed(3)}`).join('\n') +
-        (misses.length ? `\nmisses:\n  ${misses.join('\n  ')}` : ''),
-    );
-
-    expect(report.topicMainInTop2).toBeGreaterThanOrEqual(0.8);
-    expect(report.emotionOverlap).toBeGreaterThanOrEqual(0.7);
-    expect(report.crisisRecall).toBe(1);
-    expect(report.crisisFalsePositives).toBe(0);
-    expect(report.crisisKindAccuracy).toBe(1);
+  test('holdout set: hit rates and floors', () => {
+    const r = evaluate('labelled-holdout.json (not tuned on for topics/emotions)', holdout);
+    // Floors just under the measured rates: they catch regressions, they do not flatter.
+    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.5);
+    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.45);
+    expect(r.crisisRecall).toBe(1);
+    expect(r.crisisFalsePositives).toBe(0);
   });
 });

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { DEFAULT_SAFETY_RESOURCES, detectCrisis, safetyReply, type CrisisKind, type SafetyResources } from '../../src/coach';
 
 /** Messages that are a crisis, with the kind expected. Varied wording, direct and indirect. */
@@ -106,6 +108,21 @@ describe('detectCrisis', () => {
     expect(detectCrisis('I DON’T WANT TO LIVE ANYMORE')).toBe('self_harm');
     expect(detectCrisis('He’s been hitting me')).toBe('partner_danger');
     expect(detectCrisis('i’m NOT suicidal')).toBeNull();
+  });
+});
+
+/**
+ * More crisis and non-crisis messages (tests/fixtures/crisis-messages.json): indirect wording,
+ * plans and means, control and threats, and idioms that borrow the same words. Written in rounds
+ * as unseen phrasings to find gaps; every one found was fixed and stays here as a regression.
+ */
+const MORE: { text: string; crisis: CrisisKind | null }[] = JSON.parse(
+  fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'crisis-messages.json'), 'utf8'),
+);
+
+describe('detectCrisis on the wider fixture', () => {
+  test.each(MORE.map((m) => [m.text, m.crisis]))('%s -> %s', (text, kind) => {
+    expect(detectCrisis(text as string)).toBe(kind);
   });
 });
 
