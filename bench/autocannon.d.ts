@@ -23,6 +23,8 @@ declare module 'autocannon' {
       verifyBody?: (body: string) => boolean;
       expectBody?: string;
       excludeErrorStats?: boolean;
+      /** Requests per second over all connections (an open loop; latencies are corrected for coordinated omission). */
+      overallRate?: number;
     }
     interface Histogram {
       average: number; mean: number; stddev: number; min: number; max: number; total: number;

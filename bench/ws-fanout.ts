@@ -76,7 +76,10 @@ export const benchmark: Benchmark = {
       await sleep(500);
       notes.push(`${SUBSCRIBERS.toLocaleString()} subscribers connected and subscribed in ${(connectMs / 1000).toFixed(1)} s (${Math.round(SUBSCRIBERS / (connectMs / 1000)).toLocaleString()}/s)`);
 
-      await withClient(url, (client) => client.query(`UPDATE amora_sessions SET next_follow_up_at = now() - interval '1 minute'`));
+      // Due by the contract's rule (src/followups/schedule.ts): today's time has passed, none made today.
+      await withClient(url, (client) => client.query(
+        `UPDATE amora_sessions SET follow_up_time = '00:00', next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+      ));
       const tick = await server.call<{ start: number; end: number; result: unknown }>('tick', {}, 60_000);
       const { delivered, times } = await waitForDeliveries(subscribers, SUBSCRIBERS, DELIVERY_WAIT_MS);
       const last = times.length ? Math.max(...times) - tick.start : Number.NaN;

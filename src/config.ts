@@ -36,6 +36,12 @@ export interface Config {
   retentionDays: number;
   /** Open websocket connections one user may hold. */
   maxSocketsPerUser: number;
+  /**
+   * Longest a database statement may go unanswered (`AMORA_DB_QUERY_TIMEOUT_MS`, default 30 s;
+   * 0: no limit) before the request fails with 503 and the connection is dropped: a network
+   * partition must not hold requests forever.
+   */
+  dbQueryTimeoutMs: number;
 }
 
 /** Why a configuration value was refused; the message names the variable and what it accepts. */
@@ -98,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     retentionDays: integer(env, 'AMORA_RETENTION_DAYS', 0),
     maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
+    dbQueryTimeoutMs: integer(env, 'AMORA_DB_QUERY_TIMEOUT_MS', 30_000),
   };
 }
 

@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { signToken } from '../src/auth/token';
 import { startServerProcess } from './support/process';
+import { subscribeFollowups } from './support/subscriber';
+import { sleep, waitFor } from './support/waiting';
 
 /**
  * The zero-set-up path end to end: no DATABASE_URL and no secret, a real process with its own
@@ -44,4 +47,50 @@ describe('a server restart', () => {
       expect(await second.stop('SIGTERM')).toBe(0);
     }
   }, 90_000);
+
+  it('shuts down gracefully on SIGTERM: the request in flight finishes, sockets close with 1001, exit 0, PostgreSQL stopped', async () => {
+    const env = { AMORA_DATA_DIR: dataDir, AMORA_JWT_SECRET: undefined, LOG_LEVEL: 'info' };
+    const server = await startServerProcess(env);
+    try {
+      const secret = fs.readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim();
+      const token = await signToken(secret, randomUUID());
+      const subscriber = await subscribeFollowups(server.url, token);
+      const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+      expect(fs.existsSync(pidFile)).toBe(true);
+
+      // A coach turn whose body is still arriving when SIGTERM lands.
+      const body = JSON.stringify({ query: 'mutation($q: String!) { sendMessage(input: { specificQuestion: $q }) { messageId referencedData { turnCount } } }', variables: { q: 'We had a long talk about moving in together.' } });
+      const request = http.request(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      const answered = new Promise<{ status: number; body: any }>((resolve, reject) => {
+        request.on('response', (res) => {
+          let text = '';
+          res.on('data', (chunk) => { text += chunk; });
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+        });
+        request.on('error', reject);
+      });
+      request.write(body.slice(0, 20));
+      await sleep(200);
+
+      const stopped = server.stop('SIGTERM');
+      await waitFor('the server to start shutting down', () => server.output().includes('shutting down'), 10_000);
+      await sleep(300);
+      expect(server.child.exitCode).toBeNull(); // still there for the request in flight
+      request.end(body.slice(20));
+      const reply = await answered;
+      expect(reply.status).toBe(200);
+      expect(reply.body.data.sendMessage.referencedData.turnCount).toBe(1);
+
+      expect(await stopped).toBe(0);
+      // Told to reconnect elsewhere (1001, going away), not cut.
+      expect(subscriber.closedWith()).toBe(1001);
+      // The embedded PostgreSQL went with it.
+      expect(fs.existsSync(pidFile)).toBe(false);
+    } finally {
+      await server.stop('SIGKILL');
+    }
+  }, 60_000);
 });

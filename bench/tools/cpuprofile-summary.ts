@@ -5,6 +5,7 @@
  *   node -r @swc-node/register bench/tools/cpuprofile-summary.ts bench/.out/profiles/amora-*.cpuprofile
  *   ... --callers=writev   (the heaviest call paths into a function)
  *   ... --inclusive        (time with the function anywhere on the stack)
+ *   ... --last=3           (only the final 3 s of the profile)
  */
 import fs from 'node:fs';
 
@@ -69,11 +70,16 @@ function inclusive(profile: Profile, self: Map<number, number>, busy: number, to
   for (const [name, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${((t / busy) * 100).toFixed(1).padStart(5)}%  ${name}`);
 }
 
-function summarise(file: string, top = 25, callersOf: string[] = [], withInclusive = false): void {
+function summarise(file: string, top = 25, callersOf: string[] = [], withInclusive = false, lastSeconds = 0): void {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
+  // --last=S keeps the final S seconds only (e.g. the tick at the end of ws-fanout's server life).
+  const from = lastSeconds ? profile.endTime - lastSeconds * 1e6 : -Infinity;
+  let at = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from) continue;
     const id = profile.samples[i]!;
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   }
@@ -103,4 +109,4 @@ function summarise(file: string, top = 25, callersOf: string[] = [], withInclusi
 
 const args = process.argv.slice(2);
 const callersOf = args.filter((a) => a.startsWith('--callers=')).map((a) => a.slice('--callers='.length));
-for (const file of args.filter((a) => !a.startsWith('--'))) summarise(file, 25, callersOf, args.includes('--inclusive'));
+for (const file of args.filter((a) => !a.startsWith('--'))) summarise(file, 25, callersOf, args.includes('--inclusive'), Number(args.find((a) => a.startsWith('--last='))?.slice(7) ?? 0));

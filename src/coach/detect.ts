@@ -2,19 +2,147 @@
  * Understanding one message: its topics and emotions (most salient first), whether it asks what
  * to do, and the guardrails that keep the result sensible. Client hints are merged here too.
  */
-import { EMOTION_LEXICON } from './lexicon-emotions';
-import { ADVICE_LEXICON } from './lexicon-misc';
-import { TOPIC_LEXICON, type TopicLabel } from './lexicon-topics';
-import { buildPhraseIndex, findPhrases, type PhraseHit } from './matcher';
-import { normalizeText, type NormalizedText } from './normalize';
+import { EMOTION_CUES, EMOTION_LEXICON, HEDGED_EMOTIONS } from './lexicon-emotions';
+import { ADVICE_LEXICON, STATUS_LEXICON } from './lexicon-misc';
+import { HEDGED_TOPICS, HEDGES, TOPIC_CUES, TOPIC_LEXICON, TYPO_TARGETS, WORD_ALIASES, type TopicLabel } from './lexicon-topics';
+import { buildCueIndex, buildPhraseIndex, findCues, findPhrases, type CueHit, type CueRule, type Lexicon, type PhraseHit } from './matcher';
+import { BOUNDARY, FILLERS, STOPWORDS, normalizeText, stem, type NormalizedText } from './normalize';
 import { EMOTIONS, TOPICS, type EmotionId, type RelationshipStatus, type TopicId } from './types';
 
 // Compiled once at module load: no lexicon work happens per turn.
 const TOPIC_INDEX = buildPhraseIndex<TopicLabel>(TOPIC_LEXICON);
 const EMOTION_INDEX = buildPhraseIndex<EmotionId>(EMOTION_LEXICON);
 const ADVICE_INDEX = buildPhraseIndex<'advice'>(ADVICE_LEXICON);
+const TOPIC_CUE_INDEX = buildCueIndex<TopicLabel>(TOPIC_CUES);
+const EMOTION_CUE_INDEX = buildCueIndex<EmotionId>(EMOTION_CUES);
 const TOPIC_SET: ReadonlySet<string> = new Set(TOPICS);
 const EMOTION_SET: ReadonlySet<string> = new Set(EMOTIONS);
+const HEDGE_STEMS: ReadonlySet<string> = new Set(HEDGES.map((w) => stem(w)));
+
+// ---------------------------------------------------------------------------------------------
+// The detection view: the message's stems with chat spellings and typos of known words mended.
+// It is used for topics and emotions only; safety reads the plain normalised text.
+
+/** Every word the lexicons and cues know: such a word is never "corrected" into another. */
+const KNOWN_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set<string>([...FILLERS, ...STOPWORDS]);
+  const addPhrase = (p: string) => {
+    for (const w of p.replace(/:[\d.]+$/, '').toLowerCase().split(/[^a-z]+/)) if (w) words.add(w);
+  };
+  const lexicons: Lexicon<string>[] = [TOPIC_LEXICON, EMOTION_LEXICON, ADVICE_LEXICON, STATUS_LEXICON];
+  for (const lex of lexicons) for (const list of Object.values(lex)) for (const p of list ?? []) addPhrase(p);
+  const cues: readonly CueRule<string>[] = [...TOPIC_CUES, ...EMOTION_CUES];
+  for (const rule of cues) for (const fam of rule.families) for (const p of fam) addPhrase(p);
+  for (const [k, v] of Object.entries(WORD_ALIASES)) {
+    words.add(k);
+    words.add(v);
+  }
+  return words;
+})();
+
+/**
+ * Misspellings of the typo targets, built once: a letter dropped ("jelous"), two letters swapped
+ * ("freind"), one vowel for another ("seperated"). A letter too many ("lonelly") is checked per
+ * token by dropping each letter in turn. Only targets whose neighbours are not English words of
+ * their own are listed (see {@link TYPO_TARGETS}).
+ */
+const TYPO_VARIANTS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const add = (variant: string, target: string) => {
+    if (variant !== target && !KNOWN_WORDS.has(variant) && !map.has(variant)) map.set(variant, target);
+  };
+  for (const t of TYPO_TARGETS) {
+    for (let i = 0; i < t.length; i++) add(t.slice(0, i) + t.slice(i + 1), t);
+    for (let i = 0; i + 1 < t.length; i++) add(t.slice(0, i) + t[i + 1] + t[i] + t.slice(i + 2), t);
+    for (let i = 0; i < t.length; i++) {
+      if (!'aeiou'.includes(t[i])) continue;
+      for (const v of 'aeiou') if (v !== t[i]) add(t.slice(0, i) + v + t.slice(i + 1), t);
+    }
+  }
+  return map;
+})();
+const TYPO_TARGET_SET: ReadonlySet<string> = new Set(TYPO_TARGETS);
+const ALIAS_STEMS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(WORD_ALIASES).map(([k, v]) => [k, v.split(' ').map((w) => stem(w))]),
+);
+
+/** The stems a token stands for when it is a chat spelling or a typo of a known word, else null. */
+function mendToken(token: string): readonly string[] | null {
+  const alias = ALIAS_STEMS.get(token);
+  if (alias !== undefined) return alias;
+  if (token.length < 5 || KNOWN_WORDS.has(token) || !/^[a-z]+$/.test(token)) return null;
+  const variant = TYPO_VARIANTS.get(token);
+  if (variant) return [stem(variant)];
+  if (token.length >= 7) {
+    for (let i = 0; i < token.length; i++) {
+      const shorter = token.slice(0, i) + token.slice(i + 1);
+      if (TYPO_TARGET_SET.has(shorter)) return [stem(shorter)];
+    }
+  }
+  // Dropped g: "cryin", "thinkin", "nothin".
+  if (token.endsWith('in') && KNOWN_WORDS.has(`${token}g`)) return [stem(`${token}g`)];
+  return null;
+}
+
+/**
+ * The stems detection matches against: the message's own, with aliases and typos mended. An
+ * alias may stand for several words ("cannot"), so `origin` maps each stem back to the message
+ * token it came from (null when nothing was expanded and positions are the message's own).
+ */
+interface DetectionView {
+  stems: readonly string[];
+  origin: readonly number[] | null;
+}
+
+let lastViewOf: NormalizedText | null = null;
+let lastView: DetectionView | null = null;
+
+/**
+ * The detection view of a message. The engine asks for topics and emotions of the same message
+ * separately: a one-entry cache keeps that to one pass.
+ */
+function detectionView(norm: NormalizedText): DetectionView {
+  if (norm === lastViewOf && lastView) return lastView;
+  let stems: string[] | null = null;
+  let origin: number[] | null = null;
+  for (let i = 0; i < norm.tokens.length; i++) {
+    const tok = norm.tokens[i];
+    const mended = tok === BOUNDARY ? null : mendToken(tok);
+    const changed = mended !== null && (mended.length !== 1 || mended[0] !== norm.stems[i]);
+    if (changed && !stems) {
+      stems = norm.stems.slice(0, i);
+      origin = stems.map((_, k) => k);
+    }
+    if (!stems || !origin) continue;
+    if (changed) {
+      for (const m of mended) {
+        stems.push(m);
+        origin.push(i);
+      }
+    } else {
+      stems.push(norm.stems[i]);
+      origin.push(i);
+    }
+  }
+  lastViewOf = norm;
+  lastView = stems ? { stems, origin } : { stems: norm.stems, origin: null };
+  return lastView;
+}
+
+/** A [start, end) range of the view as a range of the message's tokens. */
+function toMessageRange(view: DetectionView, start: number, end: number): [number, number] {
+  if (!view.origin) return [start, end];
+  return [view.origin[start], view.origin[Math.max(start, end - 1)] + 1];
+}
+
+/** Hits found in the view, with their ranges moved back onto the message's tokens. */
+function toMessageHits<L extends string>(view: DetectionView, hits: readonly PhraseHit<L>[]): PhraseHit<L>[] {
+  if (!view.origin) return [...hits];
+  return hits.map((h) => {
+    const [start, end] = toMessageRange(view, h.start, h.end);
+    return { ...h, start, end };
+  });
+}
 
 /** Words that count as "the text clearly mentions marriage" for the dating guardrail. */
 const MARRIAGE_STEMS: ReadonlySet<string> = new Set(
@@ -69,9 +197,23 @@ export interface DetectOptions {
   status?: RelationshipStatus | null;
 }
 
-/** Sums non-negated hit weights per label; the same phrase counts at most twice. */
-function scoreHits<L extends string>(hits: readonly PhraseHit<L>[]): Map<L, { score: number; first: number }> {
+/**
+ * Sums non-negated hit weights per label; the same phrase counts at most twice. Fired cues add
+ * their weight once each.
+ */
+function scoreHits<L extends string>(
+  hits: readonly PhraseHit<L>[],
+  cues: readonly CueHit<L>[] = [],
+): Map<L, { score: number; first: number }> {
   const scores = new Map<L, { score: number; first: number }>();
+  for (const c of cues) {
+    const first = c.ranges[0]?.[0] ?? 0;
+    const cur = scores.get(c.label);
+    if (cur) {
+      cur.score += c.weight;
+      cur.first = Math.min(cur.first, first);
+    } else scores.set(c.label, { score: c.weight, first });
+  }
   const seen = new Map<string, number>();
   for (const h of hits) {
     if (h.negated) continue;
@@ -144,8 +286,9 @@ export function detectTopics(
   norm: NormalizedText,
   options: DetectOptions = {},
 ): { topics: TopicId[]; scores: Partial<Record<TopicId, number>>; fromText: boolean; hits: PhraseHit<TopicLabel>[] } {
-  const hits = findPhrases(TOPIC_INDEX, norm);
-  const scores = scoreHits(hits);
+  const view = detectionView(norm);
+  const { hits, cues } = hedge(findPhrases(TOPIC_INDEX, view), findCues(TOPIC_CUE_INDEX, view), view.stems, HEDGED_TOPICS);
+  const scores = scoreHits(hits, cues);
   resolveCheating(scores);
   // Hints: boost what the text already supports a little; otherwise add at the lowest salience.
   const hintOnly: TopicId[] = [];
@@ -166,7 +309,58 @@ export function detectTopics(
   for (const t of hintOnly) if (hintScores.has(t) && topics.length < MAX_TOPICS) topics.push(t);
   const out: Partial<Record<TopicId, number>> = {};
   for (const t of topics) out[t] = scores.get(t)?.score ?? 0;
-  return { topics, scores: out, fromText: textTopics.length > 0, hits };
+  return { topics, scores: out, fromText: textTopics.length > 0, hits: toMessageHits(view, [...hits, ...cueHitsAsPhrases(cues)]) };
+}
+
+/** Fired cues as phrase hits (one per family word), so callers can quote the words that made them. */
+function cueHitsAsPhrases<L extends string>(cues: readonly CueHit<L>[]): PhraseHit<L>[] {
+  const out: PhraseHit<L>[] = [];
+  for (const c of cues) {
+    for (const [start, end] of c.ranges) out.push({ label: c.label, weight: 0, start, end, negated: false, phrase: `cue:${c.name}` });
+  }
+  return out;
+}
+
+/** Whether a hedge ("if", "scared", "might") stands at most 4 words before `start` in its clause. */
+function hedgedAt(stems: readonly string[], start: number): boolean {
+  for (let j = start - 1, seen = 0; j >= 0 && seen < 4; j--, seen++) {
+    if (stems[j] === BOUNDARY) return false;
+    if (HEDGE_STEMS.has(stems[j])) return true;
+  }
+  return false;
+}
+
+/**
+ * Hypothetical or suspected events count half ("what if he cheats", "scared she'll leave me"):
+ * the other half goes to what such a message is about (trust, worry). Applies to phrase hits and
+ * to fired cues alike.
+ */
+function hedge<L extends string>(
+  hits: PhraseHit<L>[],
+  cues: CueHit<L>[],
+  stems: readonly string[],
+  moveTo: Partial<Record<L, L>>,
+): { hits: PhraseHit<L>[]; cues: CueHit<L>[] } {
+  let outHits: PhraseHit<L>[] | null = null;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    const other = moveTo[h.label];
+    if (!other || h.negated || !hedgedAt(stems, h.start)) continue;
+    outHits ??= [...hits];
+    outHits[k] = { ...h, weight: h.weight / 2 };
+    outHits.push({ ...h, label: other, weight: h.weight / 2 });
+  }
+  let outCues: CueHit<L>[] | null = null;
+  for (let k = 0; k < cues.length; k++) {
+    const c = cues[k];
+    const other = moveTo[c.label];
+    const first = Math.min(...c.ranges.map((r) => r[0]));
+    if (!other || !hedgedAt(stems, first)) continue;
+    outCues ??= [...cues];
+    outCues[k] = { ...c, weight: c.weight / 2 };
+    outCues.push({ ...c, label: other, weight: c.weight / 2 });
+  }
+  return { hits: outHits ?? hits, cues: outCues ?? cues };
 }
 
 /**
@@ -192,8 +386,10 @@ export function detectEmotions(
   norm: NormalizedText,
   textTopic: TopicId | null = null,
 ): { emotions: EmotionId[]; hits: PhraseHit<EmotionId>[]; inferred: boolean } {
-  const hits = findPhrases(EMOTION_INDEX, norm);
-  const emotions = rank(scoreHits(hits), EMOTION_MIN_SCORE, EMOTION_RELATIVE, MAX_EMOTIONS);
+  const view = detectionView(norm);
+  const { hits: found, cues } = hedge(findPhrases(EMOTION_INDEX, view), findCues(EMOTION_CUE_INDEX, view), view.stems, HEDGED_EMOTIONS);
+  const emotions = rank(scoreHits(found, cues), EMOTION_MIN_SCORE, EMOTION_RELATIVE, MAX_EMOTIONS);
+  const hits = toMessageHits(view, [...found, ...cueHitsAsPhrases(cues)]);
   if (emotions.length > 0) return { emotions, hits, inferred: false };
   if (textTopic) return { emotions: [TOPIC_EMOTION_PRIOR[textTopic]], hits, inferred: true };
   return { emotions: ['neutral'], hits, inferred: false };

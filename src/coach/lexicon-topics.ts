@@ -7,7 +7,7 @@
  * The helper label `_cheat` collects agent-less infidelity words ("affair", "cheating"); the
  * detector decides afterwards whether they mean `cheating` (the partner) or `cheating_self`.
  */
-import type { Lexicon } from './matcher';
+import type { CueRule, Lexicon } from './matcher';
 import type { TopicId } from './types';
 
 /** Labels of the topic lexicon: the taxonomy plus helper labels resolved by the detector. */
@@ -16,6 +16,22 @@ export type TopicLabel = TopicId | '_cheat';
 /** Phrases per topic, plus the `_cheat` helper label (see the file comment). */
 export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
   heartbreak: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'find himself:2.5', 'find herself:2.5', 'needs to find:1.5', 'needs space:1.5', 'needs some space:1.5', 'not even a goodbye:2.5',
+    'without a goodbye:2.5', 'no goodbye:2', 'stopped replying:1.5', 'stopped answering:1.5', 'stopped talking to me:2', 'cut me off:1.5',
+    'blocked me:2', 'blocked me everywhere:3', 'the lease:1.5', 'our apartment:1', 'our flat:1', 'took the dog:2', 'gave back the ring:3',
+    'returned the ring:3', 'gave me back:1.5', 'break:0.5', 'lost the love of my life:3', 'relationship is dead:3', 'we are finished:2.5',
+    'it is finished:2', 'not the one:1.5', 'was not the one:2', 'changed his mind about us:3', 'changed her mind about us:3',
+    'fell for someone else:2.5', 'met someone else:2.5', 'unmatched me:1.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'dumped by:2.5', 'been dumped:3', 'was dumped:3', 'dumping me:3', 'left me for:3', 'broke things off:3', 'ended things with me:3',
+    'ended it with me:3', 'ended it over text:3.5', 'broke up over text:3.5', 'broke up by text:3.5', 'breakup text:3', 'packed a bag:2',
+    'packed her bags:2', 'packed his bags:2', 'moved her stuff out:2.5', 'moved his stuff out:2.5', 'said he is done:2.5', 'said she is done:2.5',
+    'not see a future:2.5', 'see a future with me:2', 'falling out of love:2.5', 'not in love with me:3', 'stopped loving me:3', 'newly single:3',
+    'just got out of a relationship:3', 'heartbroke:3', 'heart is shattered:3', 'i ended it:2', 'i broke up with:2.5', 'broke up with him:2.5',
+    'broke up with her:2.5', 'gone for good:2', 'not coming back:2', 'it ended:2', 'we ended:2', 'the breakup:2.5', 'our breakup:3', 'my breakup:3',
+    'break up with me:3', 'wants to end it:3', 'ended it after:2.5', 'he walked out:3', 'she walked out:3', 'walked out on me:3', 'exbf:2', 'exgf:2',
+    'single now:2',
     'broke it off:3', 'broken it off:3', 'break it off:2.5', 'since she left:2', 'since he left:2', 'since they left:1.5', 'when she left:1.5', 'when he left:1.5', 'called off:1.5', 'end of us:2.5', 'lost the relationship:2.5', 'he left me for:3', 'she left me for:3',
     'broke up:2', 'break up:2', 'breakup:2', 'broken up:2', 'breaking up:2', 'dumped me:3', 'dumped:1.5', 'got dumped:3',
     'left me:2', 'he left:1.5', 'she left:1.5', 'they left:1', 'ended things:2', 'ended it:1.5', 'ended the relationship:2.5',
@@ -36,6 +52,24 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'broke up with me:3', 'we are done:1.5', 'he is done with me:2', 'she is done with me:2', 'grieving the relationship:3',
   ],
   moving_on: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'rereading:2', 'old texts:2', 'old messages:2', 'old pictures:2', 'his birthday:1.5', 'her birthday:1.5', 'our anniversary:1.5',
+    'thought i was over:3', 'over him until:3', 'over her until:3', 'saw my ex:3', 'ran into my ex:3', 'bumped into my ex:3', 'seeing my ex:2.5',
+    'my ex with:2.5', 'with his new:2.5', 'with her new:2.5', 'new gf:2', 'new bf:2', 'tagged:1', 'posted:0.8', 'reminds me of him:2.5',
+    'reminds me of her:2.5', 'reminds me of us:2.5', 'still wear:1.5', 'his hoodie:2.5', 'her hoodie:2.5', 'our song:2', 'our spot:2', 'exes:1',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'still think about:2', 'think about my ex:2.5', 'thinking about my ex:2.5', 'dream about my ex:3', 'dreamt about my ex:3',
+    'dreaming about my ex:3', 'still miss:2', 'still hurts:2', 'still stuck:2', 'stuck on:1.5', 'not over it:2.5', 'over it yet:2.5',
+    'compare everyone to:3', 'compare every:2.5', 'comparing everyone to:3', 'comparing every:2.5', 'time heals:3', 'moving past:2.5',
+    'move past:2.5', 'let him go:3', 'let her go:3', 'letting him go:3', 'letting her go:3', 'his socials:2.5', 'her socials:2.5',
+    'my ex instagram:3', 'ex instagram:2.5', 'unfollowed:2', 'blocked him:2', 'blocked her:2', 'blocked my ex:3', 'unblocked:2', 'muted him:2',
+    'muted her:2', 'deleted our:2.5', 'deleted his:2', 'deleted her:2', 'deleted all our:3', 'our pictures:1.5', 'throw away his:2.5',
+    'throw away her:2.5', 'his stuff:1.5', 'her stuff:1.5', 'since we split:3', 'since we broke up:2', 'since the divorce:2.5',
+    'after the breakup:2', 'a year later:2', 'months after:2', 'ready to move on:3', 'how to move on:3', 'finally over him:3', 'finally over her:3',
+    'over my ex:3', 'zero contact:3', 'broke no contact:3.5', 'texted my ex:2.5', 'back with my ex:2.5', 'forget about him:2.5',
+    'forget about her:2.5', 'keep checking his:2.5', 'keep checking her:2.5', 'he is with someone:2.5', 'she is with someone:2.5',
+    'moved on already:3', 'miss my ex:3', 'my ex:1.5', 'recovering from:2', 'stalk his:2.5', 'stalk her:2.5', 'stalking his:2.5', 'stalking her:2.5',
+    'stalk my ex:3', 'stalking my ex:3',
     'move forward:2', 'moving forward:2', 'rereading:1.5', 'reread:1.5', 'still wear his:2', 'still wear her:2', 'get past:2', 'put it behind me:2.5', 'put this behind me:2.5', 'carry on without:2', 'start again:1.5', 'stop missing:2.5', 'unblock:2', 'keep going back to:2',
     'move on:2.5', 'moving on:2.5', 'moved on:2', 'get over:2', 'getting over:2', 'got over:1.5', 'not get over:2.5',
     'not over him:3', 'not over her:3', 'over him:1.5', 'over her:1.5', 'let go:2', 'letting go:2', 'closure:2.5',
@@ -54,6 +88,18 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'stop thinking about her:2.5', 'our song:1.5', 'his birthday:1', 'her birthday:1',
   ],
   marriage_strain: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'kind word:2', 'a stranger:1.5', 'mortgage:1.5', 'vows:2', 'in sickness:2', 'the kids are asleep:2', 'after the kids:1.5', 'two ships:2.5',
+    'ships passing:2.5', 'we just coexist:3', 'coexist:2', 'going through the motions:1.5', 'stale:1.5', 'rut:1', 'taken for granted:2',
+    'resentment:1.5', 'mental load:2.5', 'default parent:2.5', 'does nothing around the house:3', 'lazy:1', 'sofa:0.8', 'couch:0.8',
+    'watches tv:1.5', 'gaming:1.5', 'on his phone all:2', 'on her phone all:2', 'anniversary:1.5', 'silver anniversary:3', 'empty nest:3',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'years married:2.5', 'married * years:2.5', 'been married:2', 'roommates:2', 'room mates:2', 'housemates:2', 'flatmates:2', 'like strangers:2.5',
+    'strangers:1.5', 'dread him coming home:3', 'dread her coming home:3', 'coming home:1', 'only one trying:2.5', 'only one putting in:3',
+    'put in effort:1.5', 'no effort:2', 'keep this marriage:3', 'keep the marriage:3', 'marriage alive:3', 'couples counseling:2.5',
+    'couples therapy:2.5', 'marriage therapist:3', 'couples therapist:2.5', 'wife and i:2', 'husband and i:2', 'the husband:1.5', 'the wife:1.5',
+    'married man:1.5', 'married woman:1.5', 'as a wife:2', 'as a husband:2', 'sexless marriage:3', 'in our marriage:3', 'separate bedrooms:2',
+    'married with kids:2.5', 'date night:1.5', 'no date nights:2.5',
     'my husband:2', 'my wife:2', 'my spouse:2', 'our marriage:3', 'my marriage:3', 'marriage:2', 'married:1.5', 'husband:1.5',
     'wife:1.5', 'spouse:1.5', 'hubby:1.5', 'married for:2', 'years of marriage:2.5', 'marriage counseling:3',
     'marriage counselling:3', 'like roommates:2.5', 'feel like roommates:3', 'drifted apart:2', 'grown apart:2',
@@ -64,6 +110,16 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'save my marriage:3.5', 'saving our marriage:3.5', 'fix our marriage:3.5', 'seven year itch:3', 'married couple:2',
   ],
   divorce_separation: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'parenting plan:3', 'mediator:2.5', 'decree:3', 'finalized:2', 'finalised:2', 'it is official:1.5', 'official:0.5', 'paperwork:2', 'assets:2',
+    'the house:1', 'splitting the house:3', 'new place:1', 'my own place:1.5', 'his own place:1.5', 'her own place:1.5', 'moved into:1',
+    'divorce rate:1', 'second marriage:2', 'remarried:2.5', 'remarry:2.5', 'single mom now:3', 'single dad now:3', 'ex in laws:3', 'my ex husband:3',
+    'my ex wife:3',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'signed the papers:3', 'the papers:1.5', 'settlement:2.5', 'attorney:2', 'visitation:3', 'court:1.5', 'divorcee:3', 'divide everything:2.5',
+    'split the assets:3', 'lose the house:2', 'who gets the house:3', 'marriage ended:3', 'my ex husband:3', 'my ex wife:3', 'stbx:3',
+    'soon to be ex:3.5', 'leaving him after:2', 'leaving her after:2', 'thinking about leaving:1.5', 'thinking of leaving:1.5',
+    'living separately:3', 'living apart:2', 'legal separation:4', 'family court:3.5', 'my lawyer:2.5', 'two homes:2.5', 'ex spouse:3',
     'divorce:3', 'divorcing:3', 'divorced:2.5', 'getting a divorce:3.5', 'file for divorce:3.5', 'filed for divorce:3.5',
     'divorce papers:3.5', 'divorce lawyer:3.5', 'lawyer:1.5', 'custody:2.5', 'co parent:2.5', 'co parenting:2.5',
     'separation:2.5', 'separated:2.5', 'separating:2.5', 'trial separation:3.5', 'we are separating:3.5',
@@ -75,6 +131,21 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'after the divorce:3.5', 'going through a divorce:3.5', 'weekends with the kids:2', 'every other weekend:2',
   ],
   cheating: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'hotel:1.5', 'motel:2', 'lipstick:2', 'receipts:1.5', 'receipt:1', 'just a kiss:3', 'only a kiss:3', 'flirty:1', 'flirty texts:3',
+    'flirty messages:3', 'snaps:1', 'snapchat:1.5', 'nudes:2.5', 'secret account:3', 'second account:2.5', 'finsta:2.5', 'dms:0.8', 'hidden app:3',
+    'hidden apps:3', 'dating apps:1', 'tinder profile:3', 'hinge profile:3', 'stayed the night:2', 'spent the night:2', 'did not come home:2.5',
+    'never came home:2.5', 'came home late:1.5', 'smelled:1.5', 'perfume:2', 'cologne:2', 'hickey:3', 'love bite:3', 'other woman:3',
+    'other man:2.5', 'affair partner:3', 'ap:0.5', 'the girl from:1.5', 'the guy from:1.5', 'some guy:1', 'some girl:1', 'from her gym:1.5',
+    'from his gym:1.5', 'from work:0.8', 'works with:0.8',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'he has been sleeping with:4', 'she has been sleeping with:4', 'he is sleeping with:4', 'she is sleeping with:4', 'he was sleeping with:4',
+    'she was sleeping with:4', 'on tinder:2', 'on hinge:2', 'on bumble:2', 'two timing:3', 'two timed:3', 'playing me:1.5',
+    'found messages:2.5', 'found his messages:3', 'found her messages:3', 'read his messages:2.5', 'read her messages:2.5', 'read his texts:2.5',
+    'read her texts:2.5', 'saw the texts:2', 'saw their texts:2.5', 'nudes:2', 'sending nudes:3', 'secret relationship:2.5',
+    'seeing someone behind:3', 'emotional affair with:3.5', 'he had an emotional:4', 'she had an emotional:4', 'caught him with:3.5',
+    'caught her with:3.5', 'in bed with:2.5', 'sleeping around:3.5', 'slept around:3.5', 'hooked up with his:3', 'hooked up with her:3',
+    'with my best friend:2.5', 'cheating partner:3.5', 'cheating husband:4', 'cheating wife:4', 'cheating boyfriend:4', 'cheating girlfriend:4',
     'dating profile:3', 'his profile on:2.5', 'her profile on:2.5', 'active on tinder:3', 'active on hinge:3', 'on dating apps:2', 'messaging other women:3', 'messaging other girls:3', 'messaging other guys:3', 'texting her ex:2', 'texting his ex:2', 'seeing someone else:2.5', 'sleeping with someone else:3.5',
     'cheated on me:4', 'cheating on me:4', 'cheats on me:4', 'he cheated:4', 'she cheated:4', 'they cheated:3.5',
     'partner cheated:4', 'boyfriend cheated:4', 'girlfriend cheated:4', 'husband cheated:4', 'wife cheated:4',
@@ -92,10 +163,27 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'was cheated on:4', 'been cheated on:4', 'his mistress:4', 'mistress:3', 'side piece:3', 'side chick:3',
   ],
   _cheat: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'went home with someone:3', 'spent the night with someone:3', 'slept with another:3', 'kissed another:2.5', 'cheated:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'been sleeping with:2.5', 'one night stand:2.5', 'fling:2', 'sleeping with someone:3', 'hooking up with someone:3', 'made out with someone:3', 'kissed another:2.5',
+    'strayed:2.5', 'adultery:3', 'cheats:2.5', 'affairs:2.5', 'sexted:2', 'sexting:2',
     'cheat:2.5', 'cheated:2.5', 'cheating:2.5', 'cheater:2.5', 'affair:2.5', 'unfaithful:2.5', 'infidelity:3',
     'emotional affair:3', 'slept with someone else:3', 'kissed someone else:3', 'hooked up with someone else:3',
   ],
   cheating_self: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'feelings for my:2', 'feelings for someone:2.5', 'crossed some lines:3', 'crossed lines:2.5', 'my secret:1.5', 'keeping a secret:2',
+    'he thinks i:1', 'she thinks i:1', 'my bf thinks i:2', 'my boyfriend thinks i:2', 'my girlfriend thinks i:2', 'my husband thinks i:2',
+    'my wife thinks i:2', 'i lied about where:3.5', 'lied about where i was:3.5', 'i went home with:3', 'i stayed the night:2.5',
+    'i spent the night:2.5', 'best friend s husband:2.5', 'best friend s wife:2.5', 'friend s boyfriend:2.5', 'friend s girlfriend:2.5',
+    'married man:2', 'married woman:2', 'i am the affair:3', 'i am seeing someone:2', 'my affair partner:4', 'emotional affair:1.5',
+    'i want to tell him:1.5', 'i want to tell her:1.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'behind my * back:3.5', 'behind his back:2.5', 'behind her back:2.5', 'i had a one night stand:4.5', 'i had a fling:4', 'i strayed:4',
+    'come clean:3', 'whether to tell her:2', 'whether to tell him:2', 'tell my girlfriend what:3', 'tell my boyfriend what:3',
+    'i have been texting my ex:2', 'i have been texting someone:2.5', 'i crossed the line:3.5', 'i almost cheated:3.5', 'i nearly cheated:3.5',
+    'i betrayed:3.5', 'i was the other woman:3', 'i am the other woman:3', 'i am the other man:3',
     'emotionally involved with:3', 'involved with a coworker:3', 'involved with someone else:3', 'i have been seeing someone behind:4', 'i have been talking to someone else:3', 'i slept with an ex:4',
     'i cheated:4.5', 'i have cheated:4.5', 'i had cheated:4.5', 'i was cheating:4.5', 'i have been cheating:4.5',
     'i am cheating:4.5', 'i had an affair:4.5', 'i am having an affair:4.5', 'i have been having an affair:4.5',
@@ -109,6 +197,23 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'i sexted:3.5', 'i was texting my ex behind:3.5', 'i am the one who cheated:5', 'i was the one who cheated:5',
   ],
   trust: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'holes in:2', 'holes in his story:3.5', 'holes in her story:3.5', 'story:1', 'stories do not match:3', 'does not match:2', 'not match up:2.5',
+    'his story:2', 'her story:2', 'said she was:1.5', 'said he was:1.5', 'told me she was:1.5', 'told me he was:1.5', 'claims:1.5', 'claimed:1.5',
+    'swore:1.5', 'supposedly:2', 'apparently:1', 'excuse:1.5', 'excuses:2', 'working late:1.5', 'at a friend:1', 'her car was:2', 'his car was:2',
+    'caught in:1.5', 'evidence:2', 'proof:2', 'receipts:1.5', 'alibi:3', 'cover story:3', 'believe a word:2.5', 'faith in him:2', 'faith in her:2',
+    'trust me:1.5', 'trusts me:2', 'trust each other:2.5', 'not trust:3', 'can not trust:3', 'hard to trust:3', 'never trust:3',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'feels off:2.5', 'something is off:2.5', 'something feels off:3', 'something off:2', 'sus:2', 'shady:2.5', 'sketchy:2', 'fishy:2.5',
+    'hiding:1.5', 'hides:1.5', 'deleting her texts:3', 'deleting his texts:3', 'deletes her texts:3', 'deletes his texts:3',
+    'deleted his messages:3', 'deleted her messages:3', 'deleting messages:2.5', 'deletes messages:2.5', 'clears his history:3',
+    'clears her history:3', 'passcode:2', 'locked phone:2.5', 'locks his phone:3', 'locks her phone:3', 'face down:2', 'guards his phone:3',
+    'guards her phone:3', 'lied about:2', 'lying about:2', 'lies about:2', 'half truths:2.5', 'changes his story:2.5', 'changes her story:2.5',
+    'can i trust:3', 'want to believe:2.5', 'gut says:2', 'gut tells me:2', 'my gut:1.5', 'intuition:2', 'question everything:2.5',
+    'questioning everything:2.5', 'who he was with:2.5', 'who she was with:2.5', 'who he is texting:2.5', 'who she is texting:2.5', 'find my:1',
+    'snooped:2.5', 'her phone:1.5', 'his phone:1.5', 'see her phone:2', 'see his phone:2', 'trusting:2', 'distrust:3', 'mistrust:3',
+    'untrustworthy:3', 'not add up:2', 'lied:1.5', 'caught lying:3', 'a liar:2.5', 'pathological liar:3.5', 'keeps lying:3', 'secret:1.5',
+    'hiding things:2.5',
     'believe anything:2.5', 'what is true:2', 'telling the truth:2.5', 'tell me the truth:2', 'is he lying:3', 'is she lying:3', 'if he is lying:3', 'if she is lying:3', 'trustworthy:2.5',
     'trust:2', 'trust issues:3', 'not trust:2.5', 'lost trust:3', 'lost my trust:3', 'rebuild trust:3.5',
     'rebuilding trust:3.5', 'trust again:3', 'trust him:2', 'trust her:2', 'lied:1.5', 'lies:1.5', 'lying:1.5', 'liar:2',
@@ -124,6 +229,20 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'accuses me:2', 'accused me:2',
   ],
   jealousy: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'bestie:1.5', 'best friend is a girl:3', 'best friend is a guy:3', 'so close:1.5', 'too close:2.5', 'close with:1.5', 'goes out with the boys:2',
+    'goes out with the girls:2', 'out with the boys:2', 'out with the girls:2', 'not invited:1.5', 'without me:1.5', 'the attention:1.5',
+    'gets attention:2', 'other people:1', 'someone else:1', 'jealous type:3', 'envy:2', 'green:0.5', 'comparing:1.5', 'what she has:1.5',
+    'what he has:1.5', 'likes her posts:3', 'likes his posts:3', 'comments on her:2', 'comments on his:2', 'his coworker:2', 'her coworker:2',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'threatened by:2.5', 'feel threatened:2.5', 'insecure when:2', 'insecure about:2', 'bothers me when:2', 'bothers me so much:1.5',
+    'it bothers me:1.5', 'can not stand her:2', 'can not stand him:2', 'female best friend:3', 'male best friend:3', 'female friends:2.5',
+    'male friends:2.5', 'girls he follows:3', 'guys she follows:3', 'girl he follows:3', 'he follows:1.5', 'she follows:1.5', 'likes other:2',
+    'likes pictures:2', 'likes photos:2', 'liked her photo:2.5', 'liked his photo:2.5', 'liked a photo:2', 'mentions his ex:3', 'mentions her ex:3',
+    'talks about his ex:3', 'talks about her ex:3', 'friends with his ex:3', 'friends with her ex:3', 'texts him at:2', 'texts her at:2',
+    'hangs out with her:2', 'hangs out with him:2', 'hanging out with her:2', 'hanging out with him:2', 'spends more time with:2', 'jealous when:3',
+    'jealous that:3', 'jealous because:3', 'gets jealous:3', 'so jealous:3.5', 'insanely jealous:3.5', 'attention to other:2.5',
+    'looks at other:2.5', 'stares at other:2.5', 'flirting with:2', 'flirts with:2',
     'likes every photo:3', 'likes her photos:3', 'likes his photos:3', 'likes all her:2.5', 'every picture she posts:2.5', 'jealous of:3', 'her ex boyfriend:1.5', 'his ex girlfriend:1.5',
     'jealous:3', 'jealousy:3', 'envious:2', 'envy:1.5', 'insecure about her:2.5', 'insecure about him:2.5', 'his ex:1.5',
     'her ex:1.5', 'talks to other girls:3', 'talks to other guys:3', 'talking to other girls:3', 'talking to other guys:3',
@@ -139,6 +258,24 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'her instagram:1', 'his instagram:1', 'so pretty:1', 'prettier than me:2.5', 'better than me:1.5',
   ],
   communication: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'says ok:2', 'says fine:2', 'and that is it:1.5', 'one word:1.5', 'that is it:0.5', 'whenever i say:1.5', 'when i say:1', 'i try to explain:2.5',
+    'never about anything:2', 'anything that matters:2', 'surface level:2.5', 'small talk:2', 'deep conversations:2.5', 'talk about real:2.5',
+    'real talk:2', 'talk all day:1.5', 'does not get it:2', 'not get me:2', 'misread:2', 'misunderstanding:2.5', 'misunderstandings:2.5', 'tone:1',
+    'texting style:2.5', 'never asks:1.5', 'never asks about:2.5', 'asks about my day:2.5', 'emotionally closed:3', 'not open:2',
+    'not talk to me:2.5', 'talks at me:2.5', 'lectures me:2.5', 'explain myself:2', 'gets it:1', 'listening:1.5', 'listen:1.5', 'ignored:1.5',
+    'i say something:1.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'shut down:2', 'clams up:2.5', 'walls up:2', 'brick wall:2.5', 'talking to a wall:3', 'talk to a wall:3', 'hear me out:2', 'not hearing me:2.5',
+    'tune me out:2.5', 'tunes me out:2.5', 'without it becoming:2', 'becoming a thing:2', 'turns into a thing:2', 'serious conversation:2.5',
+    'serious talk:2', 'talk about anything:2', 'talk about feelings:2.5', 'talk about our feelings:3', 'talk about us:2.5',
+    'talk about the relationship:2.5', 'brought it up:2', 'brought up:1.5', 'raised it:2', 'express:1.5', 'expressing:1.5', 'need to tell:1.5',
+    'how do i tell:2.5', 'how to tell:2', 'how do i ask:2', 'how to ask:2', 'how to say:1.5', 'what to say:2', 'put it into words:2',
+    'without sounding:2.5', 'without coming across:2.5', 'without starting a fight:3', 'passive aggressive:2.5', 'text back:1.5', 'texts back:1.5',
+    'dry texter:2.5', 'dry texting:2.5', 'one word replies:3', 'talk it out:2.5', 'talk things out:2.5', 'hash it out:2', 'hear each other:2.5',
+    'listen to each other:2.5', 'never listens:2.5', 'stonewalls:3', 'stonewalled:3', 'ignores my messages:2.5', 'ignores my texts:2.5',
+    'not open up:2.5', 'keep it in:1.5', 'talk about it:1.5', 'discuss:1.5', 'discussion:1.5', 'conversations:1.5', 'convo:1.5', 'barely talk:2.5',
+    'talking anymore:2',
     'explain how i feel:2.5', 'overreacting:2', 'says i am overreacting:3', 'talking past each other:3', 'talk past:2.5', 'feel heard:2', 'feels heard:2', 'heard:1', 'point out:1', 'tell him:1', 'tell her:1', 'talk to my partner:2', 'open communication:3', 'mind reader:2.5', 'read my mind:2.5',
     'goes quiet:2.5', 'goes silent:2.5', 'shuts me out:2.5', 'stares at his phone:2', 'stares at her phone:2', 'bring something up:2', 'bring things up:2', 'try to talk:2', 'tries to talk:2', 'we need to talk:2', 'talk to each other:2', 'talking to each other:2', 'not talk about:2', 'say anything:1', 'tell my partner:1.5', 'tell my boyfriend:1.5', 'tell my girlfriend:1.5', 'tell my husband:1.5', 'tell my wife:1.5',
     'communicate:2.5', 'communication:2.5', 'communicating:2.5', 'talk to him:1.5', 'talk to her:1.5', 'talk about it:1.5',
@@ -159,6 +296,20 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'does not understand:1.5', 'deep talk:2', 'heart to heart:2.5', 'tell him that:1', 'communicate better:3.5',
   ],
   conflict: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'raised his voice:3', 'raised her voice:3', 'raises his voice:3', 'raises her voice:3', 'raise our voices:3', 'voice:0.5', 'debate:2',
+    'debates:2', 'who is right:2.5', 'who was right:2.5', 'keeps score:2.5', 'keeping score:2.5', 'point scoring:2.5', 'argumentative:3',
+    'argue with:2', 'fight with:2', 'fought with:2', 'bickered:2', 'row with:2', 'rows about:2', 'storming:1.5', 'slam:1.5', 'slams:1.5', 'huff:1.5',
+    'over nothing:1.5', 'about nothing:1.5', 'every little thing:2', 'little things:1.5', 'hostile:2', 'tense:1', 'at odds:2.5', 'clash:2',
+    'disagree:1.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'spat:1.5', 'squabble:2', 'squabbling:2', 'tiff:2', 'argue constantly:3', 'argue all the time:3', 'fight all the time:3',
+    'constantly fighting:3', 'always arguing:3', 'win every argument:3', 'has to win:2.5', 'has to be right:2.5', 'needs to be right:2.5',
+    'never says sorry:2.5', 'not speaking:1.5', 'have not spoken since:3', 'not spoken since:2.5', 'blew up at me:2', 'lost my temper:2',
+    'lose my temper:2', 'hostile:2', 'disagree about:2', 'disagree on:2', 'about money:1.5', 'over money:1.5', 'fighting about:2.5',
+    'arguing about:2.5', 'fight over:2.5', 'arguing again:3', 'fighting again:3', 'another fight:3', 'another argument:3', 'had a fight:3',
+    'had an argument:3', 'got into a fight:3', 'got in a fight:3', 'yelling match:3', 'screaming at each other:3', 'yelling at each other:3',
+    'shouting at each other:3', 'nitpick:2', 'nitpicking:2', 'friction:2', 'clash:2',
     'blowups:2', 'blow ups:2', 'snap at each other:2.5', 'at each other:1.5', 'tension between us:2.5', 'walk out:1.5', 'argue about:2.5', 'fight about:2.5', 'fought about:2.5', 'argued about:2.5', 'argued for:2', 'fighting over:2.5', 'arguing over:2.5',
     'apologise:1.5', 'never apologises:2.5', 'screaming match:3', 'shouting match:3', 'storming out:2', 'storms out:2', 'nothing gets resolved:2.5', 'wrong:0.5', 'turning into a fight:2.5', 'turn into a fight:2.5', 'ends in a fight:2.5', 'ends in an argument:2.5',
     'fight:2', 'fights:2', 'fighting:2', 'fought:2', 'argue:2', 'argument:2', 'arguments:2', 'arguing:2', 'argued:2',
@@ -174,6 +325,20 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'we argue:2.5', 'big fight:3', 'huge fight:3', 'massive fight:3', 'blowout:2.5', 'falling out:2', 'fell out:1.5',
   ],
   dating: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'chatting:1', 'chatting for:2', 'been chatting:2', 'talking for a week:2.5', 'how soon should we meet:3', 'when should we meet:3',
+    'should we meet:2.5', 'meet in person:2.5', 'first date this:3', 'no spark:1.5', 'any of them:1', 'guys on:1.5', 'girls on:1.5', 'men on:1.5',
+    'women on:1.5', 'dating pool:3', 'the scene:1', 'single and:1.5', 'being single:2', 'as a single:2', 'ask for her number:3',
+    'ask for his number:3', 'got her number:3', 'got his number:3', 'his number:1', 'her number:1', 'texting:0.5', 'unmatched:2.5', 'bio:1',
+    'profile pics:2', 'prompts:1.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'app:1', 'apps:1.5', 'match:1', 'coffee date:3', 'getting coffee:2', 'grab coffee:2', 'drinks with:1.5', 'go out again:2.5', 'ask * out:2.5',
+    'asked * out:2.5', 'asking * out:2.5', 'texting this guy:2', 'texting this girl:2', 'talking to someone:1.5', 'a guy i met:2.5',
+    'a girl i met:2.5', 'guy i met:2.5', 'girl i met:2.5', 'someone i met:2', 'met this guy:2.5', 'met this girl:2.5', 'ghost:1.5', 'date went:2.5',
+    'the date:1.5', 'our date:2', 'a date:1.5', 'on a date:2.5', 'went on a date:3', 'nobody wants to meet:2', 'wants to meet:1.5', 'meet up:1.5',
+    'in real life:1.5', 'catfish:3', 'catfished:3', 'rizz:2', 'he is cute:2', 'she is cute:2', 'cute guy:2', 'cute girl:2', 'hit it off:2.5',
+    'we clicked:2.5', 'vibe:1', 'dates:1.5', 'dated:1', 'single life:2.5', 'dating life:3', 'get a date:3', 'no matches:3', 'matched with:2.5',
+    'swiped:2', 'first dates:3',
     'into me:2', 'is he into me:3', 'is she into me:3', 'interested in me:2.5', 'likes me back:2.5', 'ask him out:2.5', 'asked him out:2.5', 'asked her out:2.5', 'a guy from:1.5', 'a girl from:1.5', 'this guy:1', 'this girl:1', 'talking to this guy:2', 'talking to this girl:2', 'went on:1', 'four dates:3', 'two dates:3', 'three dates:3', 'one date:2.5',
     'dating:2', 'date:1', 'dates:1', 'first date:3', 'second date:3', 'third date:3', 'dating app:3', 'dating apps:3',
     'the apps:2', 'tinder:2.5', 'hinge:2.5', 'bumble:2.5', 'okcupid:2.5', 'matched:1.5', 'matches:1', 'swipe:2',
@@ -191,6 +356,21 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'slow fade:2.5', 'single:1', 'online dating:3', 'dry spell:2',
   ],
   situationship: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'call me his girlfriend:3.5', 'call me her girlfriend:3.5', 'call me his boyfriend:3.5', 'call me her boyfriend:3.5', 'call me his:2',
+    'call me her:2', 'not * his girlfriend:2', 'basically dating:3', 'basically together:3', 'kind of together:3', 'sort of together:3',
+    'sort of dating:3', 'only wants to hang out:3', 'only wants to see me:3', 'hang out when:2', 'when she is bored:2.5', 'when he is bored:2.5',
+    'when it suits:2.5', 'on his terms:2.5', 'on her terms:2.5', 'only on:1.5', 'no commitment:2', 'not in a relationship:2.5', 'exclusive or not:3',
+    'official or not:3', 'what we have:1.5', 'we are not dating:3', 'not technically:2.5', 'technically single:3', 'technically:1',
+    'sleeping together:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'not do labels:3.5', 'not * labels:3', 'not labels:3', 'not * a label:3', 'act like a couple:3', 'acts like a couple:3', 'like a couple but:3',
+    'couple stuff:2', 'boyfriend things:2.5', 'girlfriend things:2.5', 'what this is:2', 'what is this:1.5', 'not ready for anything serious:3.5',
+    'anything serious:2', 'months of hooking up:3', 'keep things casual:3', 'are we exclusive:3.5', 'is he my boyfriend:3', 'is she my girlfriend:3',
+    'dtr talk:4', 'breadcrumb:2.5', 'orbiting:2.5', 'benching:2.5', 'at midnight:1.5', 'only hits me up:3', 'hits me up:2', 'texts at night:2',
+    'late night:1', 'entanglement:2.5', 'half relationship:3', 'not boyfriend and girlfriend:3', 'not exclusive:3', 'nonexclusive:3',
+    'casual thing:3', 'hooking up:2.5', 'hook ups:2', 'sneaky link:3', 'talking for months:3', 'just talking:2.5', 'we are not official:3.5',
+    'not call it a relationship:3', 'what are we doing:3', 'the talk:1.5', 'where do we stand:3', 'catch feelings:2.5',
     'not want a label:3.5', 'not want labels:3.5', 'disappears:1.5', 'sweet one week:2.5', 'one week and then:1.5', 'only messages me:2.5', 'only texts me:2.5', 'only ever messages me:3', 'late at night:1.5', 'never during the day:2.5', 'caught feelings:2.5', 'catching feelings:2.5', 'just casual:2.5', 'keep it casual:2.5', 'what we are:2.5', 'we are not together:2', 'not even together:2.5', 'almost dating:2.5',
     'situationship:4', 'situation ship:4', 'talking stage:4', 'not official:3', 'not exclusive:3', 'exclusive:2',
     'exclusivity:2.5', 'define the relationship:3.5', 'dtr:3', 'what are we:3.5', 'labels:2', 'label:1.5', 'no label:3',
@@ -207,6 +387,20 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'it is complicated:2', 'not sure what we are:3.5', 'situationships:4',
   ],
   loneliness: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'talk to no one:3', 'speak to no one:3', 'to no one:2', 'talk to nobody:3', 'every night alone:3', 'in front of the tv:1.5', 'my friends all:2',
+    'friends all have:2', 'never see them:2', 'never see anyone:3', 'see anyone:1.5', 'drifted from my friends:3', 'lost my friends:3',
+    'friends have kids:2.5', 'friends are married:2', 'all married:1.5', 'outgrown:2', 'left behind:2', 'no one to hang out with:3',
+    'by myself every:2.5', 'no social:2.5', 'alone at night:2.5', 'quiet apartment:2.5', 'quiet flat:2.5', 'only my cat:2.5', 'only my dog:2.5',
+    'talk to my cat:2.5', 'no one around:2.5', 'lonely:3', 'stranger:0.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'everyone has someone:3', 'everyone else has:2.5', 'sit at home:2', 'sitting at home:2', 'stay home alone:3', 'home alone:2.5', 'no plans:2',
+    'nobody to hang out with:3', 'no one to hang out with:3', 'nobody invites me:3', 'no one invites me:3', 'never invited:2.5', 'nobody calls:3',
+    'nobody texts:3', 'no one texts:3', 'no one calls:3', 'unless they need something:2.5', 'only when they need:2.5', 'not know a single person:3',
+    'a single person:1', 'moved to * for work:2', 'moved away:1.5', 'completely alone:3', 'still feel alone:3', 'isolating:2',
+    'weekends are the worst:2.5', 'friendless:3', 'no one to call:3', 'nobody to call:3', 'dinner alone:2.5', 'alone again:2', 'third wheel:3',
+    'by myself:1.5', 'on my own:1.5', 'no one here:2', 'nobody here:2', 'feel invisible:3', 'nobody notices:3', 'no one notices:3', 'no one cares:3',
+    'lonely:3', 'alone:1.5',
     'not know anyone:3', 'not know anybody:3', 'not know a soul:3', 'new town:2', 'moved here:2', 'moved for work:2', 'evenings are the worst:2.5', 'no one around me:3', 'eating alone:2.5', 'nobody around:2.5', 'meet people:2', 'making new friends:2.5', 'make new friends:2.5',
     'without saying a word:2', 'word to anyone:2', 'coupled up:2.5', 'left behind:2', 'all my friends are:1.5', 'my friends are busy:2', 'nobody to:1.5', 'stranger in my own home:2.5', 'whole weekend:2', 'whole weekends:2', 'no one to share:2.5', 'lonely nights:3', 'miss company:2.5', 'anyone:0.5',
     'lonely:3', 'loneliness:3', 'alone:1.5', 'all alone:2.5', 'by myself:1.5', 'on my own:1.5', 'isolated:2.5',
@@ -223,6 +417,21 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'need someone:1.5', 'miss human contact:3', 'lack of friends:3', 'make friends:2.5', 'making friends:2.5',
   ],
   self_worth: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'mirror:2', 'the mirror:2', 'hate what i see:3.5', 'what i see:1.5', 'backup option:3', 'backup:1.5', 'option for:1.5', 'the option:1.5',
+    'never the first choice:3.5', 'first choice:2', 'last choice:2.5', 'my weight:2', 'my body:2', 'gained weight:2.5', 'weight:1', 'fat:1.5',
+    'too fat:3', 'not pretty enough:3.5', 'ugly:2.5', 'my face:1.5', 'my looks:2', 'what is it about me:3', 'something about me:2',
+    'what is wrong with me:3', 'hate myself:3', 'am i that:2', 'forgettable:3', 'invisible to:2', 'not desirable:3', 'undesirable:2.5',
+    'never chosen:3', 'no one chooses me:3', 'i am not enough:3.5', 'less than:1.5', 'inferior:2.5', 'embarrassment:2', 'ashamed of myself:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'never enough:3', 'never enough for:3', 'not enough for:2.5', 'enough for anyone:3', 'want to be with me:2', 'anyone want:2', 'who would want:3',
+    'who would love:3', 'unloveable:3.5', 'disgusting:1.5', 'crumbs:2', 'settle for:2', 'settle for less:3', 'do not deserve:2.5', 'too ugly:3',
+    'not pretty:2.5', 'feel like nothing:2.5', 'nobody likes me:3', 'no one likes me:3', 'not likeable:3', 'i am the problem:2.5', 'useless:2',
+    'self doubt:2.5', 'doubt myself:1.5', 'an option:2', 'backup plan:2.5', 'plan b:2.5', 'if i was prettier:3.5', 'if i were prettier:3.5',
+    'if i was thinner:3.5', 'if i were thinner:3.5', 'if i was better:3', 'if i were better:3', 'if i was smarter:3.5', 'if i was more:2.5',
+    'if i were more:2.5', 'prettier:1.5', 'thinner:1.5', 'skinnier:1.5', 'smarter:1', 'not good looking:3', 'so ugly:3', 'not worth loving:4',
+    'am i not enough:4', 'why am i never:2.5', 'never the one:2.5', 'feel worthless:3.5', 'feel ugly:3', 'feel unattractive:3', 'body image:3',
+    'my looks:2', 'the way i look:2.5', 'lovable:2', 'not lovable:3.5',
     'worth anyone:3', 'not worth:2', 'worthy:2', 'worth:1', 'not deserve:2', 'i am not enough:3.5', 'feel like a failure:3', 'less than:1.5', 'not special:2', 'not interesting:2', 'nobody chooses me:3', 'never picked:2.5',
     'not good enough:3.5', 'never good enough:3.5', 'good enough:1.5', 'worthless:3', 'unworthy:3', 'unlovable:3.5',
     'not lovable:3.5', 'unwanted:2', 'undesirable:2.5', 'ugly:2.5', 'hate myself:3', 'hate my body:3',
@@ -239,6 +448,21 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'never the one:2.5', 'am i unlovable:4',
   ],
   boundaries: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'reply within:2.5', 'within minutes:2', 'right away:1', 'immediately:1', 'or he gets upset:2.5', 'or she gets upset:2.5', 'or he gets mad:2.5',
+    'or she gets mad:2.5', 'expects me to:2', 'expect me to:1.5', 'commenting on my:2.5', 'comments on my:2.5', 'my weight:1', 'says nothing:1',
+    'never says anything:1.5', 'without my permission:3', 'my permission:2', 'my phone:1', 'my time:1.5', 'my money:1.5', 'lend:1.5', 'owe:1',
+    'pushes:1.5', 'pushing me:2', 'pressuring me:2.5', 'forced me:1.5', 'makes me:0.5', 'too much:0.5', 'invasive:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'need some space:2.5', 'need * space:2', 'space:1', 'some space:2', 'want space:2', 'asking for space:3', 'ask for space:3', 'selfish:1.5',
+    'feel selfish:2', 'is it selfish:2.5', 'selfish to want:3', 'what everyone else wants:3', 'what everyone wants:2.5', 'what other people want:3',
+    'what others want:3', 'please everyone:3', 'keep everyone happy:3', 'people pleaser:3', 'put myself first:2.5', 'put others first:3',
+    'put everyone else first:3', 'i give in:2', 'cave:1.5', 'caving:1.5', 'say no to:3', 'saying no to:3', 'borrowing money:2.5',
+    'borrows money:2.5', 'pays it back:2', 'pay me back:2', 'never pays:2', 'without calling:2', 'drop by:1.5', 'drops by:1.5', 'my limits:2',
+    'reads my diary:2.5', 'goes through my stuff:3', 'my stuff:1', 'where to draw the line:3', 'draw the line:3', 'draw a line:2.5', 'enabling:2',
+    'too much of my time:2', 'all my time:1.5', 'keeps calling:1.5', 'texts me all day:2', 'just shows up:2.5', 'shows up:1', 'showing up:1',
+    'unannounced:2.5', 'stands up to:2', 'stand up to:2', 'not respect:2.5', 'disrespecting:2', 'no boundaries:3.5', 'need my own:1.5',
+    'overbearing:2.5', 'smothering:2.5', 'clingy:1', 'sulking:1', 'sulks:1', 'guilt me:2.5', 'guilts me:2.5', 'makes me feel guilty for:3',
     'texts me nonstop:2.5', 'nonstop:1', 'gets upset if i:2', 'if i do not reply:2', 'reply right away:2', 'asks for money:2.5', 'how to say no:3', 'say no:2.5', 'keeps pushing:2', 'pushy:2.5', 'overbearing:2.5', 'no privacy:3', 'controlled:1', 'every minute:1.5',
     'say yes to everything:3', 'yes to everything:2.5', 'time to myself:2.5', 'time for myself:2.5', 'space for myself:2.5', 'without asking:2', 'uncomfortable:1', 'turn up unannounced:3', 'my own space:2.5', 'respect my no:3', 'pushes my limits:3',
     'boundary:3', 'boundaries:3', 'set boundaries:3.5', 'setting a boundary:3.5', 'say no:2.5', 'saying no:2.5',
@@ -255,6 +479,22 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'feel obligated:2', 'obligated:1.5', 'i always give in:2.5', 'give in:1.5', 'too available:2', 'no limits:2',
   ],
   family_pressure: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'his parents want:3', 'her parents want:3', 'my parents want:3', 'move in with them:2.5', 'live with his parents:3',
+    'won t come to the wedding:3', 'not come to the wedding:3', 'not come to our wedding:3', 'because of who:2', 'who i am marrying:3',
+    'who i marry:3', 'who i date:3', 'who i am dating:3', 'my sister in law:3', 'sister in law:3', 'my mother in law:3.5', 'his mother in law:2',
+    'in law:2.5', 'my brother in law:3', 'her father:1.5', 'his father:1.5', 'family thinks:2.5', 'the family:1.5', 'family group chat:3',
+    'family dinner:2', 'his sisters:2', 'her sisters:2', 'his family:2.5', 'her family:2.5', 'disowned:3', 'cut off by:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'mom:1', 'dad:1', 'mother:1', 'father:1', 'sister:0.8', 'brother:0.8', 'aunt:1.5', 'aunts:1.5', 'uncle:1.5', 'grandma:1.5', 'grandmother:1.5',
+    'grandparents:1.5', 'cousins:1', 'every holiday:2', 'holidays:1', 'christmas:1', 'keep asking when:2.5', 'keeps asking when:2.5',
+    'when i am getting married:3', 'when i am going to get married:3', 'setting me up:2', 'set me up with:2', 'wasting my life:2', 'judgmental:2',
+    'judge me:1.5', 'criticize everything:2.5', 'nags:1.5', 'expects me to:2', 'expect me to:2', 'same religion:2.5', 'stopped speaking to me:2',
+    'not speaking to me:1.5', 'treats him like a kid:2.5', 'treats her like a kid:2.5', 'treats him like a child:2.5', 'stand up to his mom:3',
+    'stand up to his mother:3', 'stand up to her mom:3', 'stands up to her:2', 'family wedding:2.5', 'compares me to:2', 'golden child:3',
+    'black sheep:3', 'family hates:3', 'hates my:1.5', 'the in laws:3', 'my in laws:3.5', 'his folks:2.5', 'her folks:2.5', 'my folks:2.5',
+    'folks:1.5', 'mil:3', 'in laws are:3', 'family thinks:2.5', 'family says:2.5', 'family wants:2.5', 'parents say:2.5', 'parents said:2.5',
+    'mom says:2.5', 'mom said:2', 'dad says:2.5', 'dad said:2', 'his mom:2', 'her mom:2', 'my brother:1', 'mothers:1',
     'my dad:1.5', 'won t speak to me:1', 'my brother:1', 'my sister:1', 'his parents expect:3', 'her parents expect:3', 'parents expect:2.5', 'live with them:1.5', 'live with his parents:3', 'live with her parents:3', 'coming out:2', 'come out to:2.5',
     'family:1.5', 'my family:2', 'his family:2', 'her family:2', 'my parents:2', 'his parents:2', 'her parents:2',
     'my mom:1.5', 'my mum:1.5', 'my mother:1.5', 'my dad:1.5', 'my father:1.5', 'his mom:2', 'his mother:2', 'her mom:2',
@@ -272,6 +512,17 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'family gatherings:2', 'his sister:1.5', 'her sister:1.5', 'his brother:1.5', 'her brother:1.5', 'family drama:3',
   ],
   long_distance: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'i am in * and he is in:4', 'i am in * and she is in:4', 'he is in * and i am in:4', 'she is in * and i am in:4', 'and i am in:1.5',
+    'lives in:1.5', 'till i see him:2.5', 'till i see her:2.5', 'until i see him:2.5', 'until i see her:2.5', 'days until:2', 'days till:2',
+    'counting down:2', 'countdown:2', 'barely overlap:3', 'overlap:1.5', 'night shifts:1', 'shifts:0.5', 'time difference:3', 'hours ahead:3',
+    'hours behind:3', 'timezone:3', 'timezones:3', 'visa:2.5', 'immigration:2.5', 'flights:2', 'miles:2', 'distance:2',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'another city:2.5', 'different city:2.5', 'other city:2', 'another town:2', 'moving abroad:3', 'moved abroad:3', 'miles away:3', 'km away:3',
+    'kilometers:1.5', 'too far:1.5', 'so far away:2.5', 'twice a year:2', 'see each other:1.5', 'only see each other:2.5', 'goodnight:1',
+    'airport:2', 'until we see each other:3', 'job in another:2', 'moving away:2', 'moved away:1.5', 'moving for work:2', 'abroad for:2.5',
+    'long distance:4', 'zones:2', 'miles:2', 'across the world:3.5', 'different states:3', 'other country:2.5', 'fly to see:3', 'flying to see:3',
+    'visit him:2', 'visit her:2', 'we only see:2.5', 'when we see each other:2.5',
     'other side of the world:3.5', 'another continent:3.5', 'far apart:3', 'masters abroad:3', 'doing her masters:1', 'doing his masters:1', 'away for:1', 'apart for:1.5', 'thousands of miles:3.5', 'hundreds of miles:3.5', 'time apart:2', 'plane ride:2.5',
     'long distance:4', 'long distance relationship:4', 'miles apart:3.5', 'different countries:3.5',
     'different cities:3', 'different time zones:3.5', 'time difference:3', 'time zone:2.5', 'time zones:2.5',
@@ -285,6 +536,17 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'next visit:3', 'until i see him:2', 'until i see her:2', 'countdown:2',
   ],
   intimacy: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'flinches:3', 'flinch:2.5', 'when i hug him:2.5', 'when i hug her:2.5', 'when i touch him:3', 'when i touch her:3', 'hug him:1.5', 'hug her:1.5',
+    'pulls away:2', 'recoils:3', 'attracted to my husband:3.5', 'attracted to my wife:3.5', 'attracted to my partner:3.5',
+    'attracted to him anymore:3.5', 'attracted to her anymore:3.5', 'attracted:1.5', 'physically:1.5', 'sexually:3', 'sexual:2.5', 'turn off:2',
+    'turned off:2.5', 'bed:1', 'sleep in the same bed:2.5', 'last time we:1.5', 'last time we had sex:4', 'the bedroom:2',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'be touched:2', 'touched:1.5', 'cuddles:2', 'hugs:1.5', 'hug:1', 'kiss:1', 'kisses:1', 'make out:1.5', 'romance:2', 'romantic:1.5', 'horny:3',
+    'attracted to me:2.5', 'no longer attracted:3', 'separate beds:3', 'separate bedrooms:2.5', 'mismatched:1', 'dry spell:2',
+    'lost interest in sex:4', 'not want sex:3.5', 'not want to have sex:3.5', 'sex drives:3.5', 'in the bedroom:3', 'bedroom:2', 'intimate:2.5',
+    'touch me anymore:3.5', 'touches me:2', 'no physical:3', 'physical affection:3.5', 'want to be touched:3', 'starfish:2', 'quickie:2',
+    'libidos:3.5', 'spice things up:3', 'spice it up:2.5',
     'physically:1.5', 'want me physically:3.5', 'not want me physically:3.5', 'close in the bedroom:3', 'touch each other:2.5', 'sex life:3.5', 'libido:3.5', 'kissing:1', 'not attracted to me:3.5',
     'not had sex:3.5', 'no sex:3.5', 'wants it more:2', 'wants it way more:3', 'more often than i do:2', 'not in the mood:2.5', 'in the mood:2', 'undesirable:1.5', 'no affection:3', 'not touch:2.5', 'pulls away when i:2', 'cuddle:2', 'physically close:2.5',
     'sex:2.5', 'sexual:2.5', 'sex life:3.5', 'intimacy:3', 'intimate:2.5', 'libido:3.5', 'sex drive:3.5', 'no sex:3.5',
@@ -299,6 +561,18 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'virgin:2.5', 'first time:1',
   ],
   commitment: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'no ring:3', 'still no ring:3.5', 'a ring:2', 'the ring:1.5', 'get a place together:3.5', 'place together:3', 'get a place:2', 'our own place:2',
+    'sign a lease:2.5', 'lease together:3', 'moving in:2', 'move in:2', 'live together:2', 'next step:2', 'take the next step:3', 'serious with:2',
+    'more serious:2.5', 'years and still:2', 'still not engaged:3.5', 'not engaged:3', 'marry me:3', 'marry him:2.5', 'marry her:2.5', 'proposal:3',
+    'proposes:3', 'propose:3', 'ready to settle:3', 'settle down:2', 'meet my parents:2.5', 'meet his parents:2.5', 'meet her parents:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'not ready:2', 'too soon:1.5', 'too fast:1.5', 'is it too soon:2.5', 'kids and marriage:3', 'marriage and kids:3', 'next level:2',
+    'take things to the next level:3', 'making a mistake:1.5', 'make a mistake:1', 'not let me go:2', 'keeps me hanging:2.5', 'strung along:3',
+    'stringing me along:3', 'string me along:3', 'waste my time:1.5', 'wasting my time:1.5', 'will never marry:3', 'never marry:2',
+    'talk about marriage:3', 'talk about engagement:3', 'talk about the future:3', 'talk about our future:3', 'committed:2', 'engaged:2',
+    'engagement:2.5', 'marriage:1', 'getting engaged:3', 'got engaged:2.5', 'proposing:3', 'propose to:3', 'move in together:3',
+    'moving in together:3', 'living together:2', 'together for:1.5', 'years together:1.5', 'wedding:1.5', 'settle down:2', 'all in:2', 'half in:2.5',
     'maybe next year:2.5', 'someday:1.5', 'not the right time:2', 'timing is wrong:2', 'moving in together:3', 'waiting for a proposal:3.5', 'where we are going:2.5', 'long term future:3',
     'want to stay:1.5', 'want to leave:1.5', 'part of me wants:1.5', 'wants to stay and:2', 'flip flopping:2', 'isn t ready:1', 'ready to get engaged:3.5', 'ready for marriage:3', 'get engaged:3', 'move in with:2.5', 'moving in with:2.5', 'kids someday:2.5', 'want kids:2.5', 'wants kids:2.5',
     'commitment:3', 'commit:2.5', 'commitment issues:4', 'commitment phobe:4', 'commitment phobic:4',
@@ -315,6 +589,20 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'not sure about her:2.5', 'not sure if i want:2', 'meant to be:2', 'fiance:1.5', 'my fiance:2', 'prenup:3',
   ],
   patterns: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'last three exes:3', 'last two exes:3', 'all my exes:3.5', 'every ex:3', 'my exes all:3', 'exes all:3', 'every single ex:3.5', 'all of them:1',
+    'every guy:2', 'every girl:2', 'every man:2', 'every woman:2', 'the moment he:2', 'the moment she:2', 'as soon as he:2', 'as soon as she:2',
+    'starts to like me:3', 'likes me back:1', 'i ghost:2.5', 'i run:2', 'i pull away:3', 'i push them away:3.5', 'i always ruin:3', 'i ruin:2',
+    'same pattern:4', 'my pattern:3.5', 'my patterns:3.5', 'what is it about me:1.5', 'again:0.5', 'always:0.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'always fall for:3', 'keep falling for:3', 'fall for:1.5', 'always go for:3', 'always date:3', 'always pick:3', 'always choose:3',
+    'attract the same:3', 'same cycle:3', 'the same way:1.5', 'ends the same way:3', 'end the same way:3', 'exact same:1.5', 'history repeats:3',
+    'every single relationship:3.5', 'like my dad:2.5', 'like my father:2.5', 'like my mom:2.5', 'like my mother:2.5', 'daddy issues:3',
+    'mommy issues:3', 'honeymoon phase:2.5', 'honeymoon:1.5', 'unavailable:1.5', 'ignore red flags:3', 'ignore the red flags:3', 'keep ending up:3',
+    'keep doing this:2.5', 'every time things get good:3', 'as soon as things get good:3', 'when things get good:2.5', 'things get serious:2',
+    'run away:1.5', 'go cold:2', 'lose interest:2', 'self sabotage:3.5', 'sabotaging:3', 'same thing happens:3', 'always happens:2',
+    'always the same:2.5', 'why do i always:3', 'why do i keep:3', 'cycle again:3', 'again and again:2', 'break up and get back:3',
+    'on and off again:2', 'every guy i:3', 'every girl i:3', 'every man i:3', 'every woman i:3', 'every partner:3',
     'every single time:2', 'pick partners:2.5', 'pick the wrong:3', 'need fixing:2.5', 'fix people:2.5', 'try to fix:1.5', 'i seem to:1.5', 'i tend to:1.5', 'keep picking:3', 'keep attracting:3', 'the same people:2.5', 'end up with:1.5', 'same story:2',
     'pattern:3', 'patterns:3', 'always end up:3', 'keep choosing:3', 'same type:3', 'same kind of:2.5',
     'attracted to the wrong:3.5', 'wrong people:2.5', 'wrong guys:3', 'wrong girls:3', 'toxic people:2.5',
@@ -331,6 +619,17 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'just like my dad:3', 'just like my mom:3', 'just like my father:3', 'just like my mother:3', 'my type:2',
   ],
   parenting_strain: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'teething:3', 'teeth:1', 'nappy:2.5', 'nappies:2.5', 'diaper:2.5', 'colic:3', 'colicky:3', 'potty:2.5', 'the twins:3', 'twins:3', 'his dad:1',
+    'her dad:1', 'his mom:0.5', 'her mom:0.5', 'speak to his dad:2', 'speak to her dad:2', 'won t see his dad:2.5', 'the kids:2', 'our kids:2.5',
+    'kids are:1.5', 'the children:2', 'school run:2.5', 'nursery:2', 'childcare:3', 'daycare:2.5', 'after school:2', 'playdate:2.5', 'parent:1.5',
+    'parents evening:2.5', 'family life:2', 'household:1.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'co parenting:4', 'co parent:4', 'coparent:4', 'coparenting:4', 'baby came:3', 'new baby:3', 'teen:1.5', 'step kids:3', 'step children:3',
+    'step son:3', 'step daughter:3', 'parenting styles:4', 'raise our:2', 'pick up the kids:2.5', 'as a mom:2.5', 'as a dad:2.5', 'as a mother:2.5',
+    'as a father:2.5', 'being a mom:2.5', 'being a dad:2.5', 'new parents:3', 'new mom:3', 'new dad:3', 'no sleep:1.5', 'breastfeeding:2.5',
+    'tantrum:3', 'meltdown:1', 'screen time:2.5', 'my kid:2', 'our child:2.5', 'our children:2.5', 'my teenager:3', 'our teenager:3', 'the baby:2',
+    'with the baby:2.5', 'with the kids:2.5', 'kids schedules:2', 'school:1', 'the school:1.5', 'baby sleeps:3', 'mom life:3', 'dad life:3',
     'twins:3', 'the twins:3', 'baby does not sleep:3.5', 'kids do not sleep:3.5', 'our little one:2.5', 'homework:1.5', 'feeding:1.5', 'nursery:2', 'school pickup:2.5', 'mom of:2', 'dad of:2', 'as parents:2.5', 'the children:2',
     'kids:2', 'kid:1.5', 'children:2', 'child:1.5', 'baby:0.8', 'newborn:3', 'toddler:3', 'son:1.5', 'daughter:1.5',
     'parenting:3.5', 'parent:1.5', 'stepkid:3', 'stepkids:3', 'stepchild:3', 'stepchildren:3', 'stepson:3',
@@ -344,6 +643,22 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'nappies:2.5', 'i do all the parenting:4', 'does nothing with the kids:4', 'co parenting:2',
   ],
   toxic_or_abusive: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'reads all my messages:3', 'reads my messages:2.5', 'because he loves me:2.5', 'because she loves me:2.5', 'out of love:1.5',
+    'tells everyone i am:3', 'tells people i am:3', 'unstable:2.5', 'crazy:1.5', 'psycho:2.5', 'hysterical:2', 'whenever i disagree:2',
+    'when i disagree:2', 'if i disagree:2', 'punishes:2.5', 'punishment:2', 'silent for:1.5', 'checks my phone:3', 'goes through my phone:3',
+    'tracks me:3', 'tracking:2', 'location:1', 'who i text:2.5', 'who i talk to:2.5', 'who i see:2.5', 'where i go:2', 'what i wear:2.5',
+    'tells me what to wear:3.5', 'not allowed:2.5', 'allowed to:1.5', 'permission:2', 'my fault:1', 'blames:1.5', 'twisted:1.5', 'mind games:3',
+    'games:1', 'cruel:2.5', 'mean:1', 'mocking:2.5',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'makes me apologize:3', 'always apologizing:2.5', 'in front of our friends:2', 'in front of people:1.5', 'in front of everyone:2',
+    'makes fun of me:2.5', 'mocks me:2.5', 'laughs at me:2', 'just a joke:2', 'it is a joke:1.5', 'only joking:2', 'can not take a joke:2.5',
+    'swears * never happened:3', 'denies * happened:3', 'eggshells:3.5', 'his moods:2', 'her moods:2', 'mood swings:2', 'moods:1', 'love bomb:3.5',
+    'narc:3', 'guilt trips:1.5', 'criticism all day:2.5', 'constant criticism:3', 'nothing i do is right:3', 'nothing i do is good enough:3',
+    'put downs:3', 'degrading:3', 'disrespects me:2', 'crazy making:3', 'blames me for:2.5', 'everything is my fault:2.5', 'always my fault:2.5',
+    'says i am dramatic:2.5', 'says i am being dramatic:2.5', 'calls me dramatic:2.5', 'being gaslighted:4', 'gaslit:3.5', 'makes me feel stupid:3',
+    'calls me an idiot:3', 'called me an idiot:3', 'calls me a:1.5', 'called me a:1.5', 'twists:2', 'twisted:1.5', 'manipulating:3',
+    'jealous rages:3',
     'tells me i am crazy:3.5', 'calls me crazy:3.5', 'makes me doubt myself:3', 'doubt my own memory:3.5', 'i am imagining things:3', 'says i imagined:3', 'never happened:1.5', 'rewrites what happened:3', 'denies saying:3', 'silent for days:2', 'punishes me with silence:3.5', 'scary when he is angry:3', 'explodes at me:3',
     'calls me worthless:3.5', 'calls me names:3', 'calls me fat:3', 'calls me ugly:3', 'twists it:3', 'twists everything:3', 'twists what i say:3', 'i am the one apologizing:3', 'i end up apologizing:3', 'nobody else would put up with me:3.5', 'no one else would want me:3', 'put up with me:1.5', 'makes me feel worthless:3.5', 'toxic relationship:4', 'ask permission:2.5', 'asks me for permission:1', 'have to ask permission:3.5',
     'toxic:3', 'abusive:4', 'abuse:3.5', 'abused:3.5', 'emotionally abusive:4', 'emotional abuse:4', 'verbal abuse:4',
@@ -365,6 +680,20 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'ruins every:1.5', 'cheats and blames me:3', 'never allowed:2.5', 'checks my phone:2', 'reads my texts:2.5',
   ],
   anxiety_distress: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'refreshing:2.5', 'last seen:2.5', 'online status:2.5', 'read receipts:2.5', 'typing bubble:2.5', 'my heart is pounding:3.5',
+    'heart is pounding:3.5', 'pounding:2', 'feel sick:2', 'feel sick every time:3', 'sick every time:2.5', 'goes quiet:1.5', 'every time he:1',
+    'every time she:1', 'cannot relax:2.5', 'on high alert:3', 'hypervigilant:3.5', 'nervous system:2.5', 'fight or flight:3', 'shaking:2',
+    'sweaty:2', 'palms:2', 'dread:2', 'dreading:2', 'on eggshells:1', 'knots:2', 'queasy:2.5', 'jumpy:2', 'startled:2',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'phone buzzes:2', 'every time my phone:2.5', 'constantly on edge:3', 'brain:1', 'my brain:1.5', 'my mind:1', 'keeps spinning:2.5',
+    'spinning:1.5', 'replaying:2', 'replay:1.5', 'on repeat:2', 'on a loop:2.5', 'racing:1.5', 'mind racing:3', 'anxiety attack:3.5', 'nauseous:2',
+    'feel sick:2', 'sick to my stomach:3', 'shaky:2', 'trembling:2', 'sweating:1.5', 'tight:1', 'tightness:2', 'waiting for him to leave:2.5',
+    'waiting for her to leave:2.5', 'other shoe to drop:3', 'constantly worried:3', 'terrified he will:3', 'terrified she will:3',
+    'scared he is going to leave:3', 'scared she is going to leave:3', 'chest:1.5', 'knots:2', 'heart pounding:3', 'heart beating:2',
+    'can not calm down:3', 'can not stop thinking:2', 'cannot stop thinking:2', 'keeps me up:2.5', 'awake at night:2.5', 'lying awake:3',
+    'anxious:2.5', 'worked up:2', 'stressing:2', 'stressing out:2.5', 'nervous:2', 'what if:2', 'scared:1', 'afraid:1', 'fear:1', 'panicked:2.5',
+    'breathing:1.5',
     'chest gets tight:3', 'chest tight:3', 'my chest:1.5', 'stomach drops:2.5', 'heart drops:2.5', 'phone lights up:1.5', 'can not relax:2.5', 'jumpy:2', 'on high alert:3', 'worst case:2.5', 'catastrophizing:3', 'sick with worry:3',
     'anxious:2.5', 'anxiety:3', 'panic:2.5', 'panic attack:3.5', 'panic attacks:3.5', 'panicking:2.5', 'overthink:3',
     'overthinking:3', 'overthinker:3', 'spiral:2.5', 'spiraling:2.5', 'spiralling:2.5', 'racing thoughts:3.5',
@@ -382,6 +711,19 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'so anxious:3', 'heart pounding:3', 'jittery:2.5', 'tense:1.5', 'uneasy:2',
   ],
   low_mood: [
+    // Semantic-field words and indirect phrasings (second generalisation pass).
+    'grey:1.5', 'gray:1.5', 'since the summer:1', 'since winter:1', 'stopped replying to everyone:3', 'stopped replying:1.5',
+    'can not be bothered:2.5', 'be bothered:2', 'bothered with anything:3', 'with anything:1', 'anything anymore:1.5', 'no energy:3', 'heavy:1',
+    'drained:2', 'flat:1', 'nothing matters:2.5', 'motivation:1.5', 'unmotivated:3', 'lifeless:3', 'dull:2', 'dragging:2', 'bleh:2', 'low:1.5',
+    'feeling low:3', 'down:1', 'sad all the time:3', 'cry:0.5', 'numb:2',
+    // Word families, synonyms and slang added for unseen wording (generalisation pass).
+    'just nothing:2.5', 'meh:2', 'tired of everything:3', 'tired of it all:3', 'everything feels pointless:3', 'enjoy anything:2',
+    'stuff i used to love:3', 'things i used to love:3', 'things i used to enjoy:3', 'used to enjoy:2', 'no joy:3', 'in a rut:2.5', 'rut:2',
+    'slump:2.5', 'not leave the house:2.5', 'barely leave the house:3', 'sleeping a lot:2.5', 'sleep too much:2.5', 'not eating:2',
+    'going through the motions:2.5', 'zombie:2', 'burnt out:1.5', 'cry for no reason:3', 'crying for no reason:3', 'nothing helps:2',
+    'every day is the same:2', 'feel empty:2.5', 'empty:2', 'blah:2', 'down:1', 'so down:2.5', 'feeling down:3', 'been down:2.5', 'bad place:2.5',
+    'not okay:2', 'not ok:2', 'struggling:1.5', 'hard to get up:3', 'out of bed:2', 'lost my spark:3', 'lost my joy:3', 'no interest:2.5',
+    'apathetic:3', 'listless:3', 'lethargic:3', 'low energy:3', 'flat:1',
     'not have the energy:3', 'no energy:3', 'energy:1', 'lost my appetite:2.5', 'stopped caring:2.5', 'everything feels heavy:3', 'days blur:2.5', 'numb:2', 'empty inside:3',
     'depressed:3', 'depression:3', 'depressing:2', 'down:1', 'feel down:2.5', 'feeling low:2.5', 'low:1', 'so low:2',
     'sad all the time:3', 'empty:1.5', 'emptiness:2.5', 'numb:2', 'hopeless:2.5', 'pointless:2', 'no point:2',
@@ -396,3 +738,202 @@ export const TOPIC_LEXICON: Lexicon<TopicLabel> = {
     'not myself:2', 'lost myself:1.5', 'shower:1', 'haven\'t showered:2.5', 'not showered:2.5',
   ],
 };
+
+// Word families shared by the cue rules below (and by the emotion cues). Each is a list of
+// phrases in the lexicon format; inflections come free with stemming.
+
+/** A partner, spoken of in the third person: the subject of what "they" did. */
+export const PARTNER_WORDS = ['he', 'she', 'boyfriend', 'girlfriend', 'partner', 'husband', 'wife', 'fiance', 'spouse', 'ex', 'man', 'girl'] as const;
+/** Someone outside the couple: the other person in an affair, a rival, a crush. */
+const THIRD_PARTY = [
+  'someone', 'somebody', 'another', 'other', 'coworker', 'colleague', 'ex', 'friend', 'boss', 'stranger', 'guy', 'girl', 'man', 'woman',
+  'neighbor', 'one night stand', 'tinder', 'hinge', 'bumble',
+] as const;
+const INFIDELITY_ACTS = [
+  'sleeping with', 'slept with', 'sleep with', 'hooked up with', 'hooking up with', 'hook up with', 'made out with', 'making out with',
+  'kissed', 'kissing', 'flirting with', 'flirted with', 'sexting', 'sexted', 'affair with', 'fling with', 'seeing', 'texting', 'messaging',
+  'on',
+] as const;
+const SPOUSE_WORDS = ['husband', 'wife', 'spouse', 'marriage', 'married'] as const;
+const FAMILY_WORDS = [
+  'mom', 'dad', 'mother', 'father', 'parents', 'family', 'sister', 'brother', 'aunt', 'uncle', 'grandma', 'grandmother', 'grandfather',
+  'in laws', 'relatives', 'folks', 'siblings', 'cousin',
+] as const;
+const CHILD_WORDS = [
+  'kid', 'kids', 'son', 'daughter', 'baby', 'toddler', 'teen', 'teenager', 'child', 'children', 'stepkids', 'stepson', 'stepdaughter',
+  'newborn', 'infant',
+] as const;
+const TIME_PASSED = ['months', 'month', 'year', 'years', 'weeks', 'ages', 'ago', 'since', 'still', 'already', 'anniversary'] as const;
+const BREAKUP_WORDS = ['ex', 'split', 'breakup', 'break up', 'broke up', 'ended', 'divorce', 'left me', 'dumped'] as const;
+const DEVICE_WORDS = ['phone', 'texts', 'messages', 'chats', 'history', 'laptop', 'emails', 'instagram', 'snapchat', 'whatsapp', 'apps'] as const;
+const TOUCH_WORDS = [
+  'touch', 'touched', 'sex', 'cuddle', 'hug', 'kiss', 'intimate', 'intimacy', 'bedroom', 'affection', 'hold hands', 'make love', 'physical',
+  'in bed', 'spark',
+] as const;
+
+/**
+ * Co-occurrence cues per topic: word families that, together in one clause, point at a topic
+ * however the message words it ("she" + "packed a bag and left" is a breakup; "my mum" + "keeps
+ * asking" is family pressure). Weights are modest: a cue tips a topic, specific phrases decide.
+ */
+export const TOPIC_CUES: readonly CueRule<TopicLabel>[] = [
+  { name: 'partner ended it', label: 'heartbreak', weight: 1.5, ordered: true, window: 5, notBetween: ['i'],
+    families: [PARTNER_WORDS, ['left', 'leave', 'dumped', 'ended', 'broke up', 'broke it off', 'split', 'walked out', 'walked away', 'quit on', 'done with me', 'moved out', 'packed', 'gone', 'blocked me', 'finished with']] },
+  { name: 'time since the breakup', label: 'moving_on', weight: 2, window: 10, families: [TIME_PASSED, BREAKUP_WORDS] },
+  { name: 'still on the ex', label: 'moving_on', weight: 1.5, window: 6,
+    families: [['still', 'keep', 'keeps', 'can not stop', 'every day', 'every night', 'again', 'constantly'], ['ex', 'over him', 'over her', 'about him', 'about her']] },
+  { name: 'clearing the ex away', label: 'moving_on', weight: 2, ordered: true, window: 7, notBetween: ['he', 'she'],
+    families: [['i', '^', 'finally'], ['delete', 'block', 'unfollow', 'mute', 'archive', 'throw away', 'threw away', 'burn', 'return', 'box up', 'unfriend'], ['photos', 'pictures', 'number', 'texts', 'messages', 'stuff', 'things', 'gifts', 'him', 'her', 'ex', 'everything', 'memories', 'socials', 'instagram']] },
+  { name: 'spouse drifting', label: 'marriage_strain', weight: 1.5, window: 10,
+    families: [SPOUSE_WORDS, ['roommates', 'strangers', 'barely', 'distant', 'drifted', 'drifting', 'apart', 'disconnected', 'alone', 'lonely', 'dread', 'unhappy', 'trying', 'effort', 'bills', 'schedules', 'routine', 'for granted', 'chores', 'resent', 'bored', 'stuck', 'miserable', 'spark', 'in common', 'never home', 'works late', 'work late', 'ignores', 'counseling', 'therapy', 'anymore']] },
+  { name: 'leaving the spouse', label: 'divorce_separation', weight: 2, window: 6,
+    families: [SPOUSE_WORDS, ['leave', 'leaving', 'split', 'separate', 'separating', 'divorce', 'end it', 'end things', 'moving out', 'moved out', 'walked out', 'left me', 'lawyer', 'custody']] },
+  { name: 'partner with someone else', label: 'cheating', weight: 3, ordered: true, window: 8, notBetween: ['i'],
+    families: [PARTNER_WORDS, INFIDELITY_ACTS, THIRD_PARTY] },
+  { name: 'me with someone else', label: 'cheating_self', weight: 3, ordered: true, window: 8, notBetween: ['he', 'she', 'boyfriend', 'girlfriend', 'husband', 'wife', 'partner'],
+    families: [['i'], INFIDELITY_ACTS, THIRD_PARTY] },
+  // A clause that starts with the act itself has the writer as its subject ("Kissed my coworker").
+  { name: 'unsaid subject', label: 'cheating_self', weight: 3, ordered: true, window: 8, firstGap: 0,
+    families: [['^'], INFIDELITY_ACTS, THIRD_PARTY] },
+  { name: 'unsaid act', label: 'cheating_self', weight: 3, ordered: true, window: 8, firstGap: 0,
+    families: [['^'], ['had a one night stand', 'had a fling', 'had an affair', 'slept with someone', 'kissed someone', 'hooked up with someone', 'cheated on']] },
+  { name: 'hiding the phone', label: 'trust', weight: 2, window: 6,
+    families: [['delete', 'hide', 'hiding', 'lock', 'password', 'passcode', 'secret', 'private', 'clears', 'face down', 'archive', 'guards', 'snooping', 'checked', 'went through'], DEVICE_WORDS] },
+  { name: 'attention to others', label: 'jealousy', weight: 1.5, window: 6,
+    families: [['girl', 'girls', 'guy', 'guys', 'woman', 'women', 'coworker', 'colleague', 'female', 'male', 'ex', 'best friend', 'models', 'influencer'], ['likes', 'follows', 'texts', 'talks to', 'hangs out', 'flirts', 'pictures', 'photos', 'pics', 'posts', 'compliments', 'mentions', 'attention', 'at night', 'late', 'stares', 'looks at', 'comments']] },
+  { name: 'threatened by someone', label: 'jealousy', weight: 2, window: 8,
+    families: [['threatened', 'insecure', 'bothers me', 'compare', 'intimidated', 'envious', 'uncomfortable', 'upset'], ['girl', 'girls', 'guy', 'guys', 'woman', 'women', 'coworker', 'ex', 'best friend', 'her friend', 'his friend', 'follows', 'likes']] },
+  { name: 'talk blocked', label: 'communication', weight: 1.5, window: 6, negatable: true,
+    families: [['talk', 'listen', 'say', 'tell', 'bring up', 'raise', 'express', 'speak', 'open up', 'conversation', 'discuss', 'explain', 'hear', 'communicate', 'text back', 'reply'], ['never', 'not', 'shuts down', 'ignores', 'wall', 'dismisses', 'interrupts', 'defensive', 'becomes a thing', 'blows up', 'changes the subject', 'walks away', 'silent', 'stonewalls', 'deflects', 'shuts me out', 'gets mad']] },
+  { name: 'family pushing', label: 'family_pressure', weight: 1.5, window: 8,
+    families: [FAMILY_WORDS, ['asking', 'says', 'thinks', 'wants', 'expect', 'approve', 'disapprove', 'hate', 'judge', 'criticize', 'pressure', 'insists', 'nags', 'compare', 'disappointed', 'wasting', 'set me up', 'setting me up', 'not speaking', 'interfere', 'meddle', 'guilt', 'pushing', 'accept', 'blames', 'comments', 'opinion', 'getting married', 'grandchildren', 'religion', 'culture', 'tradition', 'unannounced', 'holiday', 'christmas', 'treats']] },
+  { name: 'apart and missing', label: 'long_distance', weight: 1.5, window: 8,
+    families: [['miles', 'abroad', 'overseas', 'away', 'another city', 'different city', 'another country', 'different country', 'another state', 'time zone', 'far', 'distance', 'across the country'], ['see', 'visit', 'call', 'facetime', 'video', 'miss', 'together', 'relationship', 'fly', 'flight', 'text', 'goodnight']] },
+  { name: 'no touch', label: 'intimacy', weight: 1.5, window: 6, negatable: true,
+    families: [TOUCH_WORDS, ['never', 'not', 'no', 'anymore', 'stopped', 'gone', 'rejected', 'rejects', 'pulls away', 'turns me down', 'mismatched', 'lost', 'dead', 'months', 'avoid', 'flinches', 'cold']] },
+  { name: 'if i were better', label: 'self_worth', weight: 2.5, ordered: true, window: 5,
+    families: [['if i was', 'if i were', 'if only i', 'if i had been', 'maybe if i', 'if i looked'], ['prettier', 'thinner', 'skinnier', 'smarter', 'funnier', 'hotter', 'better', 'taller', 'richer', 'more', 'enough', 'different', 'nicer', 'cooler', 'younger', 'fitter', 'sexier', 'interesting', 'attractive']] },
+  { name: 'kids and strain', label: 'parenting_strain', weight: 1.5, window: 8,
+    families: [CHILD_WORDS, ['exhausted', 'tired', 'disagree', 'discipline', 'hates me', 'tantrum', 'no time', 'screaming', 'fight about', 'argue about', 'sleep', 'bedtime', 'homework', 'struggling', 'overwhelmed', 'behavior', 'not listen', 'rules', 'raise', 'parenting', 'accept me', 'custody', 'weekend']] },
+  { name: 'insults', label: 'toxic_or_abusive', weight: 2.5, ordered: true, window: 5,
+    families: [['calls me', 'called me', 'says i am', 'said i was', 'tells me i am', 'told me i was', 'calling me', 'makes me feel'], ['stupid', 'crazy', 'worthless', 'useless', 'pathetic', 'ugly', 'fat', 'dumb', 'idiot', 'psycho', 'dramatic', 'sensitive', 'insane', 'hysterical', 'loser', 'failure', 'bitch', 'whore', 'slut', 'nothing', 'embarrassing', 'disgusting', 'lazy']] },
+  { name: 'body alarm', label: 'anxiety_distress', weight: 2, window: 5,
+    families: [['chest', 'stomach', 'heart', 'hands', 'breath', 'breathing', 'throat'], ['tight', 'racing', 'pounding', 'shaking', 'drops', 'sick', 'knot', 'churning', 'tense', 'can not breathe', 'spinning']] },
+  { name: 'mind will not stop', label: 'anxiety_distress', weight: 1.5, window: 6,
+    families: [['mind', 'brain', 'head', 'thoughts', 'thinking'], ['spinning', 'racing', 'will not stop', 'can not stop', 'on repeat', 'loop', 'replaying', 'all night', 'overdrive']] },
+  { name: 'always the same choice', label: 'patterns', weight: 2, ordered: true, window: 5,
+    families: [['always', 'keep', 'every time', 'again', 'same', 'every', 'constantly', 'end up', 'each time'], ['fall for', 'falling for', 'pick', 'choose', 'attract', 'date', 'go for', 'end up with', 'sabotage', 'push away', 'run', 'lose interest', 'get bored', 'chase', 'ruin']] },
+  { name: 'nobody reaches out', label: 'loneliness', weight: 2, ordered: true, window: 5,
+    families: [['nobody', 'no one', 'everyone', 'all my friends', 'none of my friends'], ['texts', 'calls', 'invites', 'asks', 'checks', 'cares', 'has someone', 'has a partner', 'coupled', 'plans', 'visits', 'notices', 'talks to me']] },
+  { name: 'commitment stalled', label: 'commitment', weight: 1.5, window: 8,
+    families: [['engaged', 'engagement', 'propose', 'proposal', 'ring', 'marry', 'move in', 'live together', 'future', 'next step', 'commit', 'settle down'], ['not ready', 'will not', 'scared', 'afraid', 'too soon', 'unsure', 'not sure', 'doubts', 'hesitant', 'putting off', 'someday', 'one day', 'still', 'years', 'waiting', 'mistake', 'cold feet', 'talk about']] },
+  { name: 'asking for space', label: 'boundaries', weight: 2, ordered: true, window: 4,
+    families: [['need', 'want', 'ask for', 'asking for', 'give me'], ['space', 'time alone', 'alone time', 'time to myself', 'privacy', 'a break from']] },
+];
+
+/**
+ * Hedges that make an event hypothetical or suspected ("what if he cheats", "scared she'll leave"):
+ * the event's topic counts half, and the other half goes to what the message is really about.
+ */
+export const HEDGES = ['if', 'whether', 'might', 'worried', 'afraid', 'scared', 'terrified', 'fear', 'suspect', 'wonder'] as const;
+/** Where a hedged event's other half goes. */
+export const HEDGED_TOPICS: Partial<Record<TopicLabel, TopicId>> = {
+  cheating: 'trust', _cheat: 'trust', heartbreak: 'anxiety_distress', divorce_separation: 'anxiety_distress',
+};
+
+/**
+ * Word-level aliases applied before topic and emotion matching (never to the text safety reads):
+ * chat spellings and abbreviations that normalisation keeps as they are. A word may stand for
+ * several ("cannot"); the detector maps positions back to the message's own tokens.
+ */
+export const WORD_ALIASES: Readonly<Record<string, string>> = {
+  nite: 'night', nites: 'nights', yrs: 'years', yr: 'year', mos: 'months', wks: 'weeks', wk: 'week', hrs: 'hours',
+  cannot: 'can not', everytime: 'every time', w: 'with', wit: 'with', b4: 'before', tmrw: 'tomorrow', tmr: 'tomorrow', tonite: 'tonight', rly: 'really', srsly: 'seriously',
+  convo: 'conversation', convos: 'conversations', insta: 'instagram', ig: 'instagram', pics: 'photos', pic: 'photo', txt: 'text',
+  txts: 'texts', txted: 'texted', msg: 'message', msgs: 'messages', luv: 'love', wat: 'what', bae: 'partner', hubs: 'husband',
+  rship: 'relationship', relo: 'relationship', stbx: 'ex', xbf: 'ex', xgf: 'ex', exbf: 'ex', exgf: 'ex', sil: 'sister', fil: 'father',
+  ma: 'mom', mam: 'mom', mommy: 'mom', daddy: 'dad', momma: 'mom', mama: 'mom', papa: 'dad', pops: 'dad', fam: 'family',
+  colleague: 'coworker', colleagues: 'coworkers', workmate: 'coworker', workmates: 'coworkers',
+  alot: 'lot', tryna: 'trying', nobodys: 'nobody', noone: 'nobody',
+  someones: 'someone', bday: 'birthday', anniv: 'anniversary', kiddo: 'kid', kiddos: 'kids', 
+sext: 'sexting',
+};
+
+/**
+ * Words worth mending when misspelled (see the detector's typo repair): long, distinctive words
+ * whose one-letter slips are not English words of their own. Checked against a dictionary when
+ * the list was made, so that "cared" never becomes "scared" nor "lights" "flights".
+ */
+export const TYPO_TARGETS: readonly string[] = [
+  'abandoned', 'abandonment', 'absolutely', 'abusive', 'accept', 'accusing', 'active', 'adultery', 'advantage', 'advice', 'affair',
+  'affairs', 'affection', 'affectionate', 'afraid', 'afterthought', 'aggressive', 'airport', 'almost', 'already', 'always', 'anniversary',
+  'annoyed', 'annoying', 'annoys', 'answers', 'anxiety', 'anxious', 'anxiously', 'anybody', 'anymore', 'anyone', 'anything', 'apartment',
+  'apathetic', 'apologize', 'apologizing', 'apology', 'appetite', 'apprehensive', 'approval', 'approve', 'argued', 'arguing', 'argument',
+  'arguments', 'arranged', 'assertive', 'attached', 'attachment', 'attack', 'attention', 'attorney', 'attract', 'attracted', 'attracting',
+  'attraction', 'attractive', 'audacity', 'autopilot', 'available', 'babysitter', 'backup', 'baffled', 'because', 'becomes', 'becoming',
+  'bedroom', 'bedrooms', 'bedtime', 'before', 'beginning', 'behavior', 'behind', 'belittled', 'belittles', 'belittling', 'benefits',
+  'betray', 'betrayal', 'betrayed', 'between', 'beyond', 'bickering', 'birthday', 'blindsided', 'blowout', 'blowup', 'blowups', 'bombed',
+  'bombing', 'bothered', 'bottom', 'boundaries', 'boundary', 'boyfriend', 'breakup', 'breathing', 'broken', 'brother', 'bullshit',
+  'bummed', 'buried', 'burned', 'burnout', 'butterflies', 'calmer', 'cannot', 'catfish', 'change', 'changes', 'changing', 'chaotic',
+  'chapter', 'cheated', 'chemistry', 'childhood', 'children', 'chooses', 'choosing', 'chosen', 'christmas', 'churning', 'clears',
+  'closeness', 'closing', 'closure', 'coffee', 'colleague', 'colleagues', 'comments', 'commit', 'commitment', 'committed', 'common',
+  'communicate', 'communicating', 'communication', 'company', 'compare', 'compares', 'comparing', 'completely', 'complicated',
+  'concentrate', 'confess', 'confessing', 'confidence', 'conflict', 'conflicted', 'confused', 'confusing', 'confusion', 'connection',
+  'constant', 'constantly', 'contradict', 'control', 'controlled', 'controlling', 'controls', 'conversation', 'conversations', 'cooler',
+  'counseling', 'countdown', 'counting', 'coupled', 'cousin', 'cousins', 'coworker', 'coworkers', 'criticism', 'criticize', 'criticizes',
+  'crossed', 'crumbs', 'crying', 'cultural', 'culture', 'custody', 'cycles', 'daughter', 'deceived', 'deception', 'deeply', 'defensive',
+  'degrades', 'degrading', 'demanding', 'deployed', 'deployment', 'depressed', 'depressing', 'depression', 'deserve', 'desired',
+  'detached', 'devastated', 'devastating', 'diapers', 'difference', 'different', 'disagreement', 'disagreements', 'disappears',
+  'disappointed', 'disappointment', 'disapprove', 'disapproves', 'discipline', 'disconnected', 'discuss', 'discussion', 'disgusted',
+  'disgusting', 'dismissed', 'dismisses', 'dismissive', 'disown', 'disowned', 'disrespect', 'disrespected', 'disrespectful',
+  'disrespecting', 'disrespects', 'distance', 'distant', 'distrust', 'divorce', 'divorced', 'divorcing', 'dodged', 'doormat', 'doubts',
+  'dramatic', 'effort', 'eggshells', 'embarrassed', 'embarrassing', 'emotional', 'emotionally', 'emptiness', 'enabling', 'energy',
+  'engaged', 'engagement', 'enough', 'enraged', 'entanglement', 'envious', 'erectile', 'esteem', 'evenings', 'everyone', 'everything',
+  'exasperated', 'excluded', 'exclusive', 'exclusivity', 'exhausted', 'exhausting', 'expect', 'expectations', 'expects', 'explain',
+  'explodes', 'express', 'expressing', 'extremely', 'failure', 'family', 'feelings', 'female', 'figure', 'finally', 'financial', 'fingers',
+  'finished', 'flights', 'flirted', 'flirting', 'forced', 'foreplay', 'forever', 'forgotten', 'forward', 'freaked', 'freaking', 'freedom',
+  'friendless', 'frightened', 'frightening', 'frustrated', 'frustrating', 'frustration', 'fuming', 'functioning', 'furious', 'future',
+  'gaslight', 'gaslights', 'gatherings', 'girlfriend', 'giving', 'goodbye', 'goodnight', 'gorgeous', 'grandchildren', 'grandfather',
+  'grandma', 'grandmother', 'grandparents', 'grateful', 'grieving', 'growth', 'grudge', 'grudges', 'guards', 'guessing', 'guilty',
+  'habits', 'hallway', 'happened', 'happening', 'happens', 'happier', 'heartache', 'heartbreak', 'heartbroken', 'hectic', 'hesitant',
+  'history', 'holiday', 'holidays', 'homesick', 'homework', 'honestly', 'honesty', 'honeymoon', 'hooked', 'hooking', 'hookup', 'hopeful',
+  'hopeless', 'horrible', 'hostile', 'household', 'humiliated', 'humiliates', 'hundreds', 'hurtful', 'husband', 'hyperventilating',
+  'hysterical', 'ignore', 'ignored', 'ignores', 'ignoring', 'imagined', 'imagining', 'important', 'improving', 'indecisive', 'infant',
+  'infidelity', 'infuriated', 'infuriating', 'initiate', 'initiating', 'insecure', 'insecurities', 'insecurity', 'insists', 'instagram',
+  'insults', 'interest', 'interested', 'interesting', 'interfere', 'interfering', 'interrupts', 'intimacy', 'intimate', 'intimidate',
+  'intimidated', 'intimidating', 'intuition', 'invalidated', 'invisible', 'invited', 'invites', 'involved', 'irritated', 'irritating',
+  'isolate', 'isolated', 'isolates', 'isolating', 'isolation', 'jealous', 'jittery', 'joyless', 'keeping', 'kiddos', 'kilometers',
+  'kissed', 'kissing', 'language', 'languages', 'laptop', 'laughed', 'laughs', 'lethargic', 'letting', 'libido', 'libidos', 'limits',
+  'listless', 'living', 'loneliness', 'lonely', 'looked', 'looking', 'loveless', 'manipulate', 'manipulated', 'manipulates',
+  'manipulating', 'manipulation', 'manipulative', 'marriage', 'matched', 'matches', 'mediator', 'melancholy', 'meltdown', 'mentions',
+  'midnight', 'military', 'miserable', 'mismatched', 'mistakes', 'mistress', 'mistrust', 'misunderstand', 'misunderstood', 'monitors',
+  'motivation', 'moving', 'myself', 'narcissist', 'narcissistic', 'nauseous', 'nearly', 'neighbor', 'nervous', 'newborn', 'nightmare',
+  'nitpick', 'nitpicking', 'nobody', 'nonstop', 'notices', 'nowhere', 'numbness', 'nursery', 'obligated', 'obsess', 'obsessed',
+  'obsessing', 'obsessive', 'official', 'optimistic', 'orbiting', 'orgasm', 'others', 'outraged', 'overbearing', 'overdrive',
+  'overreacting', 'overstep', 'oversteps', 'overthink', 'overthinking', 'overwhelmed', 'overwhelming', 'painful', 'panicked', 'panicking',
+  'panicky', 'paranoid', 'parent', 'parenting', 'parents', 'partner', 'partners', 'passing', 'passion', 'passive', 'password', 'pathetic',
+  'pathological', 'peaceful', 'people', 'performance', 'permission', 'petrified', 'phobic', 'physical', 'physically', 'pickup', 'picture',
+  'pictures', 'pissing', 'pointless', 'positive', 'possessive', 'postpartum', 'pounding', 'pregnancy', 'pregnant', 'prenup', 'pressure',
+  'pressured', 'pressures', 'pretty', 'previous', 'prioritize', 'priority', 'privacy', 'problem', 'profile', 'progress', 'proposal',
+  'proposed', 'proposing', 'punish', 'punishes', 'pushed', 'pushing', 'pushover', 'puzzled', 'question', 'questioning', 'rather',
+  'reassurance', 'rebound', 'rebuild', 'rebuilding', 'recommend', 'recovering', 'refreshing', 'regretting', 'relationship',
+  'relationships', 'relatives', 'relief', 'religion', 'religious', 'relocate', 'relocating', 'remorse', 'repair', 'repeat', 'repeating',
+  'repeats', 'replaceable', 'replaced', 'resentful', 'resentment', 'resolved', 'respect', 'respond', 'restless', 'return', 'rewrites',
+  'riddance', 'ridiculous', 'romance', 'romantic', 'roommates', 'routine', 'ruminate', 'ruminating', 'running', 'sabotage', 'sabotaging',
+  'sadness', 'sarcastic', 'school', 'screen', 'second', 'secret', 'secretive', 'seething', 'sensitive', 'separate', 'separated',
+  'separately', 'separating', 'separation', 'seriously', 'setting', 'settlement', 'settling', 'sexier', 'sexless', 'shameful', 'should',
+  'showered', 'shrugged', 'siblings', 'signals', 'significant', 'silent', 'sister', 'situation', 'smarter', 'snooped', 'snooping',
+  'socials', 'somebody', 'someday', 'someone', 'someones', 'something', 'somewhat', 'sorrow', 'sounding', 'spiral', 'spiraling',
+  'spiralling', 'squabble', 'squabbling', 'starfish', 'stepchild', 'stepchildren', 'stepdaughter', 'stepson', 'stomach', 'stonewall',
+  'stonewalled', 'stonewalling', 'stonewalls', 'storms', 'stressed', 'stressful', 'stressing', 'stretched', 'stubborn', 'studying',
+  'stupid', 'subject', 'suggestions', 'support', 'supposed', 'suspect', 'suspicious', 'swamped', 'swiped', 'tantrum', 'tantrums',
+  'teacher', 'teenagers', 'tension', 'terrible', 'terrified', 'terrifies', 'texted', 'texting', 'thanksgiving', 'therapist', 'therapy',
+  'thinner', 'thought', 'thoughts', 'thousands', 'threaten', 'threatened', 'threatens', 'tightness', 'together', 'tomorrow', 'tonight',
+  'totally', 'touched', 'touches', 'tradition', 'traditional', 'transparency', 'trauma', 'treated', 'treatment', 'trustworthy', 'truths',
+  'twisted', 'ultimatum', 'unacceptable', 'unannounced', 'unappreciated', 'unattractive', 'unavailable', 'unbearable', 'unbelievable',
+  'uncertain', 'uncomfortable', 'undefined', 'understand', 'understands', 'undesirable', 'uneasy', 'unfair', 'unfaithful', 'unfriend',
+  'unhappily', 'unhappy', 'unheard', 'unloved', 'unreal', 'unseen', 'untrustworthy', 'unworthy', 'useless', 'utterly', 'valentines',
+  'validation', 'verbal', 'verbally', 'violence', 'virgin', 'visitation', 'visiting', 'visits', 'wasting', 'weekend', 'weekends',
+  'weirdly', 'whatever', 'without', 'worked', 'working', 'worried', 'worrying', 'worthless', 'worthy', 'wounded', 'wounds', 'yelled',
+  'yelling', 'younger', 'yourself',
+];

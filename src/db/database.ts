@@ -27,6 +27,40 @@ export interface OpenOptions {
   poolSize?: number;
   /** Called with every SQL statement Prisma sends (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Longest a statement may go unanswered before it fails and its connection is dropped; 0: no limit. */
+  queryTimeoutMs?: number;
+}
+
+/** What pg says when a statement outlived `query_timeout`. */
+const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
+
+/**
+ * A pg client that drops its connection when a statement outlives `query_timeout`. pg fails the
+ * statement but keeps the connection, whose unanswered statement then blocks every later one (a
+ * network partition, a frozen server); dropped, it is no longer queryable and the pool discards it
+ * on release, so the next request gets a fresh connection once the database answers again.
+ */
+class GuardedClient extends pg.Client {
+  override query(...args: unknown[]): any {
+    const last = args[args.length - 1];
+    if (typeof last === 'function') {
+      args[args.length - 1] = (error: Error | null, result: unknown) => {
+        this.dropOnTimeout(error);
+        (last as (error: Error | null, result: unknown) => void)(error, result);
+      };
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
+    const result = (super.query as (...a: unknown[]) => unknown)(...args);
+    if (result instanceof Promise) result.catch((error: Error) => this.dropOnTimeout(error));
+    return result;
+  }
+
+  private dropOnTimeout(error: Error | null): void {
+    if (error?.message !== QUERY_TIMEOUT_MESSAGE) return;
+    // The 'error' pg emits for the cut connection is expected; without a listener it would crash the process.
+    this.once('error', () => undefined);
+    (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+  }
 }
 
 /** Builds a Prisma client over a `pg` pool through the driver adapter (no native engine needed). */
@@ -61,17 +95,28 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
 
   const pool = new pg.Pool({
+    Client: GuardedClient,
     connectionString: url,
     max: options.poolSize ?? 16,
     // The driver adapter sends timestamps without an offset: every session reads them as UTC.
     options: '-c TimeZone=UTC',
     // Fail fast when the database is away, so requests get a 503 rather than hanging.
     connectionTimeoutMillis: 5_000,
+    // ...and when it stops answering on a connection already open (see GuardedClient).
+    query_timeout: options.queryTimeoutMs || undefined,
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', (error) => options.logger?.warn({ err: error.message }, 'idle database connection lost'));
   const prisma = createPrisma(pool, options.onQuery);
+  // Some connection poolers (PgBouncer, Supavisor) drop the TimeZone startup option; sessions then
+  // get the database's default zone, and timestamps would be misread. Say so loudly, once.
+  pool.query<{ zone: string }>(`SELECT current_setting('TimeZone') AS zone`).then(({ rows }) => {
+    const zone = rows[0]?.zone ?? 'UTC';
+    if (!/^(Etc\/)?(UTC|UCT|Zulu|GMT0?|Universal)$/i.test(zone)) {
+      options.logger?.warn({ zone }, `database sessions run in time zone ${zone}, not UTC (a connection pooler ignoring the TimeZone startup option?): run ALTER DATABASE <name> SET timezone TO 'UTC'`);
+    }
+  }, () => undefined);
 
   return {
     prisma,

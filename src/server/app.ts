@@ -51,7 +51,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const verify = createTokenVerifier({ secret: jwtSecret(config), jwksUrl: config.jwksUrl, audience: config.jwtAudience });
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrateOnStart, logger, onQuery: options.onQuery });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrateOnStart, logger, onQuery: options.onQuery, queryTimeoutMs: config.dbQueryTimeoutMs });
   // Built once here: in-process, or through Redis when REDIS_URL is set (several instances).
   const pubsub = createAmoraPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
   try {
@@ -76,6 +76,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       schema,
       introspection: config.introspection,
       includeStacktraceInErrorResponses: false,
+      // src/main.ts owns shutdown (requests, sockets, timer, pool, embedded database, in that order).
+      stopOnTerminationSignals: false,
       formatError: formatGraphQLError,
       validationRules: queryLimits(),
       csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },

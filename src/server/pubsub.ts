@@ -74,7 +74,10 @@ export function createAmoraPubSub(options: PubSubOptions): PubSubHandle {
   // Commands (publish, rate limits) wait through a short reconnect, then fail rather than pile up
   // in memory during a long outage; subscriptions wait for the connection however long it takes.
   const publishClient = connect('publish', { maxRetriesPerRequest: 5 });
-  const subscribeClient = connect('subscribe', { maxRetriesPerRequest: null });
+  // No handshake commands on the subscriber: ioredis can write queued SUBSCRIBEs before its ready
+  // check's INFO, which Redis then refuses in subscriber mode, and the connection loops
+  // reconnecting and losing subscriptions (ioredis#2037). It resubscribes on every reconnect.
+  const subscribeClient = connect('subscribe', { maxRetriesPerRequest: null, enableReadyCheck: false, disableClientInfo: true });
   const eventTarget = createLocalFirstRedisEventTarget({ publishClient, subscribeClient, prefix: options.prefix ?? '', logger });
   return {
     pubSub: createPubSub<AmoraEvents>({ eventTarget }),

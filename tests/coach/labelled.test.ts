@@ -8,8 +8,13 @@ import { detect, detectCrisis, type CrisisKind, type EmotionId, type TopicId } f
  *
  * - labelled-messages.json: the development set. The lexicons were grown while looking at its
  *   misses, so its rates are optimistic.
- * - labelled-holdout.json: written afterwards and not tuned on for topics and emotions. Its rates
- *   are the honest estimate of how the detector does on unseen wording.
+ * - labelled-holdout.json: written afterwards and not tuned on for topics and emotions (19 of its
+ *   49 lines were glimpsed during the generalisation pass and nothing was derived from them).
+ * - labelled-holdout-2.json: 121 messages across all 24 topics (slang, typos, rambling, very short),
+ *   written before the generalisation pass and measured on the old detector (top 2 0.835, emotion
+ *   0.603). That pass then looked at its misses, so its rates are optimistic too now.
+ * - labelled-holdout-3.json: 52 messages written after that pass and never tuned on: the honest
+ *   estimate of how the detector does on unseen wording (old detector: top 2 0.635, emotion 0.423).
  */
 interface Labelled {
   text: string;
@@ -96,17 +101,30 @@ function evaluate(name: string, items: readonly Labelled[]): Report {
 describe('labelled messages', () => {
   const dev = load('labelled-messages.json');
   const holdout = load('labelled-holdout.json');
+  const holdout2 = load('labelled-holdout-2.json');
+  const holdout3 = load('labelled-holdout-3.json');
+  const mainTopics = (items: readonly Labelled[]) => items.filter((i) => i.topics.length > 0).map((i) => i.topics[0]);
 
   test('there are enough of them, varied across all topics', () => {
     expect(dev.length).toBeGreaterThanOrEqual(80);
-    expect(new Set(dev.filter((i) => i.topics.length > 0).map((i) => i.topics[0])).size).toBe(24);
-    expect(new Set(holdout.filter((i) => i.topics.length > 0).map((i) => i.topics[0])).size).toBe(24);
+    expect(new Set(mainTopics(dev)).size).toBe(24);
+    expect(new Set(mainTopics(holdout)).size).toBe(24);
+    expect(holdout2.length).toBeGreaterThanOrEqual(80);
+    expect(holdout3.length).toBeGreaterThanOrEqual(40);
+    // At least 3 (holdout 2) and 2 (holdout 3) messages for every topic, no crisis among them.
+    for (const [items, least] of [[holdout2, 3], [holdout3, 2]] as const) {
+      const counts = new Map<string, number>();
+      for (const t of mainTopics(items)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      expect(counts.size).toBe(24);
+      expect(Math.min(...counts.values())).toBeGreaterThanOrEqual(least);
+      expect(items.every((i) => i.crisis === null)).toBe(true);
+    }
   });
 
   test('development set: hit rates and floors', () => {
     const r = evaluate('labelled-messages.json (development set)', dev);
-    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.8);
-    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.7);
+    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.95);
+    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.85);
     expect(r.crisisRecall).toBe(1);
     expect(r.crisisFalsePositives).toBe(0);
     expect(r.crisisKindAccuracy).toBe(1);
@@ -115,9 +133,23 @@ describe('labelled messages', () => {
   test('holdout set: hit rates and floors', () => {
     const r = evaluate('labelled-holdout.json (not tuned on for topics/emotions)', holdout);
     // Floors just under the measured rates: they catch regressions, they do not flatter.
-    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.5);
-    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.45);
+    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.575);
+    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.53);
     expect(r.crisisRecall).toBe(1);
     expect(r.crisisFalsePositives).toBe(0);
+  });
+
+  // Topics and emotions only: these sets hold no crisis messages, and the safety check has its own
+  // sets and floors (its false alarms here are printed, not asserted).
+  test('holdout set 2 (its misses were looked at): hit rates and floors', () => {
+    const r = evaluate('labelled-holdout-2.json (looked at during the generalisation pass)', holdout2);
+    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.95);
+    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.87);
+  });
+
+  test('holdout set 3 (never tuned on): hit rates and floors', () => {
+    const r = evaluate('labelled-holdout-3.json (never tuned on)', holdout3);
+    expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.75);
+    expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.48);
   });
 });

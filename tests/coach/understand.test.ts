@@ -60,6 +60,61 @@ describe('topics and emotions', () => {
     // A hint that the guardrails rule out stays out.
     expect(detect('we are in the talking stage', { hintTopics: ['divorce_separation'] }).topics).not.toContain('divorce_separation');
   });
+  test('chat spellings and typos of known words are mended for detection only', () => {
+    expect(detect('my gf is so jelous of my coworkers').topics[0]).toBe('jealousy');
+    expect(detect('I feel so lonley').emotions).toContain('lonely');
+    expect(detect('im so exausted and frustated').emotions).toEqual(expect.arrayContaining(['overwhelmed', 'frustrated']));
+    expect(detect('I cannot sleep, my mind keeps racing').topics[0]).toBe('anxiety_distress');
+    expect(detect('cant stop thinkin about him').topics).toContain('heartbreak');
+    // Real words are never "corrected" into others ("cared" is not "scared").
+    expect(detect('I cared about him so much').emotions).not.toContain('scared');
+    // The text safety reads is untouched.
+    expect(normalizeText('I cannot do this').text).toBe('i cannot do this');
+  });
+  test('negation scope: raising verbs, clause openers, idioms of degree and disbelief', () => {
+    expect(detect("I don't think I'm jealous, just tired").emotions).not.toContain('jealous');
+    expect(detect("I don't think I'm worth anyone's time").topics).toContain('self_worth');
+    expect(detect("I've never felt so alone").emotions).toContain('lonely');
+    expect(detect('I cannot sleep since he left').topics).toContain('heartbreak');
+    expect(detect("I still can't believe it's over between us").topics[0]).toBe('heartbreak');
+    expect(detect("he didn't leave me").topics).not.toContain('heartbreak');
+  });
+  test('word families together point at a topic however it is worded', () => {
+    expect(detect('Finally deleted all our photos today').topics[0]).toBe('moving_on');
+    expect(detect('its been a year since we split and I still compare every guy to him').topics[0]).toBe('moving_on');
+    expect(detect('she keeps deleting her texts before I can see her phone').topics[0]).toBe('trust');
+    expect(detect('my mum keeps asking when I will settle down').topics[0]).toBe('family_pressure');
+    expect(detect('he never wants to be touched anymore').topics[0]).toBe('intimacy');
+    expect(detect('I keep thinking if I was prettier he would have stayed').topics[0]).toBe('self_worth');
+    expect(detect('She calls me stupid in front of our friends').topics[0]).toBe('toxic_or_abusive');
+  });
+  test('who did it decides cheating vs cheating_self, also with no subject written', () => {
+    expect(detect("he's been sleeping with his coworker").topics[0]).toBe('cheating');
+    expect(detect("I've been sleeping with my coworker").topics[0]).toBe('cheating_self');
+    expect(detect('Kissed my coworker at the party last night').topics[0]).toBe('cheating_self');
+    expect(detect('my boyfriend kissed my coworker').topics[0]).toBe('cheating');
+    expect(detect("I can't believe he cheated on me").topics).not.toContain('cheating_self');
+    expect(detect('I kissed him goodbye at the airport').topics).not.toContain('cheating_self');
+  });
+  test('hedged events count half and lend the rest to what the message is about', () => {
+    const d = detect('what if he cheats on me');
+    expect(d.topics).toEqual(expect.arrayContaining(['anxiety_distress', 'trust']));
+    expect(d.emotions[0]).toBe('anxious');
+    expect(detect("I'm scared she'll leave me").topics[0]).toBe('anxiety_distress');
+  });
+  test('sentence patterns carry feelings the words do not name', () => {
+    expect(detect('why does he always cancel on me').emotions).toContain('frustrated');
+    expect(detect('nobody texts me unless they need something').emotions).toContain('lonely');
+    expect(detect('how could she do this to me').emotions).toEqual(expect.arrayContaining(['betrayed', 'angry']));
+    expect(detect('I blocked him everywhere and for the first time in ages I can breathe').emotions).toContain('relieved');
+  });
+  test('the one-word wildcard in lexicon phrases works', () => {
+    expect(detect("I've been texting my ex behind my partner's back").topics).toContain('cheating_self');
+    expect(detect('he went behind my back').topics).not.toContain('cheating_self');
+  });
+  test('a long phrase holding a heavier one of the same label keeps one of them', () => {
+    expect(detect('I have people around me but I feel completely alone').topics).toContain('loneliness');
+  });
   test('asking what to do', () => {
     expect(detect('What should I do?').asksAdvice).toBe(true);
     expect(detect('should I text him').asksAdvice).toBe(true);

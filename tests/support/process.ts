@@ -28,7 +28,11 @@ export async function startServerProcess(env: Record<string, string | undefined>
   child.stderr!.on('data', (chunk) => { output += chunk; });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // A server that never came up must not outlive the test (nor keep jest from exiting).
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const check = () => {
       if (output.includes('Amora is listening')) { clearTimeout(timer); resolve(); }
     };

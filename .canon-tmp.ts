@@ -1,0 +1,11 @@
+import { messages } from './bench/lib/corpus';
+import { normalizeText } from './src/coach/normalize';
+import { crisisCanonical } from './src/coach/safety';
+const norm = messages(2000, 5).map((t) => normalizeText(t).text);
+for (const n of norm) crisisCanonical(n);
+let t = process.hrtime.bigint();
+for (let r = 0; r < 5; r++) for (const n of norm) crisisCanonical(n);
+console.log('canonical µs/msg', (Number(process.hrtime.bigint() - t) / 1e3 / 5 / norm.length).toFixed(2));
+t = process.hrtime.bigint();
+for (let r = 0; r < 5; r++) for (const n of norm) n.split(' ').join(' ');
+console.log('split/join µs/msg', (Number(process.hrtime.bigint() - t) / 1e3 / 5 / norm.length).toFixed(2));
