@@ -169,6 +169,14 @@ describe('authentication', () => {
     expect(typeof rest.body.detail).toBe('string');
   });
 
+  it('stops accepting a token once it expires, even after it was accepted', async () => {
+    const token = await signToken(TEST_SECRET, randomUUID(), { expiresIn: '2s' });
+    expect((await t.rest(token, 'GET', '/api/v1/coach/sessions')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await t.rest(token, 'GET', '/api/v1/coach/sessions')).status).toBe(401);
+    expect((await t.gql(token, '{ sessions { id } }')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('accepts a GET /graphql query carrying only the authorization header', async () => {
     const token = await t.token();
     const response = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ sessions { id } }')}`, { headers: { authorization: `Bearer ${token}` } });
