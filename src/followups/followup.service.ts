@@ -209,7 +209,10 @@ export class FollowupService {
       ),
       locked AS (
         SELECT s.id FROM amora_sessions s JOIN input i ON i.id = s.id
-        WHERE s.status::text = i.status AND s.follow_up_enabled = i.enabled
+        -- The planner cannot see how few rows jsonb_to_recordset yields; the id list makes the
+        -- primary key drive this lookup instead of a scan of every session.
+        WHERE s.id = ANY(${decisions.map((d) => d.id)}::uuid[])
+          AND s.status::text = i.status AND s.follow_up_enabled = i.enabled
           AND s.follow_up_time IS NOT DISTINCT FROM i.time AND s.timezone = i.zone
           AND s.next_follow_up_at = i.seen_next AND s.last_follow_up_at IS NOT DISTINCT FROM i.seen_last
         FOR UPDATE OF s SKIP LOCKED
