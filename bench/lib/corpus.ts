@@ -3,18 +3,10 @@
  * lengths, and a small share of crisis wording, so the engine's detection, choice and composition
  * all do realistic work.
  */
+import { createRng } from '../../src/coach/rng';
 
-/** A small seeded PRNG (mulberry32) so runs are comparable. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The engine's own seeded PRNG, so runs are comparable. */
+export const prng = createRng;
 
 const NAMES = ['Alex', 'Sam', 'Jordan', 'Maria', 'Chris', 'Priya', 'Tom', 'Lena', 'Noah', 'Aisha'];
 
