@@ -1,1 +1,0 @@
-// count ungated patterns by re-parsing via module internals is not exported; approximate by timing
