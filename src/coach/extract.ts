@@ -121,7 +121,7 @@ function displayRole(prefix: string, noun: string): string {
   let r = noun.toLowerCase().replace(/\s+/g, ' ').trim();
   r = r.replace(/^ex[- ]?(?=\S)/, '');
   const ex = /^ex/i.test(prefix) || (/^ex[- ]?\S/i.test(noun) && noun.toLowerCase() !== 'ex');
-  r = map[r] ?? r;
+  r = Object.hasOwn(map, r) ? map[r]! : r;
   if (r === 'ex') return 'ex';
   return ex ? `ex-${r}` : r;
 }
@@ -242,7 +242,7 @@ export function extractFacts(norm: NormalizedText, partnerName: string | null, t
   }
   for (const m of text.matchAll(RE_DUR_RELATIONSHIP)) {
     const [num, unit] = m[1].split(' ');
-    const n = NUMBER_WORDS[num] ?? num;
+    const n = Object.hasOwn(NUMBER_WORDS, num) ? NUMBER_WORDS[num]! : num;
     add('duration', `it was a ${n === 'a' || n === 'an' ? '1' : n}-${unit} ${m[2]}`);
   }
   for (const m of text.matchAll(RE_KNOWN_FOR)) add('duration', `you have known each other for ${tidyDuration(m[1])}`);

@@ -109,7 +109,8 @@ function normalizeUncached(raw: string): NormalizedText {
       else for (const part of word.split('.')) if (part) tokens.push(part);
       continue;
     }
-    const mapped = TOKEN_MAP[word];
+    // Own keys only: user text may say "constructor" or "__proto__".
+    const mapped = Object.hasOwn(TOKEN_MAP, word) ? TOKEN_MAP[word] : undefined;
     if (mapped) for (const part of mapped.split(' ')) tokens.push(part);
     else tokens.push(word);
   }

@@ -3,12 +3,28 @@
  * every engine. Missing a crisis is the worst failure the product can have, so the patterns lean
  * towards detecting; negations ("I'd never hurt myself") and everyday idioms ("this traffic is
  * killing me") are excluded explicitly.
+ *
+ * Detection has three layers, all over one canonical text (normalised, then crisis slang and
+ * typos repaired by {@link crisisCanonical}):
+ * 1. phrase patterns (below), each written for a wording seen in testing;
+ * 2. concept cues (lexicon-crisis.ts): word classes combined by proximity (a first-person wish
+ *    plus any way of saying "dead", a method plus intent, a partner subject plus a violent act),
+ *    which carry detection to some wordings nobody wrote down (on fresh batches, recall rose from
+ *    about a third to about a half; see tests/fixtures/crisis-holdout-*.json);
+ * 3. an idiom and reference layer that drops a cue only when an idiom span explains it
+ *    ("this job is suicide", "a movie about suicide", "killing myself at the gym").
+ * Every cue adds evidence; a kind is detected at 2. A prefilter runs only the regexes whose words
+ * occur in the message, which keeps the whole check near the cost of the original phrase list.
  */
+import {
+  CRISIS_PHRASES, CRISIS_SPELLINGS, FUZZY_EXCLUDE, FUZZY_KEYWORDS, HARM_CUES, IDIOM_SOURCES, PARTNER_CUES, SELF_HARM_CUES,
+  SPACED_WORDS, STRETCH_TARGETS, type CueSubject,
+} from './lexicon-crisis';
 import { normalizeText } from './normalize';
 import { createRng, pick } from './rng';
 import type { CrisisKind, SafetyResources } from './types';
 
-/** One crisis pattern over normalised text (lowercase, contractions expanded, " . " clauses). */
+/** One crisis pattern over canonical text (lowercase, contractions expanded, " . " clauses). */
 interface CrisisPattern {
   kind: CrisisKind;
   re: RegExp;
@@ -62,6 +78,365 @@ function personSubject(text: string, index: number): boolean {
 }
 
 const NOT_JOKING = (text: string, index: number, match: string) => !JOKE_MARKERS.test(clauseAfter(text, index + match.length) + ' ' + clauseBefore(text, index, 3).join(' '));
+
+// ---------------------------------------------------------------------------------------------
+// Canonical text: crisis slang and typos repaired, so "kil myself", "suicidial", "k m s",
+// "d1e", "diiie" and "sewer slide" reach the same cues as the plain words.
+
+/** As a Map: a plain object would answer "constructor" with a function. */
+const SPELLINGS: ReadonlyMap<string, string> = new Map(Object.entries(CRISIS_SPELLINGS));
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+const HAS_LETTER = /[a-z]/;
+const HAS_DIGIT = /\d/;
+const STRETCHED = /([a-z])\1\1+/g;
+const SPACED = /\b(?:[a-z] ){2,}[a-z]\b/g;
+const FUZZY_BY_FIRST = new Map<string, string[]>();
+for (const w of FUZZY_KEYWORDS) FUZZY_BY_FIRST.set(w[0], [...(FUZZY_BY_FIRST.get(w[0]) ?? []), w]);
+
+/** Whether a and b are at most one edit apart (insertion, deletion, substitution or swap). */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Tokens that may need repair: digits, a letter three times in a row, or a fuzzy-keyword shape. */
+const MAYBE_REPAIR = /\d|([a-z])\1\1/;
+const FUZZY_FIRST = new Set(FUZZY_KEYWORDS.map((w) => w[0]));
+const FUZZY_MIN = Math.min(...FUZZY_KEYWORDS.map((w) => w.length)) - 1;
+const FUZZY_MAX = Math.max(...FUZZY_KEYWORDS.map((w) => w.length)) + 1;
+const PHRASE_HINT = /sewer|un alive|self|yeet|\bsh\b|myself/;
+
+/** One token repaired: leetspeak, stretched letters, known misspellings, one-edit typos. */
+function repairToken(w: string): string {
+  // Fast path: most words are none of these shapes (this runs on every word of every message).
+  if (!SPELLINGS.has(w) && !MAYBE_REPAIR.test(w) && !(w.length >= FUZZY_MIN && w.length <= FUZZY_MAX && FUZZY_FIRST.has(w[0]))) return w;
+  if (HAS_DIGIT.test(w) && HAS_LETTER.test(w) && !SPELLINGS.has(w)) {
+    const letters = w.replace(/\d/g, (d) => LEET[d] ?? d);
+    if (!HAS_DIGIT.test(letters)) w = letters;
+  }
+  if (w.length > 2 && STRETCHED.test(w)) {
+    STRETCHED.lastIndex = 0;
+    const two = w.replace(STRETCHED, '$1$1');
+    const one = w.replace(STRETCHED, '$1');
+    w = STRETCH_TARGETS.has(two) ? two : STRETCH_TARGETS.has(one) ? one : SPELLINGS.has(one) ? one : two;
+  }
+  const known = SPELLINGS.get(w);
+  if (known) return known;
+  if (w.length >= 5 && !FUZZY_EXCLUDE.has(w)) {
+    const candidates = FUZZY_BY_FIRST.get(w[0]);
+    if (candidates) for (const k of candidates) if (k !== w && oneEdit(w, k)) return k;
+  }
+  return w;
+}
+
+/**
+ * The normalised message with crisis slang and typos repaired. Only words that matter for a
+ * crisis change; everything else is left as normalizeText made it.
+ */
+export function crisisCanonical(normalised: string): string {
+  let s = normalised.replace(SPACED, (m) => {
+    const joined = m.replace(/ /g, '');
+    return SPACED_WORDS.has(joined) ? (SPELLINGS.get(joined) ?? (joined === 'kms' ? 'kill myself' : joined)) : m;
+  });
+  const words = s.split(' ');
+  let changed = false;
+  for (let i = 0; i < words.length; i++) {
+    const r = repairToken(words[i]);
+    if (r !== words[i]) { words[i] = r; changed = true; }
+  }
+  if (changed) s = words.join(' ');
+  if (PHRASE_HINT.test(s)) for (const [re, by] of CRISIS_PHRASES) s = s.replace(re, by);
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who a cue is about. "I want to die" is the user; "she wants to die" is not. "He cut my arm" is
+// danger from a partner; "I cut my arm" is self-harm.
+
+const SELF_WORDS = new Set(['i', 'myself']);
+const OTHER_WORDS = new Set(
+  `he she they you we it someone somebody everyone everybody people boyfriend girlfriend husband wife partner ex fiance
+  spouse friend friends sister brother mom dad mother father son daughter cousin roommate guy girl man woman boss kid kids
+  baby dog cat uncle aunt grandma grandpa bf gf who phone battery laptop car plant plants`.split(/\s+/),
+);
+
+/** The nearest subject word before `index` (this clause, then the one before): 'self', 'other' or null. */
+function nearestSubject(text: string, index: number): 'self' | 'other' | null {
+  const words = text.slice(Math.max(0, index - 120), index).split(' ');
+  let boundaries = 0;
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < 10; i--) {
+    const w = words[i];
+    if (!w) continue;
+    if (w === '.') {
+      if (++boundaries > 1) break;
+      continue;
+    }
+    seen++;
+    // "me" right before the cue is its subject ("makes me want to die", "part of me wants");
+    // further back it is an object ("she bit me and scratched my face").
+    if (SELF_WORDS.has(w) || (w === 'me' && seen === 1)) return 'self';
+    if (OTHER_WORDS.has(w)) return 'other';
+  }
+  return null;
+}
+
+/** Accept check for a concept cue: who it is about, and not said as a joke. */
+function cueCheck(subject: CueSubject | undefined, joke: boolean): CrisisPattern['accept'] {
+  if (!subject && !joke) return undefined;
+  return (text, index, match) => {
+    if (subject) {
+      const who = nearestSubject(text, index);
+      // No subject at all ("wanna die fr", "grabbed my throat") keeps the cue: leaning to detect.
+      if (subject === 'self' && who === 'other') return false;
+      if (subject === 'other' && who === 'self') return false;
+    }
+    return !joke || NOT_JOKING(text, index, match);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prefilter. Over 200 regexes each scanning every message cost more than the whole turn budget
+// allows, and most of them cannot match because their first word is absent. Each regex's possible
+// first words are read from its source once, at load; per message only the regexes whose first
+// word (its first three letters) occurs are run. Where the source cannot be read safely the regex
+// always runs, so the prefilter can only save work, never drop a match (a test checks this).
+
+/** Index of the matching ")" for the "(" at i. */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let k = i; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\\') { k++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** Top-level alternatives of a regex source (or of a group's content). */
+function splitAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\\') { k++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(src.slice(start, k)); start = k + 1; }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+
+/**
+ * Keys any match of `seq` must start with: the first three letters of its first word, or the whole
+ * word when shorter. `next` is what follows `seq` in the source (to know whether a short literal
+ * is a whole word). Null when unknown.
+ */
+function leadKeys(seq: string, next: string): string[] | null {
+  let i = 0;
+  // Lookarounds consume nothing: skip them.
+  while (seq.startsWith('(?=', i) || seq.startsWith('(?!', i) || seq.startsWith('(?<=', i) || seq.startsWith('(?<!', i)) {
+    const end = groupEnd(seq, i);
+    if (end < 0) return null;
+    i = end + 1;
+  }
+  if (seq[i] === '(') {
+    const end = groupEnd(seq, i);
+    if (end < 0) return null;
+    const q = seq[end + 1];
+    if (q === '?' || q === '*' || q === '{') return null; // optional group: the match may start after it
+    const inner = seq.slice(seq.startsWith('(?:', i) ? i + 3 : i + 1, end);
+    const rest = seq.slice(end + 1) + next;
+    const keys: string[] = [];
+    for (const a of splitAlternatives(inner)) {
+      const k = leadKeys(a, rest);
+      if (!k) return null;
+      keys.push(...k);
+    }
+    return keys;
+  }
+  let word = '';
+  let k = i;
+  while (k < seq.length && /[a-z]/.test(seq[k])) word += seq[k++];
+  const after = k < seq.length ? seq[k] : next[0];
+  if (after === '?' || after === '*' || after === '{') word = word.slice(0, -1);
+  if (word.length >= 3) return [word.slice(0, 3)];
+  // A short literal is a key only as a whole word ("if i", "no one"), never as a prefix ("un..").
+  // The space after it must itself be required: in "my ?self" the word may be "myself".
+  const spaceAt = (t: string, j: number) => t[j] === ' ' && !/[?*{]/.test(t[j + 1] ?? '');
+  const whole = k < seq.length ? spaceAt(seq, k) || seq.startsWith('\\b', k) : next === '' || spaceAt(next, 0) || next.startsWith('\\b');
+  return word.length > 0 && whole && after !== '?' ? [word] : null;
+}
+
+/**
+ * Keys of the last required element of a branch that starts a word (it follows a literal space):
+ * every match also contains a word starting with one of them ("my (phone|laptop)" gives "pho",
+ * "lap"). A second, usually rarer, condition next to the first word. Null when there is none.
+ */
+function tailKeys(branch: string): string[] | null {
+  let best: string[] | null = null;
+  let prev = '';
+  for (let i = 0; i < branch.length; ) {
+    const c = branch[i];
+    if (c === '\\') { prev = branch.slice(i, i + 2); i += 2; continue; }
+    if (c === '[') {
+      let k = i + 1;
+      while (k < branch.length && branch[k] !== ']') k += branch[k] === '\\' ? 2 : 1;
+      prev = ']';
+      i = k + 1;
+      continue;
+    }
+    if (c === '(') {
+      const end = groupEnd(branch, i);
+      if (end < 0) return best;
+      const look = /^\(\?<?[=!]/.test(branch.slice(i, i + 4));
+      const q = branch[end + 1];
+      const optional = q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(branch.slice(end + 1)));
+      if (!look && !optional && prev === ' ') best = leadKeys(branch.slice(i, end + 1), branch.slice(end + 1)) ?? best;
+      if (!look) prev = ')';
+      i = end + 1;
+      continue;
+    }
+    if (/[a-z]/.test(c) && prev === ' ') {
+      let k = i;
+      while (k < branch.length && /[a-z]/.test(branch[k])) k++;
+      const q = branch[k];
+      // A word whose last letter is optional still has its other letters; one made optional as a
+      // whole ("a?") is skipped by leadKeys, which drops the letter the quantifier applies to.
+      if (q !== '*' && !(q === '{' && /^\{0[,}]/.test(branch.slice(k)))) best = leadKeys(branch.slice(i), '') ?? best;
+    }
+    prev = c;
+    i++;
+  }
+  return best;
+}
+
+/** One branch of a regex for the prefilter: keys its first word needs, and keys a later word needs. */
+interface GateBranch {
+  first: readonly string[];
+  tail: readonly string[] | null;
+}
+
+/** Branches of a regex source, or null when some branch may start anywhere (then it always runs). */
+function gateBranches(source: string): GateBranch[] | null {
+  const out: GateBranch[] = [];
+  for (const branch of splitAlternatives(source)) {
+    if (!branch.startsWith('\\b')) return null;
+    const first = leadKeys(branch.slice(2), '');
+    if (!first) return null;
+    out.push({ first, tail: tailKeys(branch.slice(2)) });
+  }
+  return out;
+}
+
+/**
+ * A prefilter over a list of regexes: which of them can match, given the message's word heads.
+ * Keys are numbered once so that the per-message work is integer array lookups only.
+ */
+class Gate {
+  private readonly keyIds = new Map<string, number>();
+  /** Per key id: the regexes with a branch whose first word needs this key. */
+  private readonly byFirst: number[][] = [];
+  private readonly always: number[] = [];
+  /** Per regex: its branches as [first key ids, tail key ids or null]. */
+  private readonly branches: ([Int32Array, Int32Array | null][] | null)[];
+
+  constructor(sources: readonly string[]) {
+    const id = (k: string) => {
+      let n = this.keyIds.get(k);
+      if (n === undefined) { n = this.keyIds.size; this.keyIds.set(k, n); this.byFirst.push([]); }
+      return n;
+    };
+    this.branches = sources.map((src, i) => {
+      const parsed = gateBranches(src);
+      if (!parsed) { this.always.push(i); return null; }
+      return parsed.map((b): [Int32Array, Int32Array | null] => {
+        const first = Int32Array.from(new Set(b.first), id);
+        for (const k of first) if (!this.byFirst[k].includes(i)) this.byFirst[k].push(i);
+        return [first, b.tail ? Int32Array.from(new Set(b.tail), id) : null];
+      });
+    });
+  }
+
+  /** Flags, per regex, whether it may match a message with these word heads. */
+  candidates(heads: ReadonlySet<string>): Uint8Array {
+    const out = new Uint8Array(this.branches.length);
+    for (const i of this.always) out[i] = 1;
+    const present = new Uint8Array(this.keyIds.size);
+    const found: number[] = [];
+    for (const h of heads) {
+      const k = this.keyIds.get(h);
+      if (k !== undefined) { present[k] = 1; found.push(k); }
+    }
+    const any = (ids: Int32Array) => { for (let j = 0; j < ids.length; j++) if (present[ids[j]]) return true; return false; };
+    for (const k of found) {
+      for (const i of this.byFirst[k]) {
+        if (out[i]) continue;
+        // Its first word is there; some branch must also find its later word.
+        for (const [first, tail] of this.branches[i]!) {
+          if (any(first) && (!tail || any(tail))) { out[i] = 1; break; }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+const NON_ALNUM = /[^a-z0-9]+/;
+
+/** First three letters of every word (whole words when shorter), the keys {@link Gate} looks up. */
+function wordHeads(text: string): Set<string> {
+  const heads = new Set<string>();
+  for (const t of text.split(' ')) {
+    if (!t || t === '.') continue;
+    // Words with other letters ("é" left by some scripts) also split where \b would.
+    if (NON_ALNUM.test(t)) for (const part of t.split(NON_ALNUM)) { if (part) heads.add(part.slice(0, 3)); }
+    else heads.add(t.slice(0, 3));
+  }
+  return heads;
+}
+
+const IDIOM_GATE = new Gate(IDIOM_SOURCES);
+
+// ---------------------------------------------------------------------------------------------
+// Idioms and references. A cue that ends inside one of these spans is explained by it and
+// dropped; cues elsewhere in the message still count.
+
+const IDIOMS: readonly RegExp[] = IDIOM_SOURCES.map((src) => new RegExp(src, 'g'));
+
+/** Spans [start, end) of idioms and references in the text (only idioms whose first word is there). */
+function idiomSpans(text: string, heads: ReadonlySet<string>): [number, number][] {
+  const spans: [number, number][] = [];
+  const candidates = IDIOM_GATE.candidates(heads);
+  for (let i = 0; i < IDIOMS.length; i++) {
+    if (!candidates[i]) continue;
+    for (const m of text.matchAll(IDIOMS[i])) if (m[0].length > 0) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  return spans;
+}
+
+/** Whether the cue [start, end) ends inside an idiom span that it overlaps. */
+function explainedByIdiom(spans: readonly [number, number][], start: number, end: number): boolean {
+  for (const [s, e] of spans) if (start < e && s < end && end <= e) return true;
+  return false;
+}
 
 const PATTERNS: CrisisPattern[] = [
   // ---- self-harm and suicide
@@ -196,7 +571,7 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'partner_danger', negatable: true, re: /\b(?:said|says|told me|threatened|threatens|swore|texted|screamed|yelled) (?:that )?(?:he|she|they|my (?:partner|ex|husband|wife|boyfriend|girlfriend)) (?:would|will|is going to|was going to|could|might) (?:\w+ ){0,2}(?:burn|kill|hurt|shoot|stab|beat|strangle|choke|drown|destroy|run over|poison) (?:\w+ ){0,5}?(?:me|us|my|the kids|the children|the baby)\b/g },
   { kind: 'partner_danger', negatable: true, re: /\b(?:scared|afraid|terrified|worried|fear|frightened) (?:that )?(?:he|she|they|my ex|my partner|my husband|my wife) (?:will|would|might|is going to|could|may) (?:find (?:me|out where)|track me (?:down)?|come (?:after|for) me|show up|turn up|hunt me)\b/g },
   { kind: 'partner_danger', negatable: true, re: /\b(?:laid|lay|put|puts|putting) (?:a finger|his hands|her hands|hands) on me\b|\brestraining order\b|\bprotective order\b|\b(?:women s|domestic violence) shelter\b|\bhiding from (?:him|her|my (?:ex|partner|husband|wife))\b|\bcalled the police (?:on (?:him|her)|because (?:he|she))\b|\bthe police (?:came|were called)\b/g },
-  { kind: 'partner_danger', negatable: true, re: /\b(?:slammed|slams|banged|bangs|smashed|smashes|threw|throws|pushed|pushes|shoved|shoves|knocked|pinned) (?:my head|me) (?:against|into|onto|on|down|across|to the (?:ground|floor|wall))\b|\b(?:find|bury|hide|dump) (?:my|your) body\b|\bbroke into my (?:apartment|house|flat|home|car|room|place)\b|\bmade me (?:sleep with|have sex|do (?:it|things|stuff|sexual))\b|\b(?:kept|keep|was|were) saying no\b|\bsaid no (?:and|but) (?:he|she|they) (?:did not stop|kept going|carried on|did it anyway)\b/g },
+  { kind: 'partner_danger', negatable: true, re: /\b(?:slammed|slams|banged|bangs|smashed|smashes|threw|throws|pushed|pushes|shoved|shoves|knocked|pinned) (?:my head|me) (?:against|into(?! (?:going|doing|trying|therapy|counseling|counselling|applying|taking|talking|seeing|dating|it|this|that|buying|moving|signing|getting|a (?:decision|relationship|corner)|making|saying|staying|leaving)\b)|onto|on|down|across|to the (?:ground|floor|wall))\b|\b(?:find|bury|hide|dump) (?:my|your) body\b|\bbroke into my (?:apartment|house|flat|home|car|room|place)\b|\bmade me (?:sleep with|have sex|do (?:it|things|stuff|sexual))\b|\b(?:kept|keep|was|were) saying no\b|\bsaid no (?:and|but) (?:he|she|they) (?:did not stop|kept going|carried on|did it anyway)\b/g },
   { kind: 'partner_danger', negatable: true, re: /\bnot allowed to (?:go (?:anywhere|out|outside|home|to work)|see (?:anyone|my friends|my family)|talk to (?:anyone|my friends|my family)|leave)\b|\b(?:scared|afraid|terrified|frightened) to (?:go back|go home|return) (?:to (?:him|her|them|the house|the flat|our place)|home)\b|\b(?:knife|gun|weapon|bat|hammer) (?:\w+ ){0,8}(?:for me|at me|on me|to my (?:throat|neck|head))\b/g },
   { kind: 'partner_danger', negatable: true, weight: 1, re: /\bchecks my (?:location|phone|messages) every (?:hour|day|night|time)\b|\bsleep(?:ing)? in my car\b|\bwithout (?:him|her|them) (?:knowing|finding out)\b|\b(?:bit|scratched|kicked|spat at) me\b/g },
   { kind: 'partner_danger', negatable: true, re: /\b(?:pillow|hand|hands|bag) (?:over|on) my (?:face|mouth|nose|head)\b|\b(?:would not|did not|will not|wo not) let me breathe\b|\bpunch\w* (?:\w+ ){0,4}walls? (?:next to|beside|by|near|inches from) (?:my|me)\b/g },
@@ -218,7 +593,7 @@ const PATTERNS: CrisisPattern[] = [
   },
   {
     kind: 'harm_to_others', negatable: true,
-    re: new RegExp(`\\bi (?:will|would|am going to|could|might|swear i will|swear i am going to|am gonna|am about to) (?:really )?(?:hurt|kill|stab|shoot|strangle|murder|beat up|beat|punch|choke|poison|run over|smash) ${TARGET}\\b`, 'g'),
+    re: new RegExp(`\\bi (?:will|would|am going to|could|might|swear i will|swear i am going to|am gonna|am about to) (?:really |actually |seriously |literally |genuinely |honestly |just )?(?:hurt|kill|stab|shoot|strangle|murder|beat up|beat|punch|choke|poison|run over|smash) ${TARGET}\\b`, 'g'),
     accept: NOT_JOKING,
   },
   {
@@ -251,12 +626,22 @@ const PATTERNS: CrisisPattern[] = [
   },
   { kind: 'harm_to_others', negatable: true, re: new RegExp(`\\bi (?:hit|slapped|punched|choked|shoved|kicked|attacked|strangled|beat up|bit) ${TARGET}\\b`, 'g') },
   { kind: 'harm_to_others', negatable: true, re: new RegExp(`\\b(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|could|am going to|would) (?:hurt|harm|kill|hit|shake|snap and hurt) ${TARGET}\\b`, 'g') },
+  // ---- concept cues (lexicon-crisis.ts): word classes and proximity, for unseen wordings
+  ...[...SELF_HARM_CUES, ...PARTNER_CUES, ...HARM_CUES].map((c): CrisisPattern => ({
+    kind: c.kind,
+    re: c.re,
+    negatable: c.negatable,
+    weight: c.weight,
+    accept: cueCheck(c.subject, c.joke ?? false),
+  })),
 ];
 
 /**
  * Whether a negator ("not", "never", "no") governs the match: one of the 4 words before it in the
  * same clause, not cancelled ("can not stop thinking about killing myself" stays a crisis).
  */
+const SAID_WORDS = new Set(['said', 'say', 'saying', 'says', 'him', 'her', 'them', 'told', 'screamed', 'kept', 'begged']);
+
 function negatedBefore(text: string, index: number): boolean {
   const before = clauseBefore(text, index, 4);
   // A joining word ends the negation's reach: "not okay and i want to die".
@@ -265,6 +650,8 @@ function negatedBefore(text: string, index: number): boolean {
   const scope = before.slice(cut + 1);
   for (let i = 0; i < scope.length; i++) {
     if (scope[i] === 'not' || scope[i] === 'never' || scope[i] === 'no' || scope[i] === 'nor') {
+      // "I said no, he held me down": a refusal someone reports is not a negation of what follows.
+      if (scope[i] === 'no' && i > 0 && SAID_WORDS.has(scope[i - 1])) continue;
       const next = scope[i + 1];
       if (next === 'stop' || next === 'help' || next === 'quit' || next === 'sure' || next === 'know' || next === 'one') continue;
       return true;
@@ -272,6 +659,30 @@ function negatedBefore(text: string, index: number): boolean {
   }
   return false;
 }
+
+const PATTERN_GATE = new Gate(PATTERNS.map((p) => p.re.source));
+
+/** Every idiom span, without the prefilter (to check that the prefilter changes nothing). */
+function idiomSpansUnfiltered(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const re of IDIOMS) for (const m of text.matchAll(re)) if (m[0].length > 0) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  return spans;
+}
+
+/** Options of {@link detectCrisis}. */
+export interface DetectCrisisOptions {
+  /**
+   * Run only the patterns whose first word occurs in the message (default true). Turning it off
+   * runs every pattern; results must be identical, which the tests check.
+   */
+  prefilter?: boolean;
+}
+
+/**
+ * A negator right before a harm verb inside a long match ("said he would never hurt me", "told me
+ * she'd not hit me again"): the gap in a pattern must not carry the negation past it.
+ */
+const INNER_NEGATION = /\b(?:not|never|no longer) (?:ever |really |again )?(?:kill|hurt|harm|hit|beat|shoot|stab|strangle|choke|slap|punch|touch|lay a (?:finger|hand)|burn|cut|end|do (?:it|that|anything))\b/;
 
 /** A weak pattern counts at most this many different cues. */
 const MAX_CUES_PER_PATTERN = 2;
@@ -286,12 +697,22 @@ const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_
  * Detects a crisis in a message: suicide or self-harm (including indirect ways of saying it),
  * danger from a partner (violence, threats, control, being trapped, sexual violence), or harm to
  * others. Returns null for negations ("I'm not suicidal") and idioms ("my feet are killing me").
+ * When several kinds show, self-harm comes first, then danger from a partner, then harm to others.
  */
-export function detectCrisis(text: string): CrisisKind | null {
-  const norm = normalizeText(text).text;
+export function detectCrisis(text: string, options: DetectCrisisOptions = {}): CrisisKind | null {
+  const norm = crisisCanonical(normalizeText(text).text);
+  const heads = wordHeads(norm);
+  const candidates = options.prefilter === false ? null : PATTERN_GATE.candidates(heads);
+  // Idiom spans are found only once some pattern matched: most messages match none.
+  let spans: [number, number][] | null = null;
   const evidence: Record<CrisisKind, number> = { self_harm: 0, partner_danger: 0, harm_to_others: 0 };
-  for (const p of PATTERNS) {
+  // Words already counted by a weak cue, per kind, with the weight counted: weak cues on the same
+  // words ("keeps turning up at my work", "turning up at my") are one signal, worth the heaviest.
+  const weakSpans: Record<CrisisKind, [number, number, number][]> = { self_harm: [], partner_danger: [], harm_to_others: [] };
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const p = PATTERNS[i];
     if (evidence[p.kind] >= CRISIS_THRESHOLD) continue;
+    if (candidates && !candidates[i]) continue;
     // Most messages match no pattern: a plain test is much cheaper than setting up matchAll.
     p.re.lastIndex = 0;
     if (!p.re.test(norm)) continue;
@@ -302,10 +723,21 @@ export function detectCrisis(text: string): CrisisKind | null {
     for (const m of norm.matchAll(p.re)) {
       const index = m.index ?? 0;
       if (seen.has(m[0])) continue;
-      if (p.negatable && negatedBefore(norm, index)) continue;
+      if (p.negatable && (negatedBefore(norm, index) || INNER_NEGATION.test(m[0]))) continue;
       if (p.accept && !p.accept(norm, index, m[0])) continue;
+      spans ??= options.prefilter === false ? idiomSpansUnfiltered(norm) : idiomSpans(norm, heads);
+      const end = index + m[0].length;
+      if (explainedByIdiom(spans, index, end)) continue;
+      let weight = p.weight ?? CRISIS_THRESHOLD;
+      if (weight < CRISIS_THRESHOLD) {
+        let counted = 0;
+        for (const [s, e, w] of weakSpans[p.kind]) if (index < e && s < end && w > counted) counted = w;
+        if (weight <= counted) continue;
+        weakSpans[p.kind].push([index, end, weight]);
+        weight -= counted;
+      }
       seen.add(m[0]);
-      evidence[p.kind] += p.weight ?? CRISIS_THRESHOLD;
+      evidence[p.kind] += weight;
       if (seen.size >= MAX_CUES_PER_PATTERN || evidence[p.kind] >= CRISIS_THRESHOLD) break;
     }
   }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SAFETY_RESOURCES, detectCrisis, safetyReply, type CrisisKind, type SafetyResources } from '../../src/coach';
+import { crisisCanonical } from '../../src/coach/safety';
 
 /** Messages that are a crisis, with the kind expected. Varied wording, direct and indirect. */
 const CRISES: [string, CrisisKind][] = [
@@ -123,6 +124,113 @@ const MORE: { text: string; crisis: CrisisKind | null }[] = JSON.parse(
 describe('detectCrisis on the wider fixture', () => {
   test.each(MORE.map((m) => [m.text, m.crisis]))('%s -> %s', (text, kind) => {
     expect(detectCrisis(text as string)).toBe(kind);
+  });
+});
+
+/**
+ * Holdout batches (tests/fixtures/crisis-holdout*.json): crisis messages in varied, realistic
+ * wording and close non-crisis calls (idioms, negations, other people's news, ordinary heartbreak),
+ * each batch written before the rules it was first measured on. Rules keyed on exact phrases do
+ * not generalise, so the number that matters is recall on a batch the rules were never tuned on.
+ *
+ * Measured when each batch was fresh (recall on crisis items, false positives on the others):
+ *
+ * | batch | written                         | old detector      | new detector, fresh | then       |
+ * |-------|---------------------------------|-------------------|---------------------|------------|
+ * | 1     | before any change (72 + 66)     | 36/72, FP 7/66    | (dev set for cues)  | tuned      |
+ * | 2     | after the cue layer (47 + 43)   | 12/47, FP 4/43    | 18/47, FP 4/43      | tuned      |
+ * | 3     | after fixing batch 2 (25 + 25)  | 11/25, FP 2/25    | 14/25, FP 1/25      | tuned      |
+ * | 4     | after fixing batch 3 (25 + 25)  | 10/25, FP 0/25    | 13/25, FP 1/25      | tuned      |
+ * | 5     | after fixing batch 4 (25 + 25)  | 4/25, FP 0/25     | 9/25, FP 1/25       | tuned      |
+ * | 6     | after fixing batch 5 (30 + 30)  | 11/30, FP 4/30    | 14/30, FP 3/30      | NOT tuned  |
+ *
+ * Pooled over the fresh batches 2-6: recall 68/152 = 0.45 (old detector 48/152 = 0.32), false
+ * positives 10/148 = 0.07 (old 10/148). Batches 1-5 now pass fully but were used to generalise the
+ * cues, so they are regression sets, not estimates. Batch 6 is the honest estimate for the current
+ * detector: its floor sits just under what it measured, and a new batch, not this one, is where a
+ * fix for its misses should be measured.
+ */
+interface HoldoutItem {
+  text: string;
+  crisis: CrisisKind | null;
+}
+
+const HOLDOUTS: { file: string; tuned: boolean; minRecall: number; maxFalsePositiveRate: number; minItems: number }[] = [
+  { file: 'crisis-holdout.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 60 },
+  { file: 'crisis-holdout-2.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 30 },
+  { file: 'crisis-holdout-3.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
+  { file: 'crisis-holdout-4.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
+  { file: 'crisis-holdout-5.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
+  { file: 'crisis-holdout-6.json', tuned: false, minRecall: 0.45, maxFalsePositiveRate: 0.1, minItems: 30 },
+];
+
+function loadHoldout(file: string): HoldoutItem[] {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', file), 'utf8'));
+}
+
+describe('detectCrisis on holdout batches', () => {
+  test.each(HOLDOUTS)('$file: recall, false positives and kind', ({ file, tuned, minRecall, maxFalsePositiveRate, minItems }) => {
+    const items = loadHoldout(file);
+    const crises = items.filter((i) => i.crisis);
+    const others = items.filter((i) => !i.crisis);
+    expect(crises.length).toBeGreaterThanOrEqual(minItems);
+    expect(others.length).toBeGreaterThanOrEqual(minItems);
+    const misses: string[] = [];
+    let found = 0;
+    let rightKind = 0;
+    for (const item of crises) {
+      const got = detectCrisis(item.text);
+      if (got) found++;
+      else misses.push(`missed ${item.crisis}: ${item.text}`);
+      if (got === item.crisis) rightKind++;
+      else if (got) misses.push(`kind ${got}, expected ${item.crisis}: ${item.text}`);
+    }
+    const falseAlarms = others.filter((i) => detectCrisis(i.text) !== null);
+    const recall = found / crises.length;
+    const fpRate = falseAlarms.length / others.length;
+    // Printed so a run shows where the detector stands, not only whether it passed.
+    console.log(
+      `${file} (${tuned ? 'tuned on: a regression set' : 'not tuned on: the honest estimate'}): ` +
+        `recall ${found}/${crises.length} = ${recall.toFixed(3)}, false positives ${falseAlarms.length}/${others.length} = ${fpRate.toFixed(3)}` +
+        [...misses, ...falseAlarms.map((i) => `false alarm: ${i.text}`)].map((m) => `\n  ${m}`).join(''),
+    );
+    expect(recall).toBeGreaterThanOrEqual(minRecall);
+    expect(fpRate).toBeLessThanOrEqual(maxFalsePositiveRate);
+    // When it is detected, it is detected as the right kind (the answer's resources depend on it).
+    expect(rightKind / Math.max(found, 1)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('crisis text repair and prefilter', () => {
+  test.each([
+    ['i want to kil myself', 'self_harm'],
+    ['suicidial thoughts again', 'self_harm'],
+    ['sucicidal tonight', 'self_harm'],
+    ['k m s', 'self_harm'],
+    ['i want to d1e', 'self_harm'],
+    ['i wanna diiie', 'self_harm'],
+    ['thinking about the sewer slide', 'self_harm'],
+    ['i want to un-alive myself', 'self_harm'],
+    ['he choaked me', 'partner_danger'],
+  ] as [string, CrisisKind][])('typos and slang: %s', (text, kind) => {
+    expect(detectCrisis(text)).toBe(kind);
+  });
+
+  test('words that are real words are not "repaired" into crisis words', () => {
+    expect(crisisCanonical('he wore a kilt and i could strangle him')).toBe('he wore a kilt and i could strangle him');
+    // Object keys must not leak in as replacements.
+    expect(crisisCanonical('the constructor of tostring valueof')).toBe('the constructor of tostring valueof');
+  });
+
+  test('the prefilter never changes a result (every fixture message, with and without it)', () => {
+    const dir = path.join(__dirname, '..', 'fixtures');
+    const texts = fs.readdirSync(dir)
+      .filter((f) => /^(crisis|labelled)-.*\.json$/.test(f))
+      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { text: string }[]).map((i) => i.text));
+    texts.push(...CRISES.map(([t]) => t), ...NOT_CRISES);
+    expect(texts.length).toBeGreaterThan(800);
+    const differ = texts.filter((t) => detectCrisis(t) !== detectCrisis(t, { prefilter: false }));
+    expect(differ).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  checkInPrompt, chooseStyle, composeReply, detect, extractEcho, extractFacts, findPartnerName, initialState,
+  checkInPrompt, chooseStyle, createBlocksEngine, loadBlockLibrary, composeReply, detect, extractEcho, extractFacts, findPartnerName, initialState,
   mapRelationshipStatus, normalizeText, statusFromText, stem, summarize, titlePhrase, nextStage, stageForTurns,
   type ConversationState, type StyleInput,
 } from '../../src/coach';
@@ -271,5 +271,26 @@ describe('summary and check-in', () => {
     ['Help', null],
   ])('title %p reads as %p', (title, phrase) => {
     expect(titlePhrase(title)).toBe(phrase);
+  });
+});
+
+describe('words that are also JavaScript property names', () => {
+  // Lookup tables keyed by user words must not answer with Object.prototype's members.
+  const WORDS = [...Object.getOwnPropertyNames(Object.prototype), 'prototype', 'constructor', '__proto__'];
+  const engine = createBlocksEngine({ library: loadBlockLibrary() });
+  it.each(WORDS)('answers a message containing "%s" like any other', (word) => {
+    let state = initialState();
+    for (const text of [
+      `my ${word} broke up with me and I feel ${word}`,
+      `${word[0]!.toUpperCase()}${word.slice(1)} and I were together for ${word} years, ${word} cheated on me`,
+      `i ${word} want to ${word} and I can't ${word} anymore`,
+    ]) {
+      const result = engine.respond({ text, state, seed: 7, context: { topics: [word], relationshipStatus: word } });
+      expect(typeof result.reply).toBe('string');
+      expect(result.reply).not.toMatch(/[{}]|function|undefined|\[object/);
+      state = result.state;
+    }
+    expect(typeof summarize(state).summaryText).toBe('string');
+    expect(checkInPrompt({ title: word, primaryTopic: word }, state)).not.toMatch(/function|undefined|\[object/);
   });
 });
