@@ -74,7 +74,7 @@ describe('validation', () => {
     ['a time past 23:59', { title: 'ok', followUpTime: '24:00' }, 'followUpTime'],
     ['a 12-hour time', { title: 'ok', followUpTime: '9:00 PM' }, 'followUpTime'],
     ['a made-up time zone', { title: 'ok', timezone: 'Mars/Olympus_Mons' }, 'timezone'],
-    ['an unknown topic', { title: 'ok', primaryTopic: 'astrology' }, 'primaryTopic'],
+    ['a 61-character topic', { title: 'ok', primaryTopic: 't'.repeat(61) }, 'primaryTopic'],
   ];
   it.each(cases)('refuses %s over GraphQL, naming the field', async (_name, input, field) => {
     const token = await t.token();
@@ -110,6 +110,25 @@ describe('validation', () => {
     expect(after).toMatchObject({ title: 'nulls', status: 'ACTIVE', followUpEnabled: false, timezone: 'UTC' });
   });
 
+  it('names the field when GraphQL itself rejects the variables, without echoing the input', async () => {
+    const token = await t.token();
+    const missing = await t.gql(token, CREATE, { input: { followUpTime: '09:00', timezone: 'secret-words-here' } });
+    expect(missing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title', fields: [{ field: 'title', message: expect.any(String) }] });
+    expect(missing.body.errors[0].message).not.toContain('secret-words-here');
+    const id = (await t.gql(token, CREATE, { input: { title: 'enum' } })).body.data.createSession.id;
+    const badEnum = await t.gql(token, UPDATE, { id, input: { status: 'ARCHIVED' } });
+    expect(badEnum.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'status' });
+    expect(badEnum.body.errors[0].message).not.toContain('ARCHIVED');
+  });
+
+  it('keeps free-text topics and reads topic names as ids', async () => {
+    const token = await t.token();
+    const free = await t.rest(token, 'POST', '/api/v1/coach/sessions', { title: 'a', primary_topic: 'breakup' });
+    expect(free.body.primary_topic).toBe('breakup');
+    const named = await t.rest(token, 'POST', '/api/v1/coach/sessions', { title: 'b', primary_topic: 'Self-worth' });
+    expect(named.body.primary_topic).toBe('self_worth');
+  });
+
   it('refuses bad input over REST with 422 and the snake_case field', async () => {
     const token = await t.token();
     const { status, body } = await t.rest(token, 'POST', '/api/v1/coach/sessions', { title: 'ok', follow_up_time: '7am' });
@@ -118,6 +137,9 @@ describe('validation', () => {
     expect(body.fields).toEqual([{ field: 'follow_up_time', message: expect.any(String) }]);
     const patch = await t.rest(token, 'PATCH', `/api/v1/coach/sessions/${randomUUID()}`, { status: 'DONE' });
     expect(patch.status).toBe(422);
+    const broken = await fetch(`${t.url}/api/v1/coach/sessions`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"title": broken' });
+    expect(broken.status).toBe(422);
+    expect(((await broken.json()) as { detail: string }).detail).toMatch(/JSON/);
   });
 });
 
@@ -142,6 +164,8 @@ describe('ownership', () => {
     expect(restGet.status).toBe(404);
     expect((await t.rest(bob, 'PATCH', `/api/v1/coach/sessions/${id}`, { title: 'x' })).status).toBe(404);
     expect((await t.rest(bob, 'GET', '/api/v1/coach/sessions/12345')).status).toBe(404);
+    expect((await t.rest(bob, 'PATCH', '/api/v1/coach/sessions/not-a-uuid', { title: 'x' })).status).toBe(404);
+    expect((await t.gql(bob, UPDATE, { id: 'not-a-uuid', input: { title: 'x' } })).body.errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(alice, GET, { id })).body.data.session.title).toBe('Alice only');
   });
 });
@@ -197,6 +221,8 @@ describe('sessions over REST', () => {
     const list = await t.rest(token, 'GET', '/api/v1/coach/sessions');
     expect(list.body.map((s: { id: string }) => s.id)).toEqual([second.body.id, created.body.id]);
 
+    const paused = await t.rest(token, 'PATCH', `/api/v1/coach/sessions/${created.body.id}`, { status: 'paused' });
+    expect(paused.body.status).toBe('PAUSED');
     const patched = await t.rest(token, 'PATCH', `/api/v1/coach/sessions/${created.body.id}`, { status: 'COMPLETED', follow_up_enabled: false });
     expect(patched.body).toMatchObject({ id: created.body.id, status: 'COMPLETED', follow_up_enabled: false, title: 'Breakup with Alex' });
     const read = await t.rest(token, 'GET', `/api/v1/coach/sessions/${created.body.id}`);

@@ -64,7 +64,10 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
 
   router.patch('/sessions/:id', route(async (req, res) => {
     const { viewer, services } = ctx(res);
-    res.json(sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), camelKeys(req.body))));
+    const body = camelKeys(req.body);
+    // Older clients send the status in any case ("paused"); the enum is upper case.
+    if (typeof body.status === 'string') body.status = body.status.trim().toUpperCase();
+    res.json(sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), body)));
   }));
 
   router.post('/', route(async (req, res) => {

@@ -105,9 +105,10 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       expressMiddleware(apollo, { context: async ({ req }) => authenticate(req.headers.authorization) }),
     );
     // Body parser failures and anything else that escaped a route.
-    app.use((error: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    app.use((error: { status?: number; type?: string; message?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
       if (error.type === 'entity.too.large') return res.status(413).json({ detail: `Request body is larger than ${config.bodyLimitBytes} bytes` });
-      if (error.type === 'entity.parse.failed') return res.status(400).json({ detail: 'Request body is not valid JSON' });
+      // FastAPI answers an undecodable body with 422 on its REST routes; GraphQL-over-HTTP says 400.
+      if (error.type === 'entity.parse.failed') return res.status(req.path.startsWith('/api/') ? 422 : 400).json({ detail: 'Request body is not valid JSON' });
       const safe = toPublicError(error);
       if (safe.httpStatus >= 500) logger.error({ err: error }, 'unhandled error');
       return res.status(safe.httpStatus).json({ detail: safe.message });

@@ -10,7 +10,7 @@ const present = (value: unknown): boolean => value !== undefined && value !== nu
 const given = (value: unknown): boolean => value !== undefined;
 
 const TITLE = { message: 'must be 1 to 120 characters after trimming' };
-const TOPIC = { message: `must be one of the topic ids: ${TOPICS.join(', ')}` };
+const TOPIC = { message: `must be 1 to 60 characters, ideally a topic id such as ${TOPICS.slice(0, 3).join(', ')}` };
 const TIME = { message: 'must be a 24-hour time as HH:MM, e.g. 09:00' };
 const ZONE = { message: 'must be an IANA time zone name, e.g. Europe/Berlin' };
 const BOOL = { message: 'must be true or false' };
@@ -24,9 +24,10 @@ export class CreateSessionInput {
   @Length(1, 120, TITLE)
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'A topic id of the taxonomy, e.g. heartbreak.' })
+  @Field(() => String, { nullable: true, description: 'Main topic: a topic id of the taxonomy (e.g. heartbreak; "Self-worth" is read as self_worth), or up to 60 characters of your own words.' })
   @ValidateIf((o: CreateSessionInput) => present(o.primaryTopic))
-  @IsIn(TOPICS, TOPIC)
+  @IsString(TOPIC)
+  @Length(1, 60, TOPIC)
   primaryTopic?: string | null;
 
   @Field(() => Boolean, { nullable: true })

@@ -82,9 +82,10 @@ export class SessionService {
   /** Applies the given changes; omitted fields stay. */
   async update(userId: string, id: string, raw: Partial<UpdateSessionInput>): Promise<Session> {
     const input = await validateInput(toInput(UpdateSessionInput, raw as Record<string, unknown>));
+    if (!isUuid(id)) throw new NotFoundError('Session');
     return this.db.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
-      if (!isUuid(id) || rows.length === 0) throw new NotFoundError('Session');
+      if (rows.length === 0) throw new NotFoundError('Session');
       const current = (await tx.session.findUnique({ where: { id } }))!;
       const now = this.clock.now();
       const next = {
