@@ -67,6 +67,8 @@ const RE_ROLE_NAME = new RegExp(`\\bmy ((?:new |current |old |former |ex[- ]|lat
 // "Alex and I", "me and Alex".
 const RE_AND_I = new RegExp(`${NAME} and (?:I|me)\\b`, 'gu');
 const RE_ME_AND = new RegExp(`\\b(?:me|myself) (?:and|&) ${NAME}`, 'giu');
+// "Her name is Maria", "his name's Sam".
+const RE_NAME_IS = new RegExp(`\\b(?:[Hh]is|[Hh]er|[Tt]heir) name(?:'s|’s| is| was) ${NAME}`, 'gu');
 // "Alex left me", "Alex cheated", "Alex keeps ...".
 const RE_NAME_VERB = new RegExp(
   `${NAME} (?:just |finally |suddenly |recently |then |has |had |is |was )?(?:left|dumped|cheated|broke|said|told|texted|moved|ghosted|wants|wanted|doesn['’]?t|does not|won['’]?t|will not|isn['’]?t|keeps|never|always|didn['’]?t|did not|yelled|called|blocked|proposed|asked|lied|hit|says|thinks|stopped|started|forgot|ignores|ignored|hasn['’]?t|and me|texts|loves|loved|hates|got)\\b`,
@@ -156,6 +158,7 @@ export function findPartnerName(text: string): PartnerMention | null {
   for (const m of src.matchAll(RE_AND_I)) consider(m[1], m.index ?? 0, false);
   for (const m of src.matchAll(RE_ME_AND)) consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
   for (const m of src.matchAll(RE_NAME_VERB)) consider(m[1], m.index ?? 0, false);
+  for (const m of src.matchAll(RE_NAME_IS)) consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
   for (const m of src.matchAll(RE_VERB_NAME)) consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, true);
   if (weak.length === 0) return null;
   weak.sort((a, b) => a.at - b.at);
@@ -221,13 +224,16 @@ function verbToSecondPerson(verb: string): string {
  * ("you were together for 3 years", "Alex moved out last month").
  * @param partnerName the partner's name when known, used for "he"/"she" and for the name itself
  */
+const RE_CALENDAR_NAME = /\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g;
+
 export function extractFacts(norm: NormalizedText, partnerName: string | null, turn: number): KeyFact[] {
   // The partner's name becomes one token the precompiled patterns know.
   const lowerName = partnerName?.toLowerCase() ?? null;
   const text = lowerName ? norm.tokens.map((t) => (t === lowerName ? 'xpartnerx' : t)).join(' ') : norm.text;
   const facts: KeyFact[] = [];
   const add = (kind: KeyFact['kind'], s: string) => {
-    const clean = s.replace(/\s+/g, ' ').trim();
+    // Normalised text is lower case; months and weekdays are names in a summary ("in March").
+    const clean = s.replace(/\s+/g, ' ').trim().replace(RE_CALENDAR_NAME, (w) => w[0]!.toUpperCase() + w.slice(1));
     if (clean && !facts.some((f) => f.text === clean)) facts.push({ kind, text: clean, turn });
   };
   for (const m of text.matchAll(RE_TOGETHER_FOR)) {

@@ -171,7 +171,7 @@ describe('key facts', () => {
   });
   test('events, with the partner named', () => {
     expect(facts('He moved out last month', 'Alex')).toContain('Alex moved out last month');
-    expect(facts('we got engaged in June')).toContain('you got engaged in june');
+    expect(facts('we got engaged in June')).toContain('you got engaged in June');
     expect(facts('she cheated on me')).toContain('your partner cheated on you');
     expect(facts("it's been two weeks since we broke up")).toContain('you broke up two weeks ago');
   });
@@ -292,5 +292,14 @@ describe('words that are also JavaScript property names', () => {
     }
     expect(typeof summarize(state).summaryText).toBe('string');
     expect(checkInPrompt({ title: word, primaryTopic: word }, state)).not.toMatch(/function|undefined|\[object/);
+  });
+});
+
+describe('facts for summaries', () => {
+  it('takes a partner name given as "her name is ..." and writes months as names', () => {
+    expect(findPartnerName('Her name is Maria and we were together for two years.')?.name).toBe('Maria');
+    expect(findPartnerName('her name is really hard for me to say')).toBeNull();
+    const facts = extractFacts(normalizeText('My girlfriend left me in march.'), null, 1);
+    expect(facts.map((f) => f.text).join(' ')).toContain('March');
   });
 });
