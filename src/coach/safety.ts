@@ -17,7 +17,7 @@
  * occur in the message, which keeps the whole check near the cost of the original phrase list.
  */
 import {
-  CRISIS_PHRASES, CRISIS_SPELLINGS, FUZZY_EXCLUDE, FUZZY_KEYWORDS, HARM_CUES, IDIOM_SOURCES, PARTNER_CUES, SELF_HARM_CUES,
+  CRISIS_PHRASES, CRISIS_SPELLINGS, FUZZY_EXCLUDE, FUZZY_KEYWORDS, HARM_CUES, IDIOM_SOURCES, PARTNER_CUES, SAFETY_NET_CUES, SELF_HARM_CUES,
   SPACED_WORDS, STRETCH_TARGETS, type CueSubject,
 } from './lexicon-crisis';
 import { normalizeText } from './normalize';
@@ -627,7 +627,7 @@ const PATTERNS: CrisisPattern[] = [
   { kind: 'harm_to_others', negatable: true, re: new RegExp(`\\bi (?:hit|slapped|punched|choked|shoved|kicked|attacked|strangled|beat up|bit) ${TARGET}\\b`, 'g') },
   { kind: 'harm_to_others', negatable: true, re: new RegExp(`\\b(?:scared|afraid|worried|terrified) (?:that )?i (?:will|might|could|am going to|would) (?:hurt|harm|kill|hit|shake|snap and hurt) ${TARGET}\\b`, 'g') },
   // ---- concept cues (lexicon-crisis.ts): word classes and proximity, for unseen wordings
-  ...[...SELF_HARM_CUES, ...PARTNER_CUES, ...HARM_CUES].map((c): CrisisPattern => ({
+  ...[...SELF_HARM_CUES, ...PARTNER_CUES, ...HARM_CUES, ...SAFETY_NET_CUES].map((c): CrisisPattern => ({
     kind: c.kind,
     re: c.re,
     negatable: c.negatable,

@@ -142,13 +142,25 @@ describe('detectCrisis on the wider fixture', () => {
  * | 3     | after fixing batch 2 (25 + 25)  | 11/25, FP 2/25    | 14/25, FP 1/25      | tuned      |
  * | 4     | after fixing batch 3 (25 + 25)  | 10/25, FP 0/25    | 13/25, FP 1/25      | tuned      |
  * | 5     | after fixing batch 4 (25 + 25)  | 4/25, FP 0/25     | 9/25, FP 1/25       | tuned      |
- * | 6     | after fixing batch 5 (30 + 30)  | 11/30, FP 4/30    | 14/30, FP 3/30      | NOT tuned  |
+ * | 6     | after fixing batch 5 (30 + 30)  | 11/30, FP 4/30    | 14/30, FP 3/30      | tuned (net)|
+ * | 7     | before the safety net (33 + 33) | -                 | 19/33, FP 4/33      | tuned (net)|
+ * | 8     | after the safety net (30 + 30)  | -                 | 9/30, FP 6/30       | FP only    |
  *
  * Pooled over the fresh batches 2-6: recall 68/152 = 0.45 (old detector 48/152 = 0.32), false
  * positives 10/148 = 0.07 (old 10/148). Batches 1-5 now pass fully but were used to generalise the
  * cues, so they are regression sets, not estimates. Batch 6 is the honest estimate for the current
  * detector: its floor sits just under what it measured, and a new batch, not this one, is where a
- * fix for its misses should be measured.
+ * fix for its misses should be measured. *
+ * Safety net (lexicon-crisis.ts SAFETY_NET_CUES): means plus secrecy or readiness, finality and
+ * farewell, injuring one's own body, a partner restraining, arming against or besieging the user,
+ * "pay with his life". Batch 7 was written before it and measured on the detector of the time
+ * (19/33, FP 4/33: the honest fresh number for that detector). The net was then built from batch 6's
+ * misses and batch 7's misses and false alarms, so both are now regression sets: 30/30 FP 2/30 and
+ * 33/33 FP 0/33. Neither estimates recall on unseen wording any more. Batch 8, written after the
+ * net, is the honest estimate: 9/30 = 0.30, and the net itself caught none of the 9 (the same
+ * detector without SAFETY_NET_CUES also finds 9/30). The net fixes the shapes it was written for;
+ * it does not carry to new ones. Batch 8's six false alarms (all from older layers) were fixed with
+ * idiom spans, leaving 1/30; its misses were deliberately left alone, so its recall stays fresh.
  */
 interface HoldoutItem {
   text: string;
@@ -161,7 +173,9 @@ const HOLDOUTS: { file: string; tuned: boolean; minRecall: number; maxFalsePosit
   { file: 'crisis-holdout-3.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
   { file: 'crisis-holdout-4.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
   { file: 'crisis-holdout-5.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
-  { file: 'crisis-holdout-6.json', tuned: false, minRecall: 0.45, maxFalsePositiveRate: 0.1, minItems: 30 },
+  { file: 'crisis-holdout-6.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 30 },
+  { file: 'crisis-holdout-7.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 30 },
+  { file: 'crisis-holdout-8.json', tuned: false, minRecall: 0.28, maxFalsePositiveRate: 0.1, minItems: 30 },
 ];
 
 function loadHoldout(file: string): HoldoutItem[] {
