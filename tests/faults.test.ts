@@ -31,22 +31,41 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
   return { value, ms: Date.now() - started };
 }
 
+/** A server of its own whose only way to its PostgreSQL is a TCP proxy the test can cut. */
+interface BehindProxy {
+  real: TestDatabase;
+  proxy: TcpProxy;
+  t: TestServer;
+  close(): Promise<void>;
+}
+
+async function startBehindProxy(env: Record<string, string> = {}): Promise<BehindProxy> {
+  const real = await createTestDatabase();
+  const target = new URL(real.url);
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
+  // The server reaches PostgreSQL only through the proxy; the test checks rows directly.
+  const t = await startTestServer({ db: { ...real, url: throughProxy(real.url, proxy) }, env });
+  return {
+    real, proxy, t,
+    close: async () => {
+      await proxy.restore();
+      await t.stop();
+      await proxy.close();
+      await real.drop();
+    },
+  };
+}
+
 describe('the database going away and coming back', () => {
   let real: TestDatabase;
   let proxy: TcpProxy;
   let t: TestServer;
+  let setup: BehindProxy;
   beforeAll(async () => {
-    real = await createTestDatabase();
-    const target = new URL(real.url);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
-    // The server reaches PostgreSQL only through the proxy; the test checks rows directly.
-    t = await startTestServer({ db: { ...real, url: throughProxy(real.url, proxy) } });
+    setup = await startBehindProxy();
+    ({ real, proxy, t } = setup);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await proxy?.close();
-    await real?.drop();
-  });
+  afterAll(async () => { await setup?.close(); });
 
   it('answers 503 and a clear GraphQL error while it is away, fails /readyz, and recovers by itself', async () => {
     const token = await t.token();
@@ -112,18 +131,12 @@ describe('the network to the database stalling (a partition: nothing refused, no
   let real: TestDatabase;
   let proxy: TcpProxy;
   let t: TestServer;
+  let setup: BehindProxy;
   beforeAll(async () => {
-    real = await createTestDatabase();
-    const target = new URL(real.url);
-    proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port) });
-    t = await startTestServer({ db: { ...real, url: throughProxy(real.url, proxy) }, env: { AMORA_DB_QUERY_TIMEOUT_MS: '2000' } });
+    setup = await startBehindProxy({ AMORA_DB_QUERY_TIMEOUT_MS: '2000' });
+    ({ real, proxy, t } = setup);
   });
-  afterAll(async () => {
-    await proxy?.restore();
-    await t?.stop();
-    await proxy?.close();
-    await real?.drop();
-  });
+  afterAll(async () => { await setup?.close(); });
 
   it('answers 503 within a bounded time rather than hanging, and recovers when the network heals', async () => {
     const token = await t.token();
