@@ -67,13 +67,3 @@ export class UnavailableError extends AppError {
   }
 }
 
-/**
- * True when a write failed because a row it points at is gone (PostgreSQL 23503), e.g. a turn
- * committing into a session deleted a moment before: to the caller, that session is missing.
- */
-export function isForeignKeyViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; message?: string } | null;
-  if (!e) return false;
-  return e.code === '23503' || e.meta?.code === '23503' || e.meta?.driverAdapterError?.cause?.originalCode === '23503'
-    || e.meta?.driverAdapterError?.cause?.kind === 'ForeignKeyConstraintViolation' || /foreign key constraint/i.test(e.message ?? '');
-}

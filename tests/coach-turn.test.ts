@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isForeignKeyViolation } from '../src/errors';
+import { isForeignKeyViolation } from '../src/db/errors';
 import { startTestServer, type TestServer } from './support/server';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {

@@ -168,13 +168,9 @@ export function buildBlockLibrary(files: readonly { file: string; blocks: unknow
   return { blocks, byId, byTypeTopic, generalByType, files: files.map((f) => f.file) };
 }
 
-/** The blocks folder next to this module, or the source folder when running from a build. */
+/** The blocks folder next to this module (the build copies it into dist/ beside the code). */
 function defaultBlocksDir(): string {
-  const here = path.join(__dirname, 'blocks');
-  if (fs.existsSync(here)) return here;
-  // tsc does not copy JSON: dist/src/coach -> src/coach/blocks.
-  const source = path.resolve(__dirname, '..', '..', '..', 'src', 'coach', 'blocks');
-  return fs.existsSync(source) ? source : here;
+  return path.join(__dirname, 'blocks');
 }
 
 /**

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../config';
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
 
 /** Prisma's own bookkeeping table, created exactly as its schema engine creates it. */
-export const CREATE_MIGRATIONS_TABLE = `
+const CREATE_MIGRATIONS_TABLE = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
     "checksum"              VARCHAR(64) NOT NULL,

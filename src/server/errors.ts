@@ -1,19 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseDown } from '../db/errors';
 import { AppError, UnavailableError } from '../errors';
-
-/**
- * True for errors that mean "the database is not reachable right now" (pg and Prisma spellings),
- * including a statement left unanswered past the query timeout and a transaction that could not
- * get a connection in time (Prisma P2028) while the database is away or swamped.
- */
-export function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: unknown } | null;
-  if (!e) return false;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024', 'P2028'].includes(e.code ?? '')) return true;
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|server closed the connection|Query read timeout|is not queryable/i.test(e.message ?? '')) return true;
-  return e.cause !== undefined && e.cause !== e && isDatabaseDown(e.cause);
-}
 
 /**
  * Maps any thrown error to an {@link AppError} a client may see: our own errors as they are,

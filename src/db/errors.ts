@@ -1,0 +1,25 @@
+/** What a database driver error means, whichever layer (pg, the Prisma adapter, Prisma) raised it. */
+
+/**
+ * True for errors that mean "the database is not reachable right now" (pg and Prisma spellings),
+ * including a statement left unanswered past the query timeout and a transaction that could not
+ * get a connection in time (Prisma P2028) while the database is away or swamped.
+ */
+export function isDatabaseDown(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; cause?: unknown } | null;
+  if (!e) return false;
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024', 'P2028'].includes(e.code ?? '')) return true;
+  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|server closed the connection|Query read timeout|is not queryable/i.test(e.message ?? '')) return true;
+  return e.cause !== undefined && e.cause !== e && isDatabaseDown(e.cause);
+}
+
+/**
+ * True when a write failed because a row it points at is gone (PostgreSQL 23503), e.g. a turn
+ * committing into a session deleted a moment before: to the caller, that session is missing.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; message?: string } | null;
+  if (!e) return false;
+  return e.code === '23503' || e.meta?.code === '23503' || e.meta?.driverAdapterError?.cause?.originalCode === '23503'
+    || e.meta?.driverAdapterError?.cause?.kind === 'ForeignKeyConstraintViolation' || /foreign key constraint/i.test(e.message ?? '');
+}
