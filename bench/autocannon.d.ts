@@ -6,8 +6,16 @@ declare module 'autocannon' {
       path?: string;
       headers?: Record<string, string>;
       body?: string | Buffer;
-      setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest | null | undefined;
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+      setupRequest?: (
+        request: AutocannonRequest,
+        context: Record<string, unknown>,
+      ) => AutocannonRequest | null | undefined;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string>,
+      ) => void;
     }
     interface AutocannonOptions {
       url: string;
@@ -27,9 +35,27 @@ declare module 'autocannon' {
       overallRate?: number;
     }
     interface Histogram {
-      average: number; mean: number; stddev: number; min: number; max: number; total: number;
-      p0_001: number; p0_01: number; p0_1: number; p1: number; p2_5: number; p10: number; p25: number;
-      p50: number; p75: number; p90: number; p97_5: number; p99: number; p99_9: number; p99_99: number; p99_999: number;
+      average: number;
+      mean: number;
+      stddev: number;
+      min: number;
+      max: number;
+      total: number;
+      p0_001: number;
+      p0_01: number;
+      p0_1: number;
+      p1: number;
+      p2_5: number;
+      p10: number;
+      p25: number;
+      p50: number;
+      p75: number;
+      p90: number;
+      p97_5: number;
+      p99: number;
+      p99_9: number;
+      p99_99: number;
+      p99_999: number;
     }
     interface AutocannonResult {
       title?: string;
@@ -43,9 +69,15 @@ declare module 'autocannon' {
       mismatches: number;
       non2xx: number;
       resets: number;
-      '1xx': number; '2xx': number; '3xx': number; '4xx': number; '5xx': number;
+      '1xx': number;
+      '2xx': number;
+      '3xx': number;
+      '4xx': number;
+      '5xx': number;
     }
   }
-  function autocannon(options: autocannon.AutocannonOptions): Promise<autocannon.AutocannonResult> & { stop(): void };
+  function autocannon(
+    options: autocannon.AutocannonOptions,
+  ): Promise<autocannon.AutocannonResult> & { stop(): void };
   export = autocannon;
 }

@@ -40,7 +40,12 @@ interface Load {
   verify: (body: string) => boolean;
 }
 
-async function load(url: string, spec: Load, duration: number, overallRate?: number): Promise<AutocannonResult> {
+async function load(
+  url: string,
+  spec: Load,
+  duration: number,
+  overallRate?: number,
+): Promise<AutocannonResult> {
   let next = 0;
   const bodies = spec.bodies;
   return autocannon({
@@ -54,13 +59,15 @@ async function load(url: string, spec: Load, duration: number, overallRate?: num
     overallRate,
     verifyBody: spec.verify,
     requests: bodies
-      ? [{
-          method: 'POST',
-          setupRequest: (request) => {
-            const item = bodies[next++ % bodies.length]!;
-            return { ...request, body: item.body, headers: item.headers };
+      ? [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              const item = bodies[next++ % bodies.length]!;
+              return { ...request, body: item.body, headers: item.headers };
+            },
           },
-        }]
+        ]
       : undefined,
   });
 }
@@ -68,7 +75,11 @@ async function load(url: string, spec: Load, duration: number, overallRate?: num
 type Cpu = ReturnType<typeof cpuSpent>;
 
 /** Warms the server up, then measures; returns the measured run and the CPU each party spent on it. */
-async function measure(url: string, spec: Load, serverPid: number): Promise<{ result: AutocannonResult; cpu: Cpu }> {
+async function measure(
+  url: string,
+  spec: Load,
+  serverPid: number,
+): Promise<{ result: AutocannonResult; cpu: Cpu }> {
   await load(url, spec, WARMUP_S);
   const before = cpuSnapshot();
   const result = await load(url, spec, DURATION_S);
@@ -86,9 +97,13 @@ const failures = (r: AutocannonResult) => r.errors + r.timeouts + r.non2xx + r.m
 const describe = (r: AutocannonResult) =>
   `${Math.round(r.requests.average).toLocaleString()} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms, ${r.requests.total.toLocaleString()} requests, ${failures(r)} failed (errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, bad bodies ${r.mismatches})`;
 
-async function seed(url: string): Promise<{ sessions: { id: string; userId: string }[]; userIds: string[] }> {
+async function seed(
+  url: string,
+): Promise<{ sessions: { id: string; userId: string }[]; userIds: string[] }> {
   const userIds = Array.from({ length: USERS }, () => randomUUID());
-  const sessions = userIds.flatMap((userId) => Array.from({ length: SESSIONS_PER_USER }, () => ({ id: randomUUID(), userId })));
+  const sessions = userIds.flatMap((userId) =>
+    Array.from({ length: SESSIONS_PER_USER }, () => ({ id: randomUUID(), userId })),
+  );
   await withClient(url, async (client) => {
     await client.query('INSERT INTO amora_users (id) SELECT unnest($1::uuid[])', [userIds]);
     await client.query(
@@ -122,21 +137,38 @@ export const benchmark: Benchmark = {
     const { sessions, userIds } = await seed(url);
     const tokens = await signTokens(userIds);
     const tokenOf = new Map(userIds.map((id, i) => [id, tokens[i]!]));
-    const headersOf = new Map(userIds.map((id) => [id, { 'content-type': 'application/json', authorization: `Bearer ${tokenOf.get(id)}` }]));
+    const headersOf = new Map(
+      userIds.map((id) => [
+        id,
+        { 'content-type': 'application/json', authorization: `Bearer ${tokenOf.get(id)}` },
+      ]),
+    );
     const texts = messages(BODIES, 7);
     // Request i goes to session i mod 1,000: consecutive requests hit different sessions and users.
     const turnBodies = texts.map((text, i) => {
       const session = sessions[i % sessions.length]!;
-      return { body: JSON.stringify({ query: SEND, variables: { input: { specificQuestion: text, coachSessionId: session.id } } }), headers: headersOf.get(session.userId)! };
+      return {
+        body: JSON.stringify({
+          query: SEND,
+          variables: { input: { specificQuestion: text, coachSessionId: session.id } },
+        }),
+        headers: headersOf.get(session.userId)!,
+      };
     });
     const typenameBodies = userIds.map((id) => ({ body: TYPENAME, headers: headersOf.get(id)! }));
 
-    const isTypename = (body: string) => body.includes('"__typename"') && !body.includes('"errors"');
+    const isTypename = (body: string) =>
+      body.includes('"__typename"') && !body.includes('"errors"');
     const isTurn = (body: string) => body.includes('"sendMessage"') && !body.includes('"errors"');
     const results: Record<string, AutocannonResult> = {};
     const cpu: Record<string, Cpu> = {};
     let openResult: OpenLoopResult | null = null;
-    const run = async (label: string, start: () => Promise<ChildServer>, spec: Load, withOpenLoop = false) => {
+    const run = async (
+      label: string,
+      start: () => Promise<ChildServer>,
+      spec: Load,
+      withOpenLoop = false,
+    ) => {
       const server = await start();
       try {
         const measured = await measure(server.url, spec, server.pid);
@@ -146,22 +178,45 @@ export const benchmark: Benchmark = {
           // The same server offered half the rate it sustained: the latency a user sees when the
           // machine is busy but not saturated (a closed loop of 32 clients is saturation by design).
           const rate = Math.max(10, Math.round(measured.result.requests.average / 2));
-          openResult = await openLoop(server.url, spec.bodies!, rate, Math.max(4, Math.round(DURATION_S / 2)), spec.verify);
+          openResult = await openLoop(
+            server.url,
+            spec.bodies!,
+            rate,
+            Math.max(4, Math.round(DURATION_S / 2)),
+            spec.verify,
+          );
         }
       } finally {
         await server.stop();
       }
     };
 
-    await run('bare', () => startChild('bare-apollo', { NODE_ENV: 'production' }), { body: TYPENAME, verify: isTypename });
-    await run('bareExpress', () => startChild('bare-apollo', { NODE_ENV: 'production', BARE_APOLLO_MODE: 'express' }), { body: TYPENAME, verify: isTypename });
+    await run('bare', () => startChild('bare-apollo', { NODE_ENV: 'production' }), {
+      body: TYPENAME,
+      verify: isTypename,
+    });
+    await run(
+      'bareExpress',
+      () => startChild('bare-apollo', { NODE_ENV: 'production', BARE_APOLLO_MODE: 'express' }),
+      { body: TYPENAME, verify: isTypename },
+    );
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-data-'));
     try {
       const amora = () => startChild('amora', amoraEnv(url, dataDir));
       await run('amoraTypename', amora, { bodies: typenameBodies, verify: isTypename });
-      const before = await withClient(url, async (c) => Number((await c.query(`SELECT count(*) FROM amora_session_messages WHERE sender = 'user'`)).rows[0].count));
+      const before = await withClient(url, async (c) =>
+        Number(
+          (await c.query(`SELECT count(*) FROM amora_session_messages WHERE sender = 'user'`))
+            .rows[0].count,
+        ),
+      );
       await run('turn', amora, { bodies: turnBodies, verify: isTurn }, true);
-      const after = await withClient(url, async (c) => Number((await c.query(`SELECT count(*) FROM amora_session_messages WHERE sender = 'user'`)).rows[0].count));
+      const after = await withClient(url, async (c) =>
+        Number(
+          (await c.query(`SELECT count(*) FROM amora_session_messages WHERE sender = 'user'`))
+            .rows[0].count,
+        ),
+      );
       results.stored = { requests: { total: after - before } } as unknown as AutocannonResult;
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -228,12 +283,35 @@ export const benchmark: Benchmark = {
       `Amora { __typename }: ${describe(amoraTypename!)}; ${perRequest(cpu.amoraTypename!, amoraTypename!)}`,
       `Amora sendMessage: ${describe(turn!)}; ${perRequest(cpu.turn!, turn!)}`,
       `Amora sendMessage, open loop: ${JSON.stringify(open)}`,
-      `turns stored during the measured and warm-up runs: ${stored.toLocaleString()} user messages (autocannon counted ${(turn!.requests.total).toLocaleString()} in the measured run)`,
+      `turns stored during the measured and warm-up runs: ${stored.toLocaleString()} user messages (autocannon counted ${turn!.requests.total.toLocaleString()} in the measured run)`,
     ];
     if (failures(turn!) > 0) notes.push('some turns failed: the targets count as not met');
-    const pick = (r: AutocannonResult) => ({ reqPerSec: r.requests.average, total: r.requests.total, latency: r.latency, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, mismatches: r.mismatches });
+    const pick = (r: AutocannonResult) => ({
+      reqPerSec: r.requests.average,
+      total: r.requests.total,
+      latency: r.latency,
+      errors: r.errors,
+      timeouts: r.timeouts,
+      non2xx: r.non2xx,
+      mismatches: r.mismatches,
+    });
     const otherShare = (cpu.turn!.other / (DURATION_S * 1000 * os.cpus().length)) * 100;
-    if (otherShare > 10) notes.push(`other processes (kernel threads, other users of this machine) used ${otherShare.toFixed(0)}% of the machine during the sendMessage run: the figures are noisier than usual`);
-    return { rows, notes, raw: { bare: pick(bare!), bareExpress: pick(bareExpress!), amoraTypename: pick(amoraTypename!), turn: pick(turn!), turnOpenLoop: open, stored, cpu } };
+    if (otherShare > 10)
+      notes.push(
+        `other processes (kernel threads, other users of this machine) used ${otherShare.toFixed(0)}% of the machine during the sendMessage run: the figures are noisier than usual`,
+      );
+    return {
+      rows,
+      notes,
+      raw: {
+        bare: pick(bare!),
+        bareExpress: pick(bareExpress!),
+        amoraTypename: pick(amoraTypename!),
+        turn: pick(turn!),
+        turnOpenLoop: open,
+        stored,
+        cpu,
+      },
+    };
   },
 };

@@ -36,7 +36,11 @@ interface Start {
 }
 
 /** Starts `args` with an embedded database in `dataDir`, times it to ready, then stops it with SIGTERM. */
-async function startOnce(args: string[], dataDir: string, command: string = process.execPath): Promise<Start> {
+async function startOnce(
+  args: string[],
+  dataDir: string,
+  command: string = process.execPath,
+): Promise<Start> {
   const port = await freePort();
   const spawnedAt = Date.now();
   const started = performance.now();
@@ -45,38 +49,73 @@ async function startOnce(args: string[], dataDir: string, command: string = proc
     // Its own process group, so `npm start` (npm -> sh -> node) can be signalled as a whole.
     detached: command !== process.execPath,
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root',
-      PORT: String(port), HOST: '127.0.0.1', AMORA_DATA_DIR: dataDir, AMORA_JWT_SECRET: BENCH_SECRET, LOG_LEVEL: 'info',
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      AMORA_DATA_DIR: dataDir,
+      AMORA_JWT_SECRET: BENCH_SECRET,
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   let postgresAt: number | null = null;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const readyMs = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { child.kill('SIGKILL'); } reject(new Error(`no "Amora is listening" within 30 s:\n${output.slice(-2000)}`)); }, 30_000);
-    child.stderr!.on('data', (chunk) => { output += chunk; });
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      reject(new Error(`no "Amora is listening" within 30 s:\n${output.slice(-2000)}`));
+    }, 30_000);
+    child.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       for (const line of String(chunk).split('\n')) {
         if (line.includes('embedded PostgreSQL started')) {
-          try { postgresAt = (JSON.parse(line) as { time: number }).time - spawnedAt; } catch { /* not JSON */ }
+          try {
+            postgresAt = (JSON.parse(line) as { time: number }).time - spawnedAt;
+          } catch {
+            /* not JSON */
+          }
         }
       }
-      if (output.includes('Amora is listening')) { clearTimeout(timer); resolve(performance.now() - started); }
+      if (output.includes('Amora is listening')) {
+        clearTimeout(timer);
+        resolve(performance.now() - started);
+      }
     });
-    exited.then((code) => { clearTimeout(timer); reject(new Error(`exited with ${code} before listening:\n${output.slice(-2000)}`)); });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before listening:\n${output.slice(-2000)}`));
+    });
   });
   // SIGTERM at once, as a process manager might. If it is lost (the process keeps running), send
   // it again, and count it: a start that cannot be stopped is a finding of its own.
   const stopAt = performance.now();
   const signal = (name: NodeJS.Signals) => {
     if (command === process.execPath) child.kill(name);
-    else try { process.kill(-child.pid!, name); } catch { /* already gone */ }
+    else
+      try {
+        process.kill(-child.pid!, name);
+      } catch {
+        /* already gone */
+      }
   };
   signal('SIGTERM');
   let lostSignal = false;
-  const gone = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+  const gone = (ms: number) =>
+    Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+    ]);
   if (!(await gone(3000))) {
     lostSignal = true;
     signal('SIGTERM');
@@ -99,10 +138,14 @@ async function startOnce(args: string[], dataDir: string, command: string = proc
 /** What `npm run build` does (SWC over src/, JSON copied), into bench/.build; returns its time. */
 function build(): { ms: number; status: number | null; errors: string[] } {
   const started = performance.now();
-  const result = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'swc'), [
-    'src', '-d', BUILD_DIR, '--strip-leading-paths', '--copy-files', '--quiet',
-  ], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
-  const errors = String(result.stderr ?? '').split('\n').filter((line) => line.trim() !== '');
+  const result = spawnSync(
+    path.join(ROOT, 'node_modules', '.bin', 'swc'),
+    ['src', '-d', BUILD_DIR, '--strip-leading-paths', '--copy-files', '--quiet'],
+    { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
+  );
+  const errors = String(result.stderr ?? '')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   return { ms: performance.now() - started, status: result.status, errors };
 }
 
@@ -124,10 +167,17 @@ export const benchmark: Benchmark = {
     const again = build();
     raw.build = { first, again };
     const main = path.join(BUILD_DIR, 'main.js');
-    if (!fs.existsSync(main)) throw new Error(`the build produced no ${path.relative(ROOT, main)} (exit ${first.status}): ${first.errors.slice(0, 3).join(' | ')}`);
+    if (!fs.existsSync(main))
+      throw new Error(
+        `the build produced no ${path.relative(ROOT, main)} (exit ${first.status}): ${first.errors.slice(0, 3).join(' | ')}`,
+      );
 
     const nodeBaseline = median([0, 1, 2].map(() => timeNode(['-e', '0'])));
-    const loadModules = median([0, 1, 2].map(() => timeNode(['-e', `require(${JSON.stringify(path.join(BUILD_DIR, 'server', 'app.js'))})`])));
+    const loadModules = median(
+      [0, 1, 2].map(() =>
+        timeNode(['-e', `require(${JSON.stringify(path.join(BUILD_DIR, 'server', 'app.js'))})`]),
+      ),
+    );
     raw.nodeBaseline = nodeBaseline;
     raw.loadModules = loadModules;
 
@@ -136,7 +186,11 @@ export const benchmark: Benchmark = {
     let restartsOfBuilt: number[] = [];
     const variants = [
       { label: 'node dist/main.js (SWC build)', args: [main], target: true },
-      { label: 'node -r @swc-node/register src/main.ts', args: ['-r', '@swc-node/register', 'src/main.ts'], target: false },
+      {
+        label: 'node -r @swc-node/register src/main.ts',
+        args: ['-r', '@swc-node/register', 'src/main.ts'],
+        target: false,
+      },
     ];
     for (const variant of variants) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-start-'));
@@ -158,7 +212,12 @@ export const benchmark: Benchmark = {
         const starts = [firstStart, ...restarts];
         lost += starts.filter((x) => x.lostSignal).length;
         total += starts.length;
-        notes.push(`${variant.label}: first start (initdb + migrations) ${(firstStart.readyMs / 1000).toFixed(2)} s; restarts ${restarts.map((s) => (s.readyMs / 1000).toFixed(2)).join(', ')} s; embedded PostgreSQL up at ~${pg.length ? (median(pg) / 1000).toFixed(2) : '?'} s after spawn; SIGTERM to exit ${(() => { const clean = starts.filter((x) => !x.lostSignal).map((x) => x.stopMs); return clean.length ? `${median(clean).toFixed(0)} ms` : '? (every SIGTERM lost)'; })()}`);
+        notes.push(
+          `${variant.label}: first start (initdb + migrations) ${(firstStart.readyMs / 1000).toFixed(2)} s; restarts ${restarts.map((s) => (s.readyMs / 1000).toFixed(2)).join(', ')} s; embedded PostgreSQL up at ~${pg.length ? (median(pg) / 1000).toFixed(2) : '?'} s after spawn; SIGTERM to exit ${(() => {
+            const clean = starts.filter((x) => !x.lostSignal).map((x) => x.stopMs);
+            return clean.length ? `${median(clean).toFixed(0)} ms` : '? (every SIGTERM lost)';
+          })()}`,
+        );
       } finally {
         fs.rmSync(dataDir, { recursive: true, force: true });
       }
@@ -168,21 +227,33 @@ export const benchmark: Benchmark = {
     try {
       const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
       const first = await startOnce(['start', '--silent'], npmDir, npm);
-      const again = [await startOnce(['start', '--silent'], npmDir, npm), await startOnce(['start', '--silent'], npmDir, npm)];
+      const again = [
+        await startOnce(['start', '--silent'], npmDir, npm),
+        await startOnce(['start', '--silent'], npmDir, npm),
+      ];
       const ready = median(again.map((x) => x.readyMs));
       lost += [first, ...again].filter((x) => x.lostSignal).length;
       total += 3;
       raw.npmStart = { first, again };
       rows.push({
-        figure: '`npm start` itself (npm run build, then node dist/main.js), data dir exists (median of 2)',
+        figure:
+          '`npm start` itself (npm run build, then node dist/main.js), data dir exists (median of 2)',
         measured: `${(ready / 1000).toFixed(2)} s`,
         target: '< 3 s',
         met: ready < TARGET_MS,
         ratio: `${(ready / nodeBaseline).toFixed(1)}x \`node -e 0\`; the build step is ${(again.map((x) => x.readyMs).reduce((a, b) => a + b, 0) / 2 / 1000 - median(restartsOfBuilt) / 1000).toFixed(2)} s of it`,
       });
     } catch (error) {
-      notes.push(`\`npm start\` failed: ${(error as Error).message.split('\n').slice(0, 3).join(' | ')}`);
-      rows.push({ figure: '`npm start` itself, data dir exists', measured: 'failed', target: '< 3 s', met: false, ratio: '-' });
+      notes.push(
+        `\`npm start\` failed: ${(error as Error).message.split('\n').slice(0, 3).join(' | ')}`,
+      );
+      rows.push({
+        figure: '`npm start` itself, data dir exists',
+        measured: 'failed',
+        target: '< 3 s',
+        met: false,
+        ratio: '-',
+      });
     } finally {
       fs.rmSync(npmDir, { recursive: true, force: true });
     }
@@ -191,7 +262,9 @@ export const benchmark: Benchmark = {
       measured: `${total - lost} of ${total}`,
       target: '-',
       met: null,
-      ratio: lost ? `${lost} SIGTERM(s) lost: see RESULTS.md (src/main.ts swaps signal handlers after listening)` : 'none lost',
+      ratio: lost
+        ? `${lost} SIGTERM(s) lost: see RESULTS.md (src/main.ts swaps signal handlers after listening)`
+        : 'none lost',
     });
     rows.push({
       figure: '`npm run build` with nothing changed (runs before every `npm start`)',
@@ -200,7 +273,9 @@ export const benchmark: Benchmark = {
       met: null,
       ratio: `first build ${(first.ms / 1000).toFixed(1)} s`,
     });
-    notes.push(`loading the compiled module graph (require src/server/app.js): ${loadModules.toFixed(0)} ms, node -e 0: ${nodeBaseline.toFixed(0)} ms`);
+    notes.push(
+      `loading the compiled module graph (require src/server/app.js): ${loadModules.toFixed(0)} ms, node -e 0: ${nodeBaseline.toFixed(0)} ms`,
+    );
     return { rows, notes, raw };
   },
 };

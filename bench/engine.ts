@@ -6,7 +6,12 @@
  * through JSON between turns as it does through the database, and some users carry disliked
  * blocks. The same-run baseline is that JSON round trip of the state, which every turn also pays.
  */
-import { createBlocksEngine, DEFAULT_SAFETY_RESOURCES, initialState, loadBlockLibrary } from '../src/coach';
+import {
+  createBlocksEngine,
+  DEFAULT_SAFETY_RESOURCES,
+  initialState,
+  loadBlockLibrary,
+} from '../src/coach';
 import type { ConversationState, TurnInput } from '../src/coach/types';
 import { message, prng } from './lib/corpus';
 import { mean, median, quantile } from './lib/stats';
@@ -24,7 +29,12 @@ interface Conversation {
   random: () => number;
 }
 
-function runPass(engine: ReturnType<typeof createBlocksEngine>, seed: number, timings: number[] | null, jsonTimings: number[] | null): { turns: number; crises: number } {
+function runPass(
+  engine: ReturnType<typeof createBlocksEngine>,
+  seed: number,
+  timings: number[] | null,
+  jsonTimings: number[] | null,
+): { turns: number; crises: number } {
   const conversations: Conversation[] = Array.from({ length: CONVERSATIONS }, (_, i) => ({
     state: initialState(),
     avoid: new Set<string>(),
@@ -37,9 +47,13 @@ function runPass(engine: ReturnType<typeof createBlocksEngine>, seed: number, ti
       const random = conversation.random;
       const input: TurnInput = {
         text: message(random),
-        context: random() < 0.3
-          ? { topics: [TOPIC_HINTS[Math.floor(random() * TOPIC_HINTS.length)]!], relationshipStatus: STATUSES[Math.floor(random() * STATUSES.length)]! }
-          : undefined,
+        context:
+          random() < 0.3
+            ? {
+                topics: [TOPIC_HINTS[Math.floor(random() * TOPIC_HINTS.length)]!],
+                relationshipStatus: STATUSES[Math.floor(random() * STATUSES.length)]!,
+              }
+            : undefined,
         state: conversation.state,
         seed: Math.floor(random() * 2 ** 32),
         avoidBlockIds: conversation.avoid,
@@ -95,7 +109,9 @@ export const benchmark: Benchmark = {
           ratio: `p99 ${(p99 / quantile(json, 0.99)).toFixed(1)}x the JSON round trip's p99`,
         },
       ],
-      notes: [`block library loaded in ${loadMs.toFixed(0)} ms; ${crises} crisis turns in the measured pass`],
+      notes: [
+        `block library loaded in ${loadMs.toFixed(0)} ms; ${crises} crisis turns in the measured pass`,
+      ],
       raw: { turns, crises, loadMs, p50, p99, mean: mean(timings), jsonP50 },
     };
   },

@@ -33,7 +33,11 @@ FROM amora_sessions s LEFT JOIN amora_session_state st ON st.session_id = s.id
 WHERE s.next_follow_up_at <= now() ORDER BY s.next_follow_up_at LIMIT 500`;
 const DUE_ALL_SQL = `SELECT id FROM amora_sessions WHERE next_follow_up_at <= now() AND status = 'ACTIVE' AND follow_up_enabled`;
 
-async function timeQuery(client: Client, sql: string, runs = RUNS): Promise<{ median: number; p99: number; rows: number }> {
+async function timeQuery(
+  client: Client,
+  sql: string,
+  runs = RUNS,
+): Promise<{ median: number; p99: number; rows: number }> {
   for (let i = 0; i < 3; i++) await client.query(sql); // warm: catalog caches, buffers
   const times: number[] = [];
   let rows = 0;
@@ -47,16 +51,22 @@ async function timeQuery(client: Client, sql: string, runs = RUNS): Promise<{ me
 }
 
 async function explain(client: Client, sql: string): Promise<string[]> {
-  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+  );
   return rows.map((row) => row['QUERY PLAN']);
 }
 
 async function seqScan(client: Client, sql: string): Promise<number> {
-  await client.query('SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off');
+  await client.query(
+    'SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off',
+  );
   try {
     return (await timeQuery(client, sql, 3)).median;
   } finally {
-    await client.query('RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan');
+    await client.query(
+      'RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan',
+    );
   }
 }
 
@@ -71,7 +81,9 @@ export const benchmark: Benchmark = {
 
     await withClient(url, async (client) => {
       const t0 = performance.now();
-      await client.query(`INSERT INTO amora_users (id) SELECT gen_random_uuid() FROM generate_series(1, ${USERS})`);
+      await client.query(
+        `INSERT INTO amora_users (id) SELECT gen_random_uuid() FROM generate_series(1, ${USERS})`,
+      );
       // A realistic mix: 80% ACTIVE, 40% with follow-ups on (due some time in the next 24 h), the
       // rest without a scheduled check-in.
       await client.query(`
@@ -84,20 +96,31 @@ export const benchmark: Benchmark = {
                now() - (g % 10000) * interval '1 minute'
         FROM u, generate_series(1, ${STORED}) g`);
       await client.query('VACUUM ANALYZE amora_sessions');
-      notes.push(`made ${STORED.toLocaleString()} sessions (${USERS} users) with INSERT ... SELECT generate_series + VACUUM ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      const indexes = await client.query<{ indexdef: string }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'amora_sessions' ORDER BY indexname`);
-      notes.push(`indexes on amora_sessions: ${indexes.rows.map((r) => r.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, '').replace(/ ON public\.amora_sessions USING/, '')).join('; ')}`);
+      notes.push(
+        `made ${STORED.toLocaleString()} sessions (${USERS} users) with INSERT ... SELECT generate_series + VACUUM ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      const indexes = await client.query<{ indexdef: string }>(
+        `SELECT indexdef FROM pg_indexes WHERE tablename = 'amora_sessions' ORDER BY indexname`,
+      );
+      notes.push(
+        `indexes on amora_sessions: ${indexes.rows.map((r) => r.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, '').replace(/ ON public\.amora_sessions USING/, '')).join('; ')}`,
+      );
     });
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-data-'));
     // The SQL figures do not need the server: a server that cannot start yet only loses the tick rows.
     const server = await startChild('amora', amoraEnv(url, dataDir)).catch((error: Error) => {
-      notes.push(`the Amora server did not start (${error.message.split('\n')[0]}): only the SQL is timed`);
+      notes.push(
+        `the Amora server did not start (${error.message.split('\n')[0]}): only the SQL is timed`,
+      );
       return null;
     });
     try {
       const hasTick = server ? await server.call<boolean>('hasTick') : false;
-      if (server && !hasTick) notes.push('the server exposes no follow-up timer tick yet (src/followups): only the SQL is timed');
+      if (server && !hasTick)
+        notes.push(
+          'the server exposes no follow-up timer tick yet (src/followups): only the SQL is timed',
+        );
 
       const measure = async (label: string, dueCount: number) => {
         await withClient(url, async (client) => {
@@ -107,7 +130,9 @@ export const benchmark: Benchmark = {
           const claimRead = await timeQuery(client, CLAIM_READ_SQL);
           const seq = await seqScan(client, DUE_SQL);
           if (batch.rows !== Math.min(500, dueCount) || all.rows !== dueCount) {
-            throw new Error(`expected ${dueCount} due, the SQL found ${all.rows} (batch ${batch.rows})`);
+            throw new Error(
+              `expected ${dueCount} due, the SQL found ${all.rows} (batch ${batch.rows})`,
+            );
           }
           raw[`${label}.sql`] = { select1, batch, all, claimRead, seqScanMedian: seq };
           rows.push({
@@ -134,7 +159,9 @@ export const benchmark: Benchmark = {
             });
           }
           const plan = await explain(client, CLAIM_READ_SQL);
-          notes.push(`EXPLAIN (ANALYZE, BUFFERS) of the claim read, ${label}:\n      ${plan.join('\n      ')}`);
+          notes.push(
+            `EXPLAIN (ANALYZE, BUFFERS) of the claim read, ${label}:\n      ${plan.join('\n      ')}`,
+          );
           raw[`${label}.plan`] = plan;
         });
         if (server && hasTick) {
@@ -150,8 +177,14 @@ export const benchmark: Benchmark = {
           }
           raw[`${label}.tick`] = { ticks, result: results.at(-1) };
           rows.push({
-            figure: dueCount === 0 ? `tick(), ${label}: median / p99 of ${ticks.length}` : `tick(), ${label}: claim + deliver`,
-            measured: dueCount === 0 ? `${median(ticks).toFixed(2)} / ${quantile(ticks, 0.99).toFixed(2)} ms` : `${ticks[0]!.toFixed(1)} ms`,
+            figure:
+              dueCount === 0
+                ? `tick(), ${label}: median / p99 of ${ticks.length}`
+                : `tick(), ${label}: claim + deliver`,
+            measured:
+              dueCount === 0
+                ? `${median(ticks).toFixed(2)} / ${quantile(ticks, 0.99).toFixed(2)} ms`
+                : `${ticks[0]!.toFixed(1)} ms`,
             target: dueCount === 0 ? `< ${TARGET_MS} ms` : '-',
             met: dueCount === 0 ? median(ticks) < TARGET_MS : null,
             ratio: `result: ${JSON.stringify(results.at(-1)).slice(0, 80)}`,
@@ -162,11 +195,13 @@ export const benchmark: Benchmark = {
       await measure('none due', 0);
       // Due by the contract's rule too (src/followups/schedule.ts): today's check-in time has passed
       // and none was made today, so the tick writes check-ins rather than only rescheduling.
-      await withClient(url, (client) => client.query(
-        `UPDATE amora_sessions SET follow_up_time = '00:00', timezone = 'UTC',
+      await withClient(url, (client) =>
+        client.query(
+          `UPDATE amora_sessions SET follow_up_time = '00:00', timezone = 'UTC',
            next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
          WHERE id IN (SELECT id FROM amora_sessions WHERE status = 'ACTIVE' AND follow_up_enabled ORDER BY id LIMIT ${DUE})`,
-      ));
+        ),
+      );
       await measure(`${DUE.toLocaleString()} due`, DUE);
     } finally {
       await server?.stop();

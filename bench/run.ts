@@ -15,11 +15,27 @@ import type { Benchmark, BenchResult, Row } from './lib/types';
 
 /** In the order of the "What is measured" table (shared/spec/operations.md). */
 const BENCHMARKS: { name: string; module: string; title: string }[] = [
-  { name: 'coach-turn', module: './coach-turn', title: '1. coach turn (sendMessage) under 32 connections vs bare Apollo' },
+  {
+    name: 'coach-turn',
+    module: './coach-turn',
+    title: '1. coach turn (sendMessage) under 32 connections vs bare Apollo',
+  },
   { name: 'engine', module: './engine', title: '2. engine alone (detect, choose, compose)' },
-  { name: 'sql-count', module: './sql-count', title: '3. SQL statements of sessions { messages { feedback } }' },
-  { name: 'followup-tick', module: './followup-tick', title: '4. follow-up tick with 1,000,000 sessions stored' },
-  { name: 'ws-fanout', module: './ws-fanout', title: '5. check-in fan-out to 10,000 websocket subscribers' },
+  {
+    name: 'sql-count',
+    module: './sql-count',
+    title: '3. SQL statements of sessions { messages { feedback } }',
+  },
+  {
+    name: 'followup-tick',
+    module: './followup-tick',
+    title: '4. follow-up tick with 1,000,000 sessions stored',
+  },
+  {
+    name: 'ws-fanout',
+    module: './ws-fanout',
+    title: '5. check-in fan-out to 10,000 websocket subscribers',
+  },
   { name: 'ws-memory', module: './ws-memory', title: '6. memory per idle websocket subscriber' },
   { name: 'cold-start', module: './cold-start', title: '7. cold start with an existing data dir' },
 ];
@@ -28,10 +44,22 @@ const OUT_DIR = path.join(__dirname, '.out');
 
 function table(rows: (Row & { bench: string })[]): string {
   const header = ['benchmark', 'figure', 'measured', 'target', 'met', 'same-run baseline'];
-  const body = rows.map((row) => [row.bench, row.figure, row.measured, row.target, row.met === null ? '-' : row.met ? 'yes' : 'NO', row.ratio]);
+  const body = rows.map((row) => [
+    row.bench,
+    row.figure,
+    row.measured,
+    row.target,
+    row.met === null ? '-' : row.met ? 'yes' : 'NO',
+    row.ratio,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => line[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -41,12 +69,20 @@ async function main(): Promise<void> {
     fs.mkdirSync(process.env.AMORA_BENCH_PROFILE_DIR, { recursive: true });
   }
   const names = args.filter((arg) => !arg.startsWith('--'));
-  const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name || b.title.startsWith(`${name}.`)));
+  const unknown = names.filter(
+    (name) => !BENCHMARKS.some((b) => b.name === name || b.title.startsWith(`${name}.`)),
+  );
   if (unknown.length) {
-    console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    console.error(
+      `Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    );
     process.exit(2);
   }
-  const selected = names.length ? BENCHMARKS.filter((b) => names.includes(b.name) || names.some((n) => b.title.startsWith(`${n}.`))) : BENCHMARKS;
+  const selected = names.length
+    ? BENCHMARKS.filter(
+        (b) => names.includes(b.name) || names.some((n) => b.title.startsWith(`${n}.`)),
+      )
+    : BENCHMARKS;
 
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`;
   console.log(`Amora benchmarks — ${new Date().toISOString()}\nmachine: ${machine}\n`);
@@ -64,23 +100,49 @@ async function main(): Promise<void> {
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
       console.error(error);
-      result = { rows: [{ figure: 'failed', measured: message.slice(0, 120), target: '-', met: false, ratio: '-' }] };
+      result = {
+        rows: [
+          {
+            figure: 'failed',
+            measured: message.slice(0, 120),
+            target: '-',
+            met: false,
+            ratio: '-',
+          },
+        ],
+      };
     }
     const seconds = (performance.now() - t0) / 1000;
     for (const note of result.notes ?? []) console.log(`  note: ${note}`);
     console.log(table(result.rows.map((row) => ({ ...row, bench: entry.name }))));
     console.log(`  (${seconds.toFixed(1)} s)\n`);
     rows.push(...result.rows.map((row) => ({ ...row, bench: entry.name })));
-    report[entry.name] = { seconds, rows: result.rows, notes: result.notes ?? [], raw: result.raw ?? {} };
+    report[entry.name] = {
+      seconds,
+      rows: result.rows,
+      notes: result.notes ?? [],
+      raw: result.raw ?? {},
+    };
   }
   await stopBenchPostgres();
 
   const total = (performance.now() - started) / 1000;
   console.log(`== Summary (${total.toFixed(0)} s)\n${table(rows)}`);
   const missed = rows.filter((row) => row.met === false);
-  console.log(missed.length ? `\nTargets not met: ${missed.map((row) => `${row.bench}: ${row.figure}`).join('; ')}` : '\nEvery target met.');
+  console.log(
+    missed.length
+      ? `\nTargets not met: ${missed.map((row) => `${row.bench}: ${row.figure}`).join('; ')}`
+      : '\nEvery target met.',
+  );
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  fs.writeFileSync(path.join(OUT_DIR, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), machine, seconds: total, benchmarks: report }, null, 2));
+  fs.writeFileSync(
+    path.join(OUT_DIR, 'latest.json'),
+    JSON.stringify(
+      { at: new Date().toISOString(), machine, seconds: total, benchmarks: report },
+      null,
+      2,
+    ),
+  );
   console.log(`(raw figures: ${path.relative(process.cwd(), path.join(OUT_DIR, 'latest.json'))})`);
 }
 

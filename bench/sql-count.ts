@@ -13,7 +13,12 @@ import type { Benchmark } from './lib/types';
 const QUERY = `{ sessions { id messages { totalCount edges { node { id feedback { id } } } } } }`;
 const TARGET = 4;
 
-async function seed(url: string, userId: string, sessions: number, messagesPerSession: number): Promise<{ feedback: number }> {
+async function seed(
+  url: string,
+  userId: string,
+  sessions: number,
+  messagesPerSession: number,
+): Promise<{ feedback: number }> {
   return withClient(url, async (client) => {
     await client.query('INSERT INTO amora_users (id) VALUES ($1)', [userId]);
     await client.query(
@@ -56,7 +61,10 @@ export const benchmark: Benchmark = {
     let statements: string[] | null = null;
     const server = await startInProcess(url, (sql) => statements?.push(sql));
     try {
-      const measure = async (token: string, expected: { sessions: number; messages: number; feedback: number }) => {
+      const measure = async (
+        token: string,
+        expected: { sessions: number; messages: number; feedback: number },
+      ) => {
         await server.gql(token, QUERY); // warm: first use compiles Prisma's query plans
         statements = [];
         const start = performance.now();
@@ -64,12 +72,26 @@ export const benchmark: Benchmark = {
         const elapsed = performance.now() - start;
         const seen = statements;
         statements = null;
-        if (status !== 200 || body.errors) throw new Error(`query failed: ${status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`);
-        const sessions = body.data.sessions as { messages: { edges: { node: { feedback: unknown[] } }[] } }[];
+        if (status !== 200 || body.errors)
+          throw new Error(
+            `query failed: ${status} ${JSON.stringify(body.errors ?? body).slice(0, 300)}`,
+          );
+        const sessions = body.data.sessions as {
+          messages: { edges: { node: { feedback: unknown[] } }[] };
+        }[];
         const messages = sessions.reduce((n, s) => n + s.messages.edges.length, 0);
-        const feedback = sessions.reduce((n, s) => n + s.messages.edges.reduce((m, e) => m + e.node.feedback.length, 0), 0);
-        if (sessions.length !== expected.sessions || messages !== expected.sessions * expected.messages || feedback !== expected.feedback) {
-          throw new Error(`unexpected answer: ${sessions.length} sessions, ${messages} messages, ${feedback} feedback (expected ${JSON.stringify(expected)})`);
+        const feedback = sessions.reduce(
+          (n, s) => n + s.messages.edges.reduce((m, e) => m + e.node.feedback.length, 0),
+          0,
+        );
+        if (
+          sessions.length !== expected.sessions ||
+          messages !== expected.sessions * expected.messages ||
+          feedback !== expected.feedback
+        ) {
+          throw new Error(
+            `unexpected answer: ${sessions.length} sessions, ${messages} messages, ${feedback} feedback (expected ${JSON.stringify(expected)})`,
+          );
         }
         // Request time: the median of a few more (statements are not counted for these).
         const times = [elapsed];
@@ -80,8 +102,16 @@ export const benchmark: Benchmark = {
         }
         return { count: seen.length, statements: seen, ms: median(times) };
       };
-      const large = await measure(bigToken!, { sessions: big.sessions, messages: big.messages, feedback: bigSeed.feedback });
-      const base = await measure(smallToken!, { sessions: small.sessions, messages: small.messages, feedback: smallSeed.feedback });
+      const large = await measure(bigToken!, {
+        sessions: big.sessions,
+        messages: big.messages,
+        feedback: bigSeed.feedback,
+      });
+      const base = await measure(smallToken!, {
+        sessions: small.sessions,
+        messages: small.messages,
+        feedback: smallSeed.feedback,
+      });
       const short = (sql: string) => sql.replace(/\s+/g, ' ').slice(0, 110);
       return {
         rows: [

@@ -27,7 +27,11 @@ const DELIVERY_WAIT_MS = 20_000;
 const TOPICS = ['heartbreak', 'trust', 'communication', 'dating', 'jealousy', 'loneliness', null];
 
 /** Waits until `expected` deliveries arrived (or the wait runs out); returns the last receipt time. */
-async function waitForDeliveries(subscribers: Subscribers, expected: number, timeoutMs: number): Promise<{ delivered: number; times: number[] }> {
+async function waitForDeliveries(
+  subscribers: Subscribers,
+  expected: number,
+  timeoutMs: number,
+): Promise<{ delivered: number; times: number[] }> {
   const deadline = Date.now() + timeoutMs;
   const count = () => subscribers.received.reduce((n, list) => n + list.length, 0);
   while (count() < expected && Date.now() < deadline) await sleep(20);
@@ -57,35 +61,80 @@ export const benchmark: Benchmark = {
     });
     const signStart = performance.now();
     const tokens = await signTokens(userIds);
-    notes.push(`signed ${tokens.length.toLocaleString()} tokens in ${((performance.now() - signStart) / 1000).toFixed(1)} s`);
+    notes.push(
+      `signed ${tokens.length.toLocaleString()} tokens in ${((performance.now() - signStart) / 1000).toFixed(1)} s`,
+    );
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-data-'));
     let server: ChildServer | null = null;
     let subscribers: Subscribers | null = null;
     try {
       server = await startChild('amora', amoraEnv(url, dataDir));
-      const missing = (await subscriptionMissing(server.url, tokens[0]!)) ?? ((await server.call<boolean>('hasTick')) ? null : 'the server exposes no follow-up timer tick');
+      const missing =
+        (await subscriptionMissing(server.url, tokens[0]!)) ??
+        ((await server.call<boolean>('hasTick'))
+          ? null
+          : 'the server exposes no follow-up timer tick');
       if (missing) {
-        return { rows: [{ figure: 'skipped', measured: '-', target: `< ${TARGET_MS} ms`, met: null, ratio: missing }], notes: [`skipped: ${missing}`] };
+        return {
+          rows: [
+            {
+              figure: 'skipped',
+              measured: '-',
+              target: `< ${TARGET_MS} ms`,
+              met: null,
+              ratio: missing,
+            },
+          ],
+          notes: [`skipped: ${missing}`],
+        };
       }
 
       const connectStart = performance.now();
-      subscribers = await connectSubscribers(server.url, tokens, DUE_SUBSCRIPTION, { concurrency: 200 });
+      subscribers = await connectSubscribers(server.url, tokens, DUE_SUBSCRIPTION, {
+        concurrency: 200,
+      });
       const connectMs = performance.now() - connectStart;
       await subscribers.flush();
       await sleep(500);
-      notes.push(`${SUBSCRIBERS.toLocaleString()} subscribers connected and subscribed in ${(connectMs / 1000).toFixed(1)} s (${Math.round(SUBSCRIBERS / (connectMs / 1000)).toLocaleString()}/s)`);
+      notes.push(
+        `${SUBSCRIBERS.toLocaleString()} subscribers connected and subscribed in ${(connectMs / 1000).toFixed(1)} s (${Math.round(SUBSCRIBERS / (connectMs / 1000)).toLocaleString()}/s)`,
+      );
 
       // Due by the contract's rule (src/followups/schedule.ts): today's time has passed, none made today.
-      await withClient(url, (client) => client.query(
-        `UPDATE amora_sessions SET follow_up_time = '00:00', next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-      ));
-      const tick = await server.call<{ start: number; end: number; result: unknown }>('tick', {}, 60_000);
-      const { delivered, times } = await waitForDeliveries(subscribers, SUBSCRIBERS, DELIVERY_WAIT_MS);
+      await withClient(url, (client) =>
+        client.query(
+          `UPDATE amora_sessions SET follow_up_time = '00:00', next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+        ),
+      );
+      const tick = await server.call<{ start: number; end: number; result: unknown }>(
+        'tick',
+        {},
+        60_000,
+      );
+      const { delivered, times } = await waitForDeliveries(
+        subscribers,
+        SUBSCRIBERS,
+        DELIVERY_WAIT_MS,
+      );
       const last = times.length ? Math.max(...times) - tick.start : Number.NaN;
       const latencies = times.map((t) => t - tick.start);
-      const wrong = subscribers.received.filter((list, i) => list.length !== 1 || (list[0]!.payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data?.dueFollowups?.coachSessionId !== sessionIds[i]).length;
-      raw.amora = { connectMs, tick, delivered, last, p50: median(latencies), p99: quantile(latencies, 0.99), wrong, errors: subscribers.errors.slice(0, 5) };
+      const wrong = subscribers.received.filter(
+        (list, i) =>
+          list.length !== 1 ||
+          (list[0]!.payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data
+            ?.dueFollowups?.coachSessionId !== sessionIds[i],
+      ).length;
+      raw.amora = {
+        connectMs,
+        tick,
+        delivered,
+        last,
+        p50: median(latencies),
+        p99: quantile(latencies, 0.99),
+        wrong,
+        errors: subscribers.errors.slice(0, 5),
+      };
       await subscribers.close();
       subscribers = null;
       await server.stop();
@@ -96,9 +145,13 @@ export const benchmark: Benchmark = {
       let baseLast = Number.NaN;
       let baseLoop = Number.NaN;
       try {
-        subscribers = await connectSubscribers(bare.url, tokens, DUE_SUBSCRIPTION, { concurrency: 200 });
+        subscribers = await connectSubscribers(bare.url, tokens, DUE_SUBSCRIPTION, {
+          concurrency: 200,
+        });
         await subscribers.flush();
-        const broadcast = await bare.call<{ start: number; sent: number; loopMs: number }>('broadcast');
+        const broadcast = await bare.call<{ start: number; sent: number; loopMs: number }>(
+          'broadcast',
+        );
         const base = await waitForDeliveries(subscribers, SUBSCRIBERS, DELIVERY_WAIT_MS);
         baseLast = Math.max(...base.times) - broadcast.start;
         baseLoop = broadcast.loopMs;
@@ -125,9 +178,13 @@ export const benchmark: Benchmark = {
           ratio: `tick() itself ${(tick.end - tick.start).toFixed(0)} ms (claimed ${JSON.stringify(tick.result)})`,
         },
       );
-      if (wrong) notes.push(`${wrong} subscribers got no check-in, more than one, or another session's`);
-      if (subscribers === null && raw.amora && (raw.amora as { errors: string[] }).errors.length) notes.push(`client errors: ${(raw.amora as { errors: string[] }).errors.join(' | ')}`);
-      notes.push(`bare ws baseline: send loop ${baseLoop.toFixed(0)} ms, last delivery ${baseLast.toFixed(0)} ms after it began`);
+      if (wrong)
+        notes.push(`${wrong} subscribers got no check-in, more than one, or another session's`);
+      if (subscribers === null && raw.amora && (raw.amora as { errors: string[] }).errors.length)
+        notes.push(`client errors: ${(raw.amora as { errors: string[] }).errors.join(' | ')}`);
+      notes.push(
+        `bare ws baseline: send loop ${baseLoop.toFixed(0)} ms, last delivery ${baseLast.toFixed(0)} ms after it began`,
+      );
       return { rows, notes, raw };
     } finally {
       await subscribers?.close();
@@ -136,4 +193,3 @@ export const benchmark: Benchmark = {
     }
   },
 };
-

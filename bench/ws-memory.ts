@@ -20,17 +20,36 @@ import { connectSubscribers } from './lib/ws';
 const SUBSCRIBERS = Number(process.env.AMORA_BENCH_MEMORY_SUBSCRIBERS ?? 5_000);
 const TARGET_BYTES = 30 * 1024;
 
-interface Mem { rss: number; heapUsed: number; external: number; arrayBuffers: number; gc: boolean }
+interface Mem {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  gc: boolean;
+}
 
 /** Bytes per subscriber held by `server`: readings before, with the subscribers idle, and after they left. */
-async function perSubscriber(server: ChildServer, tokens: string[]): Promise<{ heap: number; rss: number; heapAfterClose: number; rssAfterClose: number; before: Mem; during: Mem; after: Mem }> {
+async function perSubscriber(
+  server: ChildServer,
+  tokens: string[],
+): Promise<{
+  heap: number;
+  rss: number;
+  heapAfterClose: number;
+  rssAfterClose: number;
+  before: Mem;
+  during: Mem;
+  after: Mem;
+}> {
   // Warm-up: the first connections load code paths and grow pools that are not per-connection.
   const warm = await connectSubscribers(server.url, tokens.slice(0, 100), DUE_SUBSCRIPTION);
   await warm.flush();
   await warm.close();
   await sleep(500);
   const before = await server.call<Mem>('mem');
-  const subscribers = await connectSubscribers(server.url, tokens, DUE_SUBSCRIPTION, { concurrency: 200 });
+  const subscribers = await connectSubscribers(server.url, tokens, DUE_SUBSCRIPTION, {
+    concurrency: 200,
+  });
   await subscribers.flush();
   await sleep(1000);
   const during = await server.call<Mem>('mem');
@@ -44,7 +63,9 @@ async function perSubscriber(server: ChildServer, tokens: string[]): Promise<{ h
     rss: (during.rss - before.rss) / n,
     heapAfterClose: (heapOf(after) - heapOf(before)) / n,
     rssAfterClose: (after.rss - before.rss) / n,
-    before, during, after,
+    before,
+    during,
+    after,
   };
 }
 
@@ -56,11 +77,19 @@ export const benchmark: Benchmark = {
     const tokens = await signTokens(Array.from({ length: SUBSCRIBERS }, () => randomUUID()));
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-data-'));
     try {
-      const amora = await startChild('amora', amoraEnv(url, dataDir), { nodeArgs: ['--expose-gc'] });
+      const amora = await startChild('amora', amoraEnv(url, dataDir), {
+        nodeArgs: ['--expose-gc'],
+      });
       let mine;
       try {
         const missing = await subscriptionMissing(amora.url, tokens[0]!);
-        if (missing) return { rows: [{ figure: 'skipped', measured: '-', target: '< 30 KB', met: null, ratio: missing }], notes: [`skipped: ${missing}`] };
+        if (missing)
+          return {
+            rows: [
+              { figure: 'skipped', measured: '-', target: '< 30 KB', met: null, ratio: missing },
+            ],
+            notes: [`skipped: ${missing}`],
+          };
         mine = await perSubscriber(amora, tokens);
       } finally {
         await amora.stop();

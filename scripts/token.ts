@@ -14,10 +14,19 @@ import { jwtSecret } from '../src/auth/local-secret';
 async function main(): Promise<void> {
   const config = loadConfig();
   const userId = process.argv[2] ?? randomUUID();
-  if (!isUuid(userId)) throw new Error(`"${userId}" is not a UUID; the token's sub must be the user's UUID`);
+  if (!isUuid(userId))
+    throw new Error(`"${userId}" is not a UUID; the token's sub must be the user's UUID`);
   const secret = jwtSecret(config);
-  if (!secret) throw new Error('Only AMORA_JWKS_URL is configured: tokens come from your identity provider, not from here');
-  console.log(await signToken(secret, userId, { audience: config.jwtAudience, expiresIn: process.env.AMORA_TOKEN_TTL ?? '30d' }));
+  if (!secret)
+    throw new Error(
+      'Only AMORA_JWKS_URL is configured: tokens come from your identity provider, not from here',
+    );
+  console.log(
+    await signToken(secret, userId, {
+      audience: config.jwtAudience,
+      expiresIn: process.env.AMORA_TOKEN_TTL ?? '30d',
+    }),
+  );
 }
 
 main().catch((error: Error) => {

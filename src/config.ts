@@ -76,7 +76,9 @@ function text(env: NodeJS.ProcessEnv, name: string): string | null {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defaultTimezone = text(env, 'AMORA_DEFAULT_TIMEZONE') ?? 'UTC';
   if (!isTimeZone(defaultTimezone)) {
-    throw new ConfigError(`AMORA_DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Berlin, got "${defaultTimezone}"`);
+    throw new ConfigError(
+      `AMORA_DEFAULT_TIMEZONE must be an IANA time zone such as Europe/Berlin, got "${defaultTimezone}"`,
+    );
   }
   return {
     port: integer(env, 'PORT', 4000),

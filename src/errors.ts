@@ -48,8 +48,13 @@ export class InputError extends AppError {
 
 /** Too many requests of one kind; `retryAfterSeconds` says when to try again. */
 export class RateLimitError extends AppError {
-  constructor(readonly retryAfterSeconds: number, what: string) {
-    super(`Too many ${what}: try again in ${retryAfterSeconds} s`, 'RATE_LIMITED', 429, { retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    what: string,
+  ) {
+    super(`Too many ${what}: try again in ${retryAfterSeconds} s`, 'RATE_LIMITED', 429, {
+      retryAfterSeconds,
+    });
   }
 }
 
@@ -63,7 +68,8 @@ export class UnauthenticatedError extends AppError {
 /** The database cannot be reached right now; the client should retry shortly. */
 export class UnavailableError extends AppError {
   constructor() {
-    super('The service is temporarily unavailable: try again shortly', 'SERVICE_UNAVAILABLE', 503, { http: { status: 503 } });
+    super('The service is temporarily unavailable: try again shortly', 'SERVICE_UNAVAILABLE', 503, {
+      http: { status: 503 },
+    });
   }
 }
-

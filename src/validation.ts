@@ -7,7 +7,10 @@ import { InputError, type FieldProblem } from './errors';
  * set of rules (type-graphql's own validation is off for that reason).
  */
 export async function validateInput<T extends object>(input: T): Promise<T> {
-  const errors = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const errors = await validate(input, {
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
   if (errors.length) throw new InputError(flatten(errors));
   return input;
 }
@@ -15,7 +18,9 @@ export async function validateInput<T extends object>(input: T): Promise<T> {
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).slice(0, 1).map((message) => ({ field, message }));
+    const own = Object.values(error.constraints ?? {})
+      .slice(0, 1)
+      .map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

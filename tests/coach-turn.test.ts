@@ -34,11 +34,22 @@ const BREAKUP = [
 ];
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.stop();
+});
 
-async function send(token: string, specificQuestion: string, coachSessionId?: string, context?: unknown) {
-  const { body } = await t.gql(token, SEND, { input: { specificQuestion, coachSessionId, context } });
+async function send(
+  token: string,
+  specificQuestion: string,
+  coachSessionId?: string,
+  context?: unknown,
+) {
+  const { body } = await t.gql(token, SEND, {
+    input: { specificQuestion, coachSessionId, context },
+  });
   expect(body.errors).toBeUndefined();
   return body.data.sendMessage;
 }
@@ -46,7 +57,8 @@ async function send(token: string, specificQuestion: string, coachSessionId?: st
 describe('a 20-turn conversation on one topic', () => {
   it('deepens, never repeats a block, varies its style, and summarises every 5th turn', async () => {
     const token = await t.token();
-    const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data.createSession.id;
+    const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data
+      .createSession.id;
     const replies: any[] = [];
     for (const [i, text] of BREAKUP.entries()) {
       const reply = await send(token, text, sessionId);
@@ -63,7 +75,10 @@ describe('a 20-turn conversation on one topic', () => {
         const { summaryText, nextPlanText } = reply.session;
         expect(summaryText).toContain('Alex');
         expect(nextPlanText).toBeTruthy();
-        const rows = await t.db.query<{ summary_text: string }>('SELECT summary_text FROM amora_sessions WHERE id = $1', [sessionId]);
+        const rows = await t.db.query<{ summary_text: string }>(
+          'SELECT summary_text FROM amora_sessions WHERE id = $1',
+          [sessionId],
+        );
         expect(rows[0]!.summary_text).toBe(summaryText);
       } else if (i < 4) {
         expect(reply.session.summaryText).toBeNull();
@@ -83,10 +98,13 @@ describe('a 20-turn conversation on one topic', () => {
 
     const styles = replies.map((r) => r.responseStyle);
     expect(new Set(styles).size).toBeGreaterThanOrEqual(3);
-    for (let i = 2; i < styles.length; i++) expect(styles[i] === styles[i - 1] && styles[i] === styles[i - 2]).toBe(false);
+    for (let i = 2; i < styles.length; i++)
+      expect(styles[i] === styles[i - 1] && styles[i] === styles[i - 2]).toBe(false);
 
     const stored = await t.db.query<{ metadata: { block_ids: string[] } }>(
-      `SELECT metadata FROM amora_session_messages WHERE session_id = $1 AND sender = 'amora' ORDER BY seq`, [sessionId]);
+      `SELECT metadata FROM amora_session_messages WHERE session_id = $1 AND sender = 'amora' ORDER BY seq`,
+      [sessionId],
+    );
     const blockIds = stored.flatMap((row) => row.metadata.block_ids);
     expect(stored).toHaveLength(20);
     expect(new Set(blockIds).size).toBe(blockIds.length);
@@ -95,7 +113,7 @@ describe('a 20-turn conversation on one topic', () => {
 });
 
 describe('sessions keep their own memory', () => {
-  it('starts a new session fresh, and one session\'s turns do not move another\'s', async () => {
+  it("starts a new session fresh, and one session's turns do not move another's", async () => {
     const token = await t.token();
     const a = (await t.gql(token, CREATE, { title: 'Alex' })).body.data.createSession.id;
     const b = (await t.gql(token, CREATE, { title: 'Work stress' })).body.data.createSession.id;
@@ -104,8 +122,13 @@ describe('sessions keep their own memory', () => {
     expect(first.referencedData.turnCount).toBe(1);
     expect(first.referencedData.stage).toBe(1);
     expect(first.referencedData.topics).not.toContain('heartbreak');
-    const states = await t.db.query<{ session_id: string; turn_count: number; state: { partnerName: string | null } }>(
-      'SELECT session_id, turn_count, state FROM amora_session_state WHERE session_id = ANY($1)', [[a, b]]);
+    const states = await t.db.query<{
+      session_id: string;
+      turn_count: number;
+      state: { partnerName: string | null };
+    }>('SELECT session_id, turn_count, state FROM amora_session_state WHERE session_id = ANY($1)', [
+      [a, b],
+    ]);
     const byId = Object.fromEntries(states.map((s) => [s.session_id, s]));
     expect(byId[a]!.turn_count).toBe(3);
     expect(byId[b]!.turn_count).toBe(1);
@@ -120,7 +143,8 @@ describe('sessions keep their own memory', () => {
     expect(two.coachSessionId).toBe(one.coachSessionId);
     expect(two.referencedData.turnCount).toBe(2);
     expect((await t.gql(token, '{ sessions { id } }')).body.data.sessions).toEqual([]);
-    const all = (await t.gql(token, '{ sessions(includeDefault: true) { id isDefault } }')).body.data.sessions;
+    const all = (await t.gql(token, '{ sessions(includeDefault: true) { id isDefault } }')).body
+      .data.sessions;
     expect(all).toEqual([{ id: one.coachSessionId, isDefault: true }]);
   });
 });
@@ -134,7 +158,9 @@ describe('safety', () => {
     expect(reply.responseStyle).toBe('SAFETY');
     expect(reply.referencedData.responseStyle).toBe('SAFETY');
     const stored = await t.db.query<{ metadata: { block_ids: string[]; response_style: string } }>(
-      'SELECT metadata FROM amora_session_messages WHERE id = $1', [reply.messageId]);
+      'SELECT metadata FROM amora_session_messages WHERE id = $1',
+      [reply.messageId],
+    );
     expect(stored[0]!.metadata.response_style).toBe('SAFETY');
     const idiom = await send(token, 'This commute is killing me but I still want to text him.', id);
     expect(idiom.responseStyle).not.toBe('SAFETY');
@@ -145,52 +171,115 @@ describe('concurrency', () => {
   it('keeps exact turn counts when one session gets many messages at once', async () => {
     const token = await t.token();
     const id = (await t.gql(token, CREATE, { title: 'Busy' })).body.data.createSession.id;
-    const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => send(token, `Message ${i}: I keep worrying he will cheat on me again.`, id)));
-    expect(replies.map((r) => r.referencedData.turnCount).sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-    const [state] = await t.db.query<{ turn_count: number }>('SELECT turn_count FROM amora_session_state WHERE session_id = $1', [id]);
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        send(token, `Message ${i}: I keep worrying he will cheat on me again.`, id),
+      ),
+    );
+    expect(replies.map((r) => r.referencedData.turnCount).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
+    const [state] = await t.db.query<{ turn_count: number }>(
+      'SELECT turn_count FROM amora_session_state WHERE session_id = $1',
+      [id],
+    );
     expect(state!.turn_count).toBe(12);
-    const [count] = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1', [id]);
+    const [count] = await t.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1',
+      [id],
+    );
     expect(Number(count!.n)).toBe(24);
-    const [session] = await t.db.query<{ summary_text: string | null }>('SELECT summary_text FROM amora_sessions WHERE id = $1', [id]);
+    const [session] = await t.db.query<{ summary_text: string | null }>(
+      'SELECT summary_text FROM amora_sessions WHERE id = $1',
+      [id],
+    );
     expect(session!.summary_text).toBeTruthy();
   });
 });
 
 describe('the REST face', () => {
-  it('answers POST /api/v1/coach/ with the seed\'s shape, and agrees with GraphQL', async () => {
+  it("answers POST /api/v1/coach/ with the seed's shape, and agrees with GraphQL", async () => {
     const token = await t.token();
-    const created = await t.rest(token, 'POST', '/api/v1/coach/sessions', { title: 'Trust issues' });
+    const created = await t.rest(token, 'POST', '/api/v1/coach/sessions', {
+      title: 'Trust issues',
+    });
     const rest = await t.rest(token, 'POST', '/api/v1/coach/', {
-      mode: 'LEARN', specific_question: 'I found messages on her phone and I do not know if I can trust her.',
-      coach_session_id: created.body.id, context: { topics: ['trust'], relationship_status: 'in a relationship' },
+      mode: 'LEARN',
+      specific_question: 'I found messages on her phone and I do not know if I can trust her.',
+      coach_session_id: created.body.id,
+      context: { topics: ['trust'], relationship_status: 'in a relationship' },
     });
     expect(rest.status).toBe(200);
-    expect(Object.keys(rest.body).sort()).toEqual(['coach_session_id', 'confidence', 'engine', 'message', 'message_id', 'mode', 'referenced_data', 'response_style'].sort());
-    expect(rest.body.referenced_data).toMatchObject({ topics: expect.arrayContaining(['trust']), emotions: expect.any(Array), response_style: rest.body.response_style });
+    expect(Object.keys(rest.body).sort()).toEqual(
+      [
+        'coach_session_id',
+        'confidence',
+        'engine',
+        'message',
+        'message_id',
+        'mode',
+        'referenced_data',
+        'response_style',
+      ].sort(),
+    );
+    expect(rest.body.referenced_data).toMatchObject({
+      topics: expect.arrayContaining(['trust']),
+      emotions: expect.any(Array),
+      response_style: rest.body.response_style,
+    });
     expect(rest.body.coach_session_id).toBe(created.body.id);
 
     const gql = await send(token, 'She says it was nothing but I keep checking.', created.body.id);
     expect(gql.referencedData.turnCount).toBe(2);
-    const page = (await t.gql(token, `query($id: ID!) { session(id: $id) { lastMessageAt messages(first: 10) { totalCount edges { node { id sender text responseStyle } } } } }`, { id: created.body.id })).body.data.session;
+    const page = (
+      await t.gql(
+        token,
+        `query($id: ID!) { session(id: $id) { lastMessageAt messages(first: 10) { totalCount edges { node { id sender text responseStyle } } } } }`,
+        { id: created.body.id },
+      )
+    ).body.data.session;
     expect(page.messages.totalCount).toBe(4);
-    expect(page.messages.edges.map((e: { node: { sender: string } }) => e.node.sender)).toEqual(['USER', 'AMORA', 'USER', 'AMORA']);
-    expect(page.messages.edges[1].node).toMatchObject({ id: rest.body.message_id, text: rest.body.message, responseStyle: rest.body.response_style });
+    expect(page.messages.edges.map((e: { node: { sender: string } }) => e.node.sender)).toEqual([
+      'USER',
+      'AMORA',
+      'USER',
+      'AMORA',
+    ]);
+    expect(page.messages.edges[1].node).toMatchObject({
+      id: rest.body.message_id,
+      text: rest.body.message,
+      responseStyle: rest.body.response_style,
+    });
     const restSession = await t.rest(token, 'GET', `/api/v1/coach/sessions/${created.body.id}`);
     expect(restSession.body.last_message_at).toBe(page.lastMessageAt);
   });
 
   it('refuses bad turns clearly and writes nothing', async () => {
     const token = await t.token();
-    const empty = await t.rest(token, 'POST', '/api/v1/coach/', { mode: 'LEARN', specific_question: '   ' });
+    const empty = await t.rest(token, 'POST', '/api/v1/coach/', {
+      mode: 'LEARN',
+      specific_question: '   ',
+    });
     expect(empty.status).toBe(422);
     expect(empty.body.detail).toContain('specific_question');
     const long = await t.gql(token, SEND, { input: { specificQuestion: 'x'.repeat(4001) } });
-    expect(long.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'specificQuestion' });
-    const foreign = await t.rest(token, 'POST', '/api/v1/coach/', { mode: 'LEARN', specific_question: 'hello', coach_session_id: randomUUID() });
+    expect(long.body.errors[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'specificQuestion',
+    });
+    const foreign = await t.rest(token, 'POST', '/api/v1/coach/', {
+      mode: 'LEARN',
+      specific_question: 'hello',
+      coach_session_id: randomUUID(),
+    });
     expect(foreign.status).toBe(404);
-    const notUuid = await t.gql(token, SEND, { input: { specificQuestion: 'hello', coachSessionId: 'abc' } });
+    const notUuid = await t.gql(token, SEND, {
+      input: { specificQuestion: 'hello', coachSessionId: 'abc' },
+    });
     expect(notUuid.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    const rows = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM amora_session_messages m JOIN amora_sessions s ON s.id = m.session_id WHERE m.message_text IN ('hello', '   ')`);
+    const rows = await t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM amora_session_messages m JOIN amora_sessions s ON s.id = m.session_id WHERE m.message_text IN ('hello', '   ')`,
+    );
     expect(Number(rows[0]!.n)).toBe(0);
   });
 });
@@ -199,14 +288,16 @@ describe('message history', () => {
   it('pages oldest first with cursors', async () => {
     const token = await t.token();
     const id = (await t.gql(token, CREATE, { title: 'Paging' })).body.data.createSession.id;
-    for (let i = 0; i < 3; i++) await send(token, `We argue about the same thing again and again, round ${i}.`, id);
+    for (let i = 0; i < 3; i++)
+      await send(token, `We argue about the same thing again and again, round ${i}.`, id);
     const Q = `query($id: ID!, $after: String) { session(id: $id) { messages(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { text sender } } } } }`;
     const p1 = (await t.gql(token, Q, { id })).body.data.session.messages;
     expect(p1.totalCount).toBe(6);
     expect(p1.edges).toHaveLength(4);
     expect(p1.pageInfo.hasNextPage).toBe(true);
     expect(p1.edges[0].node.text).toContain('round 0');
-    const p2 = (await t.gql(token, Q, { id, after: p1.pageInfo.endCursor })).body.data.session.messages;
+    const p2 = (await t.gql(token, Q, { id, after: p1.pageInfo.endCursor })).body.data.session
+      .messages;
     expect(p2.edges).toHaveLength(2);
     expect(p2.pageInfo.hasNextPage).toBe(false);
     expect(p2.edges[0].node.text).toContain('round 2');
@@ -219,7 +310,9 @@ describe('a session deleted during a turn', () => {
   it('is recognised from the database error, so the turn answers NOT_FOUND rather than 500', async () => {
     const error = await t.server.db.prisma.$executeRaw`
       INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text)
-      VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'user', 'x')`.catch((e: unknown) => e);
+      VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'user', 'x')`.catch(
+      (e: unknown) => e,
+    );
     expect(isForeignKeyViolation(error)).toBe(true);
     expect(isForeignKeyViolation(new Error('connection reset'))).toBe(false);
   });

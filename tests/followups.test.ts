@@ -34,13 +34,24 @@ interface FollowupEvent {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A server of its own with a clock standing at `start`. */
-async function harness(start: string, extra: { env?: Record<string, string>; onQuery?: (sql: string) => void } = {}) {
+async function harness(
+  start: string,
+  extra: { env?: Record<string, string>; onQuery?: (sql: string) => void } = {},
+) {
   const clock = new ManualClock(new Date(start));
-  const t = await startTestServer({ clock, env: { ...QUIET_TIMER, ...extra.env }, onQuery: extra.onQuery });
+  const t = await startTestServer({
+    clock,
+    env: { ...QUIET_TIMER, ...extra.env },
+    onQuery: extra.onQuery,
+  });
   return { t, clock, tick: () => t.server.services.followupTimer.tick() };
 }
 
-async function createSession(t: TestServer, token: string, input: Record<string, unknown>): Promise<string> {
+async function createSession(
+  t: TestServer,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<string> {
   const { body } = await t.gql(token, CREATE, { input });
   expect(body.errors).toBeUndefined();
   return body.data.createSession.id;
@@ -48,7 +59,14 @@ async function createSession(t: TestServer, token: string, input: Record<string,
 
 /** Check-ins stored for a user, oldest first, with their message. */
 async function checkIns(t: TestServer, userId: string) {
-  return t.db.query<{ session_id: string; local_day: string; due_at: Date; prompt: string; message_text: string; metadata: any }>(
+  return t.db.query<{
+    session_id: string;
+    local_day: string;
+    due_at: Date;
+    prompt: string;
+    message_text: string;
+    metadata: any;
+  }>(
     `SELECT f.session_id, f.local_day::text AS local_day, f.due_at, f.prompt, m.message_text, m.metadata
      FROM amora_followups f JOIN amora_session_messages m ON m.id = f.message_id
      WHERE f.user_id = $1 ORDER BY f.local_day, f.session_id`,
@@ -79,23 +97,38 @@ function wsUrl(t: TestServer): string {
 }
 
 async function subscribe(t: TestServer, token: string): Promise<Subscriber> {
-  const client = createClient({ url: wsUrl(t), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
+  const client = createClient({
+    url: wsUrl(t),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: true,
+  });
   const events: FollowupEvent[] = [];
   const errors: unknown[] = [];
   let taken = 0;
   let wake: (() => void) | null = null;
-  client.subscribe<{ dueFollowups: FollowupEvent }>({ query: SUBSCRIBE }, {
-    next: (result) => {
-      if (result.errors) errors.push(result.errors);
-      if (result.data) events.push(result.data.dueFollowups);
-      wake?.();
+  client.subscribe<{ dueFollowups: FollowupEvent }>(
+    { query: SUBSCRIBE },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(result.errors);
+        if (result.data) events.push(result.data.dueFollowups);
+        wake?.();
+      },
+      error: (error) => {
+        errors.push(error);
+        wake?.();
+      },
+      complete: () => undefined,
     },
-    error: (error) => { errors.push(error); wake?.(); },
-    complete: () => undefined,
-  });
+  );
   // A query over the same socket answers after the subscription is set up on the server.
   await new Promise<void>((resolve, reject) => {
-    client.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: reject, complete: resolve });
+    client.subscribe(
+      { query: '{ __typename }' },
+      { next: () => undefined, error: reject, complete: resolve },
+    );
   });
   await sleep(30);
   return {
@@ -105,8 +138,14 @@ async function subscribe(t: TestServer, token: string): Promise<Subscriber> {
     async next(timeoutMs = 2_000) {
       const deadline = Date.now() + timeoutMs;
       while (events.length <= taken) {
-        if (Date.now() > deadline) throw new Error(`no event within ${timeoutMs} ms (errors: ${JSON.stringify(errors)})`);
-        await Promise.race([new Promise<void>((resolve) => { wake = resolve; }), sleep(50)]);
+        if (Date.now() > deadline)
+          throw new Error(`no event within ${timeoutMs} ms (errors: ${JSON.stringify(errors)})`);
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            wake = resolve;
+          }),
+          sleep(50),
+        ]);
       }
       return events[taken++]!;
     },
@@ -115,14 +154,26 @@ async function subscribe(t: TestServer, token: string): Promise<Subscriber> {
 }
 
 /** Opens a raw graphql-transport-ws socket, sends connection_init with `payload`, resolves with how it ended. */
-function connectRaw(t: TestServer, payload: Record<string, unknown> | undefined): Promise<{ acked: boolean; code: number; reason: string; socket: WebSocket; closed: Promise<{ code: number; reason: string }> }> {
+function connectRaw(
+  t: TestServer,
+  payload: Record<string, unknown> | undefined,
+): Promise<{
+  acked: boolean;
+  code: number;
+  reason: string;
+  socket: WebSocket;
+  closed: Promise<{ code: number; reason: string }>;
+}> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(wsUrl(t), 'graphql-transport-ws');
-    const closed = new Promise<{ code: number; reason: string }>((done) => socket.once('close', (code, reason) => done({ code, reason: String(reason) })));
+    const closed = new Promise<{ code: number; reason: string }>((done) =>
+      socket.once('close', (code, reason) => done({ code, reason: String(reason) })),
+    );
     socket.once('error', reject);
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
     socket.on('message', (data) => {
-      if (JSON.parse(String(data)).type === 'connection_ack') resolve({ acked: true, code: 0, reason: '', socket, closed });
+      if (JSON.parse(String(data)).type === 'connection_ack')
+        resolve({ acked: true, code: 0, reason: '', socket, closed });
     });
     closed.then(({ code, reason }) => resolve({ acked: false, code, reason, socket, closed }));
   });
@@ -130,8 +181,12 @@ function connectRaw(t: TestServer, payload: Record<string, unknown> | undefined)
 
 describe('check-ins pushed over the websocket', () => {
   let h: Awaited<ReturnType<typeof harness>>;
-  beforeAll(async () => { h = await harness('2026-03-02T10:00:00Z'); });
-  afterAll(async () => { await h.t.stop(); });
+  beforeAll(async () => {
+    h = await harness('2026-03-02T10:00:00Z');
+  });
+  afterAll(async () => {
+    await h.t.stop();
+  });
 
   it('pushes a due check-in to its owner within one tick, and to nobody else', async () => {
     const { t, tick } = h;
@@ -140,8 +195,19 @@ describe('check-ins pushed over the websocket', () => {
     const aliceToken = await t.token(alice);
     const bobToken = await t.token(bob);
     // Created at 10:00 with a 09:00 time: due the same day.
-    const sessionId = await createSession(t, aliceToken, { title: 'Breakup with Alex', primaryTopic: 'heartbreak', followUpEnabled: true, followUpTime: '09:00', timezone: 'UTC' });
-    await createSession(t, bobToken, { title: 'Bob later', followUpEnabled: true, followUpTime: '23:00', timezone: 'UTC' });
+    const sessionId = await createSession(t, aliceToken, {
+      title: 'Breakup with Alex',
+      primaryTopic: 'heartbreak',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'UTC',
+    });
+    await createSession(t, bobToken, {
+      title: 'Bob later',
+      followUpEnabled: true,
+      followUpTime: '23:00',
+      timezone: 'UTC',
+    });
 
     const aliceSub = await subscribe(t, aliceToken);
     const bobSub = await subscribe(t, bobToken);
@@ -149,8 +215,11 @@ describe('check-ins pushed over the websocket', () => {
       expect(await tick()).toBe(1);
       const event = await aliceSub.next();
       expect(event).toMatchObject({
-        coachSessionId: sessionId, title: 'Breakup with Alex', primaryTopic: 'heartbreak',
-        dueAt: '2026-03-02T09:00:00.000Z', session: { id: sessionId, title: 'Breakup with Alex' },
+        coachSessionId: sessionId,
+        title: 'Breakup with Alex',
+        primaryTopic: 'heartbreak',
+        dueAt: '2026-03-02T09:00:00.000Z',
+        session: { id: sessionId, title: 'Breakup with Alex' },
       });
       expect(event.prompt).toMatch(/\S/);
       await sleep(200);
@@ -160,11 +229,26 @@ describe('check-ins pushed over the websocket', () => {
       // Stored as an Amora CHECK_IN message of the session, with the check-in row.
       const rows = await checkIns(t, alice);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ session_id: sessionId, local_day: '2026-03-02', prompt: event.prompt, message_text: event.prompt });
-      expect(rows[0]!.metadata).toEqual({ response_style: 'CHECK_IN', topics: ['heartbreak'], emotions: [] });
-      const read = await t.gql(aliceToken, `query($id: ID!) { session(id: $id) { lastFollowUpAt messages { edges { node { sender text responseStyle } } } } }`, { id: sessionId });
+      expect(rows[0]).toMatchObject({
+        session_id: sessionId,
+        local_day: '2026-03-02',
+        prompt: event.prompt,
+        message_text: event.prompt,
+      });
+      expect(rows[0]!.metadata).toEqual({
+        response_style: 'CHECK_IN',
+        topics: ['heartbreak'],
+        emotions: [],
+      });
+      const read = await t.gql(
+        aliceToken,
+        `query($id: ID!) { session(id: $id) { lastFollowUpAt messages { edges { node { sender text responseStyle } } } } }`,
+        { id: sessionId },
+      );
       expect(read.body.data.session.lastFollowUpAt).toBe('2026-03-02T10:00:00.000Z');
-      expect(read.body.data.session.messages.edges.map((e: any) => e.node)).toEqual([{ sender: 'AMORA', text: event.prompt, responseStyle: 'CHECK_IN' }]);
+      expect(read.body.data.session.messages.edges.map((e: any) => e.node)).toEqual([
+        { sender: 'AMORA', text: event.prompt, responseStyle: 'CHECK_IN' },
+      ]);
     } finally {
       await aliceSub.close();
       await bobSub.close();
@@ -175,7 +259,12 @@ describe('check-ins pushed over the websocket', () => {
     const { t, clock, tick } = h;
     const carol = randomUUID();
     const token = await t.token(carol);
-    const sessionId = await createSession(t, token, { title: 'Daily', followUpEnabled: true, followUpTime: '09:00', timezone: 'UTC' });
+    const sessionId = await createSession(t, token, {
+      title: 'Daily',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'UTC',
+    });
     const sub = await subscribe(t, token);
     try {
       await tick();
@@ -192,7 +281,10 @@ describe('check-ins pushed over the websocket', () => {
       const event = await sub.next();
       expect(event).toMatchObject({ coachSessionId: sessionId, dueAt: '2026-03-03T09:00:00.000Z' });
       await tick();
-      expect((await checkIns(t, carol)).map((r) => r.local_day)).toEqual(['2026-03-02', '2026-03-03']);
+      expect((await checkIns(t, carol)).map((r) => r.local_day)).toEqual([
+        '2026-03-02',
+        '2026-03-03',
+      ]);
       expect(await checkInMessages(t, sessionId)).toBe(2);
     } finally {
       await sub.close();
@@ -202,8 +294,12 @@ describe('check-ins pushed over the websocket', () => {
 
 describe('which sessions are due', () => {
   let h: Awaited<ReturnType<typeof harness>>;
-  beforeAll(async () => { h = await harness('2026-04-01T08:00:00Z'); });
-  afterAll(async () => { await h.t.stop(); });
+  beforeAll(async () => {
+    h = await harness('2026-04-01T08:00:00Z');
+  });
+  afterAll(async () => {
+    await h.t.stop();
+  });
 
   it('never makes PAUSED, COMPLETED or switched-off sessions due; a session resumed after its time is due that day', async () => {
     const { t, clock, tick } = h;
@@ -212,7 +308,11 @@ describe('which sessions are due', () => {
     const at = { followUpEnabled: true, followUpTime: '09:00', timezone: 'UTC' };
     const paused = await createSession(t, token, { title: 'paused', ...at });
     const completed = await createSession(t, token, { title: 'completed', ...at });
-    const off = await createSession(t, token, { title: 'off', followUpEnabled: false, timezone: 'UTC' });
+    const off = await createSession(t, token, {
+      title: 'off',
+      followUpEnabled: false,
+      timezone: 'UTC',
+    });
     const resumed = await createSession(t, token, { title: 'resumed', ...at });
     await t.gql(token, UPDATE, { id: paused, input: { status: 'PAUSED' } });
     await t.gql(token, UPDATE, { id: completed, input: { status: 'COMPLETED' } });
@@ -227,7 +327,9 @@ describe('which sessions are due', () => {
     clock.set('2026-04-01T10:30:00Z');
     await t.gql(token, UPDATE, { id: resumed, input: { status: 'ACTIVE' } });
     const due = (await t.gql(token, DUE)).body.data.dueFollowups;
-    expect(due.map((f: FollowupEvent) => [f.coachSessionId, f.dueAt])).toEqual([[resumed, '2026-04-01T09:00:00.000Z']]);
+    expect(due.map((f: FollowupEvent) => [f.coachSessionId, f.dueAt])).toEqual([
+      [resumed, '2026-04-01T09:00:00.000Z'],
+    ]);
     await tick();
     expect((await checkIns(t, user)).map((r) => r.session_id)).toEqual([resumed]);
 
@@ -240,18 +342,29 @@ describe('which sessions are due', () => {
     for (const id of [paused, completed, off]) expect(await checkInMessages(t, id)).toBe(0);
   });
 
-  it('reschedules a stale due instant from days ago instead of firing before today\'s time', async () => {
+  it("reschedules a stale due instant from days ago instead of firing before today's time", async () => {
     const { t, clock, tick } = h;
     const user = randomUUID();
     const token = await t.token(user);
     clock.set('2026-04-10T07:00:00Z');
-    const id = await createSession(t, token, { title: 'stale', followUpEnabled: true, followUpTime: '09:00', timezone: 'UTC' });
+    const id = await createSession(t, token, {
+      title: 'stale',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'UTC',
+    });
     // As if every instance had been down for three days.
-    await t.db.query(`UPDATE amora_sessions SET next_follow_up_at = '2026-04-07T09:00:00Z' WHERE id = $1`, [id]);
+    await t.db.query(
+      `UPDATE amora_sessions SET next_follow_up_at = '2026-04-07T09:00:00Z' WHERE id = $1`,
+      [id],
+    );
     expect((await t.gql(token, DUE)).body.data.dueFollowups).toEqual([]);
     await tick();
     expect(await checkIns(t, user)).toEqual([]);
-    const [row] = await t.db.query<{ next_follow_up_at: Date }>(`SELECT next_follow_up_at FROM amora_sessions WHERE id = $1`, [id]);
+    const [row] = await t.db.query<{ next_follow_up_at: Date }>(
+      `SELECT next_follow_up_at FROM amora_sessions WHERE id = $1`,
+      [id],
+    );
     expect(row!.next_follow_up_at.toISOString()).toBe('2026-04-10T09:00:00.000Z');
     clock.set('2026-04-10T09:00:00Z');
     await tick();
@@ -267,14 +380,25 @@ describe('exactly once across timers', () => {
     // A second instance on the same database with its own timer.
     other = await startTestServer({ clock: h.clock, db: h.t.db, env: QUIET_TIMER });
   });
-  afterAll(async () => { await other.stop(); await h.t.stop(); });
+  afterAll(async () => {
+    await other.stop();
+    await h.t.stop();
+  });
 
   it('two instances ticking at once write one check-in per session and day', async () => {
     const { t, clock } = h;
     const user = randomUUID();
     const token = await t.token(user);
     const ids: string[] = [];
-    for (let i = 0; i < 40; i++) ids.push(await createSession(t, token, { title: `race ${i}`, followUpEnabled: true, followUpTime: '07:00', timezone: 'UTC' }));
+    for (let i = 0; i < 40; i++)
+      ids.push(
+        await createSession(t, token, {
+          title: `race ${i}`,
+          followUpEnabled: true,
+          followUpTime: '07:00',
+          timezone: 'UTC',
+        }),
+      );
     const a = t.server.services.followupTimer;
     const b = other.server.services.followupTimer;
 
@@ -284,7 +408,10 @@ describe('exactly once across timers', () => {
     const rows = await checkIns(t, user);
     expect(rows).toHaveLength(40);
     expect(new Set(rows.map((r) => r.session_id)).size).toBe(40);
-    const [messages] = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM amora_session_messages WHERE user_id = $1 AND metadata->>'response_style' = 'CHECK_IN'`, [user]);
+    const [messages] = await t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM amora_session_messages WHERE user_id = $1 AND metadata->>'response_style' = 'CHECK_IN'`,
+      [user],
+    );
     expect(Number(messages!.n)).toBe(40);
 
     // The next day, again exactly once each.
@@ -296,19 +423,35 @@ describe('exactly once across timers', () => {
 
 describe('time zones and daylight saving', () => {
   let h: Awaited<ReturnType<typeof harness>>;
-  beforeAll(async () => { h = await harness('2026-01-14T19:00:00Z'); });
-  afterAll(async () => { await h.t.stop(); });
+  beforeAll(async () => {
+    h = await harness('2026-01-14T19:00:00Z');
+  });
+  afterAll(async () => {
+    await h.t.stop();
+  });
 
   const days = async (t: TestServer, user: string, sessionId: string) =>
-    (await checkIns(t, user)).filter((r) => r.session_id === sessionId).map((r) => [r.local_day, r.due_at.toISOString()]);
+    (await checkIns(t, user))
+      .filter((r) => r.session_id === sessionId)
+      .map((r) => [r.local_day, r.due_at.toISOString()]);
 
-  it('uses each session\'s own zone on both sides of UTC', async () => {
+  it("uses each session's own zone on both sides of UTC", async () => {
     const { t, clock, tick } = h;
     const user = randomUUID();
     const token = await t.token(user);
     // 19:00Z is 08:00 on the 15th in Auckland (UTC+13) and 11:00 on the 14th in Los Angeles (UTC-8).
-    const auckland = await createSession(t, token, { title: 'Auckland', followUpEnabled: true, followUpTime: '09:00', timezone: 'Pacific/Auckland' });
-    const la = await createSession(t, token, { title: 'LA', followUpEnabled: true, followUpTime: '09:00', timezone: 'America/Los_Angeles' });
+    const auckland = await createSession(t, token, {
+      title: 'Auckland',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'Pacific/Auckland',
+    });
+    const la = await createSession(t, token, {
+      title: 'LA',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'America/Los_Angeles',
+    });
     await tick();
     expect(await days(t, user, la)).toEqual([['2026-01-14', '2026-01-14T17:00:00.000Z']]);
     expect(await days(t, user, auckland)).toEqual([]);
@@ -325,7 +468,10 @@ describe('time zones and daylight saving', () => {
     expect(await days(t, user, la)).toHaveLength(1);
     clock.set('2026-01-15T17:00:00Z');
     await tick();
-    expect(await days(t, user, la)).toEqual([['2026-01-14', '2026-01-14T17:00:00.000Z'], ['2026-01-15', '2026-01-15T17:00:00.000Z']]);
+    expect(await days(t, user, la)).toEqual([
+      ['2026-01-14', '2026-01-14T17:00:00.000Z'],
+      ['2026-01-15', '2026-01-15T17:00:00.000Z'],
+    ]);
     expect(await days(t, user, auckland)).toHaveLength(1);
   });
 
@@ -334,7 +480,12 @@ describe('time zones and daylight saving', () => {
     const user = randomUUID();
     const token = await t.token(user);
     clock.set('2026-03-07T12:00:00Z');
-    const id = await createSession(t, token, { title: 'NY', followUpEnabled: true, followUpTime: '02:30', timezone: 'America/New_York' });
+    const id = await createSession(t, token, {
+      title: 'NY',
+      followUpEnabled: true,
+      followUpTime: '02:30',
+      timezone: 'America/New_York',
+    });
     await tick();
     expect(await days(t, user, id)).toEqual([['2026-03-07', '2026-03-07T07:30:00.000Z']]);
     // 02:00 EST jumps to 03:00 EDT at 07:00Z; 02:30 becomes 03:30 EDT (07:30Z).
@@ -345,10 +496,14 @@ describe('time zones and daylight saving', () => {
     await tick();
     clock.set('2026-03-08T23:00:00Z');
     await tick();
-    expect((await days(t, user, id)).slice(1)).toEqual([['2026-03-08', '2026-03-08T07:30:00.000Z']]);
+    expect((await days(t, user, id)).slice(1)).toEqual([
+      ['2026-03-08', '2026-03-08T07:30:00.000Z'],
+    ]);
     clock.set('2026-03-09T06:30:00Z'); // 02:30 EDT
     await tick();
-    expect((await days(t, user, id)).slice(2)).toEqual([['2026-03-09', '2026-03-09T06:30:00.000Z']]);
+    expect((await days(t, user, id)).slice(2)).toEqual([
+      ['2026-03-09', '2026-03-09T06:30:00.000Z'],
+    ]);
   });
 
   it('handles a fall-back day whose check-in time happens twice (Berlin, 2026-10-25, 02:30)', async () => {
@@ -356,7 +511,12 @@ describe('time zones and daylight saving', () => {
     const user = randomUUID();
     const token = await t.token(user);
     clock.set('2026-10-24T12:00:00Z');
-    const id = await createSession(t, token, { title: 'Berlin', followUpEnabled: true, followUpTime: '02:30', timezone: 'Europe/Berlin' });
+    const id = await createSession(t, token, {
+      title: 'Berlin',
+      followUpEnabled: true,
+      followUpTime: '02:30',
+      timezone: 'Europe/Berlin',
+    });
     await tick();
     expect(await days(t, user, id)).toEqual([['2026-10-24', '2026-10-24T00:30:00.000Z']]);
     clock.set('2026-10-25T00:30:00Z'); // 02:30 CEST, the first one
@@ -365,40 +525,82 @@ describe('time zones and daylight saving', () => {
     await tick();
     clock.set('2026-10-25T22:00:00Z');
     await tick();
-    expect((await days(t, user, id)).slice(1)).toEqual([['2026-10-25', '2026-10-25T00:30:00.000Z']]);
+    expect((await days(t, user, id)).slice(1)).toEqual([
+      ['2026-10-25', '2026-10-25T00:30:00.000Z'],
+    ]);
     clock.set('2026-10-26T01:29:00Z');
     await tick();
     clock.set('2026-10-26T01:30:00Z'); // 02:30 CET
     await tick();
-    expect((await days(t, user, id)).slice(2)).toEqual([['2026-10-26', '2026-10-26T01:30:00.000Z']]);
+    expect((await days(t, user, id)).slice(2)).toEqual([
+      ['2026-10-26', '2026-10-26T01:30:00.000Z'],
+    ]);
   });
 });
 
 describe('a check-in made while its owner is offline', () => {
   let h: Awaited<ReturnType<typeof harness>>;
-  beforeAll(async () => { h = await harness('2026-06-01T12:00:00Z'); });
-  afterAll(async () => { await h.t.stop(); });
+  beforeAll(async () => {
+    h = await harness('2026-06-01T12:00:00Z');
+  });
+  afterAll(async () => {
+    await h.t.stop();
+  });
 
   it('stays in dueFollowups (query and REST) until the user writes in that session', async () => {
     const { t, clock, tick } = h;
     const user = randomUUID();
     const token = await t.token(user);
-    const id = await createSession(t, token, { title: 'Trust after the lie', primaryTopic: 'trust', followUpEnabled: true, followUpTime: '09:00', timezone: 'Europe/Berlin' });
-    const quiet = await createSession(t, token, { title: 'Quiet one', followUpEnabled: true, followUpTime: '20:00', timezone: 'Europe/Berlin' });
+    const id = await createSession(t, token, {
+      title: 'Trust after the lie',
+      primaryTopic: 'trust',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'Europe/Berlin',
+    });
+    const quiet = await createSession(t, token, {
+      title: 'Quiet one',
+      followUpEnabled: true,
+      followUpTime: '20:00',
+      timezone: 'Europe/Berlin',
+    });
 
     // Due now; reading does not claim.
     let due = (await t.gql(token, DUE)).body.data.dueFollowups;
     expect(due).toHaveLength(1);
-    expect(due[0]).toMatchObject({ coachSessionId: id, title: 'Trust after the lie', primaryTopic: 'trust', dueAt: '2026-06-01T07:00:00.000Z', session: { id } });
+    expect(due[0]).toMatchObject({
+      coachSessionId: id,
+      title: 'Trust after the lie',
+      primaryTopic: 'trust',
+      dueAt: '2026-06-01T07:00:00.000Z',
+      session: { id },
+    });
     expect(await checkIns(t, user)).toEqual([]);
 
     await tick(); // nobody is subscribed
     const [stored] = await checkIns(t, user);
     due = (await t.gql(token, DUE)).body.data.dueFollowups;
-    expect(due).toEqual([{ coachSessionId: id, title: 'Trust after the lie', primaryTopic: 'trust', prompt: stored!.prompt, dueAt: '2026-06-01T07:00:00.000Z', session: { id, title: 'Trust after the lie' } }]);
+    expect(due).toEqual([
+      {
+        coachSessionId: id,
+        title: 'Trust after the lie',
+        primaryTopic: 'trust',
+        prompt: stored!.prompt,
+        dueAt: '2026-06-01T07:00:00.000Z',
+        session: { id, title: 'Trust after the lie' },
+      },
+    ]);
     const rest = await t.rest(token, 'GET', '/api/v1/coach/sessions/followups/due');
     expect(rest.status).toBe(200);
-    expect(rest.body).toEqual([{ coach_session_id: id, title: 'Trust after the lie', primary_topic: 'trust', prompt: stored!.prompt, due_at: '2026-06-01T07:00:00.000Z' }]);
+    expect(rest.body).toEqual([
+      {
+        coach_session_id: id,
+        title: 'Trust after the lie',
+        primary_topic: 'trust',
+        prompt: stored!.prompt,
+        due_at: '2026-06-01T07:00:00.000Z',
+      },
+    ]);
 
     // The other session's check-in that evening; then days pass unanswered: each still listed,
     // once per session, with its latest check-in.
@@ -414,15 +616,23 @@ describe('a check-in made while its owner is offline', () => {
 
     // Someone else sees none of it.
     expect((await t.gql(await t.token(), DUE)).body.data.dueFollowups).toEqual([]);
-    expect((await t.rest(await t.token(), 'GET', '/api/v1/coach/sessions/followups/due')).body).toEqual([]);
+    expect(
+      (await t.rest(await t.token(), 'GET', '/api/v1/coach/sessions/followups/due')).body,
+    ).toEqual([]);
 
     // The user writes in that session: its check-ins are answered, the other stays.
-    const sent = await t.gql(token, `mutation($input: SendMessageInput!) { sendMessage(input: $input) { messageId } }`, { input: { coachSessionId: id, specificQuestion: 'Better, thanks. We talked last night.' } });
+    const sent = await t.gql(
+      token,
+      `mutation($input: SendMessageInput!) { sendMessage(input: $input) { messageId } }`,
+      { input: { coachSessionId: id, specificQuestion: 'Better, thanks. We talked last night.' } },
+    );
     expect(sent.body.errors).toBeUndefined();
     due = (await t.gql(token, DUE)).body.data.dueFollowups;
     expect(due.map((f: FollowupEvent) => f.coachSessionId)).toEqual([quiet]);
     const restAfter = await t.rest(token, 'GET', '/api/v1/coach/sessions/followups/due');
-    expect(restAfter.body.map((f: { coach_session_id: string }) => f.coach_session_id)).toEqual([quiet]);
+    expect(restAfter.body.map((f: { coach_session_id: string }) => f.coach_session_id)).toEqual([
+      quiet,
+    ]);
   });
 
   it('needs a token on REST like every route', async () => {
@@ -435,13 +645,22 @@ describe('a check-in made while its owner is offline', () => {
 
 describe('websocket authentication and shutdown', () => {
   let h: Awaited<ReturnType<typeof harness>>;
-  beforeAll(async () => { h = await harness('2026-07-01T12:00:00Z', { env: { AMORA_MAX_SOCKETS_PER_USER: '2' } }); });
-  afterAll(async () => { await h.t.stop(); });
+  beforeAll(async () => {
+    h = await harness('2026-07-01T12:00:00Z', { env: { AMORA_MAX_SOCKETS_PER_USER: '2' } });
+  });
+  afterAll(async () => {
+    await h.t.stop();
+  });
 
   it('closes a socket with 4403 when connection_init carries a bad token or none', async () => {
     const { t } = h;
     const forged = await signToken('another-secret-that-is-long-enough-0123456789', randomUUID());
-    for (const payload of [{ authorization: `Bearer ${forged}` }, { authorization: 'Bearer not-a-jwt' }, {}, undefined]) {
+    for (const payload of [
+      { authorization: `Bearer ${forged}` },
+      { authorization: 'Bearer not-a-jwt' },
+      {},
+      undefined,
+    ]) {
       const outcome = await connectRaw(t, payload);
       expect(outcome.acked).toBe(false);
       expect(outcome.code).toBe(4403);
@@ -490,8 +709,12 @@ describe('websocket authentication and shutdown', () => {
 describe('timer cost', () => {
   const statements: string[] = [];
   let h: Awaited<ReturnType<typeof harness>>;
-  beforeAll(async () => { h = await harness('2026-08-01T12:00:00Z', { onQuery: (sql) => statements.push(sql) }); });
-  afterAll(async () => { await h.t.stop(); });
+  beforeAll(async () => {
+    h = await harness('2026-08-01T12:00:00Z', { onQuery: (sql) => statements.push(sql) });
+  });
+  afterAll(async () => {
+    await h.t.stop();
+  });
 
   it('reads through the index on next_follow_up_at: the cost follows what is due, not what is stored', async () => {
     const { t, tick } = h;
@@ -515,12 +738,20 @@ describe('timer cost', () => {
 
     const read = statements.find((sql) => sql.includes('next_follow_up_at <='));
     expect(read).toBeDefined();
-    const [plan] = await t.db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${read}`, ['2026-08-01T12:00:00.000Z', 500]);
+    const [plan] = await t.db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${read}`, [
+      '2026-08-01T12:00:00.000Z',
+      500,
+    ]);
     const nodes: { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string }[] = [];
-    const walk = (node: any) => { nodes.push(node); (node.Plans ?? []).forEach(walk); };
+    const walk = (node: any) => {
+      nodes.push(node);
+      (node.Plans ?? []).forEach(walk);
+    };
     walk((plan!['QUERY PLAN'] as any)[0].Plan);
     const sessionsScan = nodes.filter((node) => node['Relation Name'] === 'amora_sessions');
-    expect(sessionsScan.map((node) => [node['Node Type'], node['Index Name']])).toEqual([['Index Scan', 'amora_sessions_next_follow_up_at_idx']]);
+    expect(sessionsScan.map((node) => [node['Node Type'], node['Index Name']])).toEqual([
+      ['Index Scan', 'amora_sessions_next_follow_up_at_idx'],
+    ]);
   });
 });
 
@@ -529,15 +760,24 @@ async function startRedis(): Promise<{ url: string; stop(): Promise<void> } | nu
   const port = await freePort();
   let child: ChildProcess;
   try {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
   } catch {
     return null;
   }
   const ready = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), 5_000);
-    const done = (ok: boolean) => { clearTimeout(timer); resolve(ok); };
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      resolve(ok);
+    };
     child.once('error', () => done(false));
-    child.stdout!.on('data', (chunk) => { if (String(chunk).includes('Ready to accept connections')) done(true); });
+    child.stdout!.on('data', (chunk) => {
+      if (String(chunk).includes('Ready to accept connections')) done(true);
+    });
   });
   const stop = async () => {
     if (child.exitCode === null) {
@@ -546,14 +786,21 @@ async function startRedis(): Promise<{ url: string; stop(): Promise<void> } | nu
       await exited;
     }
   };
-  if (!ready) { await stop(); return null; }
+  if (!ready) {
+    await stop();
+    return null;
+  }
   return { url: `redis://127.0.0.1:${port}`, stop };
 }
 
 describe('many instances through Redis', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
-  beforeAll(async () => { redis = await startRedis(); });
-  afterAll(async () => { await redis?.stop(); });
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
 
   it('delivers a check-in claimed by instance B to a subscriber on instance A', async () => {
     if (!redis) {
@@ -562,16 +809,29 @@ describe('many instances through Redis', () => {
     }
     const env = { REDIS_URL: redis.url };
     const a = await harness('2026-09-01T12:00:00Z', { env });
-    const b = await startTestServer({ clock: a.clock, db: a.t.db, env: { ...QUIET_TIMER, ...env } });
+    const b = await startTestServer({
+      clock: a.clock,
+      db: a.t.db,
+      env: { ...QUIET_TIMER, ...env },
+    });
     try {
       const user = randomUUID();
       const token = await a.t.token(user);
-      const id = await createSession(a.t, token, { title: 'Across instances', followUpEnabled: true, followUpTime: '09:00', timezone: 'UTC' });
+      const id = await createSession(a.t, token, {
+        title: 'Across instances',
+        followUpEnabled: true,
+        followUpTime: '09:00',
+        timezone: 'UTC',
+      });
       const sub = await subscribe(a.t, token);
       const stranger = await subscribe(a.t, await a.t.token());
       try {
         expect(await b.server.services.followupTimer.tick()).toBe(1);
-        expect(await sub.next(3_000)).toMatchObject({ coachSessionId: id, dueAt: '2026-09-01T09:00:00.000Z', session: { id } });
+        expect(await sub.next(3_000)).toMatchObject({
+          coachSessionId: id,
+          dueAt: '2026-09-01T09:00:00.000Z',
+          session: { id },
+        });
         await sleep(200);
         expect(stranger.events).toEqual([]);
       } finally {
@@ -586,17 +846,23 @@ describe('many instances through Redis', () => {
 });
 
 describe('the timer loop', () => {
-  const fakeService = (claimBatch: () => Promise<unknown>) => ({ claimBatch }) as unknown as FollowupService;
+  const fakeService = (claimBatch: () => Promise<unknown>) =>
+    ({ claimBatch }) as unknown as FollowupService;
 
   it('logs a failing tick and keeps ticking', async () => {
     let calls = 0;
     const errors: unknown[] = [];
     const logger = { error: (obj: unknown) => errors.push(obj), info: () => undefined } as never;
-    const timer = new FollowupTimer(fakeService(async () => {
-      calls++;
-      if (calls === 1) throw new Error('database went away');
-      return { claimed: [], read: 0, changed: 0 };
-    }), createLocalPubSub(), 20, logger);
+    const timer = new FollowupTimer(
+      fakeService(async () => {
+        calls++;
+        if (calls === 1) throw new Error('database went away');
+        return { claimed: [], read: 0, changed: 0 };
+      }),
+      createLocalPubSub(),
+      20,
+      logger,
+    );
     timer.start();
     await sleep(150);
     await timer.stop();
@@ -609,11 +875,15 @@ describe('the timer loop', () => {
 
   it('lets a tick in progress finish on stop', async () => {
     let finished = false;
-    const timer = new FollowupTimer(fakeService(async () => {
-      await sleep(100);
-      finished = true;
-      return { claimed: [], read: 0, changed: 0 };
-    }), createLocalPubSub(), 60_000);
+    const timer = new FollowupTimer(
+      fakeService(async () => {
+        await sleep(100);
+        finished = true;
+        return { claimed: [], read: 0, changed: 0 };
+      }),
+      createLocalPubSub(),
+      60_000,
+    );
     const tick = timer.tick();
     await timer.stop();
     expect(finished).toBe(true);

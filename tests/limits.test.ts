@@ -6,23 +6,42 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 describe('abuse limits', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ env: { AMORA_RATE_LIMIT_TURNS_PER_MINUTE: '3', AMORA_RATE_LIMIT_SESSIONS_PER_HOUR: '2', AMORA_BODY_LIMIT_BYTES: '20000' } });
+    t = await startTestServer({
+      env: {
+        AMORA_RATE_LIMIT_TURNS_PER_MINUTE: '3',
+        AMORA_RATE_LIMIT_SESSIONS_PER_HOUR: '2',
+        AMORA_BODY_LIMIT_BYTES: '20000',
+      },
+    });
   });
-  afterAll(async () => { await t.stop(); });
+  afterAll(async () => {
+    await t.stop();
+  });
 
   it('limits coach turns per user, with 429 / RATE_LIMITED and a retry hint, per user', async () => {
     const token = await t.token();
     for (let i = 0; i < 3; i++) {
-      expect((await t.gql(token, SEND, { input: { specificQuestion: `We keep fighting, day ${i}.` } })).body.errors).toBeUndefined();
+      expect(
+        (await t.gql(token, SEND, { input: { specificQuestion: `We keep fighting, day ${i}.` } }))
+          .body.errors,
+      ).toBeUndefined();
     }
     const limited = await t.gql(token, SEND, { input: { specificQuestion: 'One more.' } });
     expect(limited.status).toBe(429);
-    expect(limited.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
-    const rest = await t.rest(token, 'POST', '/api/v1/coach/', { mode: 'LEARN', specific_question: 'And another.' });
+    expect(limited.body.errors[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+    });
+    const rest = await t.rest(token, 'POST', '/api/v1/coach/', {
+      mode: 'LEARN',
+      specific_question: 'And another.',
+    });
     expect(rest.status).toBe(429);
     expect(rest.body.detail).toMatch(/try again/);
     // Another user is not affected.
-    expect((await t.gql(await t.token(), SEND, { input: { specificQuestion: 'Hello' } })).body.errors).toBeUndefined();
+    expect(
+      (await t.gql(await t.token(), SEND, { input: { specificQuestion: 'Hello' } })).body.errors,
+    ).toBeUndefined();
   });
 
   it('limits session creation per user', async () => {
@@ -31,7 +50,9 @@ describe('abuse limits', () => {
     expect((await t.gql(token, CREATE, { title: 'two' })).body.errors).toBeUndefined();
     const third = await t.rest(token, 'POST', '/api/v1/coach/sessions', { title: 'three' });
     expect(third.status).toBe(429);
-    const [count] = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM amora_sessions WHERE title = 'three'`);
+    const [count] = await t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM amora_sessions WHERE title = 'three'`,
+    );
     expect(Number(count!.n)).toBe(0);
   });
 
@@ -49,7 +70,9 @@ describe('abuse limits', () => {
 
   it('refuses bodies over the limit with 413', async () => {
     const token = await t.token();
-    const big = await t.rest(token, 'POST', '/api/v1/coach/sessions', { title: 'x'.repeat(30_000) });
+    const big = await t.rest(token, 'POST', '/api/v1/coach/sessions', {
+      title: 'x'.repeat(30_000),
+    });
     expect(big.status).toBe(413);
     expect(big.body.detail).toMatch(/larger than/);
   });

@@ -18,7 +18,9 @@ import { noonZone, waitFor } from './support/waiting';
  * nobody else, whichever instance claimed it; the database must hold exactly one per session.
  */
 
-const REDIS_URL = redisUrlOrExplainSkip('tests/multi-instance.test.ts: several instances through Redis');
+const REDIS_URL = redisUrlOrExplainSkip(
+  'tests/multi-instance.test.ts: several instances through Redis',
+);
 const describeWithRedis = REDIS_URL ? describe : describe.skip;
 
 const INSTANCES = 3;
@@ -53,7 +55,9 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
       AMORA_DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
     };
-    const started = await Promise.allSettled(Array.from({ length: INSTANCES }, () => startServerProcess(env, 45_000)));
+    const started = await Promise.allSettled(
+      Array.from({ length: INSTANCES }, () => startServerProcess(env, 45_000)),
+    );
     servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
@@ -75,7 +79,11 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
     const zone = noonZone();
     const users = Array.from({ length: USERS }, () => randomUUID());
     const sessionsOf = new Map<string, string[]>();
-    for (const [i, user] of users.entries()) sessionsOf.set(user, Array.from({ length: i < TWO_SESSIONS ? 2 : 1 }, () => randomUUID()));
+    for (const [i, user] of users.entries())
+      sessionsOf.set(
+        user,
+        Array.from({ length: i < TWO_SESSIONS ? 2 : 1 }, () => randomUUID()),
+      );
     const allSessions = [...sessionsOf.values()].flat();
     expect(allSessions).toHaveLength(60);
 
@@ -90,11 +98,17 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
     // Owners spread over the instances, some on two at once; a stranger on every instance.
     const owners = new Map<FollowupSubscriber, string>();
     const connecting: Promise<void>[] = [];
-    const subscribe = (user: string, instance: number) => connecting.push((async () => {
-      const subscriber = await subscribeFollowups(servers[instance]!.url, await signToken(TEST_SECRET, user));
-      subscribers.push(subscriber);
-      owners.set(subscriber, user);
-    })());
+    const subscribe = (user: string, instance: number) =>
+      connecting.push(
+        (async () => {
+          const subscriber = await subscribeFollowups(
+            servers[instance]!.url,
+            await signToken(TEST_SECRET, user),
+          );
+          subscribers.push(subscriber);
+          owners.set(subscriber, user);
+        })(),
+      );
     users.forEach((user, i) => {
       subscribe(user, i % INSTANCES);
       if (i < TWO_SOCKETS) subscribe(user, (i + 1) % INSTANCES);
@@ -105,22 +119,34 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
     expect(subscribers).toHaveLength(USERS + TWO_SOCKETS + INSTANCES);
 
     // Every owner's channel is subscribed in Redis by each instance they are connected to.
-    const instancesOf = (user: string) => new Set(subscribers.filter((s) => owners.get(s) === user).map((s) => s.serverUrl)).size;
+    const instancesOf = (user: string) =>
+      new Set(subscribers.filter((s) => owners.get(s) === user).map((s) => s.serverUrl)).size;
     await waitFor('every owner channel to be subscribed in Redis', async () => {
-      const reply = (await redis.call('PUBSUB', 'NUMSUB', ...users.map((u) => `${prefix}FOLLOWUP_DUE:${u}`))) as (string | number)[];
+      const reply = (await redis.call(
+        'PUBSUB',
+        'NUMSUB',
+        ...users.map((u) => `${prefix}FOLLOWUP_DUE:${u}`),
+      )) as (string | number)[];
       return users.every((user, i) => Number(reply[2 * i + 1]) >= instancesOf(user));
     });
 
     // Half fall due at once, the rest in small waves a tick or so apart, so that every timer gets
     // its chance to claim some; three timers race for each.
-    const due = (ids: string[]) => db.query(`UPDATE amora_sessions SET next_follow_up_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`, [ids]);
+    const due = (ids: string[]) =>
+      db.query(
+        `UPDATE amora_sessions SET next_follow_up_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
     await due(allSessions.slice(0, 30));
     for (let wave = 30; wave < allSessions.length; wave += 5) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       await due(allSessions.slice(wave, wave + 5));
     }
 
-    const expected = subscribers.reduce((n, s) => n + (sessionsOf.get(owners.get(s)!)?.length ?? 0), 0);
+    const expected = subscribers.reduce(
+      (n, s) => n + (sessionsOf.get(owners.get(s)!)?.length ?? 0),
+      0,
+    );
     const received = () => subscribers.reduce((n, s) => n + s.events.length, 0);
     await waitFor(`${expected} pushes`, async () => received() >= expected, 30_000);
     // Late duplicates would arrive within a few ticks: give them the chance.
@@ -144,32 +170,51 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
       [allSessions],
     );
     expect(rows).toHaveLength(60);
-    for (const row of rows) expect([row.session_id, Number(row.n), Number(row.messages)]).toEqual([row.session_id, 1, 1]);
-    const [{ left }] = await db.query<{ left: string }>(`SELECT count(*) AS left FROM amora_sessions WHERE next_follow_up_at <= now()`);
+    for (const row of rows)
+      expect([row.session_id, Number(row.n), Number(row.messages)]).toEqual([row.session_id, 1, 1]);
+    const [{ left }] = await db.query<{ left: string }>(
+      `SELECT count(*) AS left FROM amora_sessions WHERE next_follow_up_at <= now()`,
+    );
     expect(Number(left)).toBe(0);
 
     // The instances' own accounts of what they claimed add up to 60: none claimed twice.
-    const claimedBy = servers.map((s) => s.output().split('\n')
-      .filter((line) => line.includes('"check-ins sent"'))
-      .reduce((n, line) => n + (JSON.parse(line) as { count: number }).count, 0));
+    const claimedBy = servers.map((s) =>
+      s
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('"check-ins sent"'))
+        .reduce((n, line) => n + (JSON.parse(line) as { count: number }).count, 0),
+    );
     console.log(`[multi-instance] check-ins claimed per instance: ${claimedBy.join(', ')}`);
     expect(claimedBy.reduce((a, b) => a + b, 0)).toBe(60);
   });
 
-  it('counts a user\'s coach turns against one budget shared by every instance', async () => {
+  it("counts a user's coach turns against one budget shared by every instance", async () => {
     const user = randomUUID();
-    const headers = { authorization: `Bearer ${await signToken(TEST_SECRET, user)}`, 'content-type': 'application/json' };
-    const turn = (server: ServerProcess, i: number) => fetch(`${server.url}/api/v1/coach/`, {
-      method: 'POST', headers, body: JSON.stringify({ mode: 'LEARN', specific_question: `We keep arguing about chores, day ${i}.` }),
-    });
+    const headers = {
+      authorization: `Bearer ${await signToken(TEST_SECRET, user)}`,
+      'content-type': 'application/json',
+    };
+    const turn = (server: ServerProcess, i: number) =>
+      fetch(`${server.url}/api/v1/coach/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          mode: 'LEARN',
+          specific_question: `We keep arguing about chores, day ${i}.`,
+        }),
+      });
     // The budget spread over the instances: each alone would allow it all again.
-    for (let i = 0; i < TURNS_PER_MINUTE; i++) expect((await turn(servers[i % INSTANCES]!, i)).status).toBe(200);
+    for (let i = 0; i < TURNS_PER_MINUTE; i++)
+      expect((await turn(servers[i % INSTANCES]!, i)).status).toBe(200);
     for (const server of servers) {
       const limited = await turn(server, 99);
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     // The count lives in Redis under this deployment's prefix.
-    expect(Number(await redis.get(`${prefix}turns:${user}`))).toBeGreaterThanOrEqual(TURNS_PER_MINUTE);
+    expect(Number(await redis.get(`${prefix}turns:${user}`))).toBeGreaterThanOrEqual(
+      TURNS_PER_MINUTE,
+    );
   });
 });

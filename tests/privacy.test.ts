@@ -14,23 +14,53 @@ const SESSIONS = `query { sessions(includeDefault: true) { id } }`;
 
 const DOC_KEYS = ['exported_at', 'sessions', 'user_id', 'version'];
 const SESSION_KEYS = [
-  'created_at', 'follow_up_enabled', 'follow_up_time', 'followups', 'id', 'is_default', 'last_follow_up_at', 'last_message_at',
-  'messages', 'next_plan_text', 'primary_topic', 'status', 'summary_text', 'timezone', 'title', 'updated_at',
+  'created_at',
+  'follow_up_enabled',
+  'follow_up_time',
+  'followups',
+  'id',
+  'is_default',
+  'last_follow_up_at',
+  'last_message_at',
+  'messages',
+  'next_plan_text',
+  'primary_topic',
+  'status',
+  'summary_text',
+  'timezone',
+  'title',
+  'updated_at',
 ];
-const MESSAGE_KEYS = ['created_at', 'emotions', 'feedback', 'id', 'response_style', 'sender', 'superseded_by', 'text', 'topics'];
+const MESSAGE_KEYS = [
+  'created_at',
+  'emotions',
+  'feedback',
+  'id',
+  'response_style',
+  'sender',
+  'superseded_by',
+  'text',
+  'topics',
+];
 const FEEDBACK_KEYS = ['created_at', 'feedback_type', 'id'];
 const FOLLOWUP_KEYS = ['answered_at', 'due_at', 'id', 'local_day', 'message_id', 'prompt'];
 
 let t: TestServer;
-beforeAll(async () => { t = await startTestServer(); });
-afterAll(async () => { await t.stop(); });
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.stop();
+});
 
 const keys = (value: object) => Object.keys(value).sort();
 const allZero = (counts: Record<string, number>) => Object.values(counts).every((n) => n === 0);
 
 /** Fetches the REST export as text (streamed), with its status and headers. */
 async function restExport(token: string) {
-  const response = await fetch(`${t.url}/api/v1/coach/me/export`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${t.url}/api/v1/coach/me/export`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 
@@ -54,10 +84,13 @@ describe('deleteSession', () => {
     );
     expect(Number(orphans!.n)).toBe(0);
     expect(await countRowsBy(t.db, 'session_id', kept.sessionId)).toEqual(keptBefore);
-    expect((await t.gql(token, `query($id: ID!) { session(id: $id) { id } }`, { id: doomed.sessionId })).body.data.session).toBeNull();
+    expect(
+      (await t.gql(token, `query($id: ID!) { session(id: $id) { id } }`, { id: doomed.sessionId }))
+        .body.data.session,
+    ).toBeNull();
   });
 
-  it('answers NOT_FOUND for another user\'s session, a missing id, a non-UUID id and a second delete', async () => {
+  it("answers NOT_FOUND for another user's session, a missing id, a non-UUID id and a second delete", async () => {
     const owner = randomUUID();
     const theirs = await seedSession(t.db, owner);
     const before = await countRowsBy(t.db, 'session_id', theirs.sessionId);
@@ -70,36 +103,61 @@ describe('deleteSession', () => {
     expect(await countRowsBy(t.db, 'session_id', theirs.sessionId)).toEqual(before);
 
     const ownerToken = await t.token(owner);
-    expect((await t.gql(ownerToken, DELETE_SESSION, { id: theirs.sessionId })).body.data.deleteSession).toBe(true);
-    expect((await t.gql(ownerToken, DELETE_SESSION, { id: theirs.sessionId })).body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(
+      (await t.gql(ownerToken, DELETE_SESSION, { id: theirs.sessionId })).body.data.deleteSession,
+    ).toBe(true);
+    expect(
+      (await t.gql(ownerToken, DELETE_SESSION, { id: theirs.sessionId })).body.errors[0].extensions
+        .code,
+    ).toBe('NOT_FOUND');
   });
 
-  it('over REST: 204 with no body, then 404; 404 for another user\'s and malformed ids', async () => {
+  it("over REST: 204 with no body, then 404; 404 for another user's and malformed ids", async () => {
     const userId = randomUUID();
     const token = await t.token(userId);
     const { sessionId } = await seedSession(t.db, userId);
     const other = await seedSession(t.db, randomUUID());
 
-    expect(await t.rest(token, 'DELETE', `/api/v1/coach/sessions/${other.sessionId}`)).toEqual({ status: 404, body: { detail: 'Session not found' } });
+    expect(await t.rest(token, 'DELETE', `/api/v1/coach/sessions/${other.sessionId}`)).toEqual({
+      status: 404,
+      body: { detail: 'Session not found' },
+    });
     expect((await t.rest(token, 'DELETE', '/api/v1/coach/sessions/not-a-uuid')).status).toBe(404);
-    expect(await t.rest(token, 'DELETE', `/api/v1/coach/sessions/${sessionId}`)).toEqual({ status: 204, body: null });
+    expect(await t.rest(token, 'DELETE', `/api/v1/coach/sessions/${sessionId}`)).toEqual({
+      status: 204,
+      body: null,
+    });
     expect(allZero(await countRowsBy(t.db, 'session_id', sessionId))).toBe(true);
     expect((await t.rest(token, 'GET', `/api/v1/coach/sessions/${sessionId}`)).status).toBe(404);
     expect((await t.rest(token, 'DELETE', `/api/v1/coach/sessions/${sessionId}`)).status).toBe(404);
-    expect((await countRowsBy(t.db, 'session_id', other.sessionId)).amora_session_messages).toBeGreaterThan(0);
+    expect(
+      (await countRowsBy(t.db, 'session_id', other.sessionId)).amora_session_messages,
+    ).toBeGreaterThan(0);
     expect((await t.rest(null, 'DELETE', `/api/v1/coach/sessions/${sessionId}`)).status).toBe(401);
   });
 
   it('deletes a session the coach wrote in, and the user can carry on elsewhere', async () => {
     const token = await t.token();
-    const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data.createSession.id;
-    await t.gql(token, SEND, { input: { specificQuestion: 'Alex left me last week and I cannot stop crying.', coachSessionId: sessionId } });
+    const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data
+      .createSession.id;
+    await t.gql(token, SEND, {
+      input: {
+        specificQuestion: 'Alex left me last week and I cannot stop crying.',
+        coachSessionId: sessionId,
+      },
+    });
     expect((await countRowsBy(t.db, 'session_id', sessionId)).amora_session_state).toBe(1);
-    expect((await t.gql(token, DELETE_SESSION, { id: sessionId })).body.data.deleteSession).toBe(true);
+    expect((await t.gql(token, DELETE_SESSION, { id: sessionId })).body.data.deleteSession).toBe(
+      true,
+    );
     expect(allZero(await countRowsBy(t.db, 'session_id', sessionId))).toBe(true);
-    const again = await t.gql(token, SEND, { input: { specificQuestion: 'I feel lonely tonight.' } });
+    const again = await t.gql(token, SEND, {
+      input: { specificQuestion: 'I feel lonely tonight.' },
+    });
     expect(again.body.errors).toBeUndefined();
-    const gone = await t.gql(token, SEND, { input: { specificQuestion: 'Still there?', coachSessionId: sessionId } });
+    const gone = await t.gql(token, SEND, {
+      input: { specificQuestion: 'Still there?', coachSessionId: sessionId },
+    });
     expect(gone.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
@@ -115,7 +173,9 @@ describe('deleteMyData', () => {
     await seedSession(t.db, neighbour, { isDefault: true });
     await seedSession(t.db, neighbour);
     const neighbourBefore = await countRowsBy(t.db, 'user_id', neighbour);
-    expect(Object.values(await countRowsBy(t.db, 'user_id', userId)).every((n) => n > 0)).toBe(true);
+    expect(Object.values(await countRowsBy(t.db, 'user_id', userId)).every((n) => n > 0)).toBe(
+      true,
+    );
 
     expect((await t.gql(token, DELETE_ME)).body).toEqual({ data: { deleteMyData: true } });
     expect(allZero(await countRowsBy(t.db, 'user_id', userId))).toBe(true);
@@ -125,10 +185,14 @@ describe('deleteMyData', () => {
     expect((await t.gql(token, DELETE_ME)).body.data.deleteMyData).toBe(true);
 
     // A new beginning: a fresh default session, turn 1, and sessions can be made again.
-    const first = await t.gql(token, SEND, { input: { specificQuestion: 'Hi, it is me again. My partner and I keep fighting.' } });
+    const first = await t.gql(token, SEND, {
+      input: { specificQuestion: 'Hi, it is me again. My partner and I keep fighting.' },
+    });
     expect(first.body.errors).toBeUndefined();
     expect(first.body.data.sendMessage.referencedData.turnCount).toBe(1);
-    expect((await t.gql(token, CREATE, { title: 'Fresh start' })).body.data.createSession.id).toBeDefined();
+    expect(
+      (await t.gql(token, CREATE, { title: 'Fresh start' })).body.data.createSession.id,
+    ).toBeDefined();
   });
 
   it('over REST: 204, everything gone, other users untouched', async () => {
@@ -172,12 +236,25 @@ describe('exportMyData', () => {
     expect(doc).toMatchObject({ version: 1, user_id: userId });
     expect(new Date(doc.exported_at).toISOString()).toBe(doc.exported_at);
     expect(doc.sessions.map((s: { id: string }) => s.id)).toEqual(seeded.map((s) => s.sessionId));
-    expect(doc.sessions.map((s: { is_default: boolean }) => s.is_default)).toEqual([true, false, false]);
+    expect(doc.sessions.map((s: { is_default: boolean }) => s.is_default)).toEqual([
+      true,
+      false,
+      false,
+    ]);
 
     for (const [i, session] of doc.sessions.entries()) {
       expect(keys(session)).toEqual(SESSION_KEYS);
-      expect(session).toMatchObject({ status: 'ACTIVE', timezone: 'Europe/Berlin', follow_up_time: '21:30', primary_topic: 'heartbreak', summary_text: 'a summary' });
-      const sql = await t.db.query<{ id: string; superseded_by_id: string | null }>('SELECT id, superseded_by_id FROM amora_session_messages WHERE session_id = $1 ORDER BY seq', [session.id]);
+      expect(session).toMatchObject({
+        status: 'ACTIVE',
+        timezone: 'Europe/Berlin',
+        follow_up_time: '21:30',
+        primary_topic: 'heartbreak',
+        summary_text: 'a summary',
+      });
+      const sql = await t.db.query<{ id: string; superseded_by_id: string | null }>(
+        'SELECT id, superseded_by_id FROM amora_session_messages WHERE session_id = $1 ORDER BY seq',
+        [session.id],
+      );
       expect(session.messages.map((m: { id: string }) => m.id)).toEqual(sql.map((row) => row.id));
       expect(session.messages.map((m: { id: string }) => m.id)).toEqual(seeded[i]!.messageIds);
       for (const message of session.messages) {
@@ -185,35 +262,82 @@ describe('exportMyData', () => {
         expect(['USER', 'AMORA']).toContain(message.sender);
         for (const feedback of message.feedback) expect(keys(feedback)).toEqual(FEEDBACK_KEYS);
       }
-      const superseded = session.messages.find((m: { id: string }) => m.id === seeded[i]!.supersededId);
+      const superseded = session.messages.find(
+        (m: { id: string }) => m.id === seeded[i]!.supersededId,
+      );
       expect(superseded.superseded_by).toBe(seeded[i]!.replacementId);
-      expect(superseded.feedback.map((f: { feedback_type: string }) => f.feedback_type)).toEqual(['REGENERATE']);
-      expect(session.messages.flatMap((m: { feedback: { id: string }[] }) => m.feedback.map((f) => f.id)).sort()).toEqual([...seeded[i]!.feedbackIds].sort());
-      expect(session.messages[0]).toMatchObject({ sender: 'USER', text: 'message 0', topics: ['heartbreak'], emotions: ['sad'], response_style: null, superseded_by: null, feedback: [] });
-      expect(session.messages[1]).toMatchObject({ sender: 'AMORA', text: 'message 1', response_style: 'GROUNDING' });
+      expect(superseded.feedback.map((f: { feedback_type: string }) => f.feedback_type)).toEqual([
+        'REGENERATE',
+      ]);
+      expect(
+        session.messages
+          .flatMap((m: { feedback: { id: string }[] }) => m.feedback.map((f) => f.id))
+          .sort(),
+      ).toEqual([...seeded[i]!.feedbackIds].sort());
+      expect(session.messages[0]).toMatchObject({
+        sender: 'USER',
+        text: 'message 0',
+        topics: ['heartbreak'],
+        emotions: ['sad'],
+        response_style: null,
+        superseded_by: null,
+        feedback: [],
+      });
+      expect(session.messages[1]).toMatchObject({
+        sender: 'AMORA',
+        text: 'message 1',
+        response_style: 'GROUNDING',
+      });
       expect(session.followups).toHaveLength(1);
       expect(keys(session.followups[0])).toEqual(FOLLOWUP_KEYS);
       expect(session.followups[0]).toEqual({
-        id: seeded[i]!.followupId, local_day: '2026-03-01', due_at: '2026-03-01T20:30:00.000Z', prompt: 'How have you been feeling?',
-        message_id: seeded[i]!.messageIds[seeded[i]!.messageIds.length - 1], answered_at: null,
+        id: seeded[i]!.followupId,
+        local_day: '2026-03-01',
+        due_at: '2026-03-01T20:30:00.000Z',
+        prompt: 'How have you been feeling?',
+        message_id: seeded[i]!.messageIds[seeded[i]!.messageIds.length - 1],
+        answered_at: null,
       });
     }
   });
 
   it('exports what the coach wrote, regenerated answers included, and nothing for a new user', async () => {
     const token = await t.token();
-    const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data.createSession.id;
-    const first = (await t.gql(token, SEND, { input: { specificQuestion: 'Alex broke up with me and I feel lost.', coachSessionId: sessionId } })).body.data.sendMessage;
+    const sessionId = (await t.gql(token, CREATE, { title: 'Breakup with Alex' })).body.data
+      .createSession.id;
+    const first = (
+      await t.gql(token, SEND, {
+        input: {
+          specificQuestion: 'Alex broke up with me and I feel lost.',
+          coachSessionId: sessionId,
+        },
+      })
+    ).body.data.sendMessage;
     await t.gql(token, SEND, { input: { specificQuestion: 'Should I text him?' } });
-    const regenerated = await t.gql(token, `mutation($id: ID!) { regenerateResponse(messageId: $id) { messageId } }`, { id: first.messageId });
+    const regenerated = await t.gql(
+      token,
+      `mutation($id: ID!) { regenerateResponse(messageId: $id) { messageId } }`,
+      { id: first.messageId },
+    );
     expect(regenerated.body.errors).toBeUndefined();
     const doc = (await t.gql(token, EXPORT)).body.data.exportMyData;
-    const ids = doc.sessions.flatMap((s: { messages: { id: string }[] }) => s.messages.map((m) => m.id)).sort();
-    const sql = (await t.db.query<{ id: string }>('SELECT m.id FROM amora_session_messages m JOIN amora_sessions s ON s.id = m.session_id WHERE s.user_id = (SELECT user_id FROM amora_sessions WHERE id = $1)', [sessionId])).map((r) => r.id).sort();
+    const ids = doc.sessions
+      .flatMap((s: { messages: { id: string }[] }) => s.messages.map((m) => m.id))
+      .sort();
+    const sql = (
+      await t.db.query<{ id: string }>(
+        'SELECT m.id FROM amora_session_messages m JOIN amora_sessions s ON s.id = m.session_id WHERE s.user_id = (SELECT user_id FROM amora_sessions WHERE id = $1)',
+        [sessionId],
+      )
+    )
+      .map((r) => r.id)
+      .sort();
     expect(ids).toEqual(sql);
     // The named session: a question, its replaced answer and the replacement; the default session: one pair.
     expect(ids).toHaveLength(5);
-    const replaced = doc.sessions.flatMap((s: { messages: { id: string; superseded_by: string | null }[] }) => s.messages).find((m: { id: string }) => m.id === first.messageId);
+    const replaced = doc.sessions
+      .flatMap((s: { messages: { id: string; superseded_by: string | null }[] }) => s.messages)
+      .find((m: { id: string }) => m.id === first.messageId);
     expect(replaced.superseded_by).toBe(regenerated.body.data.regenerateResponse.messageId);
 
     const nobody = await t.token();
@@ -228,7 +352,10 @@ describe('exportMyData', () => {
     let userId: string;
     let token: string;
     const messageCount = async () => {
-      const [row] = await t.db.query<{ n: string }>('SELECT count(*) AS n FROM amora_session_messages WHERE user_id = $1', [userId]);
+      const [row] = await t.db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM amora_session_messages WHERE user_id = $1',
+        [userId],
+      );
       return Number(row!.n);
     };
     beforeAll(async () => {
@@ -267,7 +394,9 @@ describe('exportMyData', () => {
         peak = Math.max(peak, process.memoryUsage().heapUsed - baseline);
       }, 25);
 
-      const response = await fetch(`${t.url}/api/v1/coach/me/export`, { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(`${t.url}/api/v1/coach/me/export`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(response.status).toBe(200);
       // Received bytes are kept as Buffers (outside the JS heap), so the client side does not count.
       const chunks: Buffer[] = [];
@@ -293,7 +422,10 @@ describe('exportMyData', () => {
     it('gives its connection back when the client goes away mid-stream', async () => {
       const pool = t.server.db.pool;
       const abort = new AbortController();
-      const response = await fetch(`${t.url}/api/v1/coach/me/export`, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+      const response = await fetch(`${t.url}/api/v1/coach/me/export`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: abort.signal,
+      });
       const reader = response.body!.getReader();
       await reader.read();
       abort.abort();
@@ -302,7 +434,9 @@ describe('exportMyData', () => {
       const deadline = Date.now() + 5_000;
       let open = -1;
       while (Date.now() < deadline) {
-        const [row] = await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+        const [row] = await t.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        );
         open = Number(row!.n);
         if (open === 0 && pool.idleCount === pool.totalCount) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -321,12 +455,25 @@ describe('retention', () => {
       const userId = randomUUID();
       const { sessionId, messageIds } = await seedSession(r.db, userId);
       const [oldId, ...recent] = messageIds;
-      await r.db.query(`UPDATE amora_session_messages SET created_at = '2026-04-01T00:00:00Z' WHERE id = $1`, [oldId]);
-      await r.db.query(`UPDATE amora_session_messages SET created_at = '2026-05-20T00:00:00Z' WHERE id <> $1 AND session_id = $2`, [oldId, sessionId]);
+      await r.db.query(
+        `UPDATE amora_session_messages SET created_at = '2026-04-01T00:00:00Z' WHERE id = $1`,
+        [oldId],
+      );
+      await r.db.query(
+        `UPDATE amora_session_messages SET created_at = '2026-05-20T00:00:00Z' WHERE id <> $1 AND session_id = $2`,
+        [oldId, sessionId],
+      );
       expect(await r.server.services.retention.sweep(clock.now())).toBe(1);
-      const left = (await r.db.query<{ id: string }>('SELECT id FROM amora_session_messages WHERE session_id = $1', [sessionId])).map((row) => row.id);
+      const left = (
+        await r.db.query<{ id: string }>(
+          'SELECT id FROM amora_session_messages WHERE session_id = $1',
+          [sessionId],
+        )
+      ).map((row) => row.id);
       expect(left.sort()).toEqual([...recent].sort());
-      expect(await r.server.services.retention.sweep(new Date('2026-06-25T00:00:00Z'))).toBe(recent.length);
+      expect(await r.server.services.retention.sweep(new Date('2026-06-25T00:00:00Z'))).toBe(
+        recent.length,
+      );
       // The session itself stays.
       expect((await countRowsBy(r.db, 'session_id', sessionId))['amora_sessions.id']).toBe(1);
       expect((await countRowsBy(r.db, 'session_id', sessionId)).amora_session_state).toBe(1);

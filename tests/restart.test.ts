@@ -24,10 +24,22 @@ describe('a server restart', () => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     let sessionId: string;
     try {
-      const created = await fetch(`${first.url}/api/v1/coach/sessions`, { method: 'POST', headers, body: JSON.stringify({ title: 'Before the restart' }) });
+      const created = await fetch(`${first.url}/api/v1/coach/sessions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title: 'Before the restart' }),
+      });
       expect(created.status).toBe(200);
       sessionId = ((await created.json()) as { id: string }).id;
-      const turn = await fetch(`${first.url}/api/v1/coach/`, { method: 'POST', headers, body: JSON.stringify({ mode: 'LEARN', specific_question: 'My girlfriend Maya and I broke up after two years.', coach_session_id: sessionId }) });
+      const turn = await fetch(`${first.url}/api/v1/coach/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          mode: 'LEARN',
+          specific_question: 'My girlfriend Maya and I broke up after two years.',
+          coach_session_id: sessionId,
+        }),
+      });
       expect(turn.status).toBe(200);
     } finally {
       expect(await first.stop('SIGTERM')).toBe(0);
@@ -39,7 +51,15 @@ describe('a server restart', () => {
       const read = await fetch(`${second.url}/api/v1/coach/sessions/${sessionId!}`, { headers });
       expect(read.status).toBe(200);
       expect(((await read.json()) as { title: string }).title).toBe('Before the restart');
-      const turn = await fetch(`${second.url}/api/v1/coach/`, { method: 'POST', headers, body: JSON.stringify({ mode: 'LEARN', specific_question: 'I still think about Maya every day.', coach_session_id: sessionId! }) });
+      const turn = await fetch(`${second.url}/api/v1/coach/`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          mode: 'LEARN',
+          specific_question: 'I still think about Maya every day.',
+          coach_session_id: sessionId!,
+        }),
+      });
       const body = (await turn.json()) as { referenced_data: { turn_count: number } };
       expect(body.referenced_data.turn_count).toBe(2);
       expect((await fetch(`${second.url}/readyz`)).status).toBe(200);
@@ -59,15 +79,25 @@ describe('a server restart', () => {
       expect(fs.existsSync(pidFile)).toBe(true);
 
       // A coach turn whose body is still arriving when SIGTERM lands.
-      const body = JSON.stringify({ query: 'mutation($q: String!) { sendMessage(input: { specificQuestion: $q }) { messageId referencedData { turnCount } } }', variables: { q: 'We had a long talk about moving in together.' } });
+      const body = JSON.stringify({
+        query:
+          'mutation($q: String!) { sendMessage(input: { specificQuestion: $q }) { messageId referencedData { turnCount } } }',
+        variables: { q: 'We had a long talk about moving in together.' },
+      });
       const request = http.request(`${server.url}/graphql`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
       });
       const answered = new Promise<{ status: number; body: any }>((resolve, reject) => {
         request.on('response', (res) => {
           let text = '';
-          res.on('data', (chunk) => { text += chunk; });
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
           res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
         });
         request.on('error', reject);
@@ -76,7 +106,11 @@ describe('a server restart', () => {
       await sleep(200);
 
       const stopped = server.stop('SIGTERM');
-      await waitFor('the server to start shutting down', () => server.output().includes('shutting down'), 10_000);
+      await waitFor(
+        'the server to start shutting down',
+        () => server.output().includes('shutting down'),
+        10_000,
+      );
       await sleep(300);
       expect(server.child.exitCode).toBeNull(); // still there for the request in flight
       request.end(body.slice(20));

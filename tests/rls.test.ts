@@ -5,7 +5,14 @@ import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from './support/database';
 
 const RLS_FILE = path.join(__dirname, '..', 'prisma', 'supabase-rls.sql');
-const TABLES = ['amora_users', 'amora_sessions', 'amora_session_messages', 'amora_session_feedback', 'amora_session_state', 'amora_followups'];
+const TABLES = [
+  'amora_users',
+  'amora_sessions',
+  'amora_session_messages',
+  'amora_session_feedback',
+  'amora_session_state',
+  'amora_followups',
+];
 
 /**
  * Applies the shipped Supabase policies to a real PostgreSQL with a stand-in `auth.uid()` (as
@@ -20,18 +27,37 @@ describe('supabase-rls.sql', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     await db.query(`CREATE SCHEMA IF NOT EXISTS auth`);
-    await db.query(`CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$`);
+    await db.query(
+      `CREATE OR REPLACE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT nullif(current_setting('request.jwt.claim.sub', true), '')::uuid $$`,
+    );
     await db.query(fs.readFileSync(RLS_FILE, 'utf8'));
     await db.query(`CREATE ROLE ${role} NOLOGIN`);
     await db.query(`GRANT USAGE ON SCHEMA public, auth TO ${role}`);
-    await db.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await db.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
+    );
     for (const user of [alice, bob]) {
       await db.query('INSERT INTO amora_users (id) VALUES ($1)', [user]);
-      const [s] = await db.query<{ id: string }>(`INSERT INTO amora_sessions (id, user_id, title) VALUES (gen_random_uuid(), $1, 'private') RETURNING id`, [user]);
-      const [m] = await db.query<{ id: string }>(`INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text) VALUES (gen_random_uuid(), $1, $2, 'amora', 'secret') RETURNING id`, [s!.id, user]);
-      await db.query(`INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'like')`, [s!.id, m!.id, user]);
-      await db.query(`INSERT INTO amora_session_state (session_id, user_id) VALUES ($1, $2)`, [s!.id, user]);
-      await db.query(`INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date, now(), 'hi')`, [s!.id, user]);
+      const [s] = await db.query<{ id: string }>(
+        `INSERT INTO amora_sessions (id, user_id, title) VALUES (gen_random_uuid(), $1, 'private') RETURNING id`,
+        [user],
+      );
+      const [m] = await db.query<{ id: string }>(
+        `INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text) VALUES (gen_random_uuid(), $1, $2, 'amora', 'secret') RETURNING id`,
+        [s!.id, user],
+      );
+      await db.query(
+        `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'like')`,
+        [s!.id, m!.id, user],
+      );
+      await db.query(`INSERT INTO amora_session_state (session_id, user_id) VALUES ($1, $2)`, [
+        s!.id,
+        user,
+      ]);
+      await db.query(
+        `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date, now(), 'hi')`,
+        [s!.id, user],
+      );
     }
   });
   afterAll(async () => {
@@ -59,7 +85,10 @@ describe('supabase-rls.sql', () => {
   it('lets a user see only their own rows in every table', async () => {
     for (const table of TABLES) {
       const ownerColumn = table === 'amora_users' ? 'id' : 'user_id';
-      const rows = await as(alice, async (c) => (await c.query(`SELECT ${ownerColumn} AS owner FROM ${table}`)).rows);
+      const rows = await as(
+        alice,
+        async (c) => (await c.query(`SELECT ${ownerColumn} AS owner FROM ${table}`)).rows,
+      );
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r.owner === alice)).toBe(true);
     }
@@ -67,16 +96,35 @@ describe('supabase-rls.sql', () => {
 
   it('refuses to write rows for someone else, and updates or deletes nothing of theirs', async () => {
     await as(alice, async (c) => {
-      await expect(c.query(`INSERT INTO amora_sessions (id, user_id, title) VALUES (gen_random_uuid(), $1, 'forged')`, [bob])).rejects.toThrow(/row-level security/);
+      await expect(
+        c.query(
+          `INSERT INTO amora_sessions (id, user_id, title) VALUES (gen_random_uuid(), $1, 'forged')`,
+          [bob],
+        ),
+      ).rejects.toThrow(/row-level security/);
     });
-    const changed = await as(alice, async (c) => (await c.query(`UPDATE amora_session_messages SET message_text = 'x' WHERE user_id = $1`, [bob])).rowCount);
+    const changed = await as(
+      alice,
+      async (c) =>
+        (
+          await c.query(`UPDATE amora_session_messages SET message_text = 'x' WHERE user_id = $1`, [
+            bob,
+          ])
+        ).rowCount,
+    );
     expect(changed).toBe(0);
-    const deleted = await as(alice, async (c) => (await c.query(`DELETE FROM amora_sessions WHERE user_id = $1`, [bob])).rowCount);
+    const deleted = await as(
+      alice,
+      async (c) => (await c.query(`DELETE FROM amora_sessions WHERE user_id = $1`, [bob])).rowCount,
+    );
     expect(deleted).toBe(0);
   });
 
   it('shows nothing to a request without a user', async () => {
-    const rows = await as('', async (c) => (await c.query('SELECT * FROM amora_session_messages')).rows);
+    const rows = await as(
+      '',
+      async (c) => (await c.query('SELECT * FROM amora_session_messages')).rows,
+    );
     expect(rows).toEqual([]);
   });
 

@@ -8,9 +8,18 @@ describe('schema.graphql', () => {
     expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(running);
   });
 
-  it('keeps the contract\'s fixed names', async () => {
+  it("keeps the contract's fixed names", async () => {
     const sdl = schemaText(await createSchema());
-    for (const piece of ['type Session {', 'type Message {', 'type Feedback {', 'sessions(', 'session(id: ID!): Session', 'createSession(input: CreateSessionInput!): Session!', 'updateSession(id: ID!, input: UpdateSessionInput!): Session!', 'scalar DateTime']) {
+    for (const piece of [
+      'type Session {',
+      'type Message {',
+      'type Feedback {',
+      'sessions(',
+      'session(id: ID!): Session',
+      'createSession(input: CreateSessionInput!): Session!',
+      'updateSession(id: ID!, input: UpdateSessionInput!): Session!',
+      'scalar DateTime',
+    ]) {
       expect(sdl).toContain(piece);
     }
   });

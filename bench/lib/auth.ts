@@ -7,7 +7,11 @@ export const BENCH_SECRET = 'bench-secret-with-enough-length-for-hs256-012345678
 export async function signTokens(userIds: readonly string[]): Promise<string[]> {
   const tokens: string[] = [];
   for (let i = 0; i < userIds.length; i += 500) {
-    tokens.push(...(await Promise.all(userIds.slice(i, i + 500).map((id) => signToken(BENCH_SECRET, id, { expiresIn: '2h' })))));
+    tokens.push(
+      ...(await Promise.all(
+        userIds.slice(i, i + 500).map((id) => signToken(BENCH_SECRET, id, { expiresIn: '2h' })),
+      )),
+    );
   }
   return tokens;
 }

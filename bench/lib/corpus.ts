@@ -13,7 +13,7 @@ const NAMES = ['Alex', 'Sam', 'Jordan', 'Maria', 'Chris', 'Priya', 'Tom', 'Lena'
 const SITUATIONS = [
   'my partner {name} broke up with me last week and I cannot stop thinking about it',
   'we have been together for 6 years and it feels like we are roommates now',
-  'I found messages on {name}\'s phone and I think they are cheating on me',
+  "I found messages on {name}'s phone and I think they are cheating on me",
   'I cheated on {name} and I do not know whether to tell them',
   'we fight about the same thing over and over, mostly about chores and money',
   '{name} and I keep having the same argument and they shut down every time',
@@ -40,18 +40,47 @@ const SITUATIONS = [
 ];
 
 const FEELINGS = [
-  'I feel so sad', 'honestly I am angry', 'I am confused', 'I feel hurt and betrayed', 'I feel guilty',
-  'I am anxious all the time', 'I feel hopeless', 'I am overwhelmed', 'I feel a little hopeful', 'I am frustrated',
-  'I feel numb', 'I am scared', '', '', '',
+  'I feel so sad',
+  'honestly I am angry',
+  'I am confused',
+  'I feel hurt and betrayed',
+  'I feel guilty',
+  'I am anxious all the time',
+  'I feel hopeless',
+  'I am overwhelmed',
+  'I feel a little hopeful',
+  'I am frustrated',
+  'I feel numb',
+  'I am scared',
+  '',
+  '',
+  '',
 ];
 
 const QUESTIONS = [
-  'What should I do?', 'How do I move on?', 'Is this normal?', 'How do I talk to them about it?',
-  'Am I overreacting?', 'Should I stay or leave?', 'How do I stop feeling like this?', '', '',
-  'Any advice?', 'Where do I even start?',
+  'What should I do?',
+  'How do I move on?',
+  'Is this normal?',
+  'How do I talk to them about it?',
+  'Am I overreacting?',
+  'Should I stay or leave?',
+  'How do I stop feeling like this?',
+  '',
+  '',
+  'Any advice?',
+  'Where do I even start?',
 ];
 
-const SHORT = ['yes', 'I guess so', 'not really', 'that makes sense', 'I do not know', 'thank you, that helps', 'maybe', 'it is complicated'];
+const SHORT = [
+  'yes',
+  'I guess so',
+  'not really',
+  'that makes sense',
+  'I do not know',
+  'thank you, that helps',
+  'maybe',
+  'it is complicated',
+];
 
 const CRISIS = [
   'sometimes I feel like I do not want to be alive anymore',
@@ -65,7 +94,9 @@ export function message(random: () => number): string {
   const roll = random();
   if (roll < 0.01) return pick(CRISIS).replace('{name}', name);
   if (roll < 0.15) return pick(SHORT);
-  const parts = [pick(SITUATIONS).replace('{name}', name), pick(FEELINGS), pick(QUESTIONS)].filter(Boolean);
+  const parts = [pick(SITUATIONS).replace('{name}', name), pick(FEELINGS), pick(QUESTIONS)].filter(
+    Boolean,
+  );
   let text = parts.join('. ');
   if (random() < 0.2) text += ` It started when ${pick(SITUATIONS).replace('{name}', name)}.`;
   return text.charAt(0).toUpperCase() + text.slice(1);

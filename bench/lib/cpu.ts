@@ -29,7 +29,11 @@ export function cpuSnapshot(): CpuSnapshot {
 }
 
 /** CPU milliseconds spent between two snapshots, grouped: the server's pid, PostgreSQL, this process, the rest. */
-export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot, serverPid: number): { server: number; postgres: number; loadGenerator: number; other: number } {
+export function cpuSpent(
+  before: CpuSnapshot,
+  after: CpuSnapshot,
+  serverPid: number,
+): { server: number; postgres: number; loadGenerator: number; other: number } {
   const spent = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
   for (const [pid, now] of after) {
     const delta = now.ms - (before.get(pid)?.ms ?? 0);

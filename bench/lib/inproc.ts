@@ -10,11 +10,19 @@ import { amoraEnv } from './child';
 /** An Amora server in this process (for figures that need its hooks, like counting SQL). */
 export interface InProcessServer {
   server: AmoraServer;
-  gql(token: string, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  gql(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
 
-export async function startInProcess(databaseUrl: string, onQuery?: (sql: string) => void, env: Record<string, string> = {}): Promise<InProcessServer> {
+export async function startInProcess(
+  databaseUrl: string,
+  onQuery?: (sql: string) => void,
+  env: Record<string, string> = {},
+): Promise<InProcessServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-data-'));
   const config = loadConfig(amoraEnv(databaseUrl, dataDir, env));
   const server = await startServer({ config, logger: createLogger('silent'), onQuery });

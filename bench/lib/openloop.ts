@@ -38,23 +38,45 @@ export async function openLoop(
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const item = requests[i % requests.length]!;
-    inFlight.push(new Promise<void>((resolve) => {
-      const request = http.request(target, { method: 'POST', agent, headers: { ...item.headers, 'content-length': Buffer.byteLength(item.body) } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
+    inFlight.push(
+      new Promise<void>((resolve) => {
+        const request = http.request(
+          target,
+          {
+            method: 'POST',
+            agent,
+            headers: { ...item.headers, 'content-length': Buffer.byteLength(item.body) },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => {
+              latencies.push(performance.now() - scheduled);
+              if (response.statusCode === 200 && verify(Buffer.concat(chunks).toString())) ok++;
+              else failed++;
+              resolve();
+            });
+          },
+        );
+        request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
+        request.on('error', () => {
+          failed++;
           latencies.push(performance.now() - scheduled);
-          if (response.statusCode === 200 && verify(Buffer.concat(chunks).toString())) ok++;
-          else failed++;
           resolve();
         });
-      });
-      request.setTimeout(10_000, () => request.destroy(new Error('timeout')));
-      request.on('error', () => { failed++; latencies.push(performance.now() - scheduled); resolve(); });
-      request.end(item.body);
-    }));
+        request.end(item.body);
+      }),
+    );
   }
   await Promise.all(inFlight);
   agent.destroy();
-  return { rate, sent: total, ok, failed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: Math.max(...latencies) };
+  return {
+    rate,
+    sent: total,
+    ok,
+    failed,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    max: Math.max(...latencies),
+  };
 }

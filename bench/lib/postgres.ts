@@ -11,7 +11,11 @@ import { applyMigrations } from '../../src/db/migrate';
  * cluster in a temporary directory, started on first use and shared by the benchmarks of one run.
  * Each benchmark gets a fresh, migrated database of its own in it, dropped afterwards.
  */
-let cluster: Promise<{ adminUrl: string; embedded: EmbeddedDatabase | null; dir: string | null }> | null = null;
+let cluster: Promise<{
+  adminUrl: string;
+  embedded: EmbeddedDatabase | null;
+  dir: string | null;
+}> | null = null;
 const created: string[] = [];
 
 function startCluster() {
@@ -21,7 +25,9 @@ function startCluster() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-pg-'));
     const started = performance.now();
     const embedded = await startEmbeddedPostgres(dir);
-    console.log(`  [bench] embedded PostgreSQL started in ${Math.round(performance.now() - started)} ms (DATABASE_URL unset), port ${embedded.port}`);
+    console.log(
+      `  [bench] embedded PostgreSQL started in ${Math.round(performance.now() - started)} ms (DATABASE_URL unset), port ${embedded.port}`,
+    );
     return { adminUrl: embedded.url, embedded, dir };
   })();
   return cluster;
@@ -62,7 +68,9 @@ export async function stopBenchPostgres(): Promise<void> {
   const { adminUrl, embedded, dir } = await cluster;
   if (!embedded) {
     for (const name of created) {
-      await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
+      await withClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      ).catch(() => undefined);
     }
   }
   await embedded?.stop();

@@ -24,7 +24,10 @@ export function wallMs(): number {
 /** Formats a number with thousands separators and `digits` decimals. */
 export function fmt(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return String(value);
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 export function ms(value: number, digits = 2): string {

@@ -8,14 +8,20 @@ export async function subscriptionMissing(url: string, token: string): Promise<s
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ __schema { subscriptionType { fields { name } } } }' }),
   });
-  const body = (await response.json()) as { data?: { __schema: { subscriptionType: { fields: { name: string }[] } | null } } };
+  const body = (await response.json()) as {
+    data?: { __schema: { subscriptionType: { fields: { name: string }[] } | null } };
+  };
   const fields = body.data?.__schema.subscriptionType?.fields.map((f) => f.name) ?? [];
-  if (!fields.includes('dueFollowups')) return 'the schema has no `subscription { dueFollowups }` yet (src/followups, src/server/websocket.ts)';
+  if (!fields.includes('dueFollowups'))
+    return 'the schema has no `subscription { dueFollowups }` yet (src/followups, src/server/websocket.ts)';
   const upgrade = await new Promise<string | null>((resolve) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const WebSocket = require('ws') as typeof import('ws');
     const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
-    socket.on('open', () => { socket.close(); resolve(null); });
+    socket.on('open', () => {
+      socket.close();
+      resolve(null);
+    });
     socket.on('error', (error: Error) => resolve(`no websocket at /graphql (${error.message})`));
   });
   return upgrade;

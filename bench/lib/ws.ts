@@ -24,7 +24,12 @@ export interface ConnectOptions {
 }
 
 /** Opens one subscriber per token: connection_init with the token, then `subscribe` to `query`. */
-export async function connectSubscribers(httpUrl: string, tokens: readonly string[], query: string, options: ConnectOptions = {}): Promise<Subscribers> {
+export async function connectSubscribers(
+  httpUrl: string,
+  tokens: readonly string[],
+  query: string,
+  options: ConnectOptions = {},
+): Promise<Subscribers> {
   const url = `${httpUrl.replace(/^http/, 'ws')}/graphql`;
   const concurrency = options.concurrency ?? 200;
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
@@ -38,7 +43,14 @@ export async function connectSubscribers(httpUrl: string, tokens: readonly strin
     new Promise<void>((resolve, reject) => {
       const socket = new WebSocket(url, 'graphql-transport-ws', { perMessageDeflate: false });
       sockets[index] = socket;
-      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tokens[index]}` } })));
+      socket.on('open', () =>
+        socket.send(
+          JSON.stringify({
+            type: 'connection_init',
+            payload: { authorization: `Bearer ${tokens[index]}` },
+          }),
+        ),
+      );
       socket.on('message', (data) => {
         const at = wallMs();
         const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
@@ -64,7 +76,10 @@ export async function connectSubscribers(httpUrl: string, tokens: readonly strin
           default:
         }
       });
-      socket.on('error', (error) => { errors.push(error.message); reject(error); });
+      socket.on('error', (error) => {
+        errors.push(error.message);
+        reject(error);
+      });
       socket.on('close', (code) => {
         closes.set(code, (closes.get(code) ?? 0) + 1);
         reject(new Error(`socket ${index} closed with ${code} before it was acknowledged`));
@@ -74,7 +89,8 @@ export async function connectSubscribers(httpUrl: string, tokens: readonly strin
   let next = 0;
   const worker = async () => {
     while (next < tokens.length) {
-      if (Date.now() > deadline) throw new Error(`only ${next} of ${tokens.length} subscribers connected in time`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${next} of ${tokens.length} subscribers connected in time`);
       await open(next++);
     }
   };
@@ -86,19 +102,30 @@ export async function connectSubscribers(httpUrl: string, tokens: readonly strin
     errors,
     closes,
     flush: async (timeoutMs = 60_000) => {
-      const waits = sockets.map((socket, index) => new Promise<void>((resolve) => {
-        pongWaiters[index] = resolve;
-        socket.send(JSON.stringify({ type: 'ping' }));
-      }));
+      const waits = sockets.map(
+        (socket, index) =>
+          new Promise<void>((resolve) => {
+            pongWaiters[index] = resolve;
+            socket.send(JSON.stringify({ type: 'ping' }));
+          }),
+      );
       await withTimeout(Promise.all(waits), timeoutMs, 'a ping to every subscriber');
     },
     close: async () => {
-      await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => {
-        if (!socket || socket.readyState === WebSocket.CLOSED) return resolve();
-        socket.once('close', () => resolve());
-        socket.close(1000);
-        setTimeout(() => { socket.terminate(); resolve(); }, 5_000).unref();
-      })));
+      await Promise.all(
+        sockets.map(
+          (socket) =>
+            new Promise<void>((resolve) => {
+              if (!socket || socket.readyState === WebSocket.CLOSED) return resolve();
+              socket.once('close', () => resolve());
+              socket.close(1000);
+              setTimeout(() => {
+                socket.terminate();
+                resolve();
+              }, 5_000).unref();
+            }),
+        ),
+      );
     },
   };
 }

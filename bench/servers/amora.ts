@@ -32,16 +32,24 @@ export function findTick(server: AmoraServer): Tick | null {
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer({ config, logger: createLogger('silent') });
-  serve(server.url, {
-    hasTick: () => findTick(server) !== null,
-    tick: async () => {
-      const tick = findTick(server);
-      if (!tick) throw new Error('this server has no follow-up timer tick');
-      const start = wallMs();
-      const result = await tick();
-      return { start, end: wallMs(), result: typeof result === 'object' ? JSON.parse(JSON.stringify(result)) : result };
+  serve(
+    server.url,
+    {
+      hasTick: () => findTick(server) !== null,
+      tick: async () => {
+        const tick = findTick(server);
+        if (!tick) throw new Error('this server has no follow-up timer tick');
+        const start = wallMs();
+        const result = await tick();
+        return {
+          start,
+          end: wallMs(),
+          result: typeof result === 'object' ? JSON.parse(JSON.stringify(result)) : result,
+        };
+      },
     },
-  }, () => server.stop());
+    () => server.stop(),
+  );
 }
 
 main().catch((error) => {

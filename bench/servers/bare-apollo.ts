@@ -23,7 +23,10 @@ async function main(): Promise<void> {
     const server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as import('node:net').AddressInfo;
-    serve(`http://127.0.0.1:${port}`, {}, async () => { await apollo.stop(); server.close(); });
+    serve(`http://127.0.0.1:${port}`, {}, async () => {
+      await apollo.stop();
+      server.close();
+    });
     return;
   }
   const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });

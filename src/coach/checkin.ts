@@ -17,7 +17,8 @@ const QUESTIONS = [
 ];
 
 /** Titles that say nothing about the content ("New session", "Chat 3"). */
-const GENERIC_TITLE = /^(?:(?:new|untitled|my|a|first|another)\s+)?(?:session|chat|conversation|check-?in|talk|coaching|untitled|default|notes?)s?(?:\s*#?\d+)?$/i;
+const GENERIC_TITLE =
+  /^(?:(?:new|untitled|my|a|first|another)\s+)?(?:session|chat|conversation|check-?in|talk|coaching|untitled|default|notes?)s?(?:\s*#?\d+)?$/i;
 
 /** First words after which a title reads well with "your" in front ("Work stuff" -> "your work stuff"). */
 const YOUR_NOUNS = new Set(
@@ -27,14 +28,22 @@ const YOUR_NOUNS = new Set(
   wedding ldr long-distance first`.split(/\s+/),
 );
 /** First words that read better with "the" ("Fights with Sam" -> "the fights with Sam"). */
-const THE_NOUNS = new Set('fights fight arguments argument affair distance situation move holidays problem problems issue issues'.split(/\s+/));
+const THE_NOUNS = new Set(
+  'fights fight arguments argument affair distance situation move holidays problem problems issue issues'.split(
+    /\s+/,
+  ),
+);
 /** First words that read best as they are, lower-cased ("Jealousy" -> "jealousy", "Things with Sam"). */
 const PLAIN_NOUNS = new Set(
   `things stuff everything life love dating trust jealousy loneliness anxiety intimacy commitment communication
   boundaries heartbreak cheating infidelity sex stress loss`.split(/\s+/),
 );
 /** Single words that are not a topic at all ("Help", "Update"): the title then says nothing. */
-const EMPTY_WORDS = new Set('help hi hello hey update question questions advice vent rant today tonight test new untitled chat talk me us'.split(/\s+/));
+const EMPTY_WORDS = new Set(
+  'help hi hello hey update question questions advice vent rant today tonight test new untitled chat talk me us'.split(
+    /\s+/,
+  ),
+);
 
 /** Second-person version of a title's own words ("me & Sam" -> "you and Sam"). */
 function toSecondPerson(t: string): string {
@@ -61,22 +70,47 @@ function lowerFirst(s: string): string {
  * "Moving on" -> "moving on", "Sam" -> "Sam", anything else -> `what you called "..."`.
  */
 export function titlePhrase(title: string): string | null {
-  const t = title.replace(/\s+/g, ' ').trim().replace(/[.!:;,\s]+$/, '');
+  const t = title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.!:;,\s]+$/, '');
   if (!t || GENERIC_TITLE.test(t)) return null;
   const quoted = `what you called "${t.replace(/["“”]/g, '')}"`;
   if (/[?{}]/.test(t)) return quoted;
   const words = t.split(' ');
   const first = words[0].toLowerCase();
   if (words.length === 1 && (EMPTY_WORDS.has(first) || NAME_STOPLIST.has(first))) return null;
-  if (['your', 'the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'my', 'our', 'me', 'i', 'we', 'you'].includes(first)) {
+  if (
+    [
+      'your',
+      'the',
+      'a',
+      'an',
+      'this',
+      'that',
+      'his',
+      'her',
+      'their',
+      'my',
+      'our',
+      'me',
+      'i',
+      'we',
+      'you',
+    ].includes(first)
+  ) {
     const converted = toSecondPerson(t);
-    return /^\p{Lu}\p{Ll}/u.test(converted) && !/^I\b/.test(converted) ? lowerFirst(converted) : converted;
+    return /^\p{Lu}\p{Ll}/u.test(converted) && !/^I\b/.test(converted)
+      ? lowerFirst(converted)
+      : converted;
   }
   if (THE_NOUNS.has(first)) return `the ${lowerFirst(toSecondPerson(t))}`;
   if (PLAIN_NOUNS.has(first)) return lowerFirst(toSecondPerson(t));
   if (YOUR_NOUNS.has(first)) return `your ${lowerFirst(toSecondPerson(t))}`;
-  if (/^\p{Lu}\p{Ll}+$/u.test(words[0]) && (words.length === 1 || /^(and|&)$/i.test(words[1]))) return toSecondPerson(t);
-  if (/ing$/i.test(first) && words[0] === words[0].replace(/^\p{Lu}/u, (c) => c)) return lowerFirst(toSecondPerson(t));
+  if (/^\p{Lu}\p{Ll}+$/u.test(words[0]) && (words.length === 1 || /^(and|&)$/i.test(words[1])))
+    return toSecondPerson(t);
+  if (/ing$/i.test(first) && words[0] === words[0].replace(/^\p{Lu}/u, (c) => c))
+    return lowerFirst(toSecondPerson(t));
   return quoted;
 }
 
@@ -85,12 +119,18 @@ export function titlePhrase(title: string): string | null {
  * what you miss most. How have you been feeling since?". Uses the title (or the main topic when
  * the title says nothing) and the last thing explored; works with no state at all.
  */
-export function checkInPrompt(session: { title: string; primaryTopic: string | null }, state: ConversationState | null): string {
+export function checkInPrompt(
+  session: { title: string; primaryTopic: string | null },
+  state: ConversationState | null,
+): string {
   const partner = state?.partnerName ?? null;
-  const topic = state?.mainTopic ?? (session.primaryTopic && isTopicId(session.primaryTopic) ? session.primaryTopic : null);
+  const topic =
+    state?.mainTopic ??
+    (session.primaryTopic && isTopicId(session.primaryTopic) ? session.primaryTopic : null);
   const subject = titlePhrase(session.title) ?? (topic ? topicPhrase(topic, partner) : null);
   const explored = state?.explored[state.explored.length - 1] ?? null;
-  const question = QUESTIONS[hashString(`${session.title}|${state?.turnCount ?? 0}`) % QUESTIONS.length];
+  const question =
+    QUESTIONS[hashString(`${session.title}|${state?.turnCount ?? 0}`) % QUESTIONS.length];
   if (!subject && !explored) return `I wanted to check in on how you're doing. ${question}`;
   const about = subject && explored ? `${subject} and ${explored}` : (subject ?? explored)!;
   return `Last time we talked about ${about}. ${question}`;

@@ -6,7 +6,14 @@
  */
 import type { BlockLibrary, LibraryBlock } from './library';
 import type { Rng } from './rng';
-import type { BlockType, EmotionId, RelationshipStatus, ResponseStyle, Stage, TopicId } from './types';
+import type {
+  BlockType,
+  EmotionId,
+  RelationshipStatus,
+  ResponseStyle,
+  Stage,
+  TopicId,
+} from './types';
 
 /** One slot of a recipe: the types that may fill it, and whether it may be left out. */
 export interface RecipeSlot {
@@ -16,9 +23,22 @@ export interface RecipeSlot {
 
 /** Per-style recipes. Only explorations ask, so each recipe asks at most one question. */
 export const RECIPES: Record<ResponseStyle, readonly RecipeSlot[]> = {
-  GROUNDING: [{ types: ['reflection'] }, { types: ['normalization'] }, { types: ['exploration', 'action'] }],
-  DEEPENING: [{ types: ['reflection'] }, { types: ['insight', 'reframe'] }, { types: ['exploration'] }],
-  GUIDANCE_SESSION: [{ types: ['reflection'] }, { types: ['insight'] }, { types: ['action'] }, { types: ['exploration'], optional: true }],
+  GROUNDING: [
+    { types: ['reflection'] },
+    { types: ['normalization'] },
+    { types: ['exploration', 'action'] },
+  ],
+  DEEPENING: [
+    { types: ['reflection'] },
+    { types: ['insight', 'reframe'] },
+    { types: ['exploration'] },
+  ],
+  GUIDANCE_SESSION: [
+    { types: ['reflection'] },
+    { types: ['insight'] },
+    { types: ['action'] },
+    { types: ['exploration'], optional: true },
+  ],
   LIGHT_TOUCH: [{ types: ['reflection'] }, { types: ['exploration'] }],
   CHECK_IN: [{ types: ['reflection'] }, { types: ['exploration'] }],
   SAFETY: [],
@@ -88,7 +108,9 @@ function prepare(ctx: ChoiceContext): Prepared {
     if (!topicRank.has(t)) topicRank.set(t, i);
   });
   const feelings = ctx.emotions[0] === 'neutral' ? [] : ctx.emotions;
-  const stages = [ctx.stage, ctx.stage - 1, ctx.stage + 1].filter((st) => st >= 1 && st <= 4) as Stage[];
+  const stages = [ctx.stage, ctx.stage - 1, ctx.stage + 1].filter(
+    (st) => st >= 1 && st <= 4,
+  ) as Stage[];
   return { ctx, topicRank, primary: feelings[0] ?? null, others: feelings.slice(1), stages };
 }
 
@@ -156,7 +178,11 @@ function scoreBlock(block: LibraryBlock, p: Prepared, echoAvailable: boolean): S
  * A later tier could only win on jitter and small bonuses, so it is only scored when the nearer
  * ones run short; that keeps a turn to a few dozen scored blocks.
  */
-function tieredCandidates(types: readonly BlockType[], p: Prepared, taken: ReadonlySet<string>): LibraryBlock[][] {
+function tieredCandidates(
+  types: readonly BlockType[],
+  p: Prepared,
+  taken: ReadonlySet<string>,
+): LibraryBlock[][] {
   const tiers: LibraryBlock[][] = [[], [], []];
   const seen = new Set<string>(taken);
   const push = (tier: number, b: LibraryBlock) => {
@@ -197,7 +223,12 @@ function best(scored: readonly Scored[]): Scored | null {
  * The best block of the given types, or null. Fresh blocks first (nearest tiers first); then
  * blocks only on the avoid list; then recently used ones (only when nothing else fits at all).
  */
-function chooseFrom(types: readonly BlockType[], p: Prepared, taken: ReadonlySet<string>, echoAvailable: boolean): ChosenBlock | null {
+function chooseFrom(
+  types: readonly BlockType[],
+  p: Prepared,
+  taken: ReadonlySet<string>,
+  echoAvailable: boolean,
+): ChosenBlock | null {
   const { ctx } = p;
   const tiers = tieredCandidates(types, p, taken);
   const fresh: Scored[] = [];

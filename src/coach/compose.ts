@@ -20,7 +20,10 @@ const SENTENCE_START = /(^|[.!?]["”’)]?\s+)(["“]?)(\p{Ll})/gu;
 
 /** Upper-cases the first letter of every sentence (also right after an opening quote). */
 export function capitaliseSentences(text: string): string {
-  return text.replace(SENTENCE_START, (_m, pre: string, quote: string, ch: string) => pre + quote + ch.toUpperCase());
+  return text.replace(
+    SENTENCE_START,
+    (_m, pre: string, quote: string, ch: string) => pre + quote + ch.toUpperCase(),
+  );
 }
 
 /**

@@ -4,9 +4,33 @@
  */
 import { EMOTION_CUES, EMOTION_LEXICON, HEDGED_EMOTIONS } from './lexicon-emotions';
 import { ADVICE_LEXICON, STATUS_LEXICON } from './lexicon-misc';
-import { HEDGED_TOPICS, HEDGES, TOPIC_CUES, TOPIC_LEXICON, TYPO_TARGETS, WORD_ALIASES, type TopicLabel } from './lexicon-topics';
-import { buildCueIndex, buildPhraseIndex, findCues, findPhrases, type CueHit, type CueRule, type Lexicon, type PhraseHit } from './matcher';
-import { BOUNDARY, FILLERS, STOPWORDS, normalizeText, stem, type NormalizedText } from './normalize';
+import {
+  HEDGED_TOPICS,
+  HEDGES,
+  TOPIC_CUES,
+  TOPIC_LEXICON,
+  TYPO_TARGETS,
+  WORD_ALIASES,
+  type TopicLabel,
+} from './lexicon-topics';
+import {
+  buildCueIndex,
+  buildPhraseIndex,
+  findCues,
+  findPhrases,
+  type CueHit,
+  type CueRule,
+  type Lexicon,
+  type PhraseHit,
+} from './matcher';
+import {
+  BOUNDARY,
+  FILLERS,
+  STOPWORDS,
+  normalizeText,
+  stem,
+  type NormalizedText,
+} from './normalize';
 import { EMOTIONS, TOPICS, type EmotionId, type RelationshipStatus, type TopicId } from './types';
 
 // Compiled once at module load: no lexicon work happens per turn.
@@ -27,10 +51,20 @@ const HEDGE_STEMS: ReadonlySet<string> = new Set(HEDGES.map((w) => stem(w)));
 const KNOWN_WORDS: ReadonlySet<string> = (() => {
   const words = new Set<string>([...FILLERS, ...STOPWORDS]);
   const addPhrase = (p: string) => {
-    for (const w of p.replace(/:[\d.]+$/, '').toLowerCase().split(/[^a-z]+/)) if (w) words.add(w);
+    for (const w of p
+      .replace(/:[\d.]+$/, '')
+      .toLowerCase()
+      .split(/[^a-z]+/))
+      if (w) words.add(w);
   };
-  const lexicons: Lexicon<string>[] = [TOPIC_LEXICON, EMOTION_LEXICON, ADVICE_LEXICON, STATUS_LEXICON];
-  for (const lex of lexicons) for (const list of Object.values(lex)) for (const p of list ?? []) addPhrase(p);
+  const lexicons: Lexicon<string>[] = [
+    TOPIC_LEXICON,
+    EMOTION_LEXICON,
+    ADVICE_LEXICON,
+    STATUS_LEXICON,
+  ];
+  for (const lex of lexicons)
+    for (const list of Object.values(lex)) for (const p of list ?? []) addPhrase(p);
   const cues: readonly CueRule<string>[] = [...TOPIC_CUES, ...EMOTION_CUES];
   for (const rule of cues) for (const fam of rule.families) for (const p of fam) addPhrase(p);
   for (const [k, v] of Object.entries(WORD_ALIASES)) {
@@ -49,7 +83,8 @@ const KNOWN_WORDS: ReadonlySet<string> = (() => {
 const TYPO_VARIANTS: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   const add = (variant: string, target: string) => {
-    if (variant !== target && !KNOWN_WORDS.has(variant) && !map.has(variant)) map.set(variant, target);
+    if (variant !== target && !KNOWN_WORDS.has(variant) && !map.has(variant))
+      map.set(variant, target);
   };
   for (const t of TYPO_TARGETS) {
     for (let i = 0; i < t.length; i++) add(t.slice(0, i) + t.slice(i + 1), t);
@@ -136,7 +171,10 @@ function toMessageRange(view: DetectionView, start: number, end: number): [numbe
 }
 
 /** Hits found in the view, with their ranges moved back onto the message's tokens. */
-function toMessageHits<L extends string>(view: DetectionView, hits: readonly PhraseHit<L>[]): PhraseHit<L>[] {
+function toMessageHits<L extends string>(
+  view: DetectionView,
+  hits: readonly PhraseHit<L>[],
+): PhraseHit<L>[] {
   if (!view.origin) return [...hits];
   return hits.map((h) => {
     const [start, end] = toMessageRange(view, h.start, h.end);
@@ -146,17 +184,28 @@ function toMessageHits<L extends string>(view: DetectionView, hits: readonly Phr
 
 /** Words that count as "the text clearly mentions marriage" for the dating guardrail. */
 const MARRIAGE_STEMS: ReadonlySet<string> = new Set(
-  ['husband', 'wife', 'spouse', 'married', 'marriage', 'hubby'].map((w) => normalizeText(w).stems[0]),
+  ['husband', 'wife', 'spouse', 'married', 'marriage', 'hubby'].map(
+    (w) => normalizeText(w).stems[0],
+  ),
 );
 
 /** Heavy topics: early in such a topic the answer steadies before it explores. */
 export const HEAVY_TOPICS: ReadonlySet<TopicId> = new Set<TopicId>([
-  'heartbreak', 'cheating', 'divorce_separation', 'toxic_or_abusive', 'anxiety_distress', 'low_mood',
+  'heartbreak',
+  'cheating',
+  'divorce_separation',
+  'toxic_or_abusive',
+  'anxiety_distress',
+  'low_mood',
 ]);
 
 /** Strong emotions that also call for grounding early on. */
 export const STRONG_EMOTIONS: ReadonlySet<EmotionId> = new Set<EmotionId>([
-  'hurt', 'betrayed', 'overwhelmed', 'hopeless', 'scared',
+  'hurt',
+  'betrayed',
+  'overwhelmed',
+  'hopeless',
+  'scared',
 ]);
 
 const MAX_TOPICS = 4;
@@ -238,7 +287,10 @@ function rank<L extends string>(
   const entries = [...scores.entries()].filter(([, v]) => v.score >= min);
   entries.sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first);
   const top = entries[0]?.[1].score ?? 0;
-  return entries.filter(([, v]) => v.score >= top * relative).slice(0, max).map(([k]) => k);
+  return entries
+    .filter(([, v]) => v.score >= top * relative)
+    .slice(0, max)
+    .map(([k]) => k);
 }
 
 /**
@@ -249,7 +301,8 @@ function resolveCheating(scores: Map<TopicLabel, { score: number; first: number 
   const generic = scores.get('_cheat');
   scores.delete('_cheat');
   if (!generic) return;
-  const target: TopicId = scores.has('cheating_self') && !scores.has('cheating') ? 'cheating_self' : 'cheating';
+  const target: TopicId =
+    scores.has('cheating_self') && !scores.has('cheating') ? 'cheating_self' : 'cheating';
   const cur = scores.get(target);
   if (cur) {
     cur.score += generic.score;
@@ -269,7 +322,10 @@ function applyGuardrails(
   const mentionsMarriage = norm.stems.some((s) => MARRIAGE_STEMS.has(s));
   if (mentionsMarriage) return;
   const earlyRelationship =
-    scores.has('situationship') || scores.has('dating') || status === 'dating' || status === 'situationship';
+    scores.has('situationship') ||
+    scores.has('dating') ||
+    status === 'dating' ||
+    status === 'situationship';
   if (earlyRelationship) {
     scores.delete('divorce_separation');
     scores.delete('marriage_strain');
@@ -285,9 +341,19 @@ function applyGuardrails(
 export function detectTopics(
   norm: NormalizedText,
   options: DetectOptions = {},
-): { topics: TopicId[]; scores: Partial<Record<TopicId, number>>; fromText: boolean; hits: PhraseHit<TopicLabel>[] } {
+): {
+  topics: TopicId[];
+  scores: Partial<Record<TopicId, number>>;
+  fromText: boolean;
+  hits: PhraseHit<TopicLabel>[];
+} {
   const view = detectionView(norm);
-  const { hits, cues } = hedge(findPhrases(TOPIC_INDEX, view), findCues(TOPIC_CUE_INDEX, view), view.stems, HEDGED_TOPICS);
+  const { hits, cues } = hedge(
+    findPhrases(TOPIC_INDEX, view),
+    findCues(TOPIC_CUE_INDEX, view),
+    view.stems,
+    HEDGED_TOPICS,
+  );
   const scores = scoreHits(hits, cues);
   resolveCheating(scores);
   // Hints: boost what the text already supports a little; otherwise add at the lowest salience.
@@ -302,21 +368,29 @@ export function detectTopics(
   applyGuardrails(scores, norm, options.status);
   const textTopics = rank(scores, TOPIC_MIN_SCORE, TOPIC_RELATIVE, MAX_TOPICS) as TopicId[];
   // Hint-only topics pass the same guardrails: run them through a scratch map.
-  const hintScores = new Map<TopicLabel, { score: number; first: number }>(hintOnly.map((t) => [t, { score: 0.01, first: 0 }]));
+  const hintScores = new Map<TopicLabel, { score: number; first: number }>(
+    hintOnly.map((t) => [t, { score: 0.01, first: 0 }]),
+  );
   for (const t of textTopics) hintScores.set(t, { score: 1, first: 0 });
   applyGuardrails(hintScores, norm, options.status);
   const topics = [...textTopics];
   for (const t of hintOnly) if (hintScores.has(t) && topics.length < MAX_TOPICS) topics.push(t);
   const out: Partial<Record<TopicId, number>> = {};
   for (const t of topics) out[t] = scores.get(t)?.score ?? 0;
-  return { topics, scores: out, fromText: textTopics.length > 0, hits: toMessageHits(view, [...hits, ...cueHitsAsPhrases(cues)]) };
+  return {
+    topics,
+    scores: out,
+    fromText: textTopics.length > 0,
+    hits: toMessageHits(view, [...hits, ...cueHitsAsPhrases(cues)]),
+  };
 }
 
 /** Fired cues as phrase hits (one per family word), so callers can quote the words that made them. */
 function cueHitsAsPhrases<L extends string>(cues: readonly CueHit<L>[]): PhraseHit<L>[] {
   const out: PhraseHit<L>[] = [];
   for (const c of cues) {
-    for (const [start, end] of c.ranges) out.push({ label: c.label, weight: 0, start, end, negated: false, phrase: `cue:${c.name}` });
+    for (const [start, end] of c.ranges)
+      out.push({ label: c.label, weight: 0, start, end, negated: false, phrase: `cue:${c.name}` });
   }
   return out;
 }
@@ -368,11 +442,29 @@ function hedge<L extends string>(
  * someone describing a partner's affair in flat words is still most likely feeling betrayed.
  */
 export const TOPIC_EMOTION_PRIOR: Record<TopicId, EmotionId> = {
-  heartbreak: 'sad', moving_on: 'sad', marriage_strain: 'lonely', divorce_separation: 'sad', cheating: 'betrayed',
-  cheating_self: 'guilty', trust: 'anxious', jealousy: 'jealous', communication: 'frustrated', conflict: 'frustrated',
-  dating: 'confused', situationship: 'confused', loneliness: 'lonely', self_worth: 'hurt', boundaries: 'frustrated',
-  family_pressure: 'frustrated', long_distance: 'lonely', intimacy: 'hurt', commitment: 'confused',
-  patterns: 'frustrated', parenting_strain: 'overwhelmed', toxic_or_abusive: 'hurt', anxiety_distress: 'anxious',
+  heartbreak: 'sad',
+  moving_on: 'sad',
+  marriage_strain: 'lonely',
+  divorce_separation: 'sad',
+  cheating: 'betrayed',
+  cheating_self: 'guilty',
+  trust: 'anxious',
+  jealousy: 'jealous',
+  communication: 'frustrated',
+  conflict: 'frustrated',
+  dating: 'confused',
+  situationship: 'confused',
+  loneliness: 'lonely',
+  self_worth: 'hurt',
+  boundaries: 'frustrated',
+  family_pressure: 'frustrated',
+  long_distance: 'lonely',
+  intimacy: 'hurt',
+  commitment: 'confused',
+  patterns: 'frustrated',
+  parenting_strain: 'overwhelmed',
+  toxic_or_abusive: 'hurt',
+  anxiety_distress: 'anxious',
   low_mood: 'sad',
 };
 
@@ -387,7 +479,12 @@ export function detectEmotions(
   textTopic: TopicId | null = null,
 ): { emotions: EmotionId[]; hits: PhraseHit<EmotionId>[]; inferred: boolean } {
   const view = detectionView(norm);
-  const { hits: found, cues } = hedge(findPhrases(EMOTION_INDEX, view), findCues(EMOTION_CUE_INDEX, view), view.stems, HEDGED_EMOTIONS);
+  const { hits: found, cues } = hedge(
+    findPhrases(EMOTION_INDEX, view),
+    findCues(EMOTION_CUE_INDEX, view),
+    view.stems,
+    HEDGED_EMOTIONS,
+  );
   const emotions = rank(scoreHits(found, cues), EMOTION_MIN_SCORE, EMOTION_RELATIVE, MAX_EMOTIONS);
   const hits = toMessageHits(view, [...found, ...cueHitsAsPhrases(cues)]);
   if (emotions.length > 0) return { emotions, hits, inferred: false };
@@ -404,7 +501,11 @@ export function asksForAdvice(norm: NormalizedText): boolean {
 const INFER_MIN_SCORE = 2;
 
 /** The topic whose usual feeling may stand in for an unnamed one: a clear text topic, or none. */
-export function inferenceTopic(t: { topics: readonly TopicId[]; scores: Partial<Record<TopicId, number>>; fromText: boolean }): TopicId | null {
+export function inferenceTopic(t: {
+  topics: readonly TopicId[];
+  scores: Partial<Record<TopicId, number>>;
+  fromText: boolean;
+}): TopicId | null {
   const lead = t.topics[0];
   return t.fromText && lead && (t.scores[lead] ?? 0) >= INFER_MIN_SCORE ? lead : null;
 }

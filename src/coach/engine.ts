@@ -5,8 +5,21 @@
  */
 import { chooseBlocks, type ChosenBlock } from './choose';
 import { composeReply, fillPlaceholders } from './compose';
-import { HEAVY_TOPICS, STRONG_EMOTIONS, asksForAdvice, detectEmotions, detectTopics, inferenceTopic } from './detect';
-import { extractEcho, extractFacts, findPartnerName, mapRelationshipStatus, statusFromText } from './extract';
+import {
+  HEAVY_TOPICS,
+  STRONG_EMOTIONS,
+  asksForAdvice,
+  detectEmotions,
+  detectTopics,
+  inferenceTopic,
+} from './detect';
+import {
+  extractEcho,
+  extractFacts,
+  findPartnerName,
+  mapRelationshipStatus,
+  statusFromText,
+} from './extract';
 import { questionToLabel, stageGoal } from './labels';
 import type { BlockLibrary } from './library';
 import { BOUNDARY, normalizeText, STOPWORDS } from './normalize';
@@ -14,8 +27,17 @@ import { createRng, hashString } from './rng';
 import { detectCrisis, safetyReply } from './safety';
 import {
   DEFAULT_SAFETY_RESOURCES,
-  type ConversationState, type CrisisKind, type EmotionId, type KeyFact, type ResponseStyle,
-  type SafetyResources, type Stage, type TopicId, type TopicProgress, type TurnInput, type TurnResult,
+  type ConversationState,
+  type CrisisKind,
+  type EmotionId,
+  type KeyFact,
+  type ResponseStyle,
+  type SafetyResources,
+  type Stage,
+  type TopicId,
+  type TopicProgress,
+  type TurnInput,
+  type TurnResult,
 } from './types';
 import { chooseStyle } from './style';
 
@@ -79,7 +101,11 @@ export function mainTopicOf(topics: ConversationState['topics']): TopicId | null
   let bestP: TopicProgress | null = null;
   for (const [id, p] of Object.entries(topics) as [TopicId, TopicProgress][]) {
     if (!p) continue;
-    if (!bestP || p.turns > bestP.turns || (p.turns === bestP.turns && p.lastTurn > bestP.lastTurn)) {
+    if (
+      !bestP ||
+      p.turns > bestP.turns ||
+      (p.turns === bestP.turns && p.lastTurn > bestP.lastTurn)
+    ) {
       best = id;
       bestP = p;
     }
@@ -90,7 +116,8 @@ export function mainTopicOf(topics: ConversationState['topics']): TopicId | null
 /** A deep-enough copy of a state so a turn never mutates what the caller passed in. */
 function cloneState(s: ConversationState): ConversationState {
   const topics: ConversationState['topics'] = {};
-  for (const [k, v] of Object.entries(s.topics) as [TopicId, TopicProgress][]) if (v) topics[k] = { ...v };
+  for (const [k, v] of Object.entries(s.topics) as [TopicId, TopicProgress][])
+    if (v) topics[k] = { ...v };
   return {
     ...initialState(),
     ...s,
@@ -105,9 +132,11 @@ function cloneState(s: ConversationState): ConversationState {
 
 function pushStyle(state: ConversationState, style: ResponseStyle, counted: boolean): void {
   // A regenerated answer replaces the last one, so it replaces its style too.
-  if (!counted && state.recentStyles.length > 0) state.recentStyles[state.recentStyles.length - 1] = style;
+  if (!counted && state.recentStyles.length > 0)
+    state.recentStyles[state.recentStyles.length - 1] = style;
   else state.recentStyles.push(style);
-  if (state.recentStyles.length > RECENT_STYLES_KEPT) state.recentStyles.splice(0, state.recentStyles.length - RECENT_STYLES_KEPT);
+  if (state.recentStyles.length > RECENT_STYLES_KEPT)
+    state.recentStyles.splice(0, state.recentStyles.length - RECENT_STYLES_KEPT);
 }
 
 function mainStage(state: ConversationState): Stage {
@@ -124,7 +153,10 @@ function crisisResult(input: TurnInput, kind: CrisisKind, safety: SafetyResource
   if (counted) state.turnCount += 1;
   pushStyle(state, 'SAFETY', counted);
   const norm = normalizeText(input.text);
-  const detected = detectTopics(norm, { hintTopics: input.context?.topics, status: state.relationshipStatus });
+  const detected = detectTopics(norm, {
+    hintTopics: input.context?.topics,
+    status: state.relationshipStatus,
+  });
   const topics = detected.topics;
   const emotions = detectEmotions(norm, inferenceTopic(detected)).emotions;
   return {
@@ -148,7 +180,11 @@ const SAFE_ENGINES = new WeakSet<CoachEngine>();
  * Runs one turn with safety first: a crisis gets the SAFETY answer and never reaches `engine`.
  * Any engine, built in or not, must be called through this (or be wrapped by {@link withSafety}).
  */
-export function respondSafely(engine: CoachEngine, input: TurnInput, safety: SafetyResources = DEFAULT_SAFETY_RESOURCES): TurnResult {
+export function respondSafely(
+  engine: CoachEngine,
+  input: TurnInput,
+  safety: SafetyResources = DEFAULT_SAFETY_RESOURCES,
+): TurnResult {
   if (SAFE_ENGINES.has(engine)) return engine.respond(input);
   const crisis = detectCrisis(input.text);
   if (crisis) return crisisResult(input, crisis, safety);
@@ -159,7 +195,10 @@ export function respondSafely(engine: CoachEngine, input: TurnInput, safety: Saf
  * Wraps any engine so the safety step always runs first, whatever the engine does: the returned
  * engine checks for a crisis before calling the inner one.
  */
-export function withSafety(engine: CoachEngine, safety: SafetyResources = DEFAULT_SAFETY_RESOURCES): CoachEngine {
+export function withSafety(
+  engine: CoachEngine,
+  safety: SafetyResources = DEFAULT_SAFETY_RESOURCES,
+): CoachEngine {
   if (SAFE_ENGINES.has(engine)) return engine;
   const wrapped: CoachEngine = {
     name: engine.name,
@@ -194,9 +233,18 @@ function mergeFacts(known: KeyFact[], found: readonly KeyFact[]): KeyFact[] {
 }
 
 /** The label of what this answer explores: the block's own, its question in plain words, or the stage goal. */
-function exploredLabel(chosen: readonly ChosenBlock[], topic: TopicId | null, stage: Stage, partnerName: string | null): string | null {
-  const question = chosen.find((c) => c.block.type === 'exploration') ?? chosen.find((c) => c.block.type === 'insight');
-  const own = question?.block.label ?? (question?.block.type === 'exploration' ? questionToLabel(question.block.text) : null);
+function exploredLabel(
+  chosen: readonly ChosenBlock[],
+  topic: TopicId | null,
+  stage: Stage,
+  partnerName: string | null,
+): string | null {
+  const question =
+    chosen.find((c) => c.block.type === 'exploration') ??
+    chosen.find((c) => c.block.type === 'insight');
+  const own =
+    question?.block.label ??
+    (question?.block.type === 'exploration' ? questionToLabel(question.block.text) : null);
   const raw = own ?? (topic ? stageGoal(topic, stage) : null);
   if (!raw) return null;
   return fillPlaceholders(raw, { partnerName, echo: null });
@@ -224,9 +272,14 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const norm = normalizeText(input.text);
 
       // Remember: status and partner first, the topic guardrails depend on the status.
-      const status = statusFromText(norm) ?? mapRelationshipStatus(input.context?.relationshipStatus) ?? state.relationshipStatus;
+      const status =
+        statusFromText(norm) ??
+        mapRelationshipStatus(input.context?.relationshipStatus) ??
+        state.relationshipStatus;
       const mention = findPartnerName(input.text);
-      const partnerName = mention?.strong ? mention.name : (state.partnerName ?? mention?.name ?? null);
+      const partnerName = mention?.strong
+        ? mention.name
+        : (state.partnerName ?? mention?.name ?? null);
 
       // Understand.
       const detected = detectTopics(norm, { hintTopics: input.context?.topics, status });
@@ -238,13 +291,23 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const topScore = detected.topics.length > 0 ? (detected.scores[detected.topics[0]] ?? 0) : 0;
       const weak = !detected.fromText || topScore < WEAK_TOPIC_SCORE;
       const priorScore = prior ? (detected.scores[prior] ?? 0) : 0;
-      const continuation = prior !== null && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
+      const continuation =
+        prior !== null && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
       const turnTopics: TopicId[] = continuation
         ? [prior!, ...detected.topics.filter((t) => t !== prior)].slice(0, 4)
         : detected.topics;
       const counting = continuation
-        ? [prior!, ...(detected.fromText ? detected.topics.filter((t) => t !== prior && (detected.scores[t] ?? 0) >= WEAK_TOPIC_SCORE) : [])]
-        : detected.fromText ? detected.topics : turnTopics.slice(0, 1);
+        ? [
+            prior!,
+            ...(detected.fromText
+              ? detected.topics.filter(
+                  (t) => t !== prior && (detected.scores[t] ?? 0) >= WEAK_TOPIC_SCORE,
+                )
+              : []),
+          ]
+        : detected.fromText
+          ? detected.topics
+          : turnTopics.slice(0, 1);
 
       if (counted) {
         state.turnCount = turn;
@@ -259,7 +322,8 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           }
         }
         state.mainTopic = mainTopicOf(state.topics);
-        for (const e of emotions) if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
+        for (const e of emotions)
+          if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
       }
       state.relationshipStatus = status;
       state.partnerName = partnerName;
@@ -282,13 +346,18 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       // Choose blocks and compose.
       const salient = new Set<string>();
-      for (const h of detected.hits) if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
-      for (const h of emotionHits) if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
+      for (const h of detected.hits)
+        if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
+      for (const h of emotionHits)
+        if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
       const echo = extractEcho(input.text, salient);
       // A block used at turn t rests for turns t+1..t+15.
-      const recent = new Set(state.recentBlocks.filter((b) => b.turn >= turn - RECENT_BLOCK_TURNS).map((b) => b.id));
+      const recent = new Set(
+        state.recentBlocks.filter((b) => b.turn >= turn - RECENT_BLOCK_TURNS).map((b) => b.id),
+      );
       const topicsForChoice = [...turnTopics];
-      if (state.mainTopic && !topicsForChoice.includes(state.mainTopic)) topicsForChoice.push(state.mainTopic);
+      if (state.mainTopic && !topicsForChoice.includes(state.mainTopic))
+        topicsForChoice.push(state.mainTopic);
       const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
       const chosen = chooseBlocks(style, {
         library,
@@ -303,18 +372,32 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         avoid: input.avoidBlockIds ?? new Set(),
         rng,
         // Asked what to do: prefer a concrete step. Early on: prefer an open question.
-        typeBias: { action: asksAdvice ? 1.5 : 0, exploration: !asksAdvice && stage <= 2 ? 0.8 : 0 },
+        typeBias: {
+          action: asksAdvice ? 1.5 : 0,
+          exploration: !asksAdvice && stage <= 2 ? 0.8 : 0,
+        },
       });
-      const reply = composeReply(chosen.map((c) => c.block.text), { partnerName, echo });
+      const reply = composeReply(
+        chosen.map((c) => c.block.text),
+        { partnerName, echo },
+      );
 
       // Score: topic certainty and block fit.
       const leadScore = lead ? (detected.scores[lead] ?? 0) : 0;
-      const certainty = leadScore > 0
-        ? Math.max(1 - Math.exp(-leadScore / 3), continuation ? 0.35 : 0)
-        : continuation ? 0.35 : lead ? 0.2 : 0.05;
+      const certainty =
+        leadScore > 0
+          ? Math.max(1 - Math.exp(-leadScore / 3), continuation ? 0.35 : 0)
+          : continuation
+            ? 0.35
+            : lead
+              ? 0.2
+              : 0.05;
       const fit = chosen.length === 0 ? 0 : chosen.reduce((a, c) => a + c.fit, 0) / chosen.length;
       const feeling = emotions[0] === 'neutral' ? 0 : 0.05;
-      const confidence = Math.round(Math.min(0.97, Math.max(0.05, 0.1 + 0.45 * certainty + 0.4 * fit + feeling)) * 100) / 100;
+      const confidence =
+        Math.round(
+          Math.min(0.97, Math.max(0.05, 0.1 + 0.45 * certainty + 0.4 * fit + feeling)) * 100,
+        ) / 100;
 
       // Save what the next turns need.
       const blockIds = chosen.map((c) => c.block.id);
@@ -323,13 +406,23 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       );
       pushStyle(state, style, counted);
       const found = extractFacts(norm, partnerName, turn);
-      if (mention && mention.name === partnerName && !state.facts.some((f) => f.kind === 'name' && f.text.startsWith(partnerName))) {
-        found.unshift({ kind: 'name', text: mention.role ? `${partnerName}, your ${mention.role}` : partnerName, turn });
+      if (
+        mention &&
+        mention.name === partnerName &&
+        !state.facts.some((f) => f.kind === 'name' && f.text.startsWith(partnerName))
+      ) {
+        found.unshift({
+          kind: 'name',
+          text: mention.role ? `${partnerName}, your ${mention.role}` : partnerName,
+          turn,
+        });
       }
       state.facts = mergeFacts(state.facts, found);
       const label = exploredLabel(chosen, lead, stage, partnerName);
       if (label && state.explored[state.explored.length - 1] !== label) {
-        state.explored = [...state.explored.filter((l) => l !== label), label].slice(-EXPLORED_KEPT);
+        state.explored = [...state.explored.filter((l) => l !== label), label].slice(
+          -EXPLORED_KEPT,
+        );
       }
 
       return {
@@ -368,7 +461,12 @@ function warmUp(engine: CoachEngine): void {
   for (let round = 0; round < 3; round++) {
     let state = initialState();
     WARM_UP_MESSAGES.forEach((text, i) => {
-      state = engine.respond({ text, state, seed: round * 10 + i, context: { topics: ['heartbreak'], relationshipStatus: 'single' } }).state;
+      state = engine.respond({
+        text,
+        state,
+        seed: round * 10 + i,
+        context: { topics: ['heartbreak'], relationshipStatus: 'single' },
+      }).state;
     });
   }
 }

@@ -10,7 +10,14 @@ import { RELATIONSHIP_STATUSES, type KeyFact, type RelationshipStatus } from './
 const STATUS_INDEX = buildPhraseIndex<RelationshipStatus>(STATUS_LEXICON);
 /** Tie-break between equally strong status cues: the more specific, later life stage wins. */
 const STATUS_ORDER: readonly RelationshipStatus[] = [
-  'divorced', 'separated', 'engaged', 'married', 'in_relationship', 'situationship', 'dating', 'single',
+  'divorced',
+  'separated',
+  'engaged',
+  'married',
+  'in_relationship',
+  'situationship',
+  'dating',
+  'single',
 ];
 
 /** The relationship status the text states or implies, or null. */
@@ -21,7 +28,9 @@ export function statusFromText(norm: NormalizedText): RelationshipStatus | null 
     if (h.negated) continue;
     const better =
       h.weight > bestWeight ||
-      (h.weight === bestWeight && best !== null && STATUS_ORDER.indexOf(h.label) < STATUS_ORDER.indexOf(best));
+      (h.weight === bestWeight &&
+        best !== null &&
+        STATUS_ORDER.indexOf(h.label) < STATUS_ORDER.indexOf(best));
     if (better) {
       best = h.label;
       bestWeight = h.weight;
@@ -35,9 +44,18 @@ const STATUS_ALIASES: [RegExp, RelationshipStatus][] = [
   [/\b(divorced|divorce)\b/, 'divorced'],
   [/\b(separated|separating|separation)\b/, 'separated'],
   [/\b(engaged|engagement|fiance)\b/, 'engaged'],
-  [/\b(married|marriage|husband|wife|spouse|domestic partnership|civil partnership|civil union)\b/, 'married'],
-  [/\b(situationship|complicated|casual|friends with benefits|talking stage|undefined|on and off|not official)\b/, 'situationship'],
-  [/\b(in a relationship|relationship|taken|committed|partnered|boyfriend|girlfriend|together|couple)\b/, 'in_relationship'],
+  [
+    /\b(married|marriage|husband|wife|spouse|domestic partnership|civil partnership|civil union)\b/,
+    'married',
+  ],
+  [
+    /\b(situationship|complicated|casual|friends with benefits|talking stage|undefined|on and off|not official)\b/,
+    'situationship',
+  ],
+  [
+    /\b(in a relationship|relationship|taken|committed|partnered|boyfriend|girlfriend|together|couple)\b/,
+    'in_relationship',
+  ],
   [/\b(dating|seeing someone|talking to someone)\b/, 'dating'],
   [/\b(single|unattached|widowed|widow|widower|alone)\b/, 'single'],
 ];
@@ -50,8 +68,10 @@ export function mapRelationshipStatus(raw: string | null | undefined): Relations
   if (!raw) return null;
   const s = normalizeText(raw).text.replace(/ \. /g, ' ');
   const asId = s.replace(/ /g, '_');
-  if ((RELATIONSHIP_STATUSES as readonly string[]).includes(asId)) return asId as RelationshipStatus;
-  if (/\b(not|no longer|never)\b/.test(s) && /\b(married|together|relationship|dating)\b/.test(s)) return 'single';
+  if ((RELATIONSHIP_STATUSES as readonly string[]).includes(asId))
+    return asId as RelationshipStatus;
+  if (/\b(not|no longer|never)\b/.test(s) && /\b(married|together|relationship|dating)\b/.test(s))
+    return 'single';
   for (const [re, status] of STATUS_ALIASES) if (re.test(s)) return status;
   return null;
 }
@@ -63,7 +83,10 @@ const PARTNER_NOUN =
   "(?:boy ?friend|girl ?friend|partner|husband|wife|hubby|fianc[eé]e?|ex|ex[- ]?(?:boy ?friend|girl ?friend|husband|wife|partner|fianc[eé]e?)|bf|gf|spouse|crush|date|situationship|man|guy|girl|lover|person i'?m seeing|guy i'?m seeing|girl i'?m seeing|significant other|s\\.?o\\.?)";
 const NAME = "(\\p{L}[\\p{L}'’-]{1,20})";
 // "my boyfriend Alex", "my ex, Sam,", "my new girlfriend (Jo)".
-const RE_ROLE_NAME = new RegExp(`\\bmy ((?:new |current |old |former |ex[- ]|late )?)(${PARTNER_NOUN})\\s*,?\\s*\\(?${NAME}`, 'giu');
+const RE_ROLE_NAME = new RegExp(
+  `\\bmy ((?:new |current |old |former |ex[- ]|late )?)(${PARTNER_NOUN})\\s*,?\\s*\\(?${NAME}`,
+  'giu',
+);
 // "Alex and I", "me and Alex".
 const RE_AND_I = new RegExp(`${NAME} and (?:I|me)\\b`, 'gu');
 const RE_ME_AND = new RegExp(`\\b(?:me|myself) (?:and|&) ${NAME}`, 'giu');
@@ -80,7 +103,8 @@ const RE_VERB_NAME = new RegExp(
   'giu',
 );
 // Not partners: "my sister Anna said".
-const RE_NOT_PARTNER_BEFORE = /\bmy (?:friend|best friend|bestie|sister|brother|mom|mum|mother|dad|father|boss|coworker|colleague|therapist|cousin|roommate|flatmate|son|daughter|aunt|uncle|grandma|grandpa|neighbou?r|kid|child|baby|dog|cat|teacher|manager)\s*,?\s*$/i;
+const RE_NOT_PARTNER_BEFORE =
+  /\bmy (?:friend|best friend|bestie|sister|brother|mom|mum|mother|dad|father|boss|coworker|colleague|therapist|cousin|roommate|flatmate|son|daughter|aunt|uncle|grandma|grandpa|neighbou?r|kid|child|baby|dog|cat|teacher|manager)\s*,?\s*$/i;
 
 /** Capitalised words that are not names (also used to spot titles that are not names). */
 export const NAME_STOPLIST: ReadonlySet<string> = new Set(
@@ -95,7 +119,9 @@ export const NAME_STOPLIST: ReadonlySet<string> = new Set(
   ms dr work home school college university uni church covid therapy therapist life things boyfriend girlfriend husband
   wife partner ex love babe baby honey bf gf lol lmao ugh idk tbh literally basically apparently actually also plus
   again guess hmm wow yeah yep nope oh ah um uh hes shes theyre were weve ill id its whats thats theres heres cause cuz
-  ty thx xo please`.split(/\s+/).filter(Boolean),
+  ty thx xo please`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 function cleanName(raw: string): string | null {
@@ -117,8 +143,15 @@ export interface PartnerMention {
 /** A role word for display: "bf" -> "boyfriend", prefix "ex " + "boyfriend" -> "ex-boyfriend". */
 function displayRole(prefix: string, noun: string): string {
   const map: Record<string, string> = {
-    bf: 'boyfriend', gf: 'girlfriend', hubby: 'husband', 'boy friend': 'boyfriend', 'girl friend': 'girlfriend',
-    fiancee: 'fiancée', fiance: 'fiancé', 'fiancé': 'fiancé', 'fiancée': 'fiancée',
+    bf: 'boyfriend',
+    gf: 'girlfriend',
+    hubby: 'husband',
+    'boy friend': 'boyfriend',
+    'girl friend': 'girlfriend',
+    fiancee: 'fiancée',
+    fiance: 'fiancé',
+    fiancé: 'fiancé',
+    fiancée: 'fiancée',
   };
   let r = noun.toLowerCase().replace(/\s+/g, ' ').trim();
   r = r.replace(/^ex[- ]?(?=\S)/, '');
@@ -156,10 +189,13 @@ export function findPartnerName(text: string): PartnerMention | null {
     weak.push({ name, at });
   };
   for (const m of src.matchAll(RE_AND_I)) consider(m[1], m.index ?? 0, false);
-  for (const m of src.matchAll(RE_ME_AND)) consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
+  for (const m of src.matchAll(RE_ME_AND))
+    consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
   for (const m of src.matchAll(RE_NAME_VERB)) consider(m[1], m.index ?? 0, false);
-  for (const m of src.matchAll(RE_NAME_IS)) consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
-  for (const m of src.matchAll(RE_VERB_NAME)) consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, true);
+  for (const m of src.matchAll(RE_NAME_IS))
+    consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
+  for (const m of src.matchAll(RE_VERB_NAME))
+    consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, true);
   if (weak.length === 0) return null;
   weak.sort((a, b) => a.at - b.at);
   return { name: weak[weak.length - 1].name, role: null, strong: false };
@@ -171,34 +207,89 @@ export function findPartnerName(text: string): PartnerMention | null {
 const NUM =
   '(?:\\d+(?:\\.\\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a few|few|a couple of|a couple|couple of|several|half a|many)';
 const DUR = `(?:${NUM} (?:and a half )?(?:day|week|month|year|decade)s?(?: and a half)?)`;
-const APPROX = '(?:almost |nearly |about |over |around |just |only |like |roughly |more than |less than )?';
+const APPROX =
+  '(?:almost |nearly |about |over |around |just |only |like |roughly |more than |less than )?';
 const RE_TOGETHER_FOR = new RegExp(
   `\\b(?:(we|i) (have been|had been|were|was|are|am|have|had|been) )?(together|married|dating|engaged|seeing each other|in a relationship|living together|talking|with (?:him|her|them|xpartnerx)) for ${APPROX}(${DUR})`,
   'g',
 );
-const RE_AFTER_DUR = new RegExp(`\\bafter ${APPROX}(${DUR}) (together|of (?:dating|marriage|being together|talking|living together))`, 'g');
-const RE_DUR_RELATIONSHIP = new RegExp(`\\b(${NUM} (?:year|month|week)) (?:long )?(relationship|marriage)`, 'g');
+const RE_AFTER_DUR = new RegExp(
+  `\\bafter ${APPROX}(${DUR}) (together|of (?:dating|marriage|being together|talking|living together))`,
+  'g',
+);
+const RE_DUR_RELATIONSHIP = new RegExp(
+  `\\b(${NUM} (?:year|month|week)) (?:long )?(relationship|marriage)`,
+  'g',
+);
 const RE_KNOWN_FOR = new RegExp(`\\bknown each other for ${APPROX}(${DUR})`, 'g');
 
 const TIME =
   '(?: (yesterday|today|tonight|this (?:morning|afternoon|evening|week|weekend|month|year)|last (?:night|week|weekend|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|summer|spring|autumn|fall|winter|time)|' +
   `${DUR} ago|recently|a while ago|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:january|february|march|april|may|june|july|august|september|october|november|december)))?`;
-const SUBJ = '(he|she|they|we|i|xpartnerx|my (?:ex|boyfriend|girlfriend|partner|husband|wife|fiance|spouse|ex boyfriend|ex girlfriend|ex husband|ex wife))';
+const SUBJ =
+  '(he|she|they|we|i|xpartnerx|my (?:ex|boyfriend|girlfriend|partner|husband|wife|fiance|spouse|ex boyfriend|ex girlfriend|ex husband|ex wife))';
 const EVENT_VERBS = [
-  'moved out', 'moved in together', 'moved in', 'moved away', 'left me', 'walked out', 'broke up with me', 'broke up',
-  'dumped me', 'split up', 'separated', 'ended it', 'ended things', 'cheated on me', 'cheated', 'had an affair',
-  'ghosted me', 'blocked me', 'proposed', 'got engaged', 'got married', 'filed for divorce', 'asked for a divorce',
-  'asked for divorce', 'got divorced', 'found out', 'had a baby', 'started seeing someone', 'started dating someone',
-  'got back together', 'went back to (?:his|her|their) ex', 'stopped talking to me', 'stopped texting me',
-  'unfollowed me', 'slept with (?:someone else|my best friend|his ex|her ex|a coworker|someone)',
-  'kissed someone(?: else)?', 'lost (?:my|his|her|our) job', 'left',
+  'moved out',
+  'moved in together',
+  'moved in',
+  'moved away',
+  'left me',
+  'walked out',
+  'broke up with me',
+  'broke up',
+  'dumped me',
+  'split up',
+  'separated',
+  'ended it',
+  'ended things',
+  'cheated on me',
+  'cheated',
+  'had an affair',
+  'ghosted me',
+  'blocked me',
+  'proposed',
+  'got engaged',
+  'got married',
+  'filed for divorce',
+  'asked for a divorce',
+  'asked for divorce',
+  'got divorced',
+  'found out',
+  'had a baby',
+  'started seeing someone',
+  'started dating someone',
+  'got back together',
+  'went back to (?:his|her|their) ex',
+  'stopped talking to me',
+  'stopped texting me',
+  'unfollowed me',
+  'slept with (?:someone else|my best friend|his ex|her ex|a coworker|someone)',
+  'kissed someone(?: else)?',
+  'lost (?:my|his|her|our) job',
+  'left',
 ];
 const RE_SINCE_EVENT = new RegExp(`\\b(${DUR}) since ${SUBJ} (${EVENT_VERBS.join('|')})\\b`, 'g');
-const RE_EVENT = new RegExp(`\\b${SUBJ} (?:just |finally |suddenly |recently |then |actually )?(${EVENT_VERBS.join('|')})\\b${TIME}`, 'g');
+const RE_EVENT = new RegExp(
+  `\\b${SUBJ} (?:just |finally |suddenly |recently |then |actually )?(${EVENT_VERBS.join('|')})\\b${TIME}`,
+  'g',
+);
 
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  fifteen: '15',
+  twenty: '20',
+  thirty: '30',
 };
 
 /** "3 years", "six months", "a year and a half": kept as the user wrote it, minus approximators. */
@@ -208,10 +299,19 @@ function tidyDuration(d: string): string {
 
 function subjectToSecondPerson(subj: string, partnerName: string | null): string {
   switch (subj) {
-    case 'he': case 'she': case 'they': return partnerName ?? 'your partner';
-    case 'we': case 'i': return 'you';
-    case 'xpartnerx': return partnerName ?? 'your partner';
-    default: return subj.replace(/^my /, 'your ').replace(/^your ex (boyfriend|girlfriend|husband|wife)$/, 'your ex-$1');
+    case 'he':
+    case 'she':
+    case 'they':
+      return partnerName ?? 'your partner';
+    case 'we':
+    case 'i':
+      return 'you';
+    case 'xpartnerx':
+      return partnerName ?? 'your partner';
+    default:
+      return subj
+        .replace(/^my /, 'your ')
+        .replace(/^your ex (boyfriend|girlfriend|husband|wife)$/, 'your ex-$1');
   }
 }
 
@@ -224,26 +324,55 @@ function verbToSecondPerson(verb: string): string {
  * ("you were together for 3 years", "Alex moved out last month").
  * @param partnerName the partner's name when known, used for "he"/"she" and for the name itself
  */
-const RE_CALENDAR_NAME = /\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g;
+const RE_CALENDAR_NAME =
+  /\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/g;
 
-export function extractFacts(norm: NormalizedText, partnerName: string | null, turn: number): KeyFact[] {
+export function extractFacts(
+  norm: NormalizedText,
+  partnerName: string | null,
+  turn: number,
+): KeyFact[] {
   // The partner's name becomes one token the precompiled patterns know.
   const lowerName = partnerName?.toLowerCase() ?? null;
-  const text = lowerName ? norm.tokens.map((t) => (t === lowerName ? 'xpartnerx' : t)).join(' ') : norm.text;
+  const text = lowerName
+    ? norm.tokens.map((t) => (t === lowerName ? 'xpartnerx' : t)).join(' ')
+    : norm.text;
   const facts: KeyFact[] = [];
   const add = (kind: KeyFact['kind'], s: string) => {
     // Normalised text is lower case; months and weekdays are names in a summary ("in March").
-    const clean = s.replace(/\s+/g, ' ').trim().replace(RE_CALENDAR_NAME, (w) => w[0]!.toUpperCase() + w.slice(1));
+    const clean = s
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(RE_CALENDAR_NAME, (w) => w[0]!.toUpperCase() + w.slice(1));
     if (clean && !facts.some((f) => f.text === clean)) facts.push({ kind, text: clean, turn });
   };
   for (const m of text.matchAll(RE_TOGETHER_FOR)) {
     const aux = m[2];
-    const state = m[3].replace('xpartnerx', partnerName ?? 'your partner').replace(/^with (him|her|them)$/, 'with ' + (partnerName ?? 'your partner'));
-    const verb = !aux ? 'were' : aux === 'have been' || aux === 'have' || aux === 'been' ? 'have been' : aux === 'had been' || aux === 'had' ? 'had been' : aux === 'are' || aux === 'am' ? 'are' : 'were';
+    const state = m[3]
+      .replace('xpartnerx', partnerName ?? 'your partner')
+      .replace(/^with (him|her|them)$/, 'with ' + (partnerName ?? 'your partner'));
+    const verb = !aux
+      ? 'were'
+      : aux === 'have been' || aux === 'have' || aux === 'been'
+        ? 'have been'
+        : aux === 'had been' || aux === 'had'
+          ? 'had been'
+          : aux === 'are' || aux === 'am'
+            ? 'are'
+            : 'were';
     add('duration', `you ${verb} ${state} for ${tidyDuration(m[4])}`);
   }
   for (const m of text.matchAll(RE_AFTER_DUR)) {
-    const what = m[2] === 'together' || m[2] === 'of being together' ? 'together' : m[2].includes('marriage') ? 'married' : m[2].includes('living') ? 'living together' : m[2].includes('talking') ? 'talking' : 'dating';
+    const what =
+      m[2] === 'together' || m[2] === 'of being together'
+        ? 'together'
+        : m[2].includes('marriage')
+          ? 'married'
+          : m[2].includes('living')
+            ? 'living together'
+            : m[2].includes('talking')
+              ? 'talking'
+              : 'dating';
     add('duration', `you had been ${what} for ${tidyDuration(m[1])}`);
   }
   for (const m of text.matchAll(RE_DUR_RELATIONSHIP)) {
@@ -251,7 +380,8 @@ export function extractFacts(norm: NormalizedText, partnerName: string | null, t
     const n = Object.hasOwn(NUMBER_WORDS, num) ? NUMBER_WORDS[num]! : num;
     add('duration', `it was a ${n === 'a' || n === 'an' ? '1' : n}-${unit} ${m[2]}`);
   }
-  for (const m of text.matchAll(RE_KNOWN_FOR)) add('duration', `you have known each other for ${tidyDuration(m[1])}`);
+  for (const m of text.matchAll(RE_KNOWN_FOR))
+    add('duration', `you have known each other for ${tidyDuration(m[1])}`);
   for (const m of text.matchAll(RE_EVENT)) {
     const subj = subjectToSecondPerson(m[1], partnerName);
     const verb = verbToSecondPerson(m[2]);
@@ -260,7 +390,10 @@ export function extractFacts(norm: NormalizedText, partnerName: string | null, t
     add('event', `${subj} ${verb}${m[3] ? ' ' + m[3] : ''}`);
   }
   for (const m of text.matchAll(RE_SINCE_EVENT)) {
-    add('event', `${subjectToSecondPerson(m[2], partnerName)} ${verbToSecondPerson(m[3])} ${tidyDuration(m[1])} ago`);
+    add(
+      'event',
+      `${subjectToSecondPerson(m[2], partnerName)} ${verbToSecondPerson(m[3])} ${tidyDuration(m[1])} ago`,
+    );
   }
   // "you broke up" is redundant next to "you broke up two weeks ago".
   return facts.filter((f) => !facts.some((o) => o !== f && o.text.startsWith(f.text + ' ')));
@@ -284,8 +417,10 @@ function clausesOf(text: string): string[] {
   return out;
 }
 const WORD_SPLIT = /[^\p{L}\p{N}]+/u;
-const LEADING_JOINERS = /^(?:and|but|so|because|also|then|like|well|honestly|basically|just|anyway|ok|okay|yeah|um|uh)\s+/i;
-const ADVICE_CLAUSE = /\b(what should i|what do i do|what can i do|any advice|should i|how do i|how can i|what would you)\b/i;
+const LEADING_JOINERS =
+  /^(?:and|but|so|because|also|then|like|well|honestly|basically|just|anyway|ok|okay|yeah|um|uh)\s+/i;
+const ADVICE_CLAUSE =
+  /\b(what should i|what do i do|what can i do|any advice|should i|how do i|how can i|what would you)\b/i;
 
 /**
  * A 3-8 word clause of the user's own message, preferring one that carries a detected topic or
@@ -323,11 +458,17 @@ export function extractEcho(text: string, salient: ReadonlySet<string>): string 
   }
   if (!best) return null;
   // Typed "i" becomes "I": the quote is theirs, the capital is just tidy.
-  let phrase = best.words.join(' ').replace(/[\s.,;:!?'’-]+$/u, '').replace(/\bi(?=$|[\s'’])/g, 'I');
+  let phrase = best.words
+    .join(' ')
+    .replace(/[\s.,;:!?'’-]+$/u, '')
+    .replace(/\bi(?=$|[\s'’])/g, 'I');
   // Mid-sentence quote: lower-case the first word unless it is "I" or looks like a name.
   if (/^\p{Lu}\p{Ll}/u.test(phrase) && !/^I\b/.test(phrase)) {
     const first = phrase.split(' ')[0];
-    if (NAME_STOPLIST.has(first.toLowerCase()) || /^(The|A|An|My|We|He|She|They|It|This|That|Everything|Nothing|Every|All|Some)$/.test(first)) {
+    if (
+      NAME_STOPLIST.has(first.toLowerCase()) ||
+      /^(The|A|An|My|We|He|She|They|It|This|That|Everything|Nothing|Every|All|Some)$/.test(first)
+    ) {
       phrase = phrase[0].toLowerCase() + phrase.slice(1);
     }
   }

@@ -9,13 +9,22 @@ import type { EmotionId, Stage, TopicId } from './types';
 const TOPIC_PHRASES: Record<TopicId, { plain: string; withName?: string }> = {
   heartbreak: { plain: 'your breakup', withName: 'your breakup with {name}' },
   moving_on: { plain: 'moving on', withName: 'moving on from {name}' },
-  marriage_strain: { plain: 'the strain in your marriage', withName: 'the strain in your marriage with {name}' },
+  marriage_strain: {
+    plain: 'the strain in your marriage',
+    withName: 'the strain in your marriage with {name}',
+  },
   divorce_separation: { plain: 'your separation', withName: 'your separation from {name}' },
   cheating: { plain: 'being cheated on', withName: 'finding out that {name} cheated' },
-  cheating_self: { plain: 'the guilt after cheating', withName: 'what happened behind {name}’s back and the guilt since' },
+  cheating_self: {
+    plain: 'the guilt after cheating',
+    withName: 'what happened behind {name}’s back and the guilt since',
+  },
   trust: { plain: 'trust in your relationship', withName: 'trust between you and {name}' },
   jealousy: { plain: 'jealousy', withName: 'the jealousy between you and {name}' },
-  communication: { plain: 'communication in your relationship', withName: 'how you and {name} talk to each other' },
+  communication: {
+    plain: 'communication in your relationship',
+    withName: 'how you and {name} talk to each other',
+  },
   conflict: { plain: 'the fights in your relationship', withName: 'the fights with {name}' },
   dating: { plain: 'dating', withName: 'dating {name}' },
   situationship: { plain: 'your situationship', withName: 'your situationship with {name}' },
@@ -23,11 +32,20 @@ const TOPIC_PHRASES: Record<TopicId, { plain: string; withName?: string }> = {
   self_worth: { plain: 'how you see your own worth' },
   boundaries: { plain: 'boundaries', withName: 'boundaries with {name}' },
   family_pressure: { plain: 'pressure from family' },
-  long_distance: { plain: 'your long-distance relationship', withName: 'the distance between you and {name}' },
+  long_distance: {
+    plain: 'your long-distance relationship',
+    withName: 'the distance between you and {name}',
+  },
   intimacy: { plain: 'intimacy in your relationship', withName: 'intimacy with {name}' },
-  commitment: { plain: 'where your relationship is heading', withName: 'where things with {name} are heading' },
+  commitment: {
+    plain: 'where your relationship is heading',
+    withName: 'where things with {name} are heading',
+  },
   patterns: { plain: 'the patterns in your relationships' },
-  parenting_strain: { plain: 'parenting and your relationship', withName: 'parenting together with {name}' },
+  parenting_strain: {
+    plain: 'parenting and your relationship',
+    withName: 'parenting together with {name}',
+  },
   toxic_or_abusive: { plain: 'how you are being treated', withName: 'how {name} treats you' },
   anxiety_distress: { plain: 'the anxiety you have been feeling' },
   low_mood: { plain: 'your low mood' },
@@ -44,30 +62,150 @@ export function topicPhrase(topic: TopicId, partnerName: string | null): string 
  * "we looked at" and double as "explored" labels when a block gives none.
  */
 const STAGE_GOALS: Record<TopicId, [string, string, string, string]> = {
-  heartbreak: ['how the breakup is landing on you', 'what happened and how it ended', 'what you needed and what keeps repeating', 'how to look after yourself and what comes next'],
-  moving_on: ['what still pulls you back', 'what letting go would mean for you', 'what you are really holding on to', 'small steps towards a life that is yours again'],
-  marriage_strain: ['how heavy things feel at home', 'where the distance in your marriage started', 'what each of you needs and is not getting', 'one change you could try together'],
-  divorce_separation: ['how you are coping with the separation', 'how the marriage came to this point', 'what you need to rebuild on your own terms', 'practical next steps for this new chapter'],
-  cheating: ['the shock of finding out', 'what happened and how you found out', 'what trust would need to look like for you', 'what you want to do next'],
-  cheating_self: ['the guilt you are carrying', 'what led up to it', 'what was missing and what it says about your needs', 'how you want to take responsibility and move forward'],
-  trust: ['how unsettling the doubt feels', 'where the trust started to break', 'what would help you feel safe again', 'what you need to see from here on'],
-  jealousy: ['how the jealousy shows up for you', 'what sets the jealousy off', 'the fear underneath the jealousy', 'how to talk about it and steady yourself'],
-  communication: ['how it feels not to be heard', 'what happens when you try to talk', 'the patterns in how you both communicate', 'a new way to start the hard conversation'],
-  conflict: ['how draining the fights have been', 'what the fights are really about', 'the cycle the fights follow', 'how to handle the next disagreement differently'],
-  dating: ['how dating has been feeling', 'what happened with the people you have met', 'what you are really looking for', 'how you want to approach dating next'],
-  situationship: ['how the uncertainty feels', 'how things between you have gone so far', 'what you actually want from this', 'how to ask for what you want'],
-  loneliness: ['how heavy the loneliness feels', 'when the loneliness started', 'the kind of connection you miss most', 'small ways to reach out'],
-  self_worth: ['how hard you have been on yourself', 'where that harsh voice comes from', 'what you need to feel enough', 'small ways to treat yourself with more respect'],
-  boundaries: ['how it feels when your limits get crossed', 'where your boundaries get crossed', 'why saying no feels so hard', 'how to state a boundary and keep it'],
-  family_pressure: ['how much the family pressure weighs on you', 'what your family expects and why', 'what you want for yourself', 'how to talk to your family'],
-  long_distance: ['how the distance is feeling', 'what the distance has changed between you', 'what you both need to stay close', 'a plan for the distance'],
-  intimacy: ['how the distance in intimacy feels', 'how things changed between you', 'what closeness means to each of you', 'a gentle way to reconnect'],
-  commitment: ['how the uncertainty about the future feels', 'where each of you stands on commitment', 'what you need to feel secure', 'how to talk about the future'],
-  patterns: ['what keeps happening', 'where the pattern shows up', 'what the pattern protects you from', 'how to choose differently next time'],
-  parenting_strain: ['how stretched you are', 'what has changed since the kids', 'what each of you needs as parents and partners', 'one way to share the load'],
-  toxic_or_abusive: ['how you are being treated', 'what has been happening between you', 'what you deserve in a relationship', 'how to stay safe and get support'],
-  anxiety_distress: ['how the anxiety feels in your body', 'what sets the anxiety off', 'what the worry is trying to protect', 'small ways to calm your nervous system'],
-  low_mood: ['how low things have felt', 'when the low mood started', 'what drains you and what helps a little', 'small steps for the days ahead'],
+  heartbreak: [
+    'how the breakup is landing on you',
+    'what happened and how it ended',
+    'what you needed and what keeps repeating',
+    'how to look after yourself and what comes next',
+  ],
+  moving_on: [
+    'what still pulls you back',
+    'what letting go would mean for you',
+    'what you are really holding on to',
+    'small steps towards a life that is yours again',
+  ],
+  marriage_strain: [
+    'how heavy things feel at home',
+    'where the distance in your marriage started',
+    'what each of you needs and is not getting',
+    'one change you could try together',
+  ],
+  divorce_separation: [
+    'how you are coping with the separation',
+    'how the marriage came to this point',
+    'what you need to rebuild on your own terms',
+    'practical next steps for this new chapter',
+  ],
+  cheating: [
+    'the shock of finding out',
+    'what happened and how you found out',
+    'what trust would need to look like for you',
+    'what you want to do next',
+  ],
+  cheating_self: [
+    'the guilt you are carrying',
+    'what led up to it',
+    'what was missing and what it says about your needs',
+    'how you want to take responsibility and move forward',
+  ],
+  trust: [
+    'how unsettling the doubt feels',
+    'where the trust started to break',
+    'what would help you feel safe again',
+    'what you need to see from here on',
+  ],
+  jealousy: [
+    'how the jealousy shows up for you',
+    'what sets the jealousy off',
+    'the fear underneath the jealousy',
+    'how to talk about it and steady yourself',
+  ],
+  communication: [
+    'how it feels not to be heard',
+    'what happens when you try to talk',
+    'the patterns in how you both communicate',
+    'a new way to start the hard conversation',
+  ],
+  conflict: [
+    'how draining the fights have been',
+    'what the fights are really about',
+    'the cycle the fights follow',
+    'how to handle the next disagreement differently',
+  ],
+  dating: [
+    'how dating has been feeling',
+    'what happened with the people you have met',
+    'what you are really looking for',
+    'how you want to approach dating next',
+  ],
+  situationship: [
+    'how the uncertainty feels',
+    'how things between you have gone so far',
+    'what you actually want from this',
+    'how to ask for what you want',
+  ],
+  loneliness: [
+    'how heavy the loneliness feels',
+    'when the loneliness started',
+    'the kind of connection you miss most',
+    'small ways to reach out',
+  ],
+  self_worth: [
+    'how hard you have been on yourself',
+    'where that harsh voice comes from',
+    'what you need to feel enough',
+    'small ways to treat yourself with more respect',
+  ],
+  boundaries: [
+    'how it feels when your limits get crossed',
+    'where your boundaries get crossed',
+    'why saying no feels so hard',
+    'how to state a boundary and keep it',
+  ],
+  family_pressure: [
+    'how much the family pressure weighs on you',
+    'what your family expects and why',
+    'what you want for yourself',
+    'how to talk to your family',
+  ],
+  long_distance: [
+    'how the distance is feeling',
+    'what the distance has changed between you',
+    'what you both need to stay close',
+    'a plan for the distance',
+  ],
+  intimacy: [
+    'how the distance in intimacy feels',
+    'how things changed between you',
+    'what closeness means to each of you',
+    'a gentle way to reconnect',
+  ],
+  commitment: [
+    'how the uncertainty about the future feels',
+    'where each of you stands on commitment',
+    'what you need to feel secure',
+    'how to talk about the future',
+  ],
+  patterns: [
+    'what keeps happening',
+    'where the pattern shows up',
+    'what the pattern protects you from',
+    'how to choose differently next time',
+  ],
+  parenting_strain: [
+    'how stretched you are',
+    'what has changed since the kids',
+    'what each of you needs as parents and partners',
+    'one way to share the load',
+  ],
+  toxic_or_abusive: [
+    'how you are being treated',
+    'what has been happening between you',
+    'what you deserve in a relationship',
+    'how to stay safe and get support',
+  ],
+  anxiety_distress: [
+    'how the anxiety feels in your body',
+    'what sets the anxiety off',
+    'what the worry is trying to protect',
+    'small ways to calm your nervous system',
+  ],
+  low_mood: [
+    'how low things have felt',
+    'when the low mood started',
+    'what drains you and what helps a little',
+    'small steps for the days ahead',
+  ],
 };
 
 /** The plain-words goal of a topic at a stage ("what happened and how it ended"). */
@@ -76,9 +214,23 @@ export function stageGoal(topic: TopicId, stage: Stage): string {
 }
 
 const EMOTION_NOUNS: Record<EmotionId, string> = {
-  sad: 'sadness', hurt: 'hurt', angry: 'anger', anxious: 'anxiety', confused: 'confusion', lonely: 'loneliness',
-  jealous: 'jealousy', guilty: 'guilt', betrayed: 'betrayal', overwhelmed: 'overwhelm', frustrated: 'frustration',
-  hopeless: 'hopelessness', scared: 'fear', numb: 'numbness', hopeful: 'hope', relieved: 'relief', neutral: 'calm',
+  sad: 'sadness',
+  hurt: 'hurt',
+  angry: 'anger',
+  anxious: 'anxiety',
+  confused: 'confusion',
+  lonely: 'loneliness',
+  jealous: 'jealousy',
+  guilty: 'guilt',
+  betrayed: 'betrayal',
+  overwhelmed: 'overwhelm',
+  frustrated: 'frustration',
+  hopeless: 'hopelessness',
+  scared: 'fear',
+  numb: 'numbness',
+  hopeful: 'hope',
+  relieved: 'relief',
+  neutral: 'calm',
 };
 
 /** An emotion as a noun ("sadness", "anger"). */
@@ -92,7 +244,8 @@ export function joinList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-const SUBJECT_WORDS = /^(?:you|your|he|she|they|it|this|that|the|there|\{partner\}|\{partner_possessive\}|\p{Lu}\p{Ll}+)$/u;
+const SUBJECT_WORDS =
+  /^(?:you|your|he|she|they|it|this|that|the|there|\{partner\}|\{partner_possessive\}|\p{Lu}\p{Ll}+)$/u;
 
 /**
  * Turns an exploration question into a plain-words label that reads after "we looked at":
@@ -117,14 +270,25 @@ export function questionToLabel(question: string): string | null {
   let label: string | null = null;
   if (['do'].includes(aux) && third.toLowerCase() === 'you') {
     label = [wh, 'you', ...words.slice(3)].join(' ');
-  } else if (['would', 'could', 'can', 'might', 'will', 'should'].includes(aux) && third.toLowerCase() === 'you') {
+  } else if (
+    ['would', 'could', 'can', 'might', 'will', 'should'].includes(aux) &&
+    third.toLowerCase() === 'you'
+  ) {
     label = [wh, 'you', aux, ...words.slice(3)].join(' ');
   } else if (['are'].includes(aux) && third.toLowerCase() === 'you') {
     label = [wh, 'you', 'are', ...words.slice(3)].join(' ');
-  } else if ((wh === 'what' || wh === 'who') && !['do', 'does', 'did', 'are', 'were', 'am'].includes(aux)) {
+  } else if (
+    (wh === 'what' || wh === 'who') &&
+    !['do', 'does', 'did', 'are', 'were', 'am'].includes(aux)
+  ) {
     // "What is weighing on you", "Who in your life knows": the wh-word is the subject already,
     // unless an inverted subject follows ("What would {partner} need" needs conjugation).
-    if (['would', 'could', 'can', 'might', 'will', 'should', 'is', 'was', 'has', 'had'].includes(aux) && SUBJECT_WORDS.test(third)) {
+    if (
+      ['would', 'could', 'can', 'might', 'will', 'should', 'is', 'was', 'has', 'had'].includes(
+        aux,
+      ) &&
+      SUBJECT_WORDS.test(third)
+    ) {
       return null;
     }
     label = [wh, ...words.slice(1)].join(' ');

@@ -7,8 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BOUNDARY, normalizeText, STOPWORDS } from './normalize';
 import {
-  BLOCK_TYPES, EMOTIONS, PLACEHOLDERS, RELATIONSHIP_STATUSES, TOPICS,
-  type Block, type BlockType, type Stage, type TopicId,
+  BLOCK_TYPES,
+  EMOTIONS,
+  PLACEHOLDERS,
+  RELATIONSHIP_STATUSES,
+  TOPICS,
+  type Block,
+  type BlockType,
+  type Stage,
+  type TopicId,
 } from './types';
 
 /** A validated block plus what was precomputed for it at load. */
@@ -47,16 +54,34 @@ const TOPIC_SET: ReadonlySet<string> = new Set(TOPICS);
 const EMOTION_SET: ReadonlySet<string> = new Set(EMOTIONS);
 const STATUS_SET: ReadonlySet<string> = new Set(RELATIONSHIP_STATUSES);
 const PLACEHOLDER_SET: ReadonlySet<string> = new Set(PLACEHOLDERS);
-const KNOWN_KEYS: ReadonlySet<string> = new Set(['id', 'type', 'topics', 'emotions', 'stages', 'statuses', 'priority', 'text', 'label']);
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'type',
+  'topics',
+  'emotions',
+  'stages',
+  'statuses',
+  'priority',
+  'text',
+  'label',
+]);
 
 function fail(file: string, id: unknown, problem: string): never {
   const who = typeof id === 'string' && id ? `block "${id}"` : 'a block without a valid id';
   throw new Error(`Block library: ${file}: ${who}: ${problem}`);
 }
 
-function checkList(file: string, id: string, name: string, value: unknown, allowed: ReadonlySet<string>): string[] {
+function checkList(
+  file: string,
+  id: string,
+  name: string,
+  value: unknown,
+  allowed: ReadonlySet<string>,
+): string[] {
   if (!Array.isArray(value)) fail(file, id, `"${name}" must be an array`);
-  for (const v of value) if (typeof v !== 'string' || !allowed.has(v)) fail(file, id, `unknown ${name} value ${JSON.stringify(v)}`);
+  for (const v of value)
+    if (typeof v !== 'string' || !allowed.has(v))
+      fail(file, id, `unknown ${name} value ${JSON.stringify(v)}`);
   if (new Set(value).size !== value.length) fail(file, id, `"${name}" repeats a value`);
   return value as string[];
 }
@@ -68,23 +93,37 @@ function checkList(file: string, id: string, name: string, value: unknown, allow
  * in any other type (questions are budgeted per answer, so only explorations may ask).
  */
 export function validateBlock(raw: unknown, file: string): Block {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(file, undefined, 'not an object');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    fail(file, undefined, 'not an object');
   const b = raw as Record<string, unknown>;
   const id = b.id;
-  if (typeof id !== 'string' || !/^[a-z0-9_.-]+$/i.test(id)) fail(file, id, '"id" must be a non-empty string of letters, digits, "_", "-" or "."');
-  for (const key of Object.keys(b)) if (!KNOWN_KEYS.has(key)) fail(file, id, `unknown field "${key}"`);
-  if (typeof b.type !== 'string' || !TYPE_SET.has(b.type)) fail(file, id, `unknown type ${JSON.stringify(b.type)}`);
+  if (typeof id !== 'string' || !/^[a-z0-9_.-]+$/i.test(id))
+    fail(file, id, '"id" must be a non-empty string of letters, digits, "_", "-" or "."');
+  for (const key of Object.keys(b))
+    if (!KNOWN_KEYS.has(key)) fail(file, id, `unknown field "${key}"`);
+  if (typeof b.type !== 'string' || !TYPE_SET.has(b.type))
+    fail(file, id, `unknown type ${JSON.stringify(b.type)}`);
   const topics = checkList(file, id, 'topics', b.topics, TOPIC_SET);
   const emotions = checkList(file, id, 'emotions', b.emotions, EMOTION_SET);
   const statuses = checkList(file, id, 'statuses', b.statuses, STATUS_SET);
-  if (!Array.isArray(b.stages) || b.stages.length === 0) fail(file, id, '"stages" must be a non-empty array');
-  for (const s of b.stages) if (s !== 1 && s !== 2 && s !== 3 && s !== 4) fail(file, id, `unknown stage ${JSON.stringify(s)}`);
+  if (!Array.isArray(b.stages) || b.stages.length === 0)
+    fail(file, id, '"stages" must be a non-empty array');
+  for (const s of b.stages)
+    if (s !== 1 && s !== 2 && s !== 3 && s !== 4)
+      fail(file, id, `unknown stage ${JSON.stringify(s)}`);
   if (new Set(b.stages).size !== b.stages.length) fail(file, id, '"stages" repeats a value');
-  if (typeof b.priority !== 'number' || !Number.isFinite(b.priority) || b.priority < 1 || b.priority > 3) {
+  if (
+    typeof b.priority !== 'number' ||
+    !Number.isFinite(b.priority) ||
+    b.priority < 1 ||
+    b.priority > 3
+  ) {
     fail(file, id, '"priority" must be a number from 1 to 3');
   }
-  if (typeof b.text !== 'string' || b.text.trim().length === 0) fail(file, id, '"text" must be a non-empty string');
-  if (b.label !== undefined && (typeof b.label !== 'string' || b.label.trim() === '')) fail(file, id, '"label" must be a non-empty string');
+  if (typeof b.text !== 'string' || b.text.trim().length === 0)
+    fail(file, id, '"text" must be a non-empty string');
+  if (b.label !== undefined && (typeof b.label !== 'string' || b.label.trim() === ''))
+    fail(file, id, '"label" must be a non-empty string');
   const text = b.text;
   // Placeholders: every {...} known, and no brace outside one.
   const stripped = text.replace(/\{([^{}]*)\}/g, (_m, name: string) => {
@@ -94,7 +133,8 @@ export function validateBlock(raw: unknown, file: string): Block {
   if (/[{}]/.test(stripped)) fail(file, id, 'unbalanced "{" or "}" in text');
   const questions = (text.match(/\?/g) ?? []).length;
   if (b.type === 'exploration') {
-    if (questions !== 1 || !text.trim().endsWith('?')) fail(file, id, 'an exploration must be exactly one question ending with "?"');
+    if (questions !== 1 || !text.trim().endsWith('?'))
+      fail(file, id, 'an exploration must be exactly one question ending with "?"');
   } else if (questions > 0) {
     fail(file, id, `a ${b.type} block must not ask a question ("?")`);
   }
@@ -125,7 +165,9 @@ function emptyBuckets(): LibraryBlock[][] {
  * Builds a library from already-parsed files (used by {@link loadBlockLibrary} and by tests with
  * fixture blocks). Validates every block and rejects duplicate ids across files.
  */
-export function buildBlockLibrary(files: readonly { file: string; blocks: unknown }[]): BlockLibrary {
+export function buildBlockLibrary(
+  files: readonly { file: string; blocks: unknown }[],
+): BlockLibrary {
   const blocks: LibraryBlock[] = [];
   const byId = new Map<string, LibraryBlock>();
   const byTypeTopic = new Map<BlockType, Map<TopicId, LibraryBlock[][]>>();
@@ -135,7 +177,8 @@ export function buildBlockLibrary(files: readonly { file: string; blocks: unknow
     generalByType.set(t, emptyBuckets());
   }
   for (const { file, blocks: raw } of files) {
-    if (!Array.isArray(raw)) throw new Error(`Block library: ${file}: the file must hold a JSON array of blocks`);
+    if (!Array.isArray(raw))
+      throw new Error(`Block library: ${file}: the file must hold a JSON array of blocks`);
     for (const item of raw) {
       const block = validateBlock(item, file);
       const previous = byId.get(block.id);
@@ -178,7 +221,10 @@ function defaultBlocksDir(): string {
  * block and builds the indexes. Throws an Error naming the file and block id on the first problem.
  */
 export function loadBlockLibrary(dir: string = defaultBlocksDir()): BlockLibrary {
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
   const files = names.map((name) => {
     const full = path.join(dir, name);
     let parsed: unknown;

@@ -2,7 +2,16 @@
  * Phrase matching over normalised text: lexicons are compiled once into an index keyed by the
  * first stem of each phrase, so a message is scanned in one pass with no regex work per turn.
  */
-import { BOUNDARY, FILLERS, NEGATION_CANCELLERS, NEGATORS, SCOPE_BREAKERS, normalizeText, stem, type NormalizedText } from './normalize';
+import {
+  BOUNDARY,
+  FILLERS,
+  NEGATION_CANCELLERS,
+  NEGATORS,
+  SCOPE_BREAKERS,
+  normalizeText,
+  stem,
+  type NormalizedText,
+} from './normalize';
 
 /**
  * A lexicon: for each label, phrases as people say them. A phrase may carry a weight suffix
@@ -30,7 +39,13 @@ export interface PhraseIndex<L extends string> {
    * occurrence (one word, a wildcard second, a leading "not"), and the rest by their second stem,
    * tried only when that stem follows (fillers aside).
    */
-  buckets?: ReadonlyMap<string, { always: readonly LexiconEntry<L>[]; bySecond: ReadonlyMap<string, readonly LexiconEntry<L>[]> }>;
+  buckets?: ReadonlyMap<
+    string,
+    {
+      always: readonly LexiconEntry<L>[];
+      bySecond: ReadonlyMap<string, readonly LexiconEntry<L>[]>;
+    }
+  >;
 }
 
 /** One match of a phrase in a message. `start`/`end` are token positions (end exclusive). */
@@ -55,7 +70,8 @@ export function phraseStems(text: string): string[] {
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length > 0) for (const s of normalizeText(run.join(' ')).stems) if (s !== BOUNDARY) out.push(s);
+    if (run.length > 0)
+      for (const s of normalizeText(run.join(' ')).stems) if (s !== BOUNDARY) out.push(s);
     run = [];
   };
   for (const word of text.trim().split(/\s+/)) {
@@ -88,12 +104,16 @@ export function buildPhraseIndex<L extends string>(lexicon: Lexicon<L>): PhraseI
       else byFirst.set(key, [entry]);
     }
   }
-  const buckets = new Map<string, { always: LexiconEntry<L>[]; bySecond: Map<string, LexiconEntry<L>[]> }>();
+  const buckets = new Map<
+    string,
+    { always: LexiconEntry<L>[]; bySecond: Map<string, LexiconEntry<L>[]> }
+  >();
   for (const [first, entries] of byFirst) {
     const b = { always: [] as LexiconEntry<L>[], bySecond: new Map<string, LexiconEntry<L>[]>() };
     for (const e of entries) {
       const second = e.stems[1];
-      if (second === undefined || second === '*' || second === NEG_MARK || first === NEG_MARK) b.always.push(e);
+      if (second === undefined || second === '*' || second === NEG_MARK || first === NEG_MARK)
+        b.always.push(e);
       else {
         const l = b.bySecond.get(second);
         if (l) l.push(e);
@@ -105,9 +125,12 @@ export function buildPhraseIndex<L extends string>(lexicon: Lexicon<L>): PhraseI
   return { byFirst, buckets };
 }
 
-
 function sameStem(phraseStem: string, textStem: string): boolean {
-  return phraseStem === textStem || phraseStem === '*' || (phraseStem === NEG_MARK && NEGATORS.has(textStem));
+  return (
+    phraseStem === textStem ||
+    phraseStem === '*' ||
+    (phraseStem === NEG_MARK && NEGATORS.has(textStem))
+  );
 }
 
 /**
@@ -115,19 +138,28 @@ function sameStem(phraseStem: string, textStem: string): boolean {
  * phrase whose negation is the signal ("not worth") also reaches through a raising verb and the
  * pronoun and copula after it ("I don't think I'm worth it").
  */
-function matchAt<L extends string>(entry: LexiconEntry<L>, stems: readonly string[], start: number): number {
+function matchAt<L extends string>(
+  entry: LexiconEntry<L>,
+  stems: readonly string[],
+  start: number,
+): number {
   const plain = matchFrom(entry, stems, start + 1);
-  if (plain >= 0 || entry.stems[0] !== NEG_MARK || !RAISING_VERBS.has(stems[start + 1])) return plain;
+  if (plain >= 0 || entry.stems[0] !== NEG_MARK || !RAISING_VERBS.has(stems[start + 1]))
+    return plain;
   let j = start + 2;
   for (let n = 0; n < 2 && j < stems.length && SCOPE_TRANSPARENT.has(stems[j]); n++) j++;
   return matchFrom(entry, stems, j);
 }
 
 /** Matches `entry.stems[1..]` from token `from` on; the end position or -1. */
-function matchFrom<L extends string>(entry: LexiconEntry<L>, stems: readonly string[], from: number): number {
+function matchFrom<L extends string>(
+  entry: LexiconEntry<L>,
+  stems: readonly string[],
+  from: number,
+): number {
   let j = from;
   let skipped = 0;
-  for (let k = 1; k < entry.stems.length; ) {
+  for (let k = 1; k < entry.stems.length;) {
     if (j >= stems.length) return -1;
     const t = stems[j];
     if (t === BOUNDARY) return -1;
@@ -146,17 +178,37 @@ function matchFrom<L extends string>(entry: LexiconEntry<L>, stems: readonly str
  * Verbs of thinking and seeming after a negator: the negation reaches through them to the clause
  * they introduce ("I don't think I'm jealous" denies the jealousy), so its scope is wider.
  */
-const RAISING_VERBS: ReadonlySet<string> = new Set(['think', 'feel', 'believe', 'seem', 'guess', 'say', 'claim', 'mean'].map(stem));
+const RAISING_VERBS: ReadonlySet<string> = new Set(
+  ['think', 'feel', 'believe', 'seem', 'guess', 'say', 'claim', 'mean'].map(stem),
+);
 /** Pronouns and copulas that do not use up a negation's scope after a raising verb. */
-const SCOPE_TRANSPARENT: ReadonlySet<string> = new Set(['i', 'am', 'is', 'are', 'was', 'were', 'be', 'he', 'she', 'it', 'that', 'we', 'they'].map(stem));
+const SCOPE_TRANSPARENT: ReadonlySet<string> = new Set(
+  ['i', 'am', 'is', 'are', 'was', 'were', 'be', 'he', 'she', 'it', 'that', 'we', 'they'].map(stem),
+);
 /**
  * Words that open a new clause: a negation before them does not reach past them ("I can't sleep
  * since he left" does not deny that he left), nor into a phrase that starts with one.
  */
-const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['since', 'when', 'after', 'before', 'until', 'while', 'whenever', 'if', 'unless', 'cause', 'cuz'].map(stem));
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
+  [
+    'since',
+    'when',
+    'after',
+    'before',
+    'until',
+    'while',
+    'whenever',
+    'if',
+    'unless',
+    'cause',
+    'cuz',
+  ].map(stem),
+);
 /** "never been/felt so X" means "very X": after "never" and these, a degree word cancels the negation. */
 const EXPERIENCE_VERBS: ReadonlySet<string> = new Set(['been', 'felt'].map(stem));
-const DEGREE_WORDS: ReadonlySet<string> = new Set(['so', 'this', 'more', 'that', 'as', 'such'].map(stem));
+const DEGREE_WORDS: ReadonlySet<string> = new Set(
+  ['so', 'this', 'more', 'that', 'as', 'such'].map(stem),
+);
 const BELIEVE = stem('believe');
 const CAN = stem('can');
 const COULD = stem('could');
@@ -180,7 +232,13 @@ export function isNegatedAt(stems: readonly string[], start: number): boolean {
       if (next !== undefined && NEGATION_CANCELLERS.has(next)) return false;
       // "can't believe it's over" is disbelief at something true, not a denial of it.
       if (next === BELIEVE && (stems[j - 1] === CAN || stems[j - 1] === COULD)) return false;
-      if (t === 'never' && next !== undefined && EXPERIENCE_VERBS.has(next) && DEGREE_WORDS.has(stems[j + 2] ?? '')) return false;
+      if (
+        t === 'never' &&
+        next !== undefined &&
+        EXPERIENCE_VERBS.has(next) &&
+        DEGREE_WORDS.has(stems[j + 2] ?? '')
+      )
+        return false;
       // Without a raising verb right after the negator, the transparent words did count.
       if (transparent > 0 && !(next !== undefined && RAISING_VERBS.has(next))) return seen < 3;
       return true;
@@ -219,7 +277,14 @@ export function findPhrases<L extends string>(
     for (const entry of entries) {
       const end = matchAt(entry, stems, i);
       if (end < 0) continue;
-      hits.push({ label: entry.label, weight: entry.weight, start: i, end, negated: isNegatedAt(stems, i), phrase: entry.phrase });
+      hits.push({
+        label: entry.label,
+        weight: entry.weight,
+        start: i,
+        end,
+        negated: isNegatedAt(stems, i),
+        phrase: entry.phrase,
+      });
     }
   };
   for (let i = 0; i < stems.length; i++) {
@@ -238,7 +303,8 @@ export function findPhrases<L extends string>(
         const t = stems[j];
         if (t === BOUNDARY) break;
         // "so so sad": a repeated filler must not try the same bucket twice.
-        if (j === i + 1 || (t !== stems[j - 1] && (j === i + 2 || t !== stems[j - 2]))) tryEntries(bucket.bySecond.get(t), i);
+        if (j === i + 1 || (t !== stems[j - 1] && (j === i + 2 || t !== stems[j - 2])))
+          tryEntries(bucket.bySecond.get(t), i);
         if (!FILLERS.has(t)) break;
       }
     }
@@ -248,7 +314,7 @@ export function findPhrases<L extends string>(
   // order of start, so "some earlier-starting hit reaches this far" is a running maximum.
   const longest: PhraseHit<L>[] = [];
   let reach = -1;
-  for (let k = 0; k < hits.length; ) {
+  for (let k = 0; k < hits.length;) {
     // All hits starting here, and the furthest any of them (or an earlier one) reaches.
     let m = k;
     let here = -1;
@@ -269,7 +335,10 @@ export function findPhrases<L extends string>(
     (h) =>
       !longest.some(
         (o) =>
-          o !== h && o.label === h.label && o.start < h.end && h.start < o.end &&
+          o !== h &&
+          o.label === h.label &&
+          o.start < h.end &&
+          h.start < o.end &&
           // A negated hit counts for nothing, so it may not knock out one that counts.
           (!o.negated || h.negated) &&
           (o.weight > h.weight || (o.weight === h.weight && o.start < h.start)),
@@ -375,7 +444,10 @@ interface Span {
 }
 
 /** Cue rules that fire in a message, each at most once. */
-export function findCues<L extends string>(cueIndex: CueIndex<L>, norm: Pick<NormalizedText, 'stems'>): CueHit<L>[] {
+export function findCues<L extends string>(
+  cueIndex: CueIndex<L>,
+  norm: Pick<NormalizedText, 'stems'>,
+): CueHit<L>[] {
   const { stems } = norm;
   const raw = findPhrases(cueIndex.index, norm, { keepAll: true });
   if (raw.length === 0) return [];
@@ -407,23 +479,31 @@ export function findCues<L extends string>(cueIndex: CueIndex<L>, norm: Pick<Nor
     const families = cue.rule.families.length;
     // Cheap rejection first: every family needs at least one hit.
     for (let f = 0; f < families; f++) {
-      if (!cue.clauseStart[f] && !plain[base + f] && !(cue.rule.negatable && negated[base + f])) return;
+      if (!cue.clauseStart[f] && !plain[base + f] && !(cue.rule.negatable && negated[base + f]))
+        return;
     }
     const spansOf: Span[][] = [];
     for (let f = 0; f < families; f++) {
-      const list = [...(plain[base + f] ?? []), ...(cue.rule.negatable ? (negated[base + f] ?? []) : [])];
+      const list = [
+        ...(plain[base + f] ?? []),
+        ...(cue.rule.negatable ? (negated[base + f] ?? []) : []),
+      ];
       if (cue.clauseStart[f]) for (const s of starts) list.push({ start: s, end: s });
       if (list.length === 0) return;
       list.sort((a, b) => a.start - b.start);
       spansOf.push(list);
     }
-    const chosen = cue.rule.ordered ? matchOrdered(spansOf, cue, stems, clause) : matchUnordered(spansOf, cue, clause);
+    const chosen = cue.rule.ordered
+      ? matchOrdered(spansOf, cue, stems, clause)
+      : matchUnordered(spansOf, cue, clause);
     if (chosen) {
       fired.push({
         label: cue.rule.label,
         weight: cue.rule.weight,
         name: cue.rule.name,
-        ranges: chosen.filter((s) => s.end > s.start).map((s) => [s.start, s.end] as [number, number]),
+        ranges: chosen
+          .filter((s) => s.end > s.start)
+          .map((s) => [s.start, s.end] as [number, number]),
       });
     }
   });
@@ -467,7 +547,11 @@ function matchOrdered<L extends string>(
 }
 
 /** Families in any order, all in one clause, the whole set within the window. */
-function matchUnordered<L extends string>(spansOf: Span[][], cue: CompiledCue<L>, clause: readonly number[]): Span[] | null {
+function matchUnordered<L extends string>(
+  spansOf: Span[][],
+  cue: CompiledCue<L>,
+  clause: readonly number[],
+): Span[] | null {
   for (const anchor of spansOf[0]) {
     const cl = clauseOfSpan(anchor, clause);
     const path: Span[] = [anchor];

@@ -54,7 +54,12 @@ export function styleScores(input: StyleInput): Record<TurnStyle, number> {
   else if (short && turn > 1) light = 4;
   else if (!hasTopic) light = 3.8;
   else light = 1;
-  return { GUIDANCE_SESSION: guidance, GROUNDING: grounding, DEEPENING: deepening, LIGHT_TOUCH: light };
+  return {
+    GUIDANCE_SESSION: guidance,
+    GROUNDING: grounding,
+    DEEPENING: deepening,
+    LIGHT_TOUCH: light,
+  };
 }
 
 /**

@@ -3,7 +3,15 @@
  * we're going next", built only from the conversation state, so it is deterministic.
  */
 import { emotionNoun, joinList, stageGoal, topicPhrase } from './labels';
-import type { ConversationState, EmotionId, KeyFact, SessionSummary, Stage, TopicId, TopicProgress } from './types';
+import type {
+  ConversationState,
+  EmotionId,
+  KeyFact,
+  SessionSummary,
+  Stage,
+  TopicId,
+  TopicProgress,
+} from './types';
 
 /** Topics worked on most first (ties: most recent). */
 function topicsByWork(state: ConversationState): TopicId[] {
@@ -24,7 +32,9 @@ function mainFeelings(state: ConversationState, max: number): EmotionId[] {
 
 /** "You told me about Alex, your boyfriend, that you were together for 3 years, and that ..." */
 function factsSentence(state: ConversationState): string | null {
-  const name = state.facts.find((f) => f.kind === 'name' && state.partnerName && f.text.startsWith(state.partnerName));
+  const name = state.facts.find(
+    (f) => f.kind === 'name' && state.partnerName && f.text.startsWith(state.partnerName),
+  );
   const about = name?.text ?? state.partnerName;
   const rest: KeyFact[] = [
     ...state.facts.filter((f) => f.kind === 'duration').slice(-2),
@@ -62,7 +72,9 @@ export function summarize(state: ConversationState): SessionSummary {
   const ordered = main ? [main, ...topics.filter((t) => t !== main)] : topics;
   const sentences: string[] = [];
   if (ordered.length > 0) {
-    const phrases = ordered.slice(0, 3).map((t, i) => topicPhrase(t, i === 0 ? state.partnerName : null));
+    const phrases = ordered
+      .slice(0, 3)
+      .map((t, i) => topicPhrase(t, i === 0 ? state.partnerName : null));
     sentences.push(`So far we've talked about ${joinList(phrases)}.`);
   } else {
     sentences.push(`So far we've only just started to talk about what's on your mind.`);
@@ -71,7 +83,8 @@ export function summarize(state: ConversationState): SessionSummary {
   if (facts) sentences.push(facts);
   const feelings = mainFeelings(state, 3).map(emotionNoun);
   if (feelings.length === 1) sentences.push(`The feeling that came up most was ${feelings[0]}.`);
-  else if (feelings.length > 1) sentences.push(`The feelings that came up most were ${joinList(feelings)}.`);
+  else if (feelings.length > 1)
+    sentences.push(`The feelings that came up most were ${joinList(feelings)}.`);
   const explored = state.explored.slice(-3);
   if (explored.length > 0) sentences.push(`We looked at ${joinList(explored)}.`);
 

@@ -6,32 +6,86 @@
 
 /** Topic ids returned to clients (snake_case, stable). */
 export const TOPICS = [
-  'heartbreak', 'moving_on', 'marriage_strain', 'divorce_separation', 'cheating', 'cheating_self',
-  'trust', 'jealousy', 'communication', 'conflict', 'dating', 'situationship', 'loneliness',
-  'self_worth', 'boundaries', 'family_pressure', 'long_distance', 'intimacy', 'commitment',
-  'patterns', 'parenting_strain', 'toxic_or_abusive', 'anxiety_distress', 'low_mood',
+  'heartbreak',
+  'moving_on',
+  'marriage_strain',
+  'divorce_separation',
+  'cheating',
+  'cheating_self',
+  'trust',
+  'jealousy',
+  'communication',
+  'conflict',
+  'dating',
+  'situationship',
+  'loneliness',
+  'self_worth',
+  'boundaries',
+  'family_pressure',
+  'long_distance',
+  'intimacy',
+  'commitment',
+  'patterns',
+  'parenting_strain',
+  'toxic_or_abusive',
+  'anxiety_distress',
+  'low_mood',
 ] as const;
 export type TopicId = (typeof TOPICS)[number];
 
 /** Emotion ids returned to clients. `neutral` only when nothing else is present. */
 export const EMOTIONS = [
-  'sad', 'hurt', 'angry', 'anxious', 'confused', 'lonely', 'jealous', 'guilty', 'betrayed',
-  'overwhelmed', 'frustrated', 'hopeless', 'scared', 'numb', 'hopeful', 'relieved', 'neutral',
+  'sad',
+  'hurt',
+  'angry',
+  'anxious',
+  'confused',
+  'lonely',
+  'jealous',
+  'guilty',
+  'betrayed',
+  'overwhelmed',
+  'frustrated',
+  'hopeless',
+  'scared',
+  'numb',
+  'hopeful',
+  'relieved',
+  'neutral',
 ] as const;
 export type EmotionId = (typeof EMOTIONS)[number];
 
 /** Relationship statuses a block can be restricted to (from `context.relationshipStatus` or the text). */
 export const RELATIONSHIP_STATUSES = [
-  'single', 'dating', 'situationship', 'in_relationship', 'engaged', 'married', 'separated', 'divorced',
+  'single',
+  'dating',
+  'situationship',
+  'in_relationship',
+  'engaged',
+  'married',
+  'separated',
+  'divorced',
 ] as const;
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 
 export const RESPONSE_STYLES = [
-  'LIGHT_TOUCH', 'GROUNDING', 'DEEPENING', 'GUIDANCE_SESSION', 'SAFETY', 'CHECK_IN',
+  'LIGHT_TOUCH',
+  'GROUNDING',
+  'DEEPENING',
+  'GUIDANCE_SESSION',
+  'SAFETY',
+  'CHECK_IN',
 ] as const;
 export type ResponseStyle = (typeof RESPONSE_STYLES)[number];
 
-export const BLOCK_TYPES = ['reflection', 'normalization', 'insight', 'reframe', 'exploration', 'action'] as const;
+export const BLOCK_TYPES = [
+  'reflection',
+  'normalization',
+  'insight',
+  'reframe',
+  'exploration',
+  'action',
+] as const;
 export type BlockType = (typeof BLOCK_TYPES)[number];
 
 /** Progressive depth: 1 feel heard, 2 understand what happened, 3 patterns and needs, 4 next steps. */

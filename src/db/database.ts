@@ -59,7 +59,9 @@ class GuardedClient extends pg.Client {
     if (error?.message !== QUERY_TIMEOUT_MESSAGE) return;
     // The 'error' pg emits for the cut connection is expected; without a listener it would crash the process.
     this.once('error', () => undefined);
-    (this as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    (
+      this as unknown as { connection: { stream: { destroy(): void } } }
+    ).connection.stream.destroy();
   }
 }
 
@@ -80,9 +82,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let embedded: EmbeddedDatabase | null = null;
   let url = options.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres(options.dataDir, (line) => options.logger?.debug({ postgres: line.trim() }, 'embedded postgres'));
+    embedded = await startEmbeddedPostgres(options.dataDir, (line) =>
+      options.logger?.debug({ postgres: line.trim() }, 'embedded postgres'),
+    );
     url = embedded.url;
-    options.logger?.info({ port: embedded.port, dataDir: options.dataDir }, 'embedded PostgreSQL started');
+    options.logger?.info(
+      { port: embedded.port, dataDir: options.dataDir },
+      'embedded PostgreSQL started',
+    );
   }
   try {
     if (options.migrate) {
@@ -107,16 +114,24 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     idleTimeoutMillis: 30_000,
   });
   // An idle client losing its connection (database restart) must not crash the process.
-  pool.on('error', (error) => options.logger?.warn({ err: error.message }, 'idle database connection lost'));
+  pool.on('error', (error) =>
+    options.logger?.warn({ err: error.message }, 'idle database connection lost'),
+  );
   const prisma = createPrisma(pool, options.onQuery);
   // Some connection poolers (PgBouncer, Supavisor) drop the TimeZone startup option; sessions then
   // get the database's default zone, and timestamps would be misread. Say so loudly, once.
-  pool.query<{ zone: string }>(`SELECT current_setting('TimeZone') AS zone`).then(({ rows }) => {
-    const zone = rows[0]?.zone ?? 'UTC';
-    if (!/^(Etc\/)?(UTC|UCT|Zulu|GMT0?|Universal)$/i.test(zone)) {
-      options.logger?.warn({ zone }, `database sessions run in time zone ${zone}, not UTC (a connection pooler ignoring the TimeZone startup option?): run ALTER DATABASE <name> SET timezone TO 'UTC'`);
-    }
-  }, () => undefined);
+  pool.query<{ zone: string }>(`SELECT current_setting('TimeZone') AS zone`).then(
+    ({ rows }) => {
+      const zone = rows[0]?.zone ?? 'UTC';
+      if (!/^(Etc\/)?(UTC|UCT|Zulu|GMT0?|Universal)$/i.test(zone)) {
+        options.logger?.warn(
+          { zone },
+          `database sessions run in time zone ${zone}, not UTC (a connection pooler ignoring the TimeZone startup option?): run ALTER DATABASE <name> SET timezone TO 'UTC'`,
+        );
+      }
+    },
+    () => undefined,
+  );
 
   return {
     prisma,

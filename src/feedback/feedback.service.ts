@@ -18,11 +18,19 @@ export class FeedbackService {
   constructor(private readonly db: Database) {}
 
   /** Records feedback; `raw.feedbackType` may come in any case from older clients. */
-  async submit(userId: string, raw: { messageId?: unknown; feedbackType?: unknown }): Promise<FeedbackResult> {
-    const input = await validateInput(toInput(SubmitFeedbackInput, {
-      messageId: raw.messageId,
-      feedbackType: typeof raw.feedbackType === 'string' ? raw.feedbackType.trim().toUpperCase() : raw.feedbackType,
-    }));
+  async submit(
+    userId: string,
+    raw: { messageId?: unknown; feedbackType?: unknown },
+  ): Promise<FeedbackResult> {
+    const input = await validateInput(
+      toInput(SubmitFeedbackInput, {
+        messageId: raw.messageId,
+        feedbackType:
+          typeof raw.feedbackType === 'string'
+            ? raw.feedbackType.trim().toUpperCase()
+            : raw.feedbackType,
+      }),
+    );
     if (!isUuid(input.messageId)) throw new NotFoundError('Message');
     const type = input.feedbackType;
     const id = randomUUID();
@@ -47,8 +55,19 @@ export class FeedbackService {
       SELECT m.sender::text AS sender, (SELECT created_at FROM added) AS created_at FROM m`;
     const row = rows[0];
     if (!row) throw new NotFoundError('Message');
-    if (row.sender !== 'amora') throw InputError.field('messageId', "feedback is only for Amora's messages, not your own");
-    const feedback = toFeedback({ id, messageId: input.messageId, feedbackType: type, createdAt: row.created_at! });
-    return { success: true, feedbackId: id, message: `Feedback (${type.toLowerCase()}) recorded`, feedback };
+    if (row.sender !== 'amora')
+      throw InputError.field('messageId', "feedback is only for Amora's messages, not your own");
+    const feedback = toFeedback({
+      id,
+      messageId: input.messageId,
+      feedbackType: type,
+      createdAt: row.created_at!,
+    });
+    return {
+      success: true,
+      feedbackId: id,
+      message: `Feedback (${type.toLowerCase()}) recorded`,
+      feedback,
+    };
   }
 }

@@ -19,6 +19,11 @@ export class Feedback {
 }
 
 /** A stored feedback row in the shape both faces show. */
-export function toFeedback(row: { id: string; messageId: string; feedbackType: FeedbackType; createdAt: Date }): Feedback {
+export function toFeedback(row: {
+  id: string;
+  messageId: string;
+  feedbackType: FeedbackType;
+  createdAt: Date;
+}): Feedback {
   return { id: row.id, messageId: row.messageId, type: row.feedbackType, createdAt: row.createdAt };
 }

@@ -1,4 +1,13 @@
-import { Ctx, FieldResolver, Query, Resolver, Root, Subscription, type SubscribeResolverData, type SubscriptionHandlerData } from 'type-graphql';
+import {
+  Ctx,
+  FieldResolver,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+  type SubscriptionHandlerData,
+} from 'type-graphql';
 import { NotFoundError } from '../errors';
 import type { Context } from '../server/context';
 import { FOLLOWUP_DUE, type FollowupEvent } from '../server/pubsub';
@@ -8,7 +17,10 @@ import { Followup, fromEvent } from './followup.type';
 /** The viewer's check-ins: listed on demand, pushed when the timer claims one. */
 @Resolver(() => Followup)
 export class FollowupResolver {
-  @Query(() => [Followup], { description: "The viewer's check-ins due now or sent and not yet answered, one per session at most." })
+  @Query(() => [Followup], {
+    description:
+      "The viewer's check-ins due now or sent and not yet answered, one per session at most.",
+  })
   dueFollowups(@Ctx() ctx: Context): Promise<Followup[]> {
     return ctx.services.followups.due(ctx.viewer.userId);
   }
@@ -19,9 +31,11 @@ export class FollowupResolver {
     topics: FOLLOWUP_DUE,
     // A channel per user: a check-in is routed to its owner's subscribers only, never fanned
     // out to everyone and filtered.
-    topicId: ({ context }: SubscribeResolverData<unknown, unknown, Context>) => context.viewer.userId,
+    topicId: ({ context }: SubscribeResolverData<unknown, unknown, Context>) =>
+      context.viewer.userId,
     // Belt and braces: the channel is already the owner's.
-    filter: ({ payload, context }: SubscriptionHandlerData<FollowupEvent, unknown, Context>) => payload.userId === context.viewer.userId,
+    filter: ({ payload, context }: SubscriptionHandlerData<FollowupEvent, unknown, Context>) =>
+      payload.userId === context.viewer.userId,
   })
   dueFollowupsSubscription(@Root() event: FollowupEvent, @Ctx() ctx: Context): Followup {
     // A subscription keeps its context (and loaders) for its whole life: drop the cached

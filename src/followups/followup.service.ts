@@ -114,7 +114,9 @@ function schedulePlanner(now: Date): (row: CandidateRow) => SchedulePlan {
     let plan = memo.get(key);
     if (!plan) {
       const dueAt = dueNow(row, now);
-      const next = dueAt ? nextFollowUpAt({ ...settingsOf(row), lastFollowUpAt: now }, now) : nextFollowUpAt(settingsOf(row), now);
+      const next = dueAt
+        ? nextFollowUpAt({ ...settingsOf(row), lastFollowUpAt: now }, now)
+        : nextFollowUpAt(settingsOf(row), now);
       plan = { dueAt, day: localDay(now, row.timezone), next };
       memo.set(key, plan);
     }
@@ -156,12 +158,29 @@ export class FollowupService {
         AND (s.next_follow_up_at <= ${at}::timestamptz OR f.prompt IS NOT NULL)`;
     const list: Followup[] = [];
     for (const row of rows) {
-      const base = { coachSessionId: row.id, userId: row.user_id, title: row.title, primaryTopic: row.primary_topic };
+      const base = {
+        coachSessionId: row.id,
+        userId: row.user_id,
+        title: row.title,
+        primaryTopic: row.primary_topic,
+      };
       const dueAt = dueNow(row, now);
-      if (dueAt) list.push({ ...base, dueAt, prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, stateOf(row)) });
-      else if (row.sent_prompt !== null && row.sent_due_at !== null) list.push({ ...base, dueAt: row.sent_due_at, prompt: row.sent_prompt });
+      if (dueAt)
+        list.push({
+          ...base,
+          dueAt,
+          prompt: this.prompter(
+            { title: row.title, primaryTopic: row.primary_topic },
+            stateOf(row),
+          ),
+        });
+      else if (row.sent_prompt !== null && row.sent_due_at !== null)
+        list.push({ ...base, dueAt: row.sent_due_at, prompt: row.sent_prompt });
     }
-    return list.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.coachSessionId.localeCompare(b.coachSessionId));
+    return list.sort(
+      (a, b) =>
+        a.dueAt.getTime() - b.dueAt.getTime() || a.coachSessionId.localeCompare(b.coachSessionId),
+    );
   }
 
   /**
@@ -239,23 +258,44 @@ export class FollowupService {
         FROM claimed c WHERE c.written
       )
       SELECT c.id, c.user_id, c.title, c.primary_topic, c.prompt, c.due_at, c.written FROM claimed c`;
-    const claimed = rows.filter((row) => row.written).map((row) => ({
-      coachSessionId: row.id, userId: row.user_id, title: row.title, primaryTopic: row.primary_topic, prompt: row.prompt!, dueAt: row.due_at!,
-    }));
+    const claimed = rows
+      .filter((row) => row.written)
+      .map((row) => ({
+        coachSessionId: row.id,
+        userId: row.user_id,
+        title: row.title,
+        primaryTopic: row.primary_topic,
+        prompt: row.prompt!,
+        dueAt: row.due_at!,
+      }));
     return { claimed, read: candidates.length, changed: rows.length };
   }
 
   /** What to do with one session whose stored instant has passed: write today's check-in, or reschedule. */
   private decide(row: CandidateRow, now: Date, schedule: SchedulePlan): ClaimDecision {
     const seen = {
-      id: row.id, status: row.status, enabled: row.follow_up_enabled, time: row.follow_up_time, zone: row.timezone,
-      seen_next: row.next_follow_up_at?.toISOString() ?? null, seen_last: row.last_follow_up_at?.toISOString() ?? null,
+      id: row.id,
+      status: row.status,
+      enabled: row.follow_up_enabled,
+      time: row.follow_up_time,
+      zone: row.timezone,
+      seen_next: row.next_follow_up_at?.toISOString() ?? null,
+      seen_last: row.last_follow_up_at?.toISOString() ?? null,
     };
     const { dueAt, day, next } = schedule;
     if (!dueAt) {
       // Not due after all: not ACTIVE or switched off (null), or an instant from an earlier day
       // before today's time, or today's check-in already made. Always later than now, or null.
-      return { ...seen, fire: false, day: null, due_at: null, next_at: next?.toISOString() ?? null, prompt: null, message_id: null, metadata: null };
+      return {
+        ...seen,
+        fire: false,
+        day: null,
+        due_at: null,
+        next_at: next?.toISOString() ?? null,
+        prompt: null,
+        message_id: null,
+        metadata: null,
+      };
     }
     const state = stateOf(row);
     const topic = row.primary_topic ?? state?.mainTopic ?? null;

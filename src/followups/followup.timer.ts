@@ -30,7 +30,9 @@ export class FollowupTimer {
   tick(): Promise<number> {
     const run = this.claimAll();
     this.inFlight.add(run);
-    const forget = () => { this.inFlight.delete(run); };
+    const forget = () => {
+      this.inFlight.delete(run);
+    };
     run.then(forget, forget);
     return run;
   }

@@ -13,10 +13,15 @@ export class Followup {
   @Field(() => String, { nullable: true })
   primaryTopic!: string | null;
 
-  @Field({ description: 'What Amora asks, e.g. "Last time we talked about ... How have you been feeling?"' })
+  @Field({
+    description: 'What Amora asks, e.g. "Last time we talked about ... How have you been feeling?"',
+  })
   prompt!: string;
 
-  @Field({ description: "The scheduled instant: the session's follow-up time on that local day, in its zone." })
+  @Field({
+    description:
+      "The scheduled instant: the session's follow-up time on that local day, in its zone.",
+  })
   dueAt!: Date;
 
   /** The owner; never exposed, used to route and to double-check who hears it. */

@@ -23,7 +23,9 @@ export function localDay(instant: Date, zone: string): string {
  */
 export function scheduledInstant(day: string, time: string, zone: string): Date {
   const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromISO(day, { zone }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+  return DateTime.fromISO(day, { zone })
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .toJSDate();
 }
 
 /**
@@ -36,7 +38,9 @@ export function nextFollowUpAt(settings: FollowUpSettings, now: Date): Date | nu
   if (settings.status !== 'ACTIVE' || !settings.followUpEnabled) return null;
   const time = settings.followUpTime ?? DEFAULT_FOLLOW_UP_TIME;
   const today = localDay(now, settings.timezone);
-  const doneToday = settings.lastFollowUpAt !== null && localDay(settings.lastFollowUpAt, settings.timezone) >= today;
+  const doneToday =
+    settings.lastFollowUpAt !== null &&
+    localDay(settings.lastFollowUpAt, settings.timezone) >= today;
   const day = doneToday ? DateTime.fromISO(today).plus({ days: 1 }).toISODate()! : today;
   return scheduledInstant(day, time, settings.timezone);
 }

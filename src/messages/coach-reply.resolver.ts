@@ -12,7 +12,13 @@ export function toCoachReply(outcome: TurnOutcome): CoachReply {
     message: result.reply,
     mode: outcome.mode,
     confidence: result.confidence,
-    referencedData: { topics: result.topics, emotions: result.emotions, responseStyle: result.style, stage: result.stage, turnCount: outcome.turnCount },
+    referencedData: {
+      topics: result.topics,
+      emotions: result.emotions,
+      responseStyle: result.style,
+      stage: result.stage,
+      turnCount: outcome.turnCount,
+    },
     engine: outcome.engine,
     responseStyle: result.style,
     coachSessionId: outcome.sessionId,
@@ -23,13 +29,25 @@ export function toCoachReply(outcome: TurnOutcome): CoachReply {
 /** sendMessage, and the session a reply belongs to. */
 @Resolver(() => CoachReply)
 export class CoachReplyResolver {
-  @Mutation(() => CoachReply, { description: "Sends a message to Amora in a session (the default one when none is named) and returns Amora's answer." })
-  async sendMessage(@Ctx() ctx: Context, @Arg('input', () => SendMessageInput) input: SendMessageInput): Promise<CoachReply> {
+  @Mutation(() => CoachReply, {
+    description:
+      "Sends a message to Amora in a session (the default one when none is named) and returns Amora's answer.",
+  })
+  async sendMessage(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SendMessageInput) input: SendMessageInput,
+  ): Promise<CoachReply> {
     return toCoachReply(await ctx.services.messages.send(ctx.viewer.userId, input));
   }
 
-  @Mutation(() => CoachReply, { description: "Writes a new answer to the message an Amora answer replied to; the old answer stays in history, superseded." })
-  async regenerateResponse(@Ctx() ctx: Context, @Arg('messageId', () => ID) messageId: string): Promise<CoachReply> {
+  @Mutation(() => CoachReply, {
+    description:
+      'Writes a new answer to the message an Amora answer replied to; the old answer stays in history, superseded.',
+  })
+  async regenerateResponse(
+    @Ctx() ctx: Context,
+    @Arg('messageId', () => ID) messageId: string,
+  ): Promise<CoachReply> {
     return toCoachReply(await ctx.services.messages.regenerate(ctx.viewer.userId, messageId));
   }
 

@@ -1,4 +1,14 @@
-import { IsArray, IsIn, IsOptional, IsString, Length, MaxLength, ArrayMaxSize, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ArrayMaxSize,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 
 /** How Amora coaches; more modes may be added. */
@@ -10,7 +20,10 @@ registerEnumType(CoachMode, { name: 'CoachMode' });
 /** Hints from the client; the text of the message always wins over them. */
 @InputType()
 export class CoachContextInput {
-  @Field(() => [String], { nullable: true, description: 'Topic ids the client believes apply (hints, never overrides).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Topic ids the client believes apply (hints, never overrides).',
+  })
   @ValidateIf((o: CoachContextInput) => o.topics != null)
   @IsArray({ message: 'must be a list of topic ids' })
   @ArrayMaxSize(24, { message: 'may name at most 24 topics' })
@@ -30,7 +43,9 @@ export class CoachContextInput {
 export class SendMessageInput {
   @Field(() => CoachMode, { nullable: true, defaultValue: CoachMode.LEARN })
   @IsOptional()
-  @IsIn(Object.values(CoachMode), { message: `must be one of ${Object.values(CoachMode).join(', ')}` })
+  @IsIn(Object.values(CoachMode), {
+    message: `must be one of ${Object.values(CoachMode).join(', ')}`,
+  })
   mode?: CoachMode | null;
 
   @Field({ description: '1-4,000 characters after trimming.' })
@@ -38,7 +53,10 @@ export class SendMessageInput {
   @Length(1, 4000, { message: 'must be 1 to 4000 characters after trimming' })
   specificQuestion!: string;
 
-  @Field(() => ID, { nullable: true, description: "The session to talk in; omitted: the user's default session." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The session to talk in; omitted: the user's default session.",
+  })
   @IsOptional()
   @IsString({ message: 'must be a session id' })
   coachSessionId?: string | null;

@@ -38,7 +38,7 @@ export function toMessage(row: MessageRow): Message {
     id: row.id,
     seq: BigInt(row.seq),
     sessionId: (row.sessionId ?? row.session_id)!,
-    sender: (row.sender.toUpperCase() as Sender),
+    sender: row.sender.toUpperCase() as Sender,
     text: (row.text ?? row.message_text)!,
     createdAt: (row.createdAt ?? row.created_at)!,
     topics: meta.topics ?? [],

@@ -15,18 +15,31 @@ export const DEFAULT_PAGE = 50;
 /** `Session.messages`: the current conversation, oldest first, in cursor pages. */
 @Resolver(() => Session)
 export class SessionMessagesResolver {
-  @FieldResolver(() => MessageConnection, { description: 'Oldest first; replaced answers are left out (see Message.supersededById).' })
+  @FieldResolver(() => MessageConnection, {
+    description: 'Oldest first; replaced answers are left out (see Message.supersededById).',
+  })
   async messages(
     @Root() session: Session,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: `Page size, 1-${MAX_PAGE} (default ${DEFAULT_PAGE}).` }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after?: string | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `Page size, 1-${MAX_PAGE} (default ${DEFAULT_PAGE}).`,
+    })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after?: string | null,
   ): Promise<MessageConnection> {
     const size = first ?? DEFAULT_PAGE;
-    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw InputError.field('first', `must be between 1 and ${MAX_PAGE}`);
+    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
+      throw InputError.field('first', `must be between 1 and ${MAX_PAGE}`);
     const position = after ? decodeCursor(after) : null;
-    if (after && position === null) throw InputError.field('after', 'is not a cursor this API gave out');
-    const page = await ctx.loaders.messagePage.load({ sessionId: session.id, first: size, after: position });
+    if (after && position === null)
+      throw InputError.field('after', 'is not a cursor this API gave out');
+    const page = await ctx.loaders.messagePage.load({
+      sessionId: session.id,
+      first: size,
+      after: position,
+    });
     const edges = page.messages.map((node) => ({ cursor: encodeCursor(node.seq), node }));
     return {
       edges,
@@ -53,7 +66,11 @@ export class MessageFieldsResolver {
 /** One message by id: also answers that were replaced (see `supersededById`). */
 @Resolver(() => Message)
 export class MessageQueryResolver {
-  @Query(() => Message, { nullable: true, description: "One of the viewer's messages by id, including replaced answers; null when missing or not theirs." })
+  @Query(() => Message, {
+    nullable: true,
+    description:
+      "One of the viewer's messages by id, including replaced answers; null when missing or not theirs.",
+  })
   message(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<Message | null> {
     return isUuid(id) ? ctx.loaders.messageById.load(id) : Promise.resolve(null);
   }

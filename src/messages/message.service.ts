@@ -63,10 +63,16 @@ export class MessageService {
     const input = await validateInput(
       toInput(SendMessageInput, {
         ...raw,
-        context: raw.context == null ? raw.context : toInput(CoachContextInput, raw.context as Record<string, unknown>),
+        context:
+          raw.context == null
+            ? raw.context
+            : toInput(CoachContextInput, raw.context as Record<string, unknown>),
       }),
     );
-    const sessionId = input.coachSessionId == null ? (await this.sessions.defaultSession(userId)).id : input.coachSessionId;
+    const sessionId =
+      input.coachSessionId == null
+        ? (await this.sessions.defaultSession(userId)).id
+        : input.coachSessionId;
     if (!isUuid(sessionId)) throw new NotFoundError('Session');
     await this.limits.consumeTurn(userId);
 
@@ -77,7 +83,10 @@ export class MessageService {
       const state = snapshot.state ?? initialState();
       const turn: TurnInput = {
         text: input.specificQuestion,
-        context: { topics: input.context?.topics ?? undefined, relationshipStatus: input.context?.relationshipStatus ?? null },
+        context: {
+          topics: input.context?.topics ?? undefined,
+          relationshipStatus: input.context?.relationshipStatus ?? null,
+        },
         state,
         seed: seedOf(userMessageId),
         avoidBlockIds: new Set(snapshot.disliked),
@@ -86,18 +95,36 @@ export class MessageService {
       const turnCount = result.state.turnCount;
       const summary = turnCount % SUMMARY_EVERY === 0 ? summarize(result.state) : null;
       const committed = await this.commitTurn({
-        userId, sessionId, userMessageId, messageId, text: input.specificQuestion, result,
-        expectedVersion: snapshot.version, summary,
+        userId,
+        sessionId,
+        userMessageId,
+        messageId,
+        text: input.specificQuestion,
+        result,
+        expectedVersion: snapshot.version,
+        summary,
       }).catch((error: unknown) => {
         // The session was deleted between our read and our write.
         if (isForeignKeyViolation(error)) throw new NotFoundError('Session');
         throw error;
       });
       if (committed) {
-        return { sessionId, userMessageId, messageId, mode: input.mode ?? CoachMode.LEARN, engine: this.engine.name, result, turnCount };
+        return {
+          sessionId,
+          userMessageId,
+          messageId,
+          mode: input.mode ?? CoachMode.LEARN,
+          engine: this.engine.name,
+          result,
+          turnCount,
+        };
       }
     }
-    throw new AppError('This session is too busy right now: try again in a moment', 'CONFLICT', 409);
+    throw new AppError(
+      'This session is too busy right now: try again in a moment',
+      'CONFLICT',
+      409,
+    );
   }
 
   /**
@@ -134,19 +161,41 @@ export class MessageService {
       // A different seed is tried when the library had no alternative left and the text came out the same.
       for (let variant = 0; variant < 5 && (!result || earlierTexts.has(result.reply)); variant++) {
         result = this.engine.respond({
-          text: snap.question, state, seed: seedOf(`${newId}:${variant}`), avoidBlockIds: avoid, countTurn: false,
+          text: snap.question,
+          state,
+          seed: seedOf(`${newId}:${variant}`),
+          avoidBlockIds: avoid,
+          countTurn: false,
           context: { topics: snap.question_meta?.topics ?? [] },
         });
       }
       const committed = await this.commitRegeneration({
-        userId, sessionId: snap.session_id, questionId: snap.reply_to_id, replacedId: current?.id ?? messageId,
-        requestedId: messageId, newId, result: result!, expectedVersion: snap.version ?? 0,
+        userId,
+        sessionId: snap.session_id,
+        questionId: snap.reply_to_id,
+        replacedId: current?.id ?? messageId,
+        requestedId: messageId,
+        newId,
+        result: result!,
+        expectedVersion: snap.version ?? 0,
       });
       if (committed) {
-        return { sessionId: snap.session_id, userMessageId: snap.reply_to_id, messageId: newId, mode: CoachMode.LEARN, engine: this.engine.name, result: result!, turnCount: result!.state.turnCount };
+        return {
+          sessionId: snap.session_id,
+          userMessageId: snap.reply_to_id,
+          messageId: newId,
+          mode: CoachMode.LEARN,
+          engine: this.engine.name,
+          result: result!,
+          turnCount: result!.state.turnCount,
+        };
       }
     }
-    throw new AppError('This session is too busy right now: try again in a moment', 'CONFLICT', 409);
+    throw new AppError(
+      'This session is too busy right now: try again in a moment',
+      'CONFLICT',
+      409,
+    );
   }
 
   /**
@@ -155,44 +204,59 @@ export class MessageService {
    * REGENERATE feedback. @returns false when another write got there first (nothing written).
    */
   private async commitRegeneration(r: {
-    userId: string; sessionId: string; questionId: string; replacedId: string; requestedId: string;
-    newId: string; result: TurnResult; expectedVersion: number;
+    userId: string;
+    sessionId: string;
+    questionId: string;
+    replacedId: string;
+    requestedId: string;
+    newId: string;
+    result: TurnResult;
+    expectedVersion: number;
   }): Promise<boolean> {
     const { result } = r;
     const now = this.clock.now();
     const meta: MessageMetadata = {
-      topics: result.topics, emotions: result.emotions, response_style: result.style, block_ids: result.blockIds,
-      stage: result.stage, confidence: result.confidence, crisis: result.crisis,
+      topics: result.topics,
+      emotions: result.emotions,
+      response_style: result.style,
+      block_ids: result.blockIds,
+      stage: result.stage,
+      confidence: result.confidence,
+      crisis: result.crisis,
     };
-    return this.db.prisma.$transaction(async (tx) => {
-      const state = await tx.$executeRaw`
+    return this.db.prisma
+      .$transaction(async (tx) => {
+        const state = await tx.$executeRaw`
         UPDATE amora_session_state SET state = ${JSON.stringify(result.state)}::jsonb, version = version + 1, updated_at = ${now}
         WHERE session_id = ${r.sessionId}::uuid AND version = ${r.expectedVersion}`;
-      if (state === 0) return false;
-      // The replaced answer gives its place in the conversation to the new one.
-      const moved = await tx.$queryRaw<{ old_seq: bigint }[]>`
+        if (state === 0) return false;
+        // The replaced answer gives its place in the conversation to the new one.
+        const moved = await tx.$queryRaw<{ old_seq: bigint }[]>`
         UPDATE amora_session_messages m
         SET superseded_by_id = ${r.newId}::uuid, seq = nextval(pg_get_serial_sequence('amora_session_messages', 'seq'))
         FROM (SELECT seq AS old_seq FROM amora_session_messages WHERE id = ${r.replacedId}::uuid) o
         WHERE m.id = ${r.replacedId}::uuid AND m.superseded_by_id IS NULL
         RETURNING o.old_seq`;
-      if (moved.length === 0) throw new RetryTurn();
-      await tx.$executeRaw`
+        if (moved.length === 0) throw new RetryTurn();
+        await tx.$executeRaw`
         INSERT INTO amora_session_messages (id, seq, session_id, user_id, sender, message_text, metadata, reply_to_id, created_at)
         VALUES (${r.newId}::uuid, ${moved[0]!.old_seq}, ${r.sessionId}::uuid, ${r.userId}::uuid, 'amora', ${result.reply}, ${JSON.stringify(meta)}::jsonb, ${r.questionId}::uuid, ${now})`;
-      await tx.$executeRaw`
+        await tx.$executeRaw`
         INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type)
         VALUES (${randomUUID()}::uuid, ${r.sessionId}::uuid, ${r.requestedId}::uuid, ${r.userId}::uuid, 'regenerate')`;
-      return true;
-    }).catch((error: unknown) => {
-      if (error instanceof RetryTurn) return false;
-      throw error;
-    });
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof RetryTurn) return false;
+        throw error;
+      });
   }
 
   /** The session (the caller's), its state and version, and the blocks this user disliked. */
   private async snapshot(userId: string, sessionId: string): Promise<TurnSnapshot> {
-    const rows = await this.db.prisma.$queryRaw<{ id: string; state: ConversationState | null; version: number | null; disliked: string[] }[]>`
+    const rows = await this.db.prisma.$queryRaw<
+      { id: string; state: ConversationState | null; version: number | null; disliked: string[] }[]
+    >`
       SELECT s.id, st.state, st.version,
         ${dislikedBlocksSql(userId)} AS disliked
       FROM amora_sessions s
@@ -201,7 +265,12 @@ export class MessageService {
     const row = rows[0];
     if (!row) throw new NotFoundError('Session');
     const hasState = row.state !== null && Object.keys(row.state).length > 0;
-    return { id: row.id, state: hasState ? row.state : null, version: row.version, disliked: row.disliked };
+    return {
+      id: row.id,
+      state: hasState ? row.state : null,
+      version: row.version,
+      disliked: row.disliked,
+    };
   }
 
   /**
@@ -210,15 +279,31 @@ export class MessageService {
    * @returns false when another turn committed first (nothing was written).
    */
   private async commitTurn(turn: {
-    userId: string; sessionId: string; userMessageId: string; messageId: string; text: string;
-    result: TurnResult; expectedVersion: number | null; summary: { summaryText: string; nextPlanText: string } | null;
+    userId: string;
+    sessionId: string;
+    userMessageId: string;
+    messageId: string;
+    text: string;
+    result: TurnResult;
+    expectedVersion: number | null;
+    summary: { summaryText: string; nextPlanText: string } | null;
   }): Promise<boolean> {
     const { userId, sessionId, result } = turn;
     const now = this.clock.now();
-    const userMeta: MessageMetadata = { topics: result.topics, emotions: result.emotions, stage: result.stage, crisis: result.crisis };
+    const userMeta: MessageMetadata = {
+      topics: result.topics,
+      emotions: result.emotions,
+      stage: result.stage,
+      crisis: result.crisis,
+    };
     const amoraMeta: MessageMetadata = {
-      topics: result.topics, emotions: result.emotions, response_style: result.style, block_ids: result.blockIds,
-      stage: result.stage, confidence: result.confidence, crisis: result.crisis,
+      topics: result.topics,
+      emotions: result.emotions,
+      response_style: result.style,
+      block_ids: result.blockIds,
+      stage: result.stage,
+      confidence: result.confidence,
+      crisis: result.crisis,
     };
     const mainTopic = result.state.mainTopic ?? result.topics[0] ?? null;
     const rows = await this.db.prisma.$queryRaw<{ committed: bigint }[]>`

@@ -5,8 +5,13 @@ import { Sender } from '../db/generated/enums';
 registerEnumType(Sender, { name: 'Sender' });
 
 /** The response styles as a GraphQL enum (values are the engine's own ids). */
-export const ResponseStyle = Object.fromEntries(RESPONSE_STYLES.map((s) => [s, s])) as { [K in (typeof RESPONSE_STYLES)[number]]: K };
-registerEnumType(ResponseStyle, { name: 'ResponseStyle', description: 'How Amora chose to answer.' });
+export const ResponseStyle = Object.fromEntries(RESPONSE_STYLES.map((s) => [s, s])) as {
+  [K in (typeof RESPONSE_STYLES)[number]]: K;
+};
+registerEnumType(ResponseStyle, {
+  name: 'ResponseStyle',
+  description: 'How Amora chose to answer.',
+});
 
 /** One message of a session, as both faces show it. */
 @ObjectType({ description: "A message of a session: the user's or Amora's." })
@@ -34,10 +39,16 @@ export class Message {
   @Field(() => ResponseStyle, { nullable: true })
   responseStyle!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "For an Amora answer: the user message it answers." })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For an Amora answer: the user message it answers.',
+  })
   replyToId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'For a regenerated (replaced) answer: the answer that replaced it.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a regenerated (replaced) answer: the answer that replaced it.',
+  })
   supersededById!: string | null;
 
   /** Content blocks the answer was made of (kept for anti-repetition and dislikes, not exposed). */

@@ -13,7 +13,12 @@ class ClientGone extends Error {}
  * caller. A failure after it cannot change the status any more: the connection is cut, so the
  * client sees a truncated (invalid) document rather than one that looks complete.
  */
-export async function sendExportResponse(res: Response, parts: AsyncIterable<ExportPart>, logger: Logger, userId: string): Promise<void> {
+export async function sendExportResponse(
+  res: Response,
+  parts: AsyncIterable<ExportPart>,
+  logger: Logger,
+  userId: string,
+): Promise<void> {
   const write = (chunk: string): Promise<void> => {
     if (res.destroyed) return Promise.reject(new ClientGone());
     if (!res.headersSent) {
@@ -42,9 +47,18 @@ export async function sendExportResponse(res: Response, parts: AsyncIterable<Exp
 /** Resolves when `res` can take more, rejects when the connection closed first. */
 function drained(res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onDrain = () => { cleanup(); resolve(); };
-    const onClose = () => { cleanup(); reject(new ClientGone()); };
-    const cleanup = () => { res.off('drain', onDrain); res.off('close', onClose); };
+    const onDrain = () => {
+      cleanup();
+      resolve();
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new ClientGone());
+    };
+    const cleanup = () => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+    };
     res.once('drain', onDrain);
     res.once('close', onClose);
   });

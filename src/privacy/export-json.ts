@@ -33,7 +33,10 @@ export async function collectExport(parts: AsyncIterable<ExportPart>): Promise<E
  * byte-for-byte what `JSON.stringify(await collectExport(parts))` would give, but only one batch
  * of messages is ever held. `write` should resolve when the sink can take more (backpressure).
  */
-export async function writeExportJson(parts: AsyncIterable<ExportPart>, write: (chunk: string) => Promise<void>): Promise<void> {
+export async function writeExportJson(
+  parts: AsyncIterable<ExportPart>,
+  write: (chunk: string) => Promise<void>,
+): Promise<void> {
   let sessionsWritten = 0;
   let messagesWritten = 0;
   for await (const part of parts) {
@@ -43,7 +46,9 @@ export async function writeExportJson(parts: AsyncIterable<ExportPart>, write: (
         await write(`${JSON.stringify(part.header).slice(0, -1)},"sessions":[`);
         break;
       case 'session':
-        await write(`${sessionsWritten++ > 0 ? ',' : ''}${JSON.stringify(part.session).slice(0, -1)},"messages":[`);
+        await write(
+          `${sessionsWritten++ > 0 ? ',' : ''}${JSON.stringify(part.session).slice(0, -1)},"messages":[`,
+        );
         messagesWritten = 0;
         break;
       case 'messages': {

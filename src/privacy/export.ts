@@ -46,7 +46,9 @@ export interface ExportFollowup {
 }
 
 /** A session's own fields: the REST SessionResponse (with `is_default`, `timezone`, `last_follow_up_at`) plus its check-ins. */
-export type ExportSessionHead = ReturnType<typeof sessionResponse> & { followups: ExportFollowup[] };
+export type ExportSessionHead = ReturnType<typeof sessionResponse> & {
+  followups: ExportFollowup[];
+};
 
 /** A session with all of its messages, oldest first. */
 export type ExportSession = ExportSessionHead & { messages: ExportMessage[] };
@@ -87,7 +89,12 @@ export interface ReadExportOptions {
  *
  * Stopping early (`return()` on the generator, e.g. when the client went away) releases the connection.
  */
-export async function* readExport(db: Database, userId: string, now: Date, options: ReadExportOptions = {}): AsyncGenerator<ExportPart> {
+export async function* readExport(
+  db: Database,
+  userId: string,
+  now: Date,
+  options: ReadExportOptions = {},
+): AsyncGenerator<ExportPart> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const client = await db.pool.connect();
   let broken: Error | undefined;
@@ -96,7 +103,10 @@ export async function* readExport(db: Database, userId: string, now: Date, optio
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     inTransaction = true;
     const sessions = await readSessions(client, userId);
-    yield { kind: 'header', header: { version: EXPORT_VERSION, exported_at: now.toISOString(), user_id: userId } };
+    yield {
+      kind: 'header',
+      header: { version: EXPORT_VERSION, exported_at: now.toISOString(), user_id: userId },
+    };
     for (const session of sessions) {
       const followups = await readFollowups(client, userId, session.id);
       yield { kind: 'session', session: { ...sessionResponse(session), followups } };
@@ -104,8 +114,15 @@ export async function* readExport(db: Database, userId: string, now: Date, optio
       for (;;) {
         const rows = await readMessageBatch(client, userId, session.id, after, batchSize);
         if (rows.length === 0) break;
-        const feedback = await readFeedback(client, userId, rows.map((row) => row.id));
-        yield { kind: 'messages', messages: rows.map((row) => exportMessage(row, feedback.get(row.id) ?? [])) };
+        const feedback = await readFeedback(
+          client,
+          userId,
+          rows.map((row) => row.id),
+        );
+        yield {
+          kind: 'messages',
+          messages: rows.map((row) => exportMessage(row, feedback.get(row.id) ?? [])),
+        };
         if (rows.length < batchSize) break;
         after = String(rows[rows.length - 1]!.seq);
       }
@@ -118,7 +135,10 @@ export async function* readExport(db: Database, userId: string, now: Date, optio
     throw error;
   } finally {
     // Stopped early (the consumer called return()): end the snapshot before the connection goes back.
-    if (!broken && inTransaction) await client.query('ROLLBACK').catch((error: Error) => { broken = error; });
+    if (!broken && inTransaction)
+      await client.query('ROLLBACK').catch((error: Error) => {
+        broken = error;
+      });
     // A connection whose query failed may be in any state: destroy it rather than pool it.
     client.release(broken);
   }
@@ -139,8 +159,19 @@ async function readSessions(client: pg.PoolClient, userId: string): Promise<Sess
 }
 
 /** A session's check-ins, by day. `local_day` is read as text: `pg` would turn a DATE into a local-midnight Date. */
-async function readFollowups(client: pg.PoolClient, userId: string, sessionId: string): Promise<ExportFollowup[]> {
-  const { rows } = await client.query<{ id: string; local_day: string; due_at: Date; prompt: string; message_id: string | null; answered_at: Date | null }>(
+async function readFollowups(
+  client: pg.PoolClient,
+  userId: string,
+  sessionId: string,
+): Promise<ExportFollowup[]> {
+  const { rows } = await client.query<{
+    id: string;
+    local_day: string;
+    due_at: Date;
+    prompt: string;
+    message_id: string | null;
+    answered_at: Date | null;
+  }>(
     `SELECT id, local_day::text AS local_day, due_at, prompt, message_id, answered_at
      FROM amora_followups WHERE session_id = $1::uuid AND user_id = $2::uuid ORDER BY local_day, id`,
     [sessionId, userId],
@@ -156,7 +187,13 @@ async function readFollowups(client: pg.PoolClient, userId: string, sessionId: s
 }
 
 /** Up to `limit` messages of a session after position `after`, in conversation order (index on session_id, seq). */
-async function readMessageBatch(client: pg.PoolClient, userId: string, sessionId: string, after: string, limit: number): Promise<MessageRow[]> {
+async function readMessageBatch(
+  client: pg.PoolClient,
+  userId: string,
+  sessionId: string,
+  after: string,
+  limit: number,
+): Promise<MessageRow[]> {
   const { rows } = await client.query<MessageRow>(
     `SELECT id, seq, session_id, sender::text AS sender, message_text, metadata, reply_to_id, superseded_by_id, created_at
      FROM amora_session_messages
@@ -168,8 +205,17 @@ async function readMessageBatch(client: pg.PoolClient, userId: string, sessionId
 }
 
 /** Feedback on the given messages, grouped by message, oldest first. */
-async function readFeedback(client: pg.PoolClient, userId: string, messageIds: string[]): Promise<Map<string, ExportFeedback[]>> {
-  const { rows } = await client.query<{ id: string; message_id: string; feedback_type: string; created_at: Date }>(
+async function readFeedback(
+  client: pg.PoolClient,
+  userId: string,
+  messageIds: string[],
+): Promise<Map<string, ExportFeedback[]>> {
+  const { rows } = await client.query<{
+    id: string;
+    message_id: string;
+    feedback_type: string;
+    created_at: Date;
+  }>(
     `SELECT id, message_id, feedback_type::text AS feedback_type, created_at
      FROM amora_session_feedback WHERE message_id = ANY($1::uuid[]) AND user_id = $2::uuid
      ORDER BY created_at, id`,
@@ -178,7 +224,11 @@ async function readFeedback(client: pg.PoolClient, userId: string, messageIds: s
   const byMessage = new Map<string, ExportFeedback[]>();
   for (const row of rows) {
     const list = byMessage.get(row.message_id) ?? [];
-    list.push({ id: row.id, feedback_type: row.feedback_type.toUpperCase(), created_at: row.created_at.toISOString() });
+    list.push({
+      id: row.id,
+      feedback_type: row.feedback_type.toUpperCase(),
+      created_at: row.created_at.toISOString(),
+    });
     byMessage.set(row.message_id, list);
   }
   return byMessage;

@@ -59,9 +59,14 @@ export class RetentionSweeper {
     const run = () => {
       if (this.running) return;
       this.running = this.sweep()
-        .then((deleted) => { if (deleted) logger.info({ deleted, retentionDays: this.retentionDays }, 'retention sweep'); })
+        .then((deleted) => {
+          if (deleted)
+            logger.info({ deleted, retentionDays: this.retentionDays }, 'retention sweep');
+        })
         .catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'))
-        .finally(() => { this.running = null; });
+        .finally(() => {
+          this.running = null;
+        });
     };
     this.timer = setInterval(run, RETENTION_SWEEP_INTERVAL_MS);
     // The timer alone must not keep the process alive.

@@ -1,5 +1,6 @@
 /** `follow_up_time` → `followUpTime`. */
-export const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+export const camel = (key: string): string =>
+  key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
 /** `followUpTime` → `follow_up_time`. */
 export const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -14,5 +15,7 @@ export function camelKeys(body: unknown): Record<string, unknown> {
 export function snakeKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(snakeKeysDeep);
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [snake(key), snakeKeysDeep(inner)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [snake(key), snakeKeysDeep(inner)]),
+  );
 }

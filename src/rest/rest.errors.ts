@@ -11,10 +11,13 @@ import { snake } from './case';
  */
 export function sendRestError(res: Response, error: unknown, logger: Logger): void {
   const safe = toPublicError(error);
-  if (safe.httpStatus >= 500 && safe.httpStatus !== 503) logger.error({ err: error }, 'REST handler failed');
+  if (safe.httpStatus >= 500 && safe.httpStatus !== 503)
+    logger.error({ err: error }, 'REST handler failed');
   if (safe instanceof InputError) {
     const fields = safe.fields.map((f) => ({ field: snake(f.field), message: f.message }));
-    res.status(422).json({ detail: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields });
+    res
+      .status(422)
+      .json({ detail: fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields });
     return;
   }
   const retry = safe.extensions.retryAfterSeconds;
@@ -23,7 +26,10 @@ export function sendRestError(res: Response, error: unknown, logger: Logger): vo
 }
 
 /** Wraps an async handler so that whatever it throws becomes a FastAPI-style error. */
-export function handle(logger: Logger, fn: (req: Request, res: Response) => Promise<unknown>): RequestHandler {
+export function handle(
+  logger: Logger,
+  fn: (req: Request, res: Response) => Promise<unknown>,
+): RequestHandler {
   return (req: Request, res: Response, _next: NextFunction) => {
     fn(req, res).catch((error: unknown) => sendRestError(res, error, logger));
   };

@@ -32,69 +32,124 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     }
   });
 
-  router.get('/sessions', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    const includeDefault = String(req.query.include_default ?? '').toLowerCase() === 'true';
-    const sessions = await services.sessions.list(viewer.userId, { includeDefault });
-    res.json(sessions.map(sessionResponse));
-  }));
+  router.get(
+    '/sessions',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      const includeDefault = String(req.query.include_default ?? '').toLowerCase() === 'true';
+      const sessions = await services.sessions.list(viewer.userId, { includeDefault });
+      res.json(sessions.map(sessionResponse));
+    }),
+  );
 
-  router.post('/sessions', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    res.json(sessionResponse(await services.sessions.create(viewer.userId, camelKeys(req.body))));
-  }));
+  router.post(
+    '/sessions',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      res.json(sessionResponse(await services.sessions.create(viewer.userId, camelKeys(req.body))));
+    }),
+  );
 
-  router.post('/sessions/feedback', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    const result = await services.feedback.submit(viewer.userId, camelKeys(req.body));
-    res.json({ success: result.success, feedback_id: result.feedbackId, message: result.message });
-  }));
+  router.post(
+    '/sessions/feedback',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      const result = await services.feedback.submit(viewer.userId, camelKeys(req.body));
+      res.json({
+        success: result.success,
+        feedback_id: result.feedbackId,
+        message: result.message,
+      });
+    }),
+  );
 
   // Before /sessions/:id: "followups" is not a session id.
-  router.get('/sessions/followups/due', route(async (_req, res) => {
-    const { viewer, services } = ctx(res);
-    const due = await services.followups.due(viewer.userId);
-    res.json(due.map((f) => ({ coach_session_id: f.coachSessionId, title: f.title, primary_topic: f.primaryTopic, prompt: f.prompt, due_at: f.dueAt.toISOString() })));
-  }));
+  router.get(
+    '/sessions/followups/due',
+    route(async (_req, res) => {
+      const { viewer, services } = ctx(res);
+      const due = await services.followups.due(viewer.userId);
+      res.json(
+        due.map((f) => ({
+          coach_session_id: f.coachSessionId,
+          title: f.title,
+          primary_topic: f.primaryTopic,
+          prompt: f.prompt,
+          due_at: f.dueAt.toISOString(),
+        })),
+      );
+    }),
+  );
 
-  router.get('/sessions/:id', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    res.json(sessionResponse(await services.sessions.get(viewer.userId, String(req.params.id))));
-  }));
+  router.get(
+    '/sessions/:id',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      res.json(sessionResponse(await services.sessions.get(viewer.userId, String(req.params.id))));
+    }),
+  );
 
-  router.patch('/sessions/:id', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    const body = camelKeys(req.body);
-    // Older clients send the status in any case ("paused"); the enum is upper case.
-    if (typeof body.status === 'string') body.status = body.status.trim().toUpperCase();
-    res.json(sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), body)));
-  }));
+  router.patch(
+    '/sessions/:id',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      const body = camelKeys(req.body);
+      // Older clients send the status in any case ("paused"); the enum is upper case.
+      if (typeof body.status === 'string') body.status = body.status.trim().toUpperCase();
+      res.json(
+        sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), body)),
+      );
+    }),
+  );
 
-  router.post('/', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    const body = camelKeys(req.body);
-    const outcome = await services.messages.send(viewer.userId, { ...body, mode: restMode(body.mode), context: body.context == null ? body.context : camelKeys(body.context) } as never);
-    res.json(coachResponse(outcome));
-  }));
+  router.post(
+    '/',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      const body = camelKeys(req.body);
+      const outcome = await services.messages.send(viewer.userId, {
+        ...body,
+        mode: restMode(body.mode),
+        context: body.context == null ? body.context : camelKeys(body.context),
+      } as never);
+      res.json(coachResponse(outcome));
+    }),
+  );
 
-  router.delete('/sessions/:id', route(async (req, res) => {
-    const { viewer, services } = ctx(res);
-    await services.sessions.delete(viewer.userId, String(req.params.id));
-    res.status(204).end();
-  }));
+  router.delete(
+    '/sessions/:id',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      await services.sessions.delete(viewer.userId, String(req.params.id));
+      res.status(204).end();
+    }),
+  );
 
-  router.delete('/me', route(async (_req, res) => {
-    const { viewer, services } = ctx(res);
-    await services.privacy.deleteMyData(viewer.userId);
-    res.status(204).end();
-  }));
+  router.delete(
+    '/me',
+    route(async (_req, res) => {
+      const { viewer, services } = ctx(res);
+      await services.privacy.deleteMyData(viewer.userId);
+      res.status(204).end();
+    }),
+  );
 
   // Streamed: written batch by batch as it is read, so any history fits in bounded memory.
-  router.get('/me/export', route(async (_req, res) => {
-    const { viewer, services } = ctx(res);
-    await sendExportResponse(res, services.privacy.exportParts(viewer.userId), logger, viewer.userId);
-  }));
+  router.get(
+    '/me/export',
+    route(async (_req, res) => {
+      const { viewer, services } = ctx(res);
+      await sendExportResponse(
+        res,
+        services.privacy.exportParts(viewer.userId),
+        logger,
+        viewer.userId,
+      );
+    }),
+  );
 
-  router.use((_req, res) => { res.status(404).json({ detail: 'Not Found' }); });
+  router.use((_req, res) => {
+    res.status(404).json({ detail: 'Not Found' });
+  });
   return router;
 }

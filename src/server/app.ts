@@ -44,28 +44,57 @@ export interface ServerOptions {
   onQuery?: (sql: string) => void;
 }
 
-
 /** Opens the database, builds the services, the schema and the HTTP face, and starts listening. */
 export async function startServer(options: ServerOptions): Promise<AmoraServer> {
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const verify = createTokenVerifier({ secret: jwtSecret(config), jwksUrl: config.jwksUrl, audience: config.jwtAudience });
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: config.migrateOnStart, logger, onQuery: options.onQuery, queryTimeoutMs: config.dbQueryTimeoutMs });
+  const verify = createTokenVerifier({
+    secret: jwtSecret(config),
+    jwksUrl: config.jwksUrl,
+    audience: config.jwtAudience,
+  });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    migrate: config.migrateOnStart,
+    logger,
+    onQuery: options.onQuery,
+    queryTimeoutMs: config.dbQueryTimeoutMs,
+  });
   // Built once here: in-process, or through Redis when REDIS_URL is set (several instances).
-  const pubsub = createAmoraPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, logger });
+  const pubsub = createAmoraPubSub({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    logger,
+  });
   try {
     // Rate limits share the pub/sub's command connection: one budget across instances.
-    const services = createServices({ db, config, clock, pubSub: pubsub.pubSub, redis: pubsub.redis, logger });
+    const services = createServices({
+      db,
+      config,
+      clock,
+      pubSub: pubsub.pubSub,
+      redis: pubsub.redis,
+      logger,
+    });
     const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
     const httpServer = http.createServer(app);
 
     // HTTP requests and websocket operations get the same context from the same verifier.
-    const contextFor = (viewer: Viewer): Context => ({ viewer, services, loaders: createLoaders(db, viewer.userId) });
-    const authenticate = async (header: string | undefined): Promise<Context> => contextFor(await verify(bearerToken(header)));
+    const contextFor = (viewer: Viewer): Context => ({
+      viewer,
+      services,
+      loaders: createLoaders(db, viewer.userId),
+    });
+    const authenticate = async (header: string | undefined): Promise<Context> =>
+      contextFor(await verify(bearerToken(header)));
     const sockets = attachWebsocket({
-      httpServer, schema, contextFor, logger,
+      httpServer,
+      schema,
+      contextFor,
+      logger,
       verify: (header) => verify(bearerToken(header)),
       maxSocketsPerUser: config.maxSocketsPerUser,
       production: config.production,
@@ -80,11 +109,21 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       stopOnTerminationSignals: false,
       formatError: formatGraphQLError,
       validationRules: queryLimits(),
-      csrfPrevention: { requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'] },
+      csrfPrevention: {
+        requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      },
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         // Closes the websockets (1001) when Apollo drains, alongside the HTTP connections.
-        { async serverWillStart() { return { async drainServer() { await sockets.dispose(); } }; } },
+        {
+          async serverWillStart() {
+            return {
+              async drainServer() {
+                await sockets.dispose();
+              },
+            };
+          },
+        },
         complexityPlugin<Context>(),
         statusPlugin(logger),
       ],
@@ -93,7 +132,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
 
     app.disable('x-powered-by');
     app.use(requestLogger(logger));
-    app.get('/healthz', (_req, res) => { res.json({ status: 'ok' }); });
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
     app.get('/readyz', async (_req, res) => {
       const ready = await db.isReady();
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
@@ -102,17 +143,32 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
     app.use(
       '/graphql',
-      expressMiddleware(apollo, { context: async ({ req }) => authenticate(req.headers.authorization) }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => authenticate(req.headers.authorization),
+      }),
     );
     // Body parser failures and anything else that escaped a route.
-    app.use((error: { status?: number; type?: string; message?: string }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-      if (error.type === 'entity.too.large') return res.status(413).json({ detail: `Request body is larger than ${config.bodyLimitBytes} bytes` });
-      // FastAPI answers an undecodable body with 422 on its REST routes; GraphQL-over-HTTP says 400.
-      if (error.type === 'entity.parse.failed') return res.status(req.path.startsWith('/api/') ? 422 : 400).json({ detail: 'Request body is not valid JSON' });
-      const safe = toPublicError(error);
-      if (safe.httpStatus >= 500) logger.error({ err: error }, 'unhandled error');
-      return res.status(safe.httpStatus).json({ detail: safe.message });
-    });
+    app.use(
+      (
+        error: { status?: number; type?: string; message?: string },
+        req: express.Request,
+        res: express.Response,
+        _next: express.NextFunction,
+      ) => {
+        if (error.type === 'entity.too.large')
+          return res
+            .status(413)
+            .json({ detail: `Request body is larger than ${config.bodyLimitBytes} bytes` });
+        // FastAPI answers an undecodable body with 422 on its REST routes; GraphQL-over-HTTP says 400.
+        if (error.type === 'entity.parse.failed')
+          return res
+            .status(req.path.startsWith('/api/') ? 422 : 400)
+            .json({ detail: 'Request body is not valid JSON' });
+        const safe = toPublicError(error);
+        if (safe.httpStatus >= 500) logger.error({ err: error }, 'unhandled error');
+        return res.status(safe.httpStatus).json({ detail: safe.message });
+      },
+    );
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -162,11 +218,14 @@ function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = error.originalError;
-            if (original && !('extensions' in original)) logger.error({ err: original }, 'resolver failed');
+            if (original && !('extensions' in original))
+              logger.error({ err: original }, 'resolver failed');
           }
         },
         async willSendResponse({ response, errors }) {
-          const public_ = (errors ?? []).map((error) => toPublicError(error.originalError ?? error));
+          const public_ = (errors ?? []).map((error) =>
+            toPublicError(error.originalError ?? error),
+          );
           if (public_.some((e) => e.httpStatus === 503)) response.http.status = 503;
           const limited = public_.find((e) => e.httpStatus === 429);
           if (limited) {

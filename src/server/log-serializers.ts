@@ -13,7 +13,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Fixed words of the API's paths. Any other path segment (a malformed id, something a client made
  * up) is logged as `:param`: a path is client input too, and could carry anything.
  */
-const PATH_WORDS = new Set(['', 'api', 'v1', 'coach', 'sessions', 'followups', 'due', 'feedback', 'me', 'export', 'graphql', 'healthz', 'readyz']);
+const PATH_WORDS = new Set([
+  '',
+  'api',
+  'v1',
+  'coach',
+  'sessions',
+  'followups',
+  'due',
+  'feedback',
+  'me',
+  'export',
+  'graphql',
+  'healthz',
+  'readyz',
+]);
 
 /** The URL's path without its query string (GET /graphql puts queries and variables there), unknown segments masked. */
 export function safePath(url: unknown): string {
@@ -27,7 +41,12 @@ export function safePath(url: unknown): string {
 }
 
 /** A request in a log line: its id, method and masked path. No headers (authorization, cookies), no body, no query. */
-export function requestSerializer(req: { id?: unknown; method?: unknown; url?: unknown; originalUrl?: unknown }): Record<string, unknown> {
+export function requestSerializer(req: {
+  id?: unknown;
+  method?: unknown;
+  url?: unknown;
+  originalUrl?: unknown;
+}): Record<string, unknown> {
   // Express rewrites `url` inside mounted routers; `originalUrl` is the path the client asked for.
   return { id: req.id, method: req.method, url: safePath(req.originalUrl ?? req.url) };
 }
@@ -74,12 +93,16 @@ function isDatabaseError(error: Record<string, unknown>, type: string): boolean 
  */
 function databaseCodes(meta: unknown): Pick<SafeError, 'sqlState' | 'dbKind'> {
   if (meta === null || typeof meta !== 'object') return {};
-  const m = meta as { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } };
+  const m = meta as {
+    code?: unknown;
+    driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } };
+  };
   const cause = m.driverAdapterError?.cause;
   const out: Pick<SafeError, 'sqlState' | 'dbKind'> = {};
   const sqlState = cause?.originalCode ?? m.code;
   if (typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState)) out.sqlState = sqlState;
-  if (typeof cause?.kind === 'string' && /^[A-Za-z]{1,60}$/.test(cause.kind)) out.dbKind = cause.kind;
+  if (typeof cause?.kind === 'string' && /^[A-Za-z]{1,60}$/.test(cause.kind))
+    out.dbKind = cause.kind;
   return out;
 }
 
@@ -105,7 +128,9 @@ function stackFrames(stack: unknown): string | undefined {
  */
 export function safeErrorSerializer(error: unknown, depth = 0): SafeError {
   if (error === null || typeof error !== 'object') {
-    return typeof error === 'string' ? { type: 'string', message: scrubMessage(error) } : { type: typeof error };
+    return typeof error === 'string'
+      ? { type: 'string', message: scrubMessage(error) }
+      : { type: typeof error };
   }
   const e = error as Record<string, unknown>;
   const type = (error as object).constructor?.name ?? 'Object';
@@ -114,9 +139,11 @@ export function safeErrorSerializer(error: unknown, depth = 0): SafeError {
   const code = e.code ?? (e.extensions as Record<string, unknown> | undefined)?.code ?? e.errorCode;
   if (typeof code === 'string' || typeof code === 'number') out.code = code;
   Object.assign(out, databaseCodes(e.meta));
-  if (!isDatabaseError(e, type) && typeof e.message === 'string') out.message = scrubMessage(e.message);
+  if (!isDatabaseError(e, type) && typeof e.message === 'string')
+    out.message = scrubMessage(e.message);
   const stack = stackFrames(e.stack);
   if (stack) out.stack = stack;
-  if (e.cause !== undefined && e.cause !== error && depth < 3) out.cause = safeErrorSerializer(e.cause, depth + 1);
+  if (e.cause !== undefined && e.cause !== error && depth < 3)
+    out.cause = safeErrorSerializer(e.cause, depth + 1);
   return out;
 }

@@ -61,13 +61,20 @@ export interface PubSubOptions {
  */
 export function createAmoraPubSub(options: PubSubOptions): PubSubHandle {
   if (!options.redisUrl) {
-    return { pubSub: createPubSub<AmoraEvents>(), kind: 'memory', redis: null, close: async () => undefined };
+    return {
+      pubSub: createPubSub<AmoraEvents>(),
+      kind: 'memory',
+      redis: null,
+      close: async () => undefined,
+    };
   }
   const logger = options.logger;
   const connect = (role: string, extra: RedisOptions) => {
     const client = new Redis(options.redisUrl!, { lazyConnect: false, ...extra });
     // ioredis reconnects by itself; an unhandled 'error' event would crash the process.
-    client.on('error', (error) => logger?.warn({ err: error.message, role }, 'redis connection problem'));
+    client.on('error', (error) =>
+      logger?.warn({ err: error.message, role }, 'redis connection problem'),
+    );
     client.on('ready', () => logger?.info({ role }, 'redis connection ready'));
     return client;
   };
@@ -77,8 +84,17 @@ export function createAmoraPubSub(options: PubSubOptions): PubSubHandle {
   // No handshake commands on the subscriber: ioredis can write queued SUBSCRIBEs before its ready
   // check's INFO, which Redis then refuses in subscriber mode, and the connection loops
   // reconnecting and losing subscriptions (ioredis#2037). It resubscribes on every reconnect.
-  const subscribeClient = connect('subscribe', { maxRetriesPerRequest: null, enableReadyCheck: false, disableClientInfo: true });
-  const eventTarget = createLocalFirstRedisEventTarget({ publishClient, subscribeClient, prefix: options.prefix ?? '', logger });
+  const subscribeClient = connect('subscribe', {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: false,
+    disableClientInfo: true,
+  });
+  const eventTarget = createLocalFirstRedisEventTarget({
+    publishClient,
+    subscribeClient,
+    prefix: options.prefix ?? '',
+    logger,
+  });
   return {
     pubSub: createPubSub<AmoraEvents>({ eventTarget }),
     kind: 'redis',
@@ -99,7 +115,12 @@ async function closeRedis(client: Redis): Promise<void> {
   }
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([client.quit(), new Promise((resolve) => { timer = setTimeout(resolve, 1_000); })]);
+    await Promise.race([
+      client.quit(),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 1_000);
+      }),
+    ]);
   } catch {
     // Closing anyway.
   } finally {
@@ -123,7 +144,12 @@ type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
  * other processes through Redis. A Redis channel is subscribed while this process has a listener
  * for its topic. Payloads are JSON both ways, so local and remote subscribers see the same thing.
  */
-export function createLocalFirstRedisEventTarget(options: { publishClient: Redis; subscribeClient: Redis; prefix: string; logger?: Logger }): EventTarget & { close(): void } {
+export function createLocalFirstRedisEventTarget(options: {
+  publishClient: Redis;
+  subscribeClient: Redis;
+  prefix: string;
+  logger?: Logger;
+}): EventTarget & { close(): void } {
   const { publishClient, subscribeClient, prefix, logger } = options;
   const origin = randomUUID();
   const listeners = new Map<string, Set<Listener>>();
@@ -158,7 +184,9 @@ export function createLocalFirstRedisEventTarget(options: { publishClient: Redis
   subscribeClient.on('message', onMessage);
 
   const redisCall = (what: string, channel: string, call: Promise<unknown>) => {
-    call.catch((error: Error) => logger?.warn({ err: error.message, channel }, `redis ${what} failed`));
+    call.catch((error: Error) =>
+      logger?.warn({ err: error.message, channel }, `redis ${what} failed`),
+    );
   };
 
   return {
@@ -185,7 +213,11 @@ export function createLocalFirstRedisEventTarget(options: { publishClient: Redis
       const serialized = JSON.stringify(detail);
       deliver(event.type, serialized);
       const envelope: Envelope = { o: origin, d: detail };
-      redisCall('publish', prefix + event.type, publishClient.publish(prefix + event.type, JSON.stringify(envelope)));
+      redisCall(
+        'publish',
+        prefix + event.type,
+        publishClient.publish(prefix + event.type, JSON.stringify(envelope)),
+      );
       return true;
     },
     close() {

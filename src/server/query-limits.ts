@@ -18,7 +18,12 @@ export function queryLimits(): ValidationRule[] {
  * Complexity depends on the variables, which validation rules do not see: hence a check per
  * request (HTTP) or per operation (websocket) after parsing.
  */
-export function checkComplexity(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): void {
+export function checkComplexity(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): void {
   let complexity: number;
   try {
     complexity = getComplexity({
@@ -33,9 +38,12 @@ export function checkComplexity(schema: GraphQLSchema, document: DocumentNode, v
     return;
   }
   if (complexity > MAX_COMPLEXITY) {
-    throw new GraphQLError(`This operation selects too much (complexity ${complexity}, at most ${MAX_COMPLEXITY}): ask for fewer fields or page through lists`, {
-      extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-    });
+    throw new GraphQLError(
+      `This operation selects too much (complexity ${complexity}, at most ${MAX_COMPLEXITY}): ask for fewer fields or page through lists`,
+      {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      },
+    );
   }
 }
 

@@ -1,5 +1,10 @@
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Config } from '../config';
 import { RateLimitError } from '../errors';
 import type { TurnLimits } from '../messages/message.service';
@@ -14,14 +19,27 @@ export type UserLimits = TurnLimits & SessionLimits;
  * counts alone. When Redis is not connected the limits fall back at once to per-process counting
  * (the insurance limiter) rather than wait for it or fail the request.
  */
-export function createUserLimits(config: Pick<Config, 'rateLimitTurnsPerMinute' | 'rateLimitSessionsPerHour'> & { redisPrefix?: string }, redis: Redis | null = null): UserLimits {
-  const limiter = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract | null => {
+export function createUserLimits(
+  config: Pick<Config, 'rateLimitTurnsPerMinute' | 'rateLimitSessionsPerHour'> & {
+    redisPrefix?: string;
+  },
+  redis: Redis | null = null,
+): UserLimits {
+  const limiter = (
+    keyPrefix: string,
+    points: number,
+    duration: number,
+  ): RateLimiterAbstract | null => {
     if (points === 0) return null;
     return redis
       ? new RateLimiterRedis({
-        storeClient: redis, keyPrefix: `${config.redisPrefix ?? 'amora:'}${keyPrefix}`, points, duration,
-        rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
-      })
+          storeClient: redis,
+          keyPrefix: `${config.redisPrefix ?? 'amora:'}${keyPrefix}`,
+          points,
+          duration,
+          rejectIfRedisNotReady: true,
+          insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+        })
       : new RateLimiterMemory({ keyPrefix, points, duration });
   };
   const turns = limiter('turns', config.rateLimitTurnsPerMinute, 60);
@@ -31,7 +49,8 @@ export function createUserLimits(config: Pick<Config, 'rateLimitTurnsPerMinute' 
     try {
       await limiterFor.consume(userId);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw new RateLimitError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), what);
+      if (rejection instanceof RateLimiterRes)
+        throw new RateLimitError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), what);
       throw rejection;
     }
   };

@@ -25,6 +25,7 @@ export function requestLogger(logger: Logger) {
     // (all headers, the full URL, every error property) and hand us their copies.
     wrapSerializers: false,
     serializers: { req: requestSerializer, res: responseSerializer, err: safeErrorSerializer },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   });
 }

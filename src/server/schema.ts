@@ -7,7 +7,11 @@ import { PROJECT_ROOT } from '../config';
 import { FeedbackResolver } from '../feedback/feedback.resolver';
 import { FollowupResolver } from '../followups/followup.resolver';
 import { CoachReplyResolver } from '../messages/coach-reply.resolver';
-import { MessageFieldsResolver, MessageQueryResolver, SessionMessagesResolver } from '../messages/message.resolver';
+import {
+  MessageFieldsResolver,
+  MessageQueryResolver,
+  SessionMessagesResolver,
+} from '../messages/message.resolver';
 import { PrivacyResolver } from '../privacy/privacy.resolver';
 import { SessionResolver } from '../sessions/session.resolver';
 import { createLocalPubSub } from './pubsub';
@@ -16,13 +20,24 @@ import { createLocalPubSub } from './pubsub';
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
 
 /** Every resolver class of the API. */
-export const RESOLVERS = [SessionResolver, CoachReplyResolver, SessionMessagesResolver, MessageFieldsResolver, MessageQueryResolver, FeedbackResolver, PrivacyResolver, FollowupResolver] as const;
+export const RESOLVERS = [
+  SessionResolver,
+  CoachReplyResolver,
+  SessionMessagesResolver,
+  MessageFieldsResolver,
+  MessageQueryResolver,
+  FeedbackResolver,
+  PrivacyResolver,
+  FollowupResolver,
+] as const;
 
 /**
  * Builds the executable schema from the resolver classes. Validation is off here on purpose:
  * services validate, so GraphQL and REST share one set of rules and one error shape.
  */
-export async function createSchema(options: { pubSub?: Parameters<typeof buildSchema>[0]['pubSub'] } = {}): Promise<GraphQLSchema> {
+export async function createSchema(
+  options: { pubSub?: Parameters<typeof buildSchema>[0]['pubSub'] } = {},
+): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: RESOLVERS as unknown as [Function, ...Function[]],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

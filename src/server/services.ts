@@ -6,7 +6,12 @@ import type Redis from 'ioredis';
 import { FollowupService } from '../followups/followup.service';
 import { FollowupTimer } from '../followups/followup.timer';
 import { createLocalPubSub, type AmoraPubSub } from './pubsub';
-import { createBlocksEngine, DEFAULT_SAFETY_RESOURCES, loadBlockLibrary, type CoachEngine } from '../coach';
+import {
+  createBlocksEngine,
+  DEFAULT_SAFETY_RESOURCES,
+  loadBlockLibrary,
+  type CoachEngine,
+} from '../coach';
 import { FeedbackService } from '../feedback/feedback.service';
 import { MessageService } from '../messages/message.service';
 import { PrivacyService } from '../privacy/privacy.service';
@@ -43,16 +48,35 @@ export interface ServiceDeps {
 }
 
 /** Builds every service. */
-export function createServices({ db, config, clock, pubSub = createLocalPubSub(), redis = null, logger }: ServiceDeps): Services {
+export function createServices({
+  db,
+  config,
+  clock,
+  pubSub = createLocalPubSub(),
+  redis = null,
+  logger,
+}: ServiceDeps): Services {
   const limits = createUserLimits(config, redis);
   const sessions = new SessionService(db, clock, config.defaultTimezone, limits);
-  const engine = createBlocksEngine({ library: loadBlockLibrary(), safety: safetyResources(config) });
+  const engine = createBlocksEngine({
+    library: loadBlockLibrary(),
+    safety: safetyResources(config),
+  });
   const messages = new MessageService(db, clock, sessions, engine, limits);
   const privacy = new PrivacyService(db, clock);
   const retention = new RetentionSweeper(db, config.retentionDays, () => clock.now());
   const followups = new FollowupService(db, clock);
   const followupTimer = new FollowupTimer(followups, pubSub, config.followupTickMs, logger);
-  return { sessions, messages, engine, feedback: new FeedbackService(db), privacy, retention, followups, followupTimer };
+  return {
+    sessions,
+    messages,
+    engine,
+    feedback: new FeedbackService(db),
+    privacy,
+    retention,
+    followups,
+    followupTimer,
+  };
 }
 
 /** Crisis resources from configuration, the engine's wording where none is configured. */
@@ -60,6 +84,7 @@ function safetyResources(config: Config) {
   return {
     emergencyNumber: config.safety.emergencyNumber || DEFAULT_SAFETY_RESOURCES.emergencyNumber,
     crisisLine: config.safety.crisisLine || DEFAULT_SAFETY_RESOURCES.crisisLine,
-    domesticViolenceLine: config.safety.domesticViolenceLine || DEFAULT_SAFETY_RESOURCES.domesticViolenceLine,
+    domesticViolenceLine:
+      config.safety.domesticViolenceLine || DEFAULT_SAFETY_RESOURCES.domesticViolenceLine,
   };
 }

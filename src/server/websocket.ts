@@ -1,5 +1,11 @@
 import type http from 'node:http';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -62,7 +68,8 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
     {
       schema: deps.schema,
       isProd: deps.production,
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...(deps.validationRules ?? [])]),
+      validate: (schema, document) =>
+        validate(schema, document, [...specifiedRules, ...(deps.validationRules ?? [])]),
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const header = params.authorization ?? params.Authorization;
@@ -76,7 +83,10 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
         if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         const open = perUser.get(viewer.userId) ?? 0;
         if (open >= deps.maxSocketsPerUser) {
-          ctx.extra.socket.close(CloseCode.TooManyInitialisationRequests, 'Too many open connections for this user');
+          ctx.extra.socket.close(
+            CloseCode.TooManyInitialisationRequests,
+            'Too many open connections for this user',
+          );
           return false;
         }
         perUser.set(viewer.userId, open + 1);
@@ -97,7 +107,12 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
       // Errors leave through the same mask as over HTTP (codes kept, internals hidden).
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error) as unknown as GraphQLError) };
+        return {
+          ...result,
+          errors: result.errors.map(
+            (error) => formatGraphQLError(error.toJSON(), error) as unknown as GraphQLError,
+          ),
+        };
       },
     },
     wss,
@@ -108,7 +123,9 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
     dispose: async () => {
       const clients = [...wss.clients];
       // A client that never answers the close handshake must not hold shutdown up.
-      const cut = setTimeout(() => { for (const client of clients) client.terminate(); }, CLOSE_GRACE_MS);
+      const cut = setTimeout(() => {
+        for (const client of clients) client.terminate();
+      }, CLOSE_GRACE_MS);
       cut.unref();
       try {
         await server.dispose();
@@ -122,9 +139,12 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
 /** Ends the socket when the token expires, re-arming in steps for expiries beyond a timer's reach. */
 function armExpiry(extra: SocketExtra, socket: WebSocket, expiresAt: number): void {
   const wait = expiresAt - Date.now();
-  extra.expiry = setTimeout(() => {
-    if (expiresAt - Date.now() > 0) return armExpiry(extra, socket, expiresAt);
-    socket.close(TOKEN_EXPIRED_CLOSE, 'Forbidden: token expired');
-  }, Math.max(0, Math.min(wait, MAX_TIMER_MS)));
+  extra.expiry = setTimeout(
+    () => {
+      if (expiresAt - Date.now() > 0) return armExpiry(extra, socket, expiresAt);
+      socket.close(TOKEN_EXPIRED_CLOSE, 'Forbidden: token expired');
+    },
+    Math.max(0, Math.min(wait, MAX_TIMER_MS)),
+  );
   extra.expiry.unref();
 }

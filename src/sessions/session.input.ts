@@ -1,4 +1,12 @@
-import { IsBoolean, IsIn, IsString, IsTimeZone, Length, Matches, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsString,
+  IsTimeZone,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { TOPICS } from '../coach/types';
 import { SessionStatus } from '../db/generated/enums';
@@ -10,7 +18,9 @@ const present = (value: unknown): boolean => value !== undefined && value !== nu
 const given = (value: unknown): boolean => value !== undefined;
 
 const TITLE = { message: 'must be 1 to 120 characters after trimming' };
-const TOPIC = { message: `must be 1 to 60 characters, ideally a topic id such as ${TOPICS.slice(0, 3).join(', ')}` };
+const TOPIC = {
+  message: `must be 1 to 60 characters, ideally a topic id such as ${TOPICS.slice(0, 3).join(', ')}`,
+};
 const TIME = { message: 'must be a 24-hour time as HH:MM, e.g. 09:00' };
 const ZONE = { message: 'must be an IANA time zone name, e.g. Europe/Berlin' };
 const BOOL = { message: 'must be true or false' };
@@ -24,7 +34,11 @@ export class CreateSessionInput {
   @Length(1, 120, TITLE)
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'Main topic: a topic id of the taxonomy (e.g. heartbreak; "Self-worth" is read as self_worth), or up to 60 characters of your own words.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Main topic: a topic id of the taxonomy (e.g. heartbreak; "Self-worth" is read as self_worth), or up to 60 characters of your own words.',
+  })
   @ValidateIf((o: CreateSessionInput) => present(o.primaryTopic))
   @IsString(TOPIC)
   @Length(1, 60, TOPIC)
@@ -35,13 +49,20 @@ export class CreateSessionInput {
   @IsBoolean(BOOL)
   followUpEnabled?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Check-in time as HH:MM, 24-hour; 09:00 when follow-ups are on and no time is given.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Check-in time as HH:MM, 24-hour; 09:00 when follow-ups are on and no time is given.',
+  })
   @ValidateIf((o: CreateSessionInput) => present(o.followUpTime))
   @IsString(TIME)
   @Matches(HH_MM, TIME)
   followUpTime?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'IANA zone; AMORA_DEFAULT_TIMEZONE when omitted.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'IANA zone; AMORA_DEFAULT_TIMEZONE when omitted.',
+  })
   @ValidateIf((o: CreateSessionInput) => present(o.timezone))
   @IsString(ZONE)
   @IsTimeZone(ZONE)
@@ -67,7 +88,10 @@ export class UpdateSessionInput {
   @IsBoolean(BOOL)
   followUpEnabled?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Check-in time as HH:MM; null clears it (09:00 is used while follow-ups are on).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Check-in time as HH:MM; null clears it (09:00 is used while follow-ups are on).',
+  })
   @ValidateIf((o: UpdateSessionInput) => present(o.followUpTime))
   @IsString(TIME)
   @Matches(HH_MM, TIME)

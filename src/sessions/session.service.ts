@@ -31,7 +31,10 @@ export class SessionService {
   ) {}
 
   /** The user's sessions, most recent activity first; the default session only when asked. */
-  async list(userId: string, options: { status?: SessionStatus | null; includeDefault?: boolean } = {}): Promise<Session[]> {
+  async list(
+    userId: string,
+    options: { status?: SessionStatus | null; includeDefault?: boolean } = {},
+  ): Promise<Session[]> {
     return this.db.prisma.session.findMany({
       where: {
         userId,
@@ -57,7 +60,9 @@ export class SessionService {
 
   /** Creates a session; `raw` is checked against {@link CreateSessionInput}'s rules. */
   async create(userId: string, raw: Partial<CreateSessionInput>): Promise<Session> {
-    const input = await validateInput(toInput(CreateSessionInput, { ...raw, primaryTopic: normalizeTopic(raw.primaryTopic) }));
+    const input = await validateInput(
+      toInput(CreateSessionInput, { ...raw, primaryTopic: normalizeTopic(raw.primaryTopic) }),
+    );
     await this.limits.consumeSessionCreation(userId);
     const now = this.clock.now();
     const timezone = canonicalZone(input.timezone ?? this.defaultTimezone);
@@ -72,10 +77,16 @@ export class SessionService {
       createdAt: now,
       updatedAt: now,
       lastActivityAt: now,
-      nextFollowUpAt: nextFollowUpAt({ status: 'ACTIVE', followUpEnabled, followUpTime, timezone, lastFollowUpAt: null }, now),
+      nextFollowUpAt: nextFollowUpAt(
+        { status: 'ACTIVE', followUpEnabled, followUpTime, timezone, lastFollowUpAt: null },
+        now,
+      ),
     };
     return this.db.prisma.session.create({
-      data: { ...data, user: { connectOrCreate: { where: { id: userId }, create: { id: userId } } } },
+      data: {
+        ...data,
+        user: { connectOrCreate: { where: { id: userId }, create: { id: userId } } },
+      },
     });
   }
 
@@ -84,7 +95,9 @@ export class SessionService {
     const input = await validateInput(toInput(UpdateSessionInput, raw as Record<string, unknown>));
     if (!isUuid(id)) throw new NotFoundError('Session');
     return this.db.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+      const rows = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT id FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
       if (rows.length === 0) throw new NotFoundError('Session');
       const current = (await tx.session.findUnique({ where: { id } }))!;
       const now = this.clock.now();
@@ -115,7 +128,8 @@ export class SessionService {
    */
   async delete(userId: string, id: string): Promise<void> {
     if (!isUuid(id)) throw new NotFoundError('Session');
-    const deleted = await this.db.prisma.$executeRaw`DELETE FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid`;
+    const deleted = await this.db.prisma
+      .$executeRaw`DELETE FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid`;
     if (deleted === 0) throw new NotFoundError('Session');
   }
 
@@ -137,7 +151,10 @@ export class SessionService {
 /** "Heartbreak", "self-worth" and "self worth" all mean the topic id `self_worth`. */
 function normalizeTopic(topic: unknown): unknown {
   if (typeof topic !== 'string') return topic;
-  const id = topic.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const id = topic
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return (TOPICS as readonly string[]).includes(id) ? id : topic;
 }
 

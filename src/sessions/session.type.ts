@@ -1,7 +1,10 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { SessionStatus } from '../db/generated/enums';
 
-registerEnumType(SessionStatus, { name: 'SessionStatus', description: 'Where a coaching session stands.' });
+registerEnumType(SessionStatus, {
+  name: 'SessionStatus',
+  description: 'Where a coaching session stands.',
+});
 
 /** A named coaching session ("Breakup with Alex") with its own memory. */
 @ObjectType({ description: 'A named coaching session with its own conversation memory.' })
@@ -33,7 +36,10 @@ export class Session {
   @Field()
   followUpEnabled!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Check-in time as HH:MM, 24h, in the session time zone.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Check-in time as HH:MM, 24h, in the session time zone.',
+  })
   followUpTime!: string | null;
 
   @Field({ description: 'IANA zone name, e.g. "Europe/Berlin".' })
@@ -42,7 +48,10 @@ export class Session {
   @Field(() => Date, { nullable: true })
   lastFollowUpAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: "What we've worked on; rewritten after every 5th user message." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What we've worked on; rewritten after every 5th user message.",
+  })
   summaryText!: string | null;
 
   @Field(() => String, { nullable: true, description: "Where we're going next." })

@@ -1,6 +1,12 @@
 import {
-  createBlocksEngine, initialState, respondSafely, summarize, DEFAULT_SAFETY_RESOURCES,
-  type CoachEngine, type ConversationState, type TurnResult,
+  createBlocksEngine,
+  initialState,
+  respondSafely,
+  summarize,
+  DEFAULT_SAFETY_RESOURCES,
+  type CoachEngine,
+  type ConversationState,
+  type TurnResult,
 } from '../../src/coach';
 import { questionMarks, realLibrary } from './helpers';
 
@@ -28,7 +34,12 @@ const HEARTBREAK = [
   'I feel a bit more hopeful than when we started talking.',
 ];
 
-function run(engine: CoachEngine, messages: readonly string[], seed: number, start: ConversationState = initialState()): TurnResult[] {
+function run(
+  engine: CoachEngine,
+  messages: readonly string[],
+  seed: number,
+  start: ConversationState = initialState(),
+): TurnResult[] {
   let state = start;
   const out: TurnResult[] = [];
   messages.forEach((text, i) => {
@@ -59,7 +70,9 @@ describe('blocks engine: a 20-turn conversation on one topic', () => {
     }
     // The session stays about the breakup; a turn may lead with its close cousin, moving on.
     expect(results.every((r) => r.state.mainTopic === 'heartbreak')).toBe(true);
-    expect(results.every((r) => r.topics[0] === 'heartbreak' || r.topics[0] === 'moving_on')).toBe(true);
+    expect(results.every((r) => r.topics[0] === 'heartbreak' || r.topics[0] === 'moving_on')).toBe(
+      true,
+    );
   });
 
   test('no block id is reused across the 20 turns', () => {
@@ -105,7 +118,11 @@ describe('blocks engine: a 20-turn conversation on one topic', () => {
   test('confidence is not a constant and is lower for a vague message', () => {
     expect(new Set(results.map((r) => r.confidence)).size).toBeGreaterThan(3);
     const vague = engine.respond({ text: 'hmm', state: initialState(), seed: 1 });
-    const clear = engine.respond({ text: 'My girlfriend cheated on me with her coworker and I feel so betrayed', state: initialState(), seed: 1 });
+    const clear = engine.respond({
+      text: 'My girlfriend cheated on me with her coworker and I feel so betrayed',
+      state: initialState(),
+      seed: 1,
+    });
     expect(vague.topics).toEqual([]);
     expect(vague.emotions).toEqual(['neutral']);
     expect(vague.confidence).toBeLessThan(clear.confidence);
@@ -218,7 +235,11 @@ describe('safety runs first', () => {
   test('a crisis gets the SAFETY answer with resources, no blocks, and still counts the turn', () => {
     const engine = createBlocksEngine({ library: realLibrary() });
     const first = engine.respond({ text: HEARTBREAK[0], state: initialState(), seed: 1 });
-    const r = engine.respond({ text: "Honestly I don't want to be here anymore", state: first.state, seed: 2 });
+    const r = engine.respond({
+      text: "Honestly I don't want to be here anymore",
+      state: first.state,
+      seed: 2,
+    });
     expect(r.style).toBe('SAFETY');
     expect(r.crisis).toBe('self_harm');
     expect(r.blockIds).toEqual([]);
@@ -237,8 +258,16 @@ describe('safety runs first', () => {
         throw new Error('should not be called for a crisis');
       },
     };
-    const resources = { emergencyNumber: '000', crisisLine: '13 11 14', domesticViolenceLine: '1800 737 732' };
-    const r = respondSafely(fake, { text: 'he choked me last night and said he would kill me', state: initialState(), seed: 1 }, resources);
+    const resources = {
+      emergencyNumber: '000',
+      crisisLine: '13 11 14',
+      domesticViolenceLine: '1800 737 732',
+    };
+    const r = respondSafely(
+      fake,
+      { text: 'he choked me last night and said he would kill me', state: initialState(), seed: 1 },
+      resources,
+    );
     expect(calls).toEqual([]);
     expect(r.style).toBe('SAFETY');
     expect(r.crisis).toBe('partner_danger');

@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detect, detectCrisis, type CrisisKind, type EmotionId, type TopicId } from '../../src/coach';
+import {
+  detect,
+  detectCrisis,
+  type CrisisKind,
+  type EmotionId,
+  type TopicId,
+} from '../../src/coach';
 
 /**
  * Hand-written example messages, worded the way people write, each with the expected topics
@@ -57,7 +63,10 @@ function evaluate(name: string, items: readonly Labelled[]): Report {
     const d = detect(item.text);
     const hit = item.emotions.some((e) => d.emotions.includes(e));
     if (hit) emo++;
-    else misses.push(`emotion [${item.emotions.join(', ')}] vs [${d.emotions.join(', ')}]: ${item.text}`);
+    else
+      misses.push(
+        `emotion [${item.emotions.join(', ')}] vs [${d.emotions.join(', ')}]: ${item.text}`,
+      );
     if (hit && !d.emotionsInferred) emoExplicit++;
   }
   let tp = 0;
@@ -92,7 +101,9 @@ function evaluate(name: string, items: readonly Labelled[]): Report {
   // Printed so a run shows where the detector stands, not only whether it passed.
   console.log(
     `${name}:\n` +
-      Object.entries(report).map(([k, v]) => `  ${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`).join('\n') +
+      Object.entries(report)
+        .map(([k, v]) => `  ${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`)
+        .join('\n') +
       (misses.length ? `\n  misses:\n    ${misses.join('\n    ')}` : ''),
   );
   return report;
@@ -103,7 +114,8 @@ describe('labelled messages', () => {
   const holdout = load('labelled-holdout.json');
   const holdout2 = load('labelled-holdout-2.json');
   const holdout3 = load('labelled-holdout-3.json');
-  const mainTopics = (items: readonly Labelled[]) => items.filter((i) => i.topics.length > 0).map((i) => i.topics[0]);
+  const mainTopics = (items: readonly Labelled[]) =>
+    items.filter((i) => i.topics.length > 0).map((i) => i.topics[0]);
 
   test('there are enough of them, varied across all topics', () => {
     expect(dev.length).toBeGreaterThanOrEqual(80);
@@ -112,7 +124,10 @@ describe('labelled messages', () => {
     expect(holdout2.length).toBeGreaterThanOrEqual(80);
     expect(holdout3.length).toBeGreaterThanOrEqual(40);
     // At least 3 (holdout 2) and 2 (holdout 3) messages for every topic, no crisis among them.
-    for (const [items, least] of [[holdout2, 3], [holdout3, 2]] as const) {
+    for (const [items, least] of [
+      [holdout2, 3],
+      [holdout3, 2],
+    ] as const) {
       const counts = new Map<string, number>();
       for (const t of mainTopics(items)) counts.set(t, (counts.get(t) ?? 0) + 1);
       expect(counts.size).toBe(24);
@@ -142,7 +157,10 @@ describe('labelled messages', () => {
   // Topics and emotions only: these sets hold no crisis messages, and the safety check has its own
   // sets and floors (its false alarms here are printed, not asserted).
   test('holdout set 2 (its misses were looked at): hit rates and floors', () => {
-    const r = evaluate('labelled-holdout-2.json (looked at during the generalisation pass)', holdout2);
+    const r = evaluate(
+      'labelled-holdout-2.json (looked at during the generalisation pass)',
+      holdout2,
+    );
     expect(r.topicMainInTop2).toBeGreaterThanOrEqual(0.95);
     expect(r.emotionOverlap).toBeGreaterThanOrEqual(0.87);
   });

@@ -2,8 +2,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  BLOCK_TYPES, PLACEHOLDERS, TOPICS, buildBlockLibrary, createBlocksEngine, initialState, loadBlockLibrary,
-  type Stage, type TurnResult,
+  BLOCK_TYPES,
+  PLACEHOLDERS,
+  TOPICS,
+  buildBlockLibrary,
+  createBlocksEngine,
+  initialState,
+  loadBlockLibrary,
+  type Stage,
+  type TurnResult,
 } from '../../src/coach';
 import { questionMarks, realLibrary } from './helpers';
 
@@ -24,7 +31,10 @@ describe('the real block library', () => {
     for (const topic of TOPICS) {
       for (const type of BLOCK_TYPES) {
         for (const stage of STAGES) {
-          const n = lib.blocks.filter((b) => !b.general && b.topics.includes(topic) && b.type === type && b.stages.includes(stage)).length;
+          const n = lib.blocks.filter(
+            (b) =>
+              !b.general && b.topics.includes(topic) && b.type === type && b.stages.includes(stage),
+          ).length;
           if (n === 0) missing.push(`${topic}/${type}/${stage}`);
         }
       }
@@ -65,42 +75,63 @@ describe('the real block library', () => {
     'Thanks, that helps me think.',
   ];
 
-  test.each(TOPICS.map((t) => [t]))('%s: a simulated 20-turn conversation repeats no block', (topic) => {
-    const engine = createBlocksEngine({ library: lib });
-    let state = initialState();
-    const results: TurnResult[] = [];
-    NEUTRAL.forEach((text, i) => {
-      const r = engine.respond({ text, state, seed: 31 * i + topic.length, context: { topics: [topic] } });
-      results.push(r);
-      state = r.state;
-    });
-    expect(state.mainTopic).toBe(topic);
-    expect(results[19].stage).toBe(4);
-    const ids = results.flatMap((r) => r.blockIds);
-    const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
-    expect(dupes).toEqual([]);
-    for (const r of results) {
-      expect(r.blockIds.length).toBeGreaterThanOrEqual(2);
-      expect(r.reply).not.toMatch(/[{}]/);
-      expect(questionMarks(r.reply)).toBeLessThanOrEqual(2);
-      // Most blocks should be about the topic itself, not general filler.
-    }
-    const specific = ids.filter((id) => !lib.byId.get(id)!.general).length;
-    expect(specific / ids.length).toBeGreaterThan(0.6);
-  });
+  test.each(TOPICS.map((t) => [t]))(
+    '%s: a simulated 20-turn conversation repeats no block',
+    (topic) => {
+      const engine = createBlocksEngine({ library: lib });
+      let state = initialState();
+      const results: TurnResult[] = [];
+      NEUTRAL.forEach((text, i) => {
+        const r = engine.respond({
+          text,
+          state,
+          seed: 31 * i + topic.length,
+          context: { topics: [topic] },
+        });
+        results.push(r);
+        state = r.state;
+      });
+      expect(state.mainTopic).toBe(topic);
+      expect(results[19].stage).toBe(4);
+      const ids = results.flatMap((r) => r.blockIds);
+      const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+      expect(dupes).toEqual([]);
+      for (const r of results) {
+        expect(r.blockIds.length).toBeGreaterThanOrEqual(2);
+        expect(r.reply).not.toMatch(/[{}]/);
+        expect(questionMarks(r.reply)).toBeLessThanOrEqual(2);
+        // Most blocks should be about the topic itself, not general filler.
+      }
+      const specific = ids.filter((id) => !lib.byId.get(id)!.general).length;
+      expect(specific / ids.length).toBeGreaterThan(0.6);
+    },
+  );
 });
 
 describe('validation', () => {
   const good = {
-    id: 'x.reflection.1.01', type: 'reflection', topics: ['heartbreak'], emotions: ['sad'], stages: [1],
-    statuses: [], priority: 1, text: 'It sounds like {partner} mattered a lot.',
+    id: 'x.reflection.1.01',
+    type: 'reflection',
+    topics: ['heartbreak'],
+    emotions: ['sad'],
+    stages: [1],
+    statuses: [],
+    priority: 1,
+    text: 'It sounds like {partner} mattered a lot.',
   };
   const build = (blocks: unknown[]) => () => buildBlockLibrary([{ file: 'fixture.json', blocks }]);
 
   test('a valid fixture builds, with indexes', () => {
-    const lib = buildBlockLibrary([{ file: 'fixture.json', blocks: [good, { ...good, id: 'g.1', topics: [] }] }]);
+    const lib = buildBlockLibrary([
+      { file: 'fixture.json', blocks: [good, { ...good, id: 'g.1', topics: [] }] },
+    ]);
     expect(lib.byId.get('x.reflection.1.01')?.usesPartner).toBe(true);
-    expect(lib.byTypeTopic.get('reflection')?.get('heartbreak')?.[1].map((b) => b.id)).toEqual(['x.reflection.1.01']);
+    expect(
+      lib.byTypeTopic
+        .get('reflection')
+        ?.get('heartbreak')?.[1]
+        .map((b) => b.id),
+    ).toEqual(['x.reflection.1.01']);
     expect(lib.generalByType.get('reflection')?.[1].map((b) => b.id)).toEqual(['g.1']);
   });
 
@@ -115,9 +146,21 @@ describe('validation', () => {
     ['unknown placeholder', { ...good, text: 'Hi {name}.' }, /unknown placeholder \{name\}/],
     ['stray brace', { ...good, text: 'Hi {partner.' }, /unbalanced/],
     ['question outside exploration', { ...good, text: 'How are you?' }, /must not ask a question/],
-    ['exploration without question', { ...good, type: 'exploration', text: 'Tell me more.' }, /exactly one question/],
-    ['exploration with two questions', { ...good, type: 'exploration', text: 'Why? And how?' }, /exactly one question/],
-    ['exploration not ending with ?', { ...good, type: 'exploration', text: 'What happened? Tell me.' }, /exactly one question/],
+    [
+      'exploration without question',
+      { ...good, type: 'exploration', text: 'Tell me more.' },
+      /exactly one question/,
+    ],
+    [
+      'exploration with two questions',
+      { ...good, type: 'exploration', text: 'Why? And how?' },
+      /exactly one question/,
+    ],
+    [
+      'exploration not ending with ?',
+      { ...good, type: 'exploration', text: 'What happened? Tell me.' },
+      /exactly one question/,
+    ],
     ['unknown field', { ...good, tags: [] }, /unknown field "tags"/],
     ['empty text', { ...good, text: '  ' }, /text/],
   ])('%s is rejected, naming the file and the block', (_name, block, message) => {

@@ -1,6 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SAFETY_RESOURCES, detectCrisis, safetyReply, type CrisisKind, type SafetyResources } from '../../src/coach';
+import {
+  DEFAULT_SAFETY_RESOURCES,
+  detectCrisis,
+  safetyReply,
+  type CrisisKind,
+  type SafetyResources,
+} from '../../src/coach';
 import { crisisCanonical } from '../../src/coach/safety';
 
 /** Messages that are a crisis, with the kind expected. Varied wording, direct and indirect. */
@@ -167,15 +173,69 @@ interface HoldoutItem {
   crisis: CrisisKind | null;
 }
 
-const HOLDOUTS: { file: string; tuned: boolean; minRecall: number; maxFalsePositiveRate: number; minItems: number }[] = [
-  { file: 'crisis-holdout.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 60 },
-  { file: 'crisis-holdout-2.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 30 },
-  { file: 'crisis-holdout-3.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
-  { file: 'crisis-holdout-4.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
-  { file: 'crisis-holdout-5.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 20 },
-  { file: 'crisis-holdout-6.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 30 },
-  { file: 'crisis-holdout-7.json', tuned: true, minRecall: 0.9, maxFalsePositiveRate: 0.1, minItems: 30 },
-  { file: 'crisis-holdout-8.json', tuned: false, minRecall: 0.28, maxFalsePositiveRate: 0.1, minItems: 30 },
+const HOLDOUTS: {
+  file: string;
+  tuned: boolean;
+  minRecall: number;
+  maxFalsePositiveRate: number;
+  minItems: number;
+}[] = [
+  {
+    file: 'crisis-holdout.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 60,
+  },
+  {
+    file: 'crisis-holdout-2.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 30,
+  },
+  {
+    file: 'crisis-holdout-3.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 20,
+  },
+  {
+    file: 'crisis-holdout-4.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 20,
+  },
+  {
+    file: 'crisis-holdout-5.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 20,
+  },
+  {
+    file: 'crisis-holdout-6.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 30,
+  },
+  {
+    file: 'crisis-holdout-7.json',
+    tuned: true,
+    minRecall: 0.9,
+    maxFalsePositiveRate: 0.1,
+    minItems: 30,
+  },
+  {
+    file: 'crisis-holdout-8.json',
+    tuned: false,
+    minRecall: 0.28,
+    maxFalsePositiveRate: 0.1,
+    minItems: 30,
+  },
 ];
 
 function loadHoldout(file: string): HoldoutItem[] {
@@ -183,36 +243,41 @@ function loadHoldout(file: string): HoldoutItem[] {
 }
 
 describe('detectCrisis on holdout batches', () => {
-  test.each(HOLDOUTS)('$file: recall, false positives and kind', ({ file, tuned, minRecall, maxFalsePositiveRate, minItems }) => {
-    const items = loadHoldout(file);
-    const crises = items.filter((i) => i.crisis);
-    const others = items.filter((i) => !i.crisis);
-    expect(crises.length).toBeGreaterThanOrEqual(minItems);
-    expect(others.length).toBeGreaterThanOrEqual(minItems);
-    const misses: string[] = [];
-    let found = 0;
-    let rightKind = 0;
-    for (const item of crises) {
-      const got = detectCrisis(item.text);
-      if (got) found++;
-      else misses.push(`missed ${item.crisis}: ${item.text}`);
-      if (got === item.crisis) rightKind++;
-      else if (got) misses.push(`kind ${got}, expected ${item.crisis}: ${item.text}`);
-    }
-    const falseAlarms = others.filter((i) => detectCrisis(i.text) !== null);
-    const recall = found / crises.length;
-    const fpRate = falseAlarms.length / others.length;
-    // Printed so a run shows where the detector stands, not only whether it passed.
-    console.log(
-      `${file} (${tuned ? 'tuned on: a regression set' : 'not tuned on: the honest estimate'}): ` +
-        `recall ${found}/${crises.length} = ${recall.toFixed(3)}, false positives ${falseAlarms.length}/${others.length} = ${fpRate.toFixed(3)}` +
-        [...misses, ...falseAlarms.map((i) => `false alarm: ${i.text}`)].map((m) => `\n  ${m}`).join(''),
-    );
-    expect(recall).toBeGreaterThanOrEqual(minRecall);
-    expect(fpRate).toBeLessThanOrEqual(maxFalsePositiveRate);
-    // When it is detected, it is detected as the right kind (the answer's resources depend on it).
-    expect(rightKind / Math.max(found, 1)).toBeGreaterThanOrEqual(0.9);
-  });
+  test.each(HOLDOUTS)(
+    '$file: recall, false positives and kind',
+    ({ file, tuned, minRecall, maxFalsePositiveRate, minItems }) => {
+      const items = loadHoldout(file);
+      const crises = items.filter((i) => i.crisis);
+      const others = items.filter((i) => !i.crisis);
+      expect(crises.length).toBeGreaterThanOrEqual(minItems);
+      expect(others.length).toBeGreaterThanOrEqual(minItems);
+      const misses: string[] = [];
+      let found = 0;
+      let rightKind = 0;
+      for (const item of crises) {
+        const got = detectCrisis(item.text);
+        if (got) found++;
+        else misses.push(`missed ${item.crisis}: ${item.text}`);
+        if (got === item.crisis) rightKind++;
+        else if (got) misses.push(`kind ${got}, expected ${item.crisis}: ${item.text}`);
+      }
+      const falseAlarms = others.filter((i) => detectCrisis(i.text) !== null);
+      const recall = found / crises.length;
+      const fpRate = falseAlarms.length / others.length;
+      // Printed so a run shows where the detector stands, not only whether it passed.
+      console.log(
+        `${file} (${tuned ? 'tuned on: a regression set' : 'not tuned on: the honest estimate'}): ` +
+          `recall ${found}/${crises.length} = ${recall.toFixed(3)}, false positives ${falseAlarms.length}/${others.length} = ${fpRate.toFixed(3)}` +
+          [...misses, ...falseAlarms.map((i) => `false alarm: ${i.text}`)]
+            .map((m) => `\n  ${m}`)
+            .join(''),
+      );
+      expect(recall).toBeGreaterThanOrEqual(minRecall);
+      expect(fpRate).toBeLessThanOrEqual(maxFalsePositiveRate);
+      // When it is detected, it is detected as the right kind (the answer's resources depend on it).
+      expect(rightKind / Math.max(found, 1)).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 });
 
 describe('crisis text repair and prefilter', () => {
@@ -231,16 +296,25 @@ describe('crisis text repair and prefilter', () => {
   });
 
   test('words that are real words are not "repaired" into crisis words', () => {
-    expect(crisisCanonical('he wore a kilt and i could strangle him')).toBe('he wore a kilt and i could strangle him');
+    expect(crisisCanonical('he wore a kilt and i could strangle him')).toBe(
+      'he wore a kilt and i could strangle him',
+    );
     // Object keys must not leak in as replacements.
-    expect(crisisCanonical('the constructor of tostring valueof')).toBe('the constructor of tostring valueof');
+    expect(crisisCanonical('the constructor of tostring valueof')).toBe(
+      'the constructor of tostring valueof',
+    );
   });
 
   test('the prefilter never changes a result (every fixture message, with and without it)', () => {
     const dir = path.join(__dirname, '..', 'fixtures');
-    const texts = fs.readdirSync(dir)
+    const texts = fs
+      .readdirSync(dir)
       .filter((f) => /^(crisis|labelled)-.*\.json$/.test(f))
-      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { text: string }[]).map((i) => i.text));
+      .flatMap((f) =>
+        (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { text: string }[]).map(
+          (i) => i.text,
+        ),
+      );
     texts.push(...CRISES.map(([t]) => t), ...NOT_CRISES);
     expect(texts.length).toBeGreaterThan(800);
     const differ = texts.filter((t) => detectCrisis(t) !== detectCrisis(t, { prefilter: false }));
@@ -255,23 +329,26 @@ describe('safetyReply', () => {
     domesticViolenceLine: 'DV-333',
   };
 
-  test.each(['self_harm', 'partner_danger', 'harm_to_others'] as CrisisKind[])('%s: names the help, invites to keep talking', (kind) => {
-    const replies = new Set<string>();
-    for (let seed = 0; seed < 30; seed++) {
-      const reply = safetyReply(kind, custom, seed);
-      replies.add(reply);
-      expect(reply).toContain('EMERGENCY-111');
-      if (kind === 'partner_danger') expect(reply).toContain('DV-333');
-      else expect(reply).toContain('CRISIS-222');
-      expect(reply).not.toMatch(/[{}]|undefined/);
-      // Ends by inviting them to keep talking.
-      expect(reply.slice(-200)).toMatch(/keep talking|staying|here/i);
-      expect(reply.trim()).toMatch(/[?.]$/);
-    }
-    // Several variants, chosen by seed, and deterministic.
-    expect(replies.size).toBeGreaterThanOrEqual(3);
-    expect(safetyReply(kind, custom, 7)).toBe(safetyReply(kind, custom, 7));
-  });
+  test.each(['self_harm', 'partner_danger', 'harm_to_others'] as CrisisKind[])(
+    '%s: names the help, invites to keep talking',
+    (kind) => {
+      const replies = new Set<string>();
+      for (let seed = 0; seed < 30; seed++) {
+        const reply = safetyReply(kind, custom, seed);
+        replies.add(reply);
+        expect(reply).toContain('EMERGENCY-111');
+        if (kind === 'partner_danger') expect(reply).toContain('DV-333');
+        else expect(reply).toContain('CRISIS-222');
+        expect(reply).not.toMatch(/[{}]|undefined/);
+        // Ends by inviting them to keep talking.
+        expect(reply.slice(-200)).toMatch(/keep talking|staying|here/i);
+        expect(reply.trim()).toMatch(/[?.]$/);
+      }
+      // Several variants, chosen by seed, and deterministic.
+      expect(replies.size).toBeGreaterThanOrEqual(3);
+      expect(safetyReply(kind, custom, 7)).toBe(safetyReply(kind, custom, 7));
+    },
+  );
 
   test('the default resources are country-neutral and complete', () => {
     expect(DEFAULT_SAFETY_RESOURCES.emergencyNumber).toMatch(/911.*112.*999/);

@@ -1,13 +1,40 @@
 import {
-  checkInPrompt, chooseStyle, createBlocksEngine, loadBlockLibrary, composeReply, detect, extractEcho, extractFacts, findPartnerName, initialState,
-  mapRelationshipStatus, normalizeText, statusFromText, stem, summarize, titlePhrase, nextStage, stageForTurns,
-  type ConversationState, type StyleInput,
+  checkInPrompt,
+  chooseStyle,
+  createBlocksEngine,
+  loadBlockLibrary,
+  composeReply,
+  detect,
+  extractEcho,
+  extractFacts,
+  findPartnerName,
+  initialState,
+  mapRelationshipStatus,
+  normalizeText,
+  statusFromText,
+  stem,
+  summarize,
+  titlePhrase,
+  nextStage,
+  stageForTurns,
+  type ConversationState,
+  type StyleInput,
 } from '../../src/coach';
 
 describe('normalisation', () => {
   test('contractions, curly quotes and chat spellings', () => {
-    expect(normalizeText('I can’t, I’m, he won’t, idk, u r, gonna').text).toBe('i can not . i am . he will not . i do not know . you r . going to');
-    expect(normalizeText("dont cant im Alex's").tokens).toEqual(['do', 'not', 'can', 'not', 'i', 'am', 'alex']);
+    expect(normalizeText('I can’t, I’m, he won’t, idk, u r, gonna').text).toBe(
+      'i can not . i am . he will not . i do not know . you r . going to',
+    );
+    expect(normalizeText("dont cant im Alex's").tokens).toEqual([
+      'do',
+      'not',
+      'can',
+      'not',
+      'i',
+      'am',
+      'alex',
+    ]);
   });
   test('stemming maps word forms together', () => {
     expect(stem('cheated')).toBe(stem('cheating'));
@@ -39,11 +66,15 @@ describe('topics and emotions', () => {
     expect(detect('I had an affair and I regret it').topics).not.toContain('cheating');
   });
   test('guardrail: a situationship or dating has no divorce unless marriage is mentioned', () => {
-    const d = detect("we're in a situationship and honestly I want a divorce from this whole thing");
+    const d = detect(
+      "we're in a situationship and honestly I want a divorce from this whole thing",
+    );
     expect(d.topics).toContain('situationship');
     expect(d.topics).not.toContain('divorce_separation');
     expect(detect('My husband wants a divorce').topics).toContain('divorce_separation');
-    expect(detect('he moved out', { status: 'in_relationship' }).topics).not.toContain('divorce_separation');
+    expect(detect('he moved out', { status: 'in_relationship' }).topics).not.toContain(
+      'divorce_separation',
+    );
   });
   test('client hints boost, add at low salience, never override, unknown ids ignored', () => {
     const plain = detect('He cheated on me');
@@ -58,12 +89,16 @@ describe('topics and emotions', () => {
     expect(silent.topicFromText).toBe(false);
     expect(silent.topicCertainty).toBeLessThan(0.3);
     // A hint that the guardrails rule out stays out.
-    expect(detect('we are in the talking stage', { hintTopics: ['divorce_separation'] }).topics).not.toContain('divorce_separation');
+    expect(
+      detect('we are in the talking stage', { hintTopics: ['divorce_separation'] }).topics,
+    ).not.toContain('divorce_separation');
   });
   test('chat spellings and typos of known words are mended for detection only', () => {
     expect(detect('my gf is so jelous of my coworkers').topics[0]).toBe('jealousy');
     expect(detect('I feel so lonley').emotions).toContain('lonely');
-    expect(detect('im so exausted and frustated').emotions).toEqual(expect.arrayContaining(['overwhelmed', 'frustrated']));
+    expect(detect('im so exausted and frustated').emotions).toEqual(
+      expect.arrayContaining(['overwhelmed', 'frustrated']),
+    );
     expect(detect('I cannot sleep, my mind keeps racing').topics[0]).toBe('anxiety_distress');
     expect(detect('cant stop thinkin about him').topics).toContain('heartbreak');
     // Real words are never "corrected" into others ("cared" is not "scared").
@@ -81,12 +116,20 @@ describe('topics and emotions', () => {
   });
   test('word families together point at a topic however it is worded', () => {
     expect(detect('Finally deleted all our photos today').topics[0]).toBe('moving_on');
-    expect(detect('its been a year since we split and I still compare every guy to him').topics[0]).toBe('moving_on');
-    expect(detect('she keeps deleting her texts before I can see her phone').topics[0]).toBe('trust');
+    expect(
+      detect('its been a year since we split and I still compare every guy to him').topics[0],
+    ).toBe('moving_on');
+    expect(detect('she keeps deleting her texts before I can see her phone').topics[0]).toBe(
+      'trust',
+    );
     expect(detect('my mum keeps asking when I will settle down').topics[0]).toBe('family_pressure');
     expect(detect('he never wants to be touched anymore').topics[0]).toBe('intimacy');
-    expect(detect('I keep thinking if I was prettier he would have stayed').topics[0]).toBe('self_worth');
-    expect(detect('She calls me stupid in front of our friends').topics[0]).toBe('toxic_or_abusive');
+    expect(detect('I keep thinking if I was prettier he would have stayed').topics[0]).toBe(
+      'self_worth',
+    );
+    expect(detect('She calls me stupid in front of our friends').topics[0]).toBe(
+      'toxic_or_abusive',
+    );
   });
   test('who did it decides cheating vs cheating_self, also with no subject written', () => {
     expect(detect("he's been sleeping with his coworker").topics[0]).toBe('cheating');
@@ -105,15 +148,23 @@ describe('topics and emotions', () => {
   test('sentence patterns carry feelings the words do not name', () => {
     expect(detect('why does he always cancel on me').emotions).toContain('frustrated');
     expect(detect('nobody texts me unless they need something').emotions).toContain('lonely');
-    expect(detect('how could she do this to me').emotions).toEqual(expect.arrayContaining(['betrayed', 'angry']));
-    expect(detect('I blocked him everywhere and for the first time in ages I can breathe').emotions).toContain('relieved');
+    expect(detect('how could she do this to me').emotions).toEqual(
+      expect.arrayContaining(['betrayed', 'angry']),
+    );
+    expect(
+      detect('I blocked him everywhere and for the first time in ages I can breathe').emotions,
+    ).toContain('relieved');
   });
   test('the one-word wildcard in lexicon phrases works', () => {
-    expect(detect("I've been texting my ex behind my partner's back").topics).toContain('cheating_self');
+    expect(detect("I've been texting my ex behind my partner's back").topics).toContain(
+      'cheating_self',
+    );
     expect(detect('he went behind my back').topics).not.toContain('cheating_self');
   });
   test('a long phrase holding a heavier one of the same label keeps one of them', () => {
-    expect(detect('I have people around me but I feel completely alone').topics).toContain('loneliness');
+    expect(detect('I have people around me but I feel completely alone').topics).toContain(
+      'loneliness',
+    );
   });
   test('asking what to do', () => {
     expect(detect('What should I do?').asksAdvice).toBe(true);
@@ -125,17 +176,27 @@ describe('topics and emotions', () => {
 
 describe('relationship status', () => {
   test.each([
-    ['single', 'single'], ['Married', 'married'], ['in a relationship', 'in_relationship'],
-    ["it's complicated", 'situationship'], ['Engaged', 'engaged'], ['divorced', 'divorced'],
-    ['separated', 'separated'], ['in_relationship', 'in_relationship'], ['Dating', 'dating'],
-    ['prefer not to say', null], ['', null], [null, null],
+    ['single', 'single'],
+    ['Married', 'married'],
+    ['in a relationship', 'in_relationship'],
+    ["it's complicated", 'situationship'],
+    ['Engaged', 'engaged'],
+    ['divorced', 'divorced'],
+    ['separated', 'separated'],
+    ['in_relationship', 'in_relationship'],
+    ['Dating', 'dating'],
+    ['prefer not to say', null],
+    ['', null],
+    [null, null],
   ])('context %p -> %p', (raw, id) => {
     expect(mapRelationshipStatus(raw as string | null)).toBe(id);
   });
   test('from the text', () => {
     expect(statusFromText(normalizeText('my husband never listens'))).toBe('married');
     expect(statusFromText(normalizeText('my ex keeps texting me'))).toBe('single');
-    expect(statusFromText(normalizeText('my boyfriend is jealous of my ex'))).toBe('in_relationship');
+    expect(statusFromText(normalizeText('my boyfriend is jealous of my ex'))).toBe(
+      'in_relationship',
+    );
     expect(statusFromText(normalizeText("we're separated now"))).toBe('separated');
     expect(statusFromText(normalizeText("we're not married"))).toBeNull();
   });
@@ -154,19 +215,28 @@ describe('partner name', () => {
     expect(findPartnerName(text)).toMatchObject({ name, role });
   });
   test.each([
-    'My sister Anna said I should move on', 'Today I feel awful', 'I went to Tinder again', 'Monday was hard',
-    'He and I argue', 'My boyfriend and I fight',
+    'My sister Anna said I should move on',
+    'Today I feel awful',
+    'I went to Tinder again',
+    'Monday was hard',
+    'He and I argue',
+    'My boyfriend and I fight',
   ])('no partner name in: %s', (text) => {
     expect(findPartnerName(text)).toBeNull();
   });
 });
 
 describe('key facts', () => {
-  const facts = (text: string, name: string | null = null) => extractFacts(normalizeText(text), name, 1).map((f) => f.text);
+  const facts = (text: string, name: string | null = null) =>
+    extractFacts(normalizeText(text), name, 1).map((f) => f.text);
   test('durations', () => {
     expect(facts('we were together for 3 years')).toContain('you were together for 3 years');
-    expect(facts("we've been married for twelve years")).toContain('you have been married for twelve years');
-    expect(facts('he left after six months of dating')).toContain('you had been dating for six months');
+    expect(facts("we've been married for twelve years")).toContain(
+      'you have been married for twelve years',
+    );
+    expect(facts('he left after six months of dating')).toContain(
+      'you had been dating for six months',
+    );
     expect(facts('it was a 5 year relationship')).toContain('it was a 5-year relationship');
   });
   test('events, with the partner named', () => {
@@ -180,20 +250,34 @@ describe('key facts', () => {
 describe('echo', () => {
   test('a 3-8 word clause of the user, preferring the salient one, without braces', () => {
     const salient = new Set(normalizeText('crying').stems);
-    expect(extractEcho('My boyfriend left me last week and I cannot stop crying', salient)).toBe('I cannot stop crying');
+    expect(extractEcho('My boyfriend left me last week and I cannot stop crying', salient)).toBe(
+      'I cannot stop crying',
+    );
     expect(extractEcho('ok', new Set())).toBeNull();
-    expect(extractEcho('he said {partner} was {echo} lol whatever man', new Set())).not.toMatch(/[{}]/);
+    expect(extractEcho('he said {partner} was {echo} lol whatever man', new Set())).not.toMatch(
+      /[{}]/,
+    );
   });
 });
 
 describe('compose', () => {
   test('fills placeholders, capitalises, joins cleanly', () => {
     const out = composeReply(
-      ['{partner} matters to you', 'When you say {echo}, I hear it.', '{partner_possessive} words stayed with you .', 'What happened next?'],
+      [
+        '{partner} matters to you',
+        'When you say {echo}, I hear it.',
+        '{partner_possessive} words stayed with you .',
+        'What happened next?',
+      ],
       { partnerName: null, echo: 'I miss him' },
     );
-    expect(out).toBe('Your partner matters to you. When you say "I miss him", I hear it. Your partner\'s words stayed with you. What happened next?');
-    const named = composeReply(['{partner} left.', 'It hurts,,  a lot..'], { partnerName: 'Alex', echo: null });
+    expect(out).toBe(
+      'Your partner matters to you. When you say "I miss him", I hear it. Your partner\'s words stayed with you. What happened next?',
+    );
+    const named = composeReply(['{partner} left.', 'It hurts,,  a lot..'], {
+      partnerName: 'Alex',
+      echo: null,
+    });
     expect(named).toBe('Alex left. It hurts, a lot.');
     expect(composeReply(['Stray {brace'], { partnerName: null, echo: null })).not.toMatch(/[{}]/);
   });
@@ -201,7 +285,14 @@ describe('compose', () => {
 
 describe('style', () => {
   const base: StyleInput = {
-    asksAdvice: false, heavyTopic: false, strongEmotion: false, stage: 1, turn: 1, words: 20, hasTopic: true, recentStyles: [],
+    asksAdvice: false,
+    heavyTopic: false,
+    strongEmotion: false,
+    stage: 1,
+    turn: 1,
+    words: 20,
+    hasTopic: true,
+    recentStyles: [],
   };
   test('rules', () => {
     expect(chooseStyle({ ...base, asksAdvice: true })).toBe('GUIDANCE_SESSION');
@@ -214,8 +305,16 @@ describe('style', () => {
   test('never three in a row: the next-best one instead', () => {
     const s = chooseStyle({ ...base, heavyTopic: true, recentStyles: ['GROUNDING', 'GROUNDING'] });
     expect(s).not.toBe('GROUNDING');
-    expect(chooseStyle({ ...base, heavyTopic: true, recentStyles: ['GROUNDING', 'DEEPENING'] })).toBe('GROUNDING');
-    expect(chooseStyle({ ...base, asksAdvice: true, recentStyles: ['GUIDANCE_SESSION', 'GUIDANCE_SESSION'] })).not.toBe('GUIDANCE_SESSION');
+    expect(
+      chooseStyle({ ...base, heavyTopic: true, recentStyles: ['GROUNDING', 'DEEPENING'] }),
+    ).toBe('GROUNDING');
+    expect(
+      chooseStyle({
+        ...base,
+        asksAdvice: true,
+        recentStyles: ['GUIDANCE_SESSION', 'GUIDANCE_SESSION'],
+      }),
+    ).not.toBe('GUIDANCE_SESSION');
   });
 });
 
@@ -233,7 +332,10 @@ describe('summary and check-in', () => {
     turnCount: 5,
     mainTopic: 'heartbreak',
     partnerName: 'Alex',
-    topics: { heartbreak: { turns: 5, stage: 2, lastTurn: 5 }, loneliness: { turns: 1, stage: 1, lastTurn: 3 } },
+    topics: {
+      heartbreak: { turns: 5, stage: 2, lastTurn: 5 },
+      loneliness: { turns: 1, stage: 1, lastTurn: 3 },
+    },
     facts: [
       { kind: 'name', text: 'Alex, your partner', turn: 1 },
       { kind: 'duration', text: 'you were together for 3 years', turn: 1 },
@@ -248,14 +350,20 @@ describe('summary and check-in', () => {
     expect(summaryText).toBe(
       "So far we've talked about your breakup with Alex and loneliness. You told me about Alex, your partner, that you were together for 3 years, and that Alex moved out last month. The feelings that came up most were sadness, hurt and loneliness. We looked at what happened and how it ended and what you miss most.",
     );
-    expect(nextPlanText).toBe("Next, for your breakup with Alex, we'll turn to what you needed and what keeps repeating, so you can see more clearly what you need.");
+    expect(nextPlanText).toBe(
+      "Next, for your breakup with Alex, we'll turn to what you needed and what keeps repeating, so you can see more clearly what you need.",
+    );
   });
 
   test('check-in: title or topic, last thing explored, an open question', () => {
     const p = checkInPrompt({ title: 'Breakup with Alex', primaryTopic: 'heartbreak' }, state);
-    expect(p).toMatch(/^Last time we talked about your breakup with Alex and what you miss most\. .+\?$/);
+    expect(p).toMatch(
+      /^Last time we talked about your breakup with Alex and what you miss most\. .+\?$/,
+    );
     expect(checkInPrompt({ title: 'New session', primaryTopic: null }, null)).toMatch(/\?$/);
-    expect(checkInPrompt({ title: 'New session', primaryTopic: 'loneliness' }, null)).toMatch(/^Last time we talked about loneliness\./);
+    expect(checkInPrompt({ title: 'New session', primaryTopic: 'loneliness' }, null)).toMatch(
+      /^Last time we talked about loneliness\./,
+    );
   });
 
   test.each([
@@ -276,7 +384,12 @@ describe('summary and check-in', () => {
 
 describe('words that are also JavaScript property names', () => {
   // Lookup tables keyed by user words must not answer with Object.prototype's members.
-  const WORDS = [...Object.getOwnPropertyNames(Object.prototype), 'prototype', 'constructor', '__proto__'];
+  const WORDS = [
+    ...Object.getOwnPropertyNames(Object.prototype),
+    'prototype',
+    'constructor',
+    '__proto__',
+  ];
   const engine = createBlocksEngine({ library: loadBlockLibrary() });
   it.each(WORDS)('answers a message containing "%s" like any other', (word) => {
     let state = initialState();
@@ -285,19 +398,28 @@ describe('words that are also JavaScript property names', () => {
       `${word[0]!.toUpperCase()}${word.slice(1)} and I were together for ${word} years, ${word} cheated on me`,
       `i ${word} want to ${word} and I can't ${word} anymore`,
     ]) {
-      const result = engine.respond({ text, state, seed: 7, context: { topics: [word], relationshipStatus: word } });
+      const result = engine.respond({
+        text,
+        state,
+        seed: 7,
+        context: { topics: [word], relationshipStatus: word },
+      });
       expect(typeof result.reply).toBe('string');
       expect(result.reply).not.toMatch(/[{}]|function|undefined|\[object/);
       state = result.state;
     }
     expect(typeof summarize(state).summaryText).toBe('string');
-    expect(checkInPrompt({ title: word, primaryTopic: word }, state)).not.toMatch(/function|undefined|\[object/);
+    expect(checkInPrompt({ title: word, primaryTopic: word }, state)).not.toMatch(
+      /function|undefined|\[object/,
+    );
   });
 });
 
 describe('facts for summaries', () => {
   it('takes a partner name given as "her name is ..." and writes months as names', () => {
-    expect(findPartnerName('Her name is Maria and we were together for two years.')?.name).toBe('Maria');
+    expect(findPartnerName('Her name is Maria and we were together for two years.')?.name).toBe(
+      'Maria',
+    );
     expect(findPartnerName('her name is really hard for me to say')).toBeNull();
     const facts = extractFacts(normalizeText('My girlfriend left me in march.'), null, 1);
     expect(facts.map((f) => f.text).join(' ')).toContain('March');

@@ -12,7 +12,10 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.AMORA_TEST_ADMIN_URL;
-  if (!url) throw new Error('AMORA_TEST_ADMIN_URL is unset: run the tests through jest (npm test), whose global setup provides it');
+  if (!url)
+    throw new Error(
+      'AMORA_TEST_ADMIN_URL is unset: run the tests through jest (npm test), whose global setup provides it',
+    );
   return url;
 }
 
@@ -31,12 +34,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await client.connect();
   return {
     url,
-    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) =>
+      (await client.query(sql, params)).rows as T[],
     drop: async () => {
       await client.end();
       const dropper = new Client({ connectionString: adminUrl() });
       await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
+      await dropper
+        .query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        .finally(() => dropper.end());
     },
   };
 }

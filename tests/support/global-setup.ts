@@ -19,7 +19,9 @@ export default async function globalSetup(): Promise<void> {
     const embedded = await startEmbeddedPostgres(dir);
     adminUrl = embedded.url;
     (globalThis as { __amoraEmbedded?: unknown }).__amoraEmbedded = { stop: embedded.stop, dir };
-    console.log(`\n[tests] embedded PostgreSQL started (DATABASE_URL unset) on port ${embedded.port}`);
+    console.log(
+      `\n[tests] embedded PostgreSQL started (DATABASE_URL unset) on port ${embedded.port}`,
+    );
   } else {
     console.log(`\n[tests] using the PostgreSQL in DATABASE_URL`);
   }

@@ -16,17 +16,33 @@ export interface ServerProcess {
 const ROOT = path.join(__dirname, '..', '..');
 
 /** Starts `src/main.ts` in a child process with `env` and waits until it listens. */
-export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 30_000,
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: undefined, REDIS_URL: undefined, PORT: String(port), HOST: '127.0.0.1', ...env } as NodeJS.ProcessEnv,
+    env: {
+      ...process.env,
+      DATABASE_URL: undefined,
+      REDIS_URL: undefined,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       // A server that never came up must not outlive the test (nor keep jest from exiting).
@@ -34,10 +50,16 @@ export async function startServerProcess(env: Record<string, string | undefined>
       reject(new Error(`server did not start in ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const check = () => {
-      if (output.includes('Amora is listening')) { clearTimeout(timer); resolve(); }
+      if (output.includes('Amora is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     child.stdout!.on('data', check);
-    exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited with ${code} before listening:\n${output}`)); });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
   });
   return {
     child,

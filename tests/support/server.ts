@@ -23,14 +23,31 @@ export interface TestServer {
   /** A token for `userId` (a fresh user when omitted). */
   token(userId?: string): Promise<string>;
   /** POST /graphql; returns status and parsed body. */
-  gql(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: any }>;
+  gql(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ status: number; body: any }>;
   /** Any REST call under the server's root. */
-  rest<T = any>(token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  rest<T = any>(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   stop(): Promise<void>;
 }
 
 /** Starts a server for a test file: own database, port 0, known secret, quiet logs unless given a logger. */
-export async function startTestServer(options: { clock?: Clock; env?: Record<string, string>; logger?: Logger; onQuery?: (sql: string) => void; db?: TestDatabase } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    logger?: Logger;
+    onQuery?: (sql: string) => void;
+    db?: TestDatabase;
+  } = {},
+): Promise<TestServer> {
   const db = options.db ?? (await createTestDatabase());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-test-data-'));
   const config = loadConfig({
@@ -45,11 +62,20 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const server = await startServer({ config, clock: options.clock, logger: options.logger ?? createLogger('silent'), onQuery: options.onQuery });
+  const server = await startServer({
+    config,
+    clock: options.clock,
+    logger: options.logger ?? createLogger('silent'),
+    onQuery: options.onQuery,
+  });
   const call = async (token: string | null, method: string, url: string, body?: unknown) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await fetch(`${server.url}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };

@@ -28,7 +28,10 @@ export interface FollowupSubscriber {
  * resolves once the server has set the subscription up (a query sent after it on the same socket
  * has been answered). Never reconnects on its own.
  */
-export async function subscribeFollowups(serverUrl: string, token: string): Promise<FollowupSubscriber> {
+export async function subscribeFollowups(
+  serverUrl: string,
+  token: string,
+): Promise<FollowupSubscriber> {
   let closeCode: number | null = null;
   const client: Client = createClient({
     url: `${serverUrl.replace(/^http/, 'ws')}/graphql`,
@@ -36,21 +39,33 @@ export async function subscribeFollowups(serverUrl: string, token: string): Prom
     connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: 0,
     lazy: true,
-    on: { closed: (event) => { closeCode = (event as { code?: number }).code ?? null; } },
+    on: {
+      closed: (event) => {
+        closeCode = (event as { code?: number }).code ?? null;
+      },
+    },
   });
   const events: PushedFollowup[] = [];
   const errors: unknown[] = [];
-  client.subscribe<{ dueFollowups: PushedFollowup }>({ query: SUBSCRIBE }, {
-    next: (result) => {
-      if (result.errors) errors.push(result.errors);
-      if (result.data) events.push(result.data.dueFollowups);
+  client.subscribe<{ dueFollowups: PushedFollowup }>(
+    { query: SUBSCRIBE },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(result.errors);
+        if (result.data) events.push(result.data.dueFollowups);
+      },
+      error: (error) => {
+        errors.push(error);
+      },
+      complete: () => undefined,
     },
-    error: (error) => { errors.push(error); },
-    complete: () => undefined,
-  });
+  );
   // Operations on one socket are handled in order: once this answers, the subscription is live.
   await new Promise<void>((resolve, reject) => {
-    client.subscribe({ query: '{ __typename }' }, { next: () => undefined, error: reject, complete: resolve });
+    client.subscribe(
+      { query: '{ __typename }' },
+      { next: () => undefined, error: reject, complete: resolve },
+    );
   });
   return {
     serverUrl,

@@ -33,7 +33,10 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   const track = (socket: net.Socket) => {
     sockets.add(socket);
     socket.on('error', () => socket.destroy());
-    socket.on('close', () => { sockets.delete(socket); paused.delete(socket); });
+    socket.on('close', () => {
+      sockets.delete(socket);
+      paused.delete(socket);
+    });
   };
 
   const onConnection = (client: net.Socket) => {
@@ -80,7 +83,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
 
   await listen();
   return {
-    get port() { return port; },
+    get port() {
+      return port;
+    },
     connections: () => sockets.size,
     async cut() {
       const closed = stopListening();
