@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Database } from '../db/database';
 import type { Session } from '../db/generated/client';
 import { toMessage, type MessageRow } from '../messages/message.mapper';
-import { sessionResponse } from '../rest/rest.shapes';
+import { toSessionRecord, type SessionRecord } from '../sessions/session.mapper';
 
 /** Version of the export document's layout; bumped when a key changes meaning or disappears. */
 export const EXPORT_VERSION = 1;
@@ -46,7 +46,7 @@ export interface ExportFollowup {
 }
 
 /** A session's own fields: the REST SessionResponse (with `is_default`, `timezone`, `last_follow_up_at`) plus its check-ins. */
-export type ExportSessionHead = ReturnType<typeof sessionResponse> & {
+export type ExportSessionHead = SessionRecord & {
   followups: ExportFollowup[];
 };
 
@@ -109,7 +109,7 @@ export async function* readExport(
     };
     for (const session of sessions) {
       const followups = await readFollowups(client, userId, session.id);
-      yield { kind: 'session', session: { ...sessionResponse(session), followups } };
+      yield { kind: 'session', session: { ...toSessionRecord(session), followups } };
       let after = '-1';
       for (;;) {
         const rows = await readMessageBatch(client, userId, session.id, after, batchSize);
