@@ -19,7 +19,7 @@ import { createLogger } from './logger';
 import { requestLogger } from './request-log';
 import { createAmoraPubSub } from './pubsub';
 import { createSchema } from './schema';
-import { createServices, type Services } from './services';
+import { createRepositories, createServices, type Services } from './services';
 import { attachWebsocket } from './websocket';
 
 /** A running Amora server and what tests and the entry point need to reach inside it. */
@@ -70,8 +70,10 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   });
   try {
     // Rate limits share the pub/sub's command connection: one budget across instances.
+    const repositories = createRepositories(db);
     const services = createServices({
       db,
+      repositories,
       config,
       clock,
       pubSub: pubsub.pubSub,
@@ -86,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     const contextFor = (viewer: Viewer): Context => ({
       viewer,
       services,
-      loaders: createLoaders(db, viewer.userId),
+      loaders: createLoaders(repositories, viewer.userId),
     });
     const authenticate = async (header: string | undefined): Promise<Context> =>
       contextFor(await verify(bearerToken(header)));
