@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import { initialState, summarize, type CoachEngine } from '../coach';
 import type { TurnInput, TurnResult } from '../coach/types';
 import { isForeignKeyViolation } from '../db/errors';
-import { AppError, InputError, NotFoundError } from '../errors';
+import { ConflictError, InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
 import type { SessionService } from '../sessions/session.service';
 import { toInput, validateInput } from '../validation';
@@ -15,6 +15,9 @@ export const SUMMARY_EVERY = 5;
 
 /** How many times a turn is recomputed when another turn of the same session committed first. */
 const MAX_ATTEMPTS = 50;
+
+/** What a turn that kept losing the race to other turns of its session answers. */
+const BUSY = 'This session is too busy right now: try again in a moment';
 
 /** Rate limits the turn path consults (injected; see server wiring). */
 export interface TurnLimits {
@@ -114,11 +117,7 @@ export class MessageService {
         };
       }
     }
-    throw new AppError(
-      'This session is too busy right now: try again in a moment',
-      'CONFLICT',
-      409,
-    );
+    throw new ConflictError(BUSY);
   }
 
   /**
@@ -176,11 +175,7 @@ export class MessageService {
         };
       }
     }
-    throw new AppError(
-      'This session is too busy right now: try again in a moment',
-      'CONFLICT',
-      409,
-    );
+    throw new ConflictError(BUSY);
   }
 }
 
