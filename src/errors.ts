@@ -22,6 +22,13 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The request lost to concurrent writes too often to complete; the client may simply retry. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(message, 'CONFLICT', 409);
+  }
+}
+
 /** One problem with one input field; `field` is the camelCase name a GraphQL client sent. */
 export interface FieldProblem {
   field: string;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../db/database';
 import type { FeedbackType } from '../db/generated/enums';
 import { InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
 import { toInput, validateInput } from '../validation';
 import { FeedbackResult, SubmitFeedbackInput } from './feedback.input';
+import type { FeedbackRepository } from './feedback.repository';
 import { toFeedback } from './feedback.type';
 
 /** LIKE and DISLIKE are ratings (one per user per message); REGENERATE is an event, kept every time. */
@@ -15,7 +15,7 @@ const RATINGS: readonly FeedbackType[] = ['LIKE', 'DISLIKE'];
  * disliked answers' blocks are avoided in that user's later answers (see MessageService).
  */
 export class FeedbackService {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly feedback: FeedbackRepository) {}
 
   /** Records feedback; `raw.feedbackType` may come in any case from older clients. */
   async submit(
@@ -34,26 +34,13 @@ export class FeedbackService {
     if (!isUuid(input.messageId)) throw new NotFoundError('Message');
     const type = input.feedbackType;
     const id = randomUUID();
-    const isRating = RATINGS.includes(type);
-    // One statement: the message row lock serialises ratings of one message, so "latest wins"
-    // holds under concurrency and a user message or a foreign one writes nothing.
-    const rows = await this.db.prisma.$queryRaw<{ sender: string; created_at: Date | null }[]>`
-      WITH m AS (
-        SELECT id, session_id, sender FROM amora_session_messages
-        WHERE id = ${input.messageId}::uuid AND user_id = ${userId}::uuid
-        FOR UPDATE
-      ), cleared AS (
-        DELETE FROM amora_session_feedback f USING m
-        WHERE ${isRating} AND m.sender = 'amora' AND f.message_id = m.id AND f.user_id = ${userId}::uuid
-          AND f.feedback_type IN ('like', 'dislike')
-      ), added AS (
-        INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type)
-        SELECT ${id}::uuid, m.session_id, m.id, ${userId}::uuid, ${type.toLowerCase()}::amora_feedback_type
-        FROM m WHERE m.sender = 'amora'
-        RETURNING created_at
-      )
-      SELECT m.sender::text AS sender, (SELECT created_at FROM added) AS created_at FROM m`;
-    const row = rows[0];
+    const row = await this.feedback.record({
+      id,
+      userId,
+      messageId: input.messageId,
+      type,
+      isRating: RATINGS.includes(type),
+    });
     if (!row) throw new NotFoundError('Message');
     if (row.sender !== 'amora')
       throw InputError.field('messageId', "feedback is only for Amora's messages, not your own");
@@ -61,7 +48,7 @@ export class FeedbackService {
       id,
       messageId: input.messageId,
       feedbackType: type,
-      createdAt: row.created_at!,
+      createdAt: row.createdAt!,
     });
     return {
       success: true,

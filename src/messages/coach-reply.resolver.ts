@@ -2,29 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import type { Context } from '../server/context';
 import { Session } from '../sessions/session.type';
 import { CoachReply } from './coach-reply.type';
+import { toCoachReply } from './coach-reply.mapper';
 import { SendMessageInput } from './message.input';
-import type { TurnOutcome } from './message.service';
-
-/** A turn in the shape of the contract's CoachReply. */
-export function toCoachReply(outcome: TurnOutcome): CoachReply {
-  const { result } = outcome;
-  return {
-    message: result.reply,
-    mode: outcome.mode,
-    confidence: result.confidence,
-    referencedData: {
-      topics: result.topics,
-      emotions: result.emotions,
-      responseStyle: result.style,
-      stage: result.stage,
-      turnCount: outcome.turnCount,
-    },
-    engine: outcome.engine,
-    responseStyle: result.style,
-    coachSessionId: outcome.sessionId,
-    messageId: outcome.messageId,
-  };
-}
 
 /** sendMessage, and the session a reply belongs to. */
 @Resolver(() => CoachReply)

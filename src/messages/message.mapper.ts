@@ -1,4 +1,4 @@
-import type { ResponseStyle, TopicId, EmotionId } from '../coach/types';
+import type { EmotionId, ResponseStyle, TopicId, TurnResult } from '../coach/types';
 import type { Sender } from '../db/generated/enums';
 import type { Message } from './message.type';
 
@@ -59,4 +59,27 @@ export function encodeCursor(seq: bigint): string {
 export function decodeCursor(cursor: string): bigint | null {
   const match = /^m:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
   return match ? BigInt(match[1]!) : null;
+}
+
+/** The metadata stored with Amora's answer: what the engine saw and which blocks it used. */
+export function answerMetadata(result: TurnResult): MessageMetadata {
+  return {
+    topics: result.topics,
+    emotions: result.emotions,
+    response_style: result.style,
+    block_ids: result.blockIds,
+    stage: result.stage,
+    confidence: result.confidence,
+    crisis: result.crisis,
+  };
+}
+
+/** The metadata stored with the user's message: what the engine read in it. */
+export function questionMetadata(result: TurnResult): MessageMetadata {
+  return {
+    topics: result.topics,
+    emotions: result.emotions,
+    stage: result.stage,
+    crisis: result.crisis,
+  };
 }

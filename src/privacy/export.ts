@@ -1,8 +1,6 @@
-import type pg from 'pg';
-import type { Database } from '../db/database';
-import type { Session } from '../db/generated/client';
 import { toMessage, type MessageRow } from '../messages/message.mapper';
-import { sessionResponse } from '../rest/rest.shapes';
+import { toSessionRecord, type SessionRecord } from '../sessions/session.mapper';
+import type { FeedbackExportRow, FollowupExportRow, PrivacyRepository } from './privacy.repository';
 
 /** Version of the export document's layout; bumped when a key changes meaning or disappears. */
 export const EXPORT_VERSION = 1;
@@ -46,7 +44,7 @@ export interface ExportFollowup {
 }
 
 /** A session's own fields: the REST SessionResponse (with `is_default`, `timezone`, `last_follow_up_at`) plus its check-ins. */
-export type ExportSessionHead = ReturnType<typeof sessionResponse> & {
+export type ExportSessionHead = SessionRecord & {
   followups: ExportFollowup[];
 };
 
@@ -81,43 +79,39 @@ export interface ReadExportOptions {
  * Reads everything stored about `userId`, yielding {@link ExportPart}s. Messages are read in
  * keyset-paged batches (by `seq`), so a history of any length never sits in memory at once.
  *
- * All reads run in one REPEATABLE READ, READ ONLY transaction on a dedicated pool connection: the
- * document is one consistent snapshot even while the user keeps writing (a regeneration moves the
- * replaced answer to a new `seq`; without the snapshot keyset paging could skip or repeat it).
- * It uses `pg` directly rather than a Prisma interactive transaction because those time out,
- * and a large export to a slow client legitimately takes a while.
+ * All reads run in one snapshot ({@link PrivacyRepository.openExportSnapshot}): the document is
+ * one consistent state even while the user keeps writing (a regeneration moves the replaced
+ * answer to a new `seq`; without the snapshot keyset paging could skip or repeat it).
  *
  * Stopping early (`return()` on the generator, e.g. when the client went away) releases the connection.
  */
 export async function* readExport(
-  db: Database,
+  repository: PrivacyRepository,
   userId: string,
   now: Date,
   options: ReadExportOptions = {},
 ): AsyncGenerator<ExportPart> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const client = await db.pool.connect();
+  const snapshot = await repository.openExportSnapshot();
   let broken: Error | undefined;
-  let inTransaction = false;
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    inTransaction = true;
-    const sessions = await readSessions(client, userId);
+    const sessions = await snapshot.sessions(userId);
     yield {
       kind: 'header',
       header: { version: EXPORT_VERSION, exported_at: now.toISOString(), user_id: userId },
     };
     for (const session of sessions) {
-      const followups = await readFollowups(client, userId, session.id);
-      yield { kind: 'session', session: { ...sessionResponse(session), followups } };
+      const followups = (await snapshot.followups(userId, session.id)).map(exportFollowup);
+      yield { kind: 'session', session: { ...toSessionRecord(session), followups } };
       let after = '-1';
       for (;;) {
-        const rows = await readMessageBatch(client, userId, session.id, after, batchSize);
+        const rows = await snapshot.messageBatch(userId, session.id, after, batchSize);
         if (rows.length === 0) break;
-        const feedback = await readFeedback(
-          client,
-          userId,
-          rows.map((row) => row.id),
+        const feedback = groupFeedback(
+          await snapshot.feedback(
+            userId,
+            rows.map((row) => row.id),
+          ),
         );
         yield {
           kind: 'messages',
@@ -128,99 +122,29 @@ export async function* readExport(
       }
       yield { kind: 'sessionEnd' };
     }
-    await client.query('COMMIT');
-    inTransaction = false;
+    await snapshot.commit();
   } catch (error) {
     broken = error as Error;
     throw error;
   } finally {
-    // Stopped early (the consumer called return()): end the snapshot before the connection goes back.
-    if (!broken && inTransaction)
-      await client.query('ROLLBACK').catch((error: Error) => {
-        broken = error;
-      });
-    // A connection whose query failed may be in any state: destroy it rather than pool it.
-    client.release(broken);
+    await snapshot.close(broken);
   }
 }
 
-/** The user's sessions (the default one included), oldest first, in Prisma's own shape. */
-async function readSessions(client: pg.PoolClient, userId: string): Promise<Session[]> {
-  const { rows } = await client.query<Session>(
-    `SELECT id, user_id AS "userId", title, primary_topic AS "primaryTopic", status::text AS status,
-       is_default AS "isDefault", default_key AS "defaultKey", created_at AS "createdAt", updated_at AS "updatedAt",
-       last_message_at AS "lastMessageAt", last_activity_at AS "lastActivityAt", follow_up_enabled AS "followUpEnabled",
-       follow_up_time AS "followUpTime", timezone, last_follow_up_at AS "lastFollowUpAt",
-       next_follow_up_at AS "nextFollowUpAt", summary_text AS "summaryText", next_plan_text AS "nextPlanText"
-     FROM amora_sessions WHERE user_id = $1::uuid ORDER BY created_at, id`,
-    [userId],
-  );
-  return rows;
-}
-
-/** A session's check-ins, by day. `local_day` is read as text: `pg` would turn a DATE into a local-midnight Date. */
-async function readFollowups(
-  client: pg.PoolClient,
-  userId: string,
-  sessionId: string,
-): Promise<ExportFollowup[]> {
-  const { rows } = await client.query<{
-    id: string;
-    local_day: string;
-    due_at: Date;
-    prompt: string;
-    message_id: string | null;
-    answered_at: Date | null;
-  }>(
-    `SELECT id, local_day::text AS local_day, due_at, prompt, message_id, answered_at
-     FROM amora_followups WHERE session_id = $1::uuid AND user_id = $2::uuid ORDER BY local_day, id`,
-    [sessionId, userId],
-  );
-  return rows.map((row) => ({
+/** A check-in in the export's shape. */
+function exportFollowup(row: FollowupExportRow): ExportFollowup {
+  return {
     id: row.id,
     local_day: row.local_day,
     due_at: row.due_at.toISOString(),
     prompt: row.prompt,
     message_id: row.message_id,
     answered_at: row.answered_at?.toISOString() ?? null,
-  }));
+  };
 }
 
-/** Up to `limit` messages of a session after position `after`, in conversation order (index on session_id, seq). */
-async function readMessageBatch(
-  client: pg.PoolClient,
-  userId: string,
-  sessionId: string,
-  after: string,
-  limit: number,
-): Promise<MessageRow[]> {
-  const { rows } = await client.query<MessageRow>(
-    `SELECT id, seq, session_id, sender::text AS sender, message_text, metadata, reply_to_id, superseded_by_id, created_at
-     FROM amora_session_messages
-     WHERE session_id = $1::uuid AND user_id = $2::uuid AND seq > $3::bigint
-     ORDER BY seq LIMIT $4`,
-    [sessionId, userId, after, limit],
-  );
-  return rows;
-}
-
-/** Feedback on the given messages, grouped by message, oldest first. */
-async function readFeedback(
-  client: pg.PoolClient,
-  userId: string,
-  messageIds: string[],
-): Promise<Map<string, ExportFeedback[]>> {
-  const { rows } = await client.query<{
-    id: string;
-    message_id: string;
-    feedback_type: string;
-    created_at: Date;
-  }>(
-    `SELECT id, message_id, feedback_type::text AS feedback_type, created_at
-     FROM amora_session_feedback WHERE message_id = ANY($1::uuid[]) AND user_id = $2::uuid
-     ORDER BY created_at, id`,
-    [messageIds, userId],
-  );
+/** Feedback rows in the export's shape, grouped by message, in the order given. */
+function groupFeedback(rows: FeedbackExportRow[]): Map<string, ExportFeedback[]> {
   const byMessage = new Map<string, ExportFeedback[]>();
   for (const row of rows) {
     const list = byMessage.get(row.message_id) ?? [];

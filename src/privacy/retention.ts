@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/database';
+import type { PrivacyRepository } from './privacy.repository';
 
 /** How often the sweep runs. */
 export const RETENTION_SWEEP_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +22,7 @@ export class RetentionSweeper {
   private running: Promise<unknown> | null = null;
 
   constructor(
-    private readonly db: Database,
+    private readonly privacy: PrivacyRepository,
     private readonly retentionDays: number,
     private readonly now: () => Date,
   ) {}
@@ -41,10 +41,7 @@ export class RetentionSweeper {
     const cutoff = new Date(now.getTime() - this.retentionDays * DAY_MS);
     let total = 0;
     for (;;) {
-      const deleted = await this.db.prisma.$executeRaw`
-        DELETE FROM amora_session_messages m
-        USING (SELECT id FROM amora_session_messages WHERE created_at < ${cutoff} LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED) old
-        WHERE m.id = old.id`;
+      const deleted = await this.privacy.deleteMessagesBefore(cutoff, SWEEP_BATCH);
       total += deleted;
       if (deleted < SWEEP_BATCH) return total;
     }

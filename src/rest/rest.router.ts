@@ -4,7 +4,14 @@ import { sendExportResponse } from '../privacy/export-http';
 import type { Context } from '../server/context';
 import { camelKeys } from './case';
 import { handle, sendRestError } from './rest.errors';
-import { coachResponse, restMode, sessionResponse } from './rest.shapes';
+import {
+  coachResponse,
+  dueFollowupResponse,
+  feedbackResponse,
+  sendMessageRequest,
+  sessionResponse,
+  updateSessionRequest,
+} from './rest.shapes';
 
 /** What the REST shim needs from the server. */
 export interface RestDeps {
@@ -54,12 +61,9 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     '/sessions/feedback',
     route(async (req, res) => {
       const { viewer, services } = ctx(res);
-      const result = await services.feedback.submit(viewer.userId, camelKeys(req.body));
-      res.json({
-        success: result.success,
-        feedback_id: result.feedbackId,
-        message: result.message,
-      });
+      res.json(
+        feedbackResponse(await services.feedback.submit(viewer.userId, camelKeys(req.body))),
+      );
     }),
   );
 
@@ -68,16 +72,7 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     '/sessions/followups/due',
     route(async (_req, res) => {
       const { viewer, services } = ctx(res);
-      const due = await services.followups.due(viewer.userId);
-      res.json(
-        due.map((f) => ({
-          coach_session_id: f.coachSessionId,
-          title: f.title,
-          primary_topic: f.primaryTopic,
-          prompt: f.prompt,
-          due_at: f.dueAt.toISOString(),
-        })),
-      );
+      res.json((await services.followups.due(viewer.userId)).map(dueFollowupResponse));
     }),
   );
 
@@ -93,9 +88,7 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     '/sessions/:id',
     route(async (req, res) => {
       const { viewer, services } = ctx(res);
-      const body = camelKeys(req.body);
-      // Older clients send the status in any case ("paused"); the enum is upper case.
-      if (typeof body.status === 'string') body.status = body.status.trim().toUpperCase();
+      const body = updateSessionRequest(req.body);
       res.json(
         sessionResponse(await services.sessions.update(viewer.userId, String(req.params.id), body)),
       );
@@ -106,12 +99,7 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     '/',
     route(async (req, res) => {
       const { viewer, services } = ctx(res);
-      const body = camelKeys(req.body);
-      const outcome = await services.messages.send(viewer.userId, {
-        ...body,
-        mode: restMode(body.mode),
-        context: body.context == null ? body.context : camelKeys(body.context),
-      } as never);
+      const outcome = await services.messages.send(viewer.userId, sendMessageRequest(req.body));
       res.json(coachResponse(outcome));
     }),
   );

@@ -10,16 +10,18 @@ import { bearerToken, createTokenVerifier, type TokenVerifier, type Viewer } fro
 import { systemClock, type Clock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
+import { sendRestError } from '../rest/rest.errors';
 import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
+import { AppError } from '../errors';
 import { complexityPlugin, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
 import { requestLogger } from './request-log';
 import { createAmoraPubSub } from './pubsub';
 import { createSchema } from './schema';
-import { createServices, type Services } from './services';
+import { createRepositories, createServices, type Services } from './services';
 import { attachWebsocket } from './websocket';
 
 /** A running Amora server and what tests and the entry point need to reach inside it. */
@@ -70,8 +72,10 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   });
   try {
     // Rate limits share the pub/sub's command connection: one budget across instances.
+    const repositories = createRepositories(db);
     const services = createServices({
       db,
+      repositories,
       config,
       clock,
       pubSub: pubsub.pubSub,
@@ -86,7 +90,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     const contextFor = (viewer: Viewer): Context => ({
       viewer,
       services,
-      loaders: createLoaders(db, viewer.userId),
+      loaders: createLoaders(repositories, viewer.userId),
     });
     const authenticate = async (header: string | undefined): Promise<Context> =>
       contextFor(await verify(bearerToken(header)));
@@ -154,20 +158,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         req: express.Request,
         res: express.Response,
         _next: express.NextFunction,
-      ) => {
-        if (error.type === 'entity.too.large')
-          return res
-            .status(413)
-            .json({ detail: `Request body is larger than ${config.bodyLimitBytes} bytes` });
-        // FastAPI answers an undecodable body with 422 on its REST routes; GraphQL-over-HTTP says 400.
-        if (error.type === 'entity.parse.failed')
-          return res
-            .status(req.path.startsWith('/api/') ? 422 : 400)
-            .json({ detail: 'Request body is not valid JSON' });
-        const safe = toPublicError(error);
-        if (safe.httpStatus >= 500) logger.error({ err: error }, 'unhandled error');
-        return res.status(safe.httpStatus).json({ detail: safe.message });
-      },
+      ) => sendRestError(res, bodyParserError(error, req, config) ?? error, logger),
     );
 
     await new Promise<void>((resolve, reject) => {
@@ -205,6 +196,31 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     await db.close();
     throw error;
   }
+}
+
+/**
+ * What a body parser failure means to the client, or null for any other error: too large is 413;
+ * an undecodable body is 422 on the REST routes (as FastAPI answered) and 400 on GraphQL (as
+ * GraphQL-over-HTTP says).
+ */
+function bodyParserError(
+  error: { type?: string },
+  req: express.Request,
+  config: Config,
+): AppError | null {
+  if (error.type === 'entity.too.large')
+    return new AppError(
+      `Request body is larger than ${config.bodyLimitBytes} bytes`,
+      'PAYLOAD_TOO_LARGE',
+      413,
+    );
+  if (error.type === 'entity.parse.failed')
+    return new AppError(
+      'Request body is not valid JSON',
+      'BAD_REQUEST',
+      req.path.startsWith('/api/') ? 422 : 400,
+    );
+  return null;
 }
 
 /**

@@ -12,10 +12,14 @@ import {
   loadBlockLibrary,
   type CoachEngine,
 } from '../coach';
+import { FeedbackRepository } from '../feedback/feedback.repository';
 import { FeedbackService } from '../feedback/feedback.service';
+import { MessageRepository } from '../messages/message.repository';
 import { MessageService } from '../messages/message.service';
+import { PrivacyRepository } from '../privacy/privacy.repository';
 import { PrivacyService } from '../privacy/privacy.service';
 import { RetentionSweeper } from '../privacy/retention';
+import { SessionRepository } from '../sessions/session.repository';
 import { SessionService } from '../sessions/session.service';
 import { createUserLimits } from './rate-limits';
 
@@ -35,9 +39,29 @@ export interface Services {
   followupTimer: FollowupTimer;
 }
 
+/** Each domain's SQL, over one database; services and per-request loaders read through them. */
+export interface Repositories {
+  sessions: SessionRepository;
+  messages: MessageRepository;
+  feedback: FeedbackRepository;
+  privacy: PrivacyRepository;
+}
+
+/** Builds every repository over `db`. */
+export function createRepositories(db: Database): Repositories {
+  return {
+    sessions: new SessionRepository(db),
+    messages: new MessageRepository(db),
+    feedback: new FeedbackRepository(db),
+    privacy: new PrivacyRepository(db),
+  };
+}
+
 /** What the services are built from. */
 export interface ServiceDeps {
   db: Database;
+  /** The repositories over `db`; built here when omitted. */
+  repositories?: Repositories;
   config: Config;
   clock: Clock;
   /** Where check-ins are published; an in-process one when omitted. */
@@ -50,6 +74,7 @@ export interface ServiceDeps {
 /** Builds every service. */
 export function createServices({
   db,
+  repositories = createRepositories(db),
   config,
   clock,
   pubSub = createLocalPubSub(),
@@ -57,21 +82,23 @@ export function createServices({
   logger,
 }: ServiceDeps): Services {
   const limits = createUserLimits(config, redis);
-  const sessions = new SessionService(db, clock, config.defaultTimezone, limits);
+  const sessions = new SessionService(repositories.sessions, clock, config.defaultTimezone, limits);
   const engine = createBlocksEngine({
     library: loadBlockLibrary(),
     safety: safetyResources(config),
   });
-  const messages = new MessageService(db, clock, sessions, engine, limits);
-  const privacy = new PrivacyService(db, clock);
-  const retention = new RetentionSweeper(db, config.retentionDays, () => clock.now());
+  const messages = new MessageService(repositories.messages, clock, sessions, engine, limits);
+  const privacy = new PrivacyService(repositories.privacy, clock);
+  const retention = new RetentionSweeper(repositories.privacy, config.retentionDays, () =>
+    clock.now(),
+  );
   const followups = new FollowupService(db, clock);
   const followupTimer = new FollowupTimer(followups, pubSub, config.followupTickMs, logger);
   return {
     sessions,
     messages,
     engine,
-    feedback: new FeedbackService(db),
+    feedback: new FeedbackService(repositories.feedback),
     privacy,
     retention,
     followups,

@@ -1,13 +1,13 @@
 import type { Clock } from '../clock';
 import { TOPICS } from '../coach/types';
-import type { Database } from '../db/database';
-import type { Prisma, Session } from '../db/generated/client';
+import type { Session } from '../db/generated/client';
 import type { SessionStatus } from '../db/generated/enums';
 import { NotFoundError } from '../errors';
 import { DEFAULT_FOLLOW_UP_TIME, nextFollowUpAt } from '../followups/schedule';
 import { isUuid } from '../ids';
 import { toInput, validateInput } from '../validation';
 import { CreateSessionInput, UpdateSessionInput } from './session.input';
+import type { SessionRepository } from './session.repository';
 
 /** Title of the session messages go to when the client names none. */
 export const DEFAULT_SESSION_TITLE = 'My conversation';
@@ -24,7 +24,7 @@ export interface SessionLimits {
  */
 export class SessionService {
   constructor(
-    private readonly db: Database,
+    private readonly sessions: SessionRepository,
     private readonly clock: Clock,
     private readonly defaultTimezone: string,
     private readonly limits: SessionLimits = { consumeSessionCreation: async () => undefined },
@@ -35,20 +35,13 @@ export class SessionService {
     userId: string,
     options: { status?: SessionStatus | null; includeDefault?: boolean } = {},
   ): Promise<Session[]> {
-    return this.db.prisma.session.findMany({
-      where: {
-        userId,
-        ...(options.status ? { status: options.status } : {}),
-        ...(options.includeDefault ? {} : { isDefault: false }),
-      },
-      orderBy: [{ lastActivityAt: 'desc' }, { id: 'asc' }],
-    });
+    return this.sessions.list(userId, options);
   }
 
   /** The session, or null when it is missing or not the user's. */
   async find(userId: string, id: string): Promise<Session | null> {
     if (!isUuid(id)) return null;
-    return this.db.prisma.session.findFirst({ where: { id, userId } });
+    return this.sessions.find(userId, id);
   }
 
   /** The session, or {@link NotFoundError}. */
@@ -82,24 +75,14 @@ export class SessionService {
         now,
       ),
     };
-    return this.db.prisma.session.create({
-      data: {
-        ...data,
-        user: { connectOrCreate: { where: { id: userId }, create: { id: userId } } },
-      },
-    });
+    return this.sessions.create(userId, data);
   }
 
   /** Applies the given changes; omitted fields stay. */
   async update(userId: string, id: string, raw: Partial<UpdateSessionInput>): Promise<Session> {
     const input = await validateInput(toInput(UpdateSessionInput, raw as Record<string, unknown>));
     if (!isUuid(id)) throw new NotFoundError('Session');
-    return this.db.prisma.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<
-        { id: string }[]
-      >`SELECT id FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
-      if (rows.length === 0) throw new NotFoundError('Session');
-      const current = (await tx.session.findUnique({ where: { id } }))!;
+    const updated = await this.sessions.update(userId, id, (current) => {
       const now = this.clock.now();
       const next = {
         title: input.title ?? current.title,
@@ -109,14 +92,15 @@ export class SessionService {
         timezone: input.timezone ? canonicalZone(input.timezone) : current.timezone,
       };
       if (next.followUpEnabled && !next.followUpTime) next.followUpTime = DEFAULT_FOLLOW_UP_TIME;
-      const data: Prisma.SessionUpdateInput = {
+      return {
         ...next,
         updatedAt: now,
         lastActivityAt: now,
         nextFollowUpAt: nextFollowUpAt({ ...next, lastFollowUpAt: current.lastFollowUpAt }, now),
       };
-      return tx.session.update({ where: { id }, data });
     });
+    if (!updated) throw new NotFoundError('Session');
+    return updated;
   }
 
   /**
@@ -128,23 +112,19 @@ export class SessionService {
    */
   async delete(userId: string, id: string): Promise<void> {
     if (!isUuid(id)) throw new NotFoundError('Session');
-    const deleted = await this.db.prisma
-      .$executeRaw`DELETE FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid`;
-    if (deleted === 0) throw new NotFoundError('Session');
+    if (!(await this.sessions.delete(userId, id))) throw new NotFoundError('Session');
   }
 
   /** The user's default session, made on first use (one per user, whatever the concurrency). */
   async defaultSession(userId: string): Promise<Session> {
-    const existing = await this.db.prisma.session.findFirst({ where: { userId, isDefault: true } });
+    const existing = await this.sessions.findDefault(userId);
     if (existing) return existing;
-    const now = this.clock.now();
-    // default_key is unique, so a racing second insert is a no-op (the seed's `{user_id}:default` key).
-    await this.db.prisma.$executeRaw`
-      WITH u AS (INSERT INTO amora_users (id) VALUES (${userId}::uuid) ON CONFLICT DO NOTHING)
-      INSERT INTO amora_sessions (id, user_id, title, is_default, default_key, timezone, created_at, updated_at, last_activity_at)
-      VALUES (gen_random_uuid(), ${userId}::uuid, ${DEFAULT_SESSION_TITLE}, true, ${`${userId}:default`}, ${canonicalZone(this.defaultTimezone)}, ${now}, ${now}, ${now})
-      ON CONFLICT DO NOTHING`;
-    return (await this.db.prisma.session.findFirst({ where: { userId, isDefault: true } }))!;
+    await this.sessions.createDefault(userId, {
+      title: DEFAULT_SESSION_TITLE,
+      timezone: canonicalZone(this.defaultTimezone),
+      now: this.clock.now(),
+    });
+    return (await this.sessions.findDefault(userId))!;
   }
 }
 

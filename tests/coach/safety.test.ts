@@ -119,12 +119,12 @@ describe('detectCrisis', () => {
 });
 
 /**
- * More crisis and non-crisis messages (tests/fixtures/crisis-messages.json): indirect wording,
+ * More crisis and non-crisis messages (tests/fixtures/crisis-regressions.json): indirect wording,
  * plans and means, control and threats, and idioms that borrow the same words. Written in rounds
  * as unseen phrasings to find gaps; every one found was fixed and stays here as a regression.
  */
 const MORE: { text: string; crisis: CrisisKind | null }[] = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'crisis-messages.json'), 'utf8'),
+  fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'crisis-regressions.json'), 'utf8'),
 );
 
 describe('detectCrisis on the wider fixture', () => {
@@ -134,7 +134,7 @@ describe('detectCrisis on the wider fixture', () => {
 });
 
 /**
- * Holdout batches (tests/fixtures/crisis-holdout*.json): crisis messages in varied, realistic
+ * Holdout batches (tests/fixtures/crisis-batch-*.json): crisis messages in varied, realistic
  * wording and close non-crisis calls (idioms, negations, other people's news, ordinary heartbreak),
  * each batch written before the rules it was first measured on. Rules keyed on exact phrases do
  * not generalise, so the number that matters is recall on a batch the rules were never tuned on.
@@ -181,56 +181,56 @@ const HOLDOUTS: {
   minItems: number;
 }[] = [
   {
-    file: 'crisis-holdout.json',
+    file: 'crisis-batch-1-before-cue-layer.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 60,
   },
   {
-    file: 'crisis-holdout-2.json',
+    file: 'crisis-batch-2-after-cue-layer.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 30,
   },
   {
-    file: 'crisis-holdout-3.json',
+    file: 'crisis-batch-3-after-batch-2-fixes.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 20,
   },
   {
-    file: 'crisis-holdout-4.json',
+    file: 'crisis-batch-4-after-batch-3-fixes.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 20,
   },
   {
-    file: 'crisis-holdout-5.json',
+    file: 'crisis-batch-5-after-batch-4-fixes.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 20,
   },
   {
-    file: 'crisis-holdout-6.json',
+    file: 'crisis-batch-6-after-batch-5-fixes.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 30,
   },
   {
-    file: 'crisis-holdout-7.json',
+    file: 'crisis-batch-7-before-safety-net.json',
     tuned: true,
     minRecall: 0.9,
     maxFalsePositiveRate: 0.1,
     minItems: 30,
   },
   {
-    file: 'crisis-holdout-8.json',
+    file: 'crisis-batch-8-after-safety-net.json',
     tuned: false,
     minRecall: 0.28,
     maxFalsePositiveRate: 0.1,
