@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
-import { complexityPlugin, queryLimits } from './query-limits';
+import { complexityPlugin, parseOptions, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
 import { requestLogger } from './request-log';
@@ -98,7 +98,6 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       verify: (header) => verify(bearerToken(header)),
       maxSocketsPerUser: config.maxSocketsPerUser,
       production: config.production,
-      validationRules: queryLimits(),
     });
 
     const apollo = new ApolloServer<Context>({
@@ -109,6 +108,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       stopOnTerminationSignals: false,
       formatError: formatGraphQLError,
       validationRules: queryLimits(),
+      parseOptions,
       csrfPrevention: {
         requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
       },
