@@ -24,7 +24,7 @@ export class FeedbackService {
   ): Promise<FeedbackResult> {
     const input = await validateInput(
       toInput(SubmitFeedbackInput, {
-        messageId: raw.messageId,
+        ...raw,
         feedbackType:
           typeof raw.feedbackType === 'string'
             ? raw.feedbackType.trim().toUpperCase()

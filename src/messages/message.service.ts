@@ -64,9 +64,7 @@ export class MessageService {
       toInput(SendMessageInput, {
         ...raw,
         context:
-          raw.context == null
-            ? raw.context
-            : toInput(CoachContextInput, raw.context as Record<string, unknown>),
+          raw.context == null ? raw.context : toInput(CoachContextInput, raw.context, 'context'),
       }),
     );
     const sessionId =

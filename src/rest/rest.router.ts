@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { sendExportResponse } from '../privacy/export-http';
 import type { Context } from '../server/context';
+import { isRecord } from '../validation';
 import { camelKeys } from './case';
 import { handle, sendRestError } from './rest.errors';
 import { coachResponse, restMode, sessionResponse } from './rest.shapes';
@@ -110,7 +111,7 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
       const outcome = await services.messages.send(viewer.userId, {
         ...body,
         mode: restMode(body.mode),
-        context: body.context == null ? body.context : camelKeys(body.context),
+        context: isRecord(body.context) ? camelKeys(body.context) : body.context,
       } as never);
       res.json(coachResponse(outcome));
     }),
