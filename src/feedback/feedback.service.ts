@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import type { FeedbackType } from '../db/generated/enums';
 import { InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
+import type { TurnLimits } from '../messages/message.service';
 import { toInput, validateInput } from '../validation';
 import { FeedbackResult, SubmitFeedbackInput } from './feedback.input';
 import { toFeedback } from './feedback.type';
@@ -15,7 +16,12 @@ const RATINGS: readonly FeedbackType[] = ['LIKE', 'DISLIKE'];
  * disliked answers' blocks are avoided in that user's later answers (see MessageService).
  */
 export class FeedbackService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly limits: Pick<TurnLimits, 'consumeTurn'> = {
+      consumeTurn: async () => undefined,
+    },
+  ) {}
 
   /** Records feedback; `raw.feedbackType` may come in any case from older clients. */
   async submit(
@@ -33,6 +39,8 @@ export class FeedbackService {
     );
     if (!isUuid(input.messageId)) throw new NotFoundError('Message');
     const type = input.feedbackType;
+    // Each REGENERATE is a stored row: it draws on the turn budget like the answer it asks for.
+    if (type === 'REGENERATE') await this.limits.consumeTurn(userId);
     const id = randomUUID();
     const isRating = RATINGS.includes(type);
     // One statement: the message row lock serialises ratings of one message, so "latest wins"

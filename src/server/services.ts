@@ -71,7 +71,7 @@ export function createServices({
     sessions,
     messages,
     engine,
-    feedback: new FeedbackService(db),
+    feedback: new FeedbackService(db, limits),
     privacy,
     retention,
     followups,
