@@ -1,4 +1,5 @@
 import http from 'node:http';
+import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -132,6 +133,16 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
 
     app.disable('x-powered-by');
     app.use(requestLogger(logger));
+    // Before the routes, so that preflights for GraphQL and REST are answered here.
+    app.use(
+      cors({
+        origin: config.corsOrigins,
+        credentials: false,
+        methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+        exposedHeaders: ['Retry-After', 'X-Request-Id'],
+        maxAge: 600,
+      }),
+    );
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -140,6 +151,11 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
     });
     app.use(express.json({ limit: config.bodyLimitBytes }));
+    // Every answer under these paths is about one person: no shared or browser cache keeps it.
+    app.use(['/api', '/graphql'], (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
     app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
     app.use(
       '/graphql',
@@ -164,6 +180,14 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
           return res
             .status(req.path.startsWith('/api/') ? 422 : 400)
             .json({ detail: 'Request body is not valid JSON' });
+        if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported')
+          return res.status(415).json({
+            detail:
+              'Request body encoding is not supported: send UTF-8 JSON, plain or with Content-Encoding gzip, deflate or br',
+          });
+        // The body parser's other refusals (aborted, wrong length) are the client's: their status, no echo.
+        if (typeof error.status === 'number' && error.status >= 400 && error.status < 500)
+          return res.status(error.status).json({ detail: 'Request body could not be read' });
         const safe = toPublicError(error);
         if (safe.httpStatus >= 500) logger.error({ err: error }, 'unhandled error');
         return res.status(safe.httpStatus).json({ detail: safe.message });

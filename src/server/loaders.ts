@@ -37,13 +37,14 @@ export function createLoaders(db: Database, userId: string): Loaders {
     sessionById: new DataLoader(async (ids) => {
       const rows = await prisma.session.findMany({ where: { id: { in: [...ids] }, userId } });
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     }),
 
     messageById: new DataLoader(async (ids) => {
       const rows = await prisma.message.findMany({ where: { id: { in: [...ids] }, userId } });
       const byId = new Map(rows.map((row) => [row.id, toMessage(row)]));
-      return ids.map((id) => byId.get(id) ?? null);
+      // PostgreSQL reads a UUID in any case and answers in lower case.
+      return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     }),
 
     feedbackByMessage: new DataLoader(async (messageIds) => {
