@@ -4,6 +4,13 @@
 -- by the user whose JWT `sub` owns the row (`auth.uid()`); no policy uses `USING (true)`. The
 -- Amora server itself connects as the table owner (or a role with BYPASSRLS) and enforces
 -- ownership in its services, so these policies guard direct access through Supabase's APIs.
+--
+-- A policy's WITH CHECK sees only the row's own columns: it can say "this message is mine", not
+-- "the session it sits in is mine". That half is structural, in the migrations: messages, feedback,
+-- state and check-ins reference their session by (session_id, user_id) -> amora_sessions(id,
+-- user_id), and feedback and check-ins their message by (message_id, session_id) ->
+-- amora_session_messages(id, session_id). A row marked as one user's cannot sit in another user's
+-- session, by any path; apply the migrations (20261206070936_composite_ownership_keys) before this.
 
 ALTER TABLE amora_users ENABLE ROW LEVEL SECURITY;
 ALTER TABLE amora_sessions ENABLE ROW LEVEL SECURITY;

@@ -42,6 +42,36 @@ export interface Config {
    * partition must not hold requests forever.
    */
   dbQueryTimeoutMs: number;
+  /**
+   * Browser origins allowed to call the API (`AMORA_CORS_ORIGINS`: comma-separated origins, or `*`;
+   * default Apollo Studio's). Auth is a bearer header, never a cookie: no credentials mode.
+   */
+  corsOrigins: string[] | '*';
+}
+
+/** Apollo Studio's Explorer calls the API from this origin. */
+export const STUDIO_ORIGIN = 'https://studio.apollographql.com';
+
+function origins(env: NodeJS.ProcessEnv): string[] | '*' {
+  const raw = text(env, 'AMORA_CORS_ORIGINS') ?? STUDIO_ORIGIN;
+  if (raw === '*') return '*';
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = null;
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.origin !== entry.replace(/\/$/, ''))
+        throw new ConfigError(
+          `AMORA_CORS_ORIGINS must be * or comma-separated origins such as https://app.example.com, got "${entry}"`,
+        );
+      return url.origin;
+    });
 }
 
 /** Why a configuration value was refused; the message names the variable and what it accepts. */
@@ -107,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: integer(env, 'AMORA_RETENTION_DAYS', 0),
     maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
     dbQueryTimeoutMs: integer(env, 'AMORA_DB_QUERY_TIMEOUT_MS', 30_000),
+    corsOrigins: origins(env),
   };
 }
 

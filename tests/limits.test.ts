@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { startTestServer, type TestServer } from './support/server';
 
 const CREATE = `mutation($title: String!) { createSession(input: { title: $title }) { id } }`;
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { messageId } }`;
+const REGENERATE = `mutation($id: ID!) { regenerateResponse(messageId: $id) { messageId } }`;
 
 describe('abuse limits', () => {
   let t: TestServer;
@@ -44,6 +46,61 @@ describe('abuse limits', () => {
     ).toBeUndefined();
   });
 
+  it('counts regenerations as turns, over GraphQL and as REGENERATE feedback over REST', async () => {
+    const token = await t.token();
+    const first = await t.gql(token, SEND, { input: { specificQuestion: 'We argue.' } });
+    const messageId = first.body.data.sendMessage.messageId;
+    const regenerated = await t.gql(token, REGENERATE, { id: messageId });
+    expect(regenerated.body.errors).toBeUndefined();
+    const feedback = await t.rest(token, 'POST', '/api/v1/coach/sessions/feedback', {
+      message_id: messageId,
+      feedback_type: 'regenerate',
+    });
+    expect(feedback.status).toBe(200);
+    // Three turns used: the fourth of each kind is refused and stores nothing.
+    const again = await t.gql(token, REGENERATE, { id: messageId });
+    expect(again.status).toBe(429);
+    expect(again.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    const moreFeedback = await t.rest(token, 'POST', '/api/v1/coach/sessions/feedback', {
+      message_id: messageId,
+      feedback_type: 'regenerate',
+    });
+    expect(moreFeedback.status).toBe(429);
+    const [rows] = await t.db.query<{ answers: string }>(
+      `SELECT count(*) AS answers FROM amora_session_messages WHERE sender = 'amora' AND reply_to_id =
+         (SELECT reply_to_id FROM amora_session_messages WHERE id = $1::uuid)`,
+      [messageId],
+    );
+    expect(Number(rows!.answers)).toBe(2);
+  });
+
+  it('uses no quota for turns that fail: not found, or a failed write', async () => {
+    const token = await t.token();
+    for (let i = 0; i < 4; i++) {
+      const missing = await t.gql(token, SEND, {
+        input: { specificQuestion: 'Hello?', coachSessionId: randomUUID() },
+      });
+      expect(missing.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    }
+    // The database refuses every new message for a moment: each turn fails with a 500.
+    await t.db.query(
+      `ALTER TABLE amora_session_messages ADD CONSTRAINT hardening_refuse CHECK (false) NOT VALID`,
+    );
+    try {
+      for (let i = 0; i < 4; i++) {
+        const failed = await t.gql(token, SEND, { input: { specificQuestion: 'Are you there?' } });
+        expect(failed.body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      }
+    } finally {
+      await t.db.query(`ALTER TABLE amora_session_messages DROP CONSTRAINT hardening_refuse`);
+    }
+    for (let i = 0; i < 3; i++) {
+      const sent = await t.gql(token, SEND, { input: { specificQuestion: `Still here ${i}.` } });
+      expect(sent.body.errors).toBeUndefined();
+    }
+    expect((await t.gql(token, SEND, { input: { specificQuestion: 'Fourth.' } })).status).toBe(429);
+  });
+
   it('limits session creation per user', async () => {
     const token = await t.token();
     expect((await t.gql(token, CREATE, { title: 'one' })).body.errors).toBeUndefined();
@@ -64,7 +121,7 @@ describe('abuse limits', () => {
     expect(tooDeep.body.errors[0].message).toMatch(/depth/);
     const fields = Array.from({ length: 1100 }, (_, i) => `f${i}: id`).join(' ');
     const tooWide = await t.gql(token, `{ sessions { ${fields} } }`);
-    expect(tooWide.body.errors[0].message).toMatch(/too much/);
+    expect(tooWide.body.errors[0].message).toMatch(/too much|tokens/);
     expect(tooWide.body.data).toBeUndefined();
   });
 

@@ -36,6 +36,8 @@ describe('supabase-rls.sql', () => {
     await db.query(
       `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`,
     );
+    // As Supabase grants them: inserts that use a sequence (messages' seq) need it.
+    await db.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
     for (const user of [alice, bob]) {
       await db.query('INSERT INTO amora_users (id) VALUES ($1)', [user]);
       const [s] = await db.query<{ id: string }>(
@@ -118,6 +120,70 @@ describe('supabase-rls.sql', () => {
       async (c) => (await c.query(`DELETE FROM amora_sessions WHERE user_id = $1`, [bob])).rowCount,
     );
     expect(deleted).toBe(0);
+  });
+
+  it("refuses rows of one's own placed in someone else's session or on their messages", async () => {
+    const [bobs] = await db.query<{ session: string; message: string }>(
+      `SELECT s.id AS session, m.id AS message FROM amora_sessions s
+         JOIN amora_session_messages m ON m.session_id = s.id WHERE s.user_id = $1`,
+      [bob],
+    );
+    const [alices] = await db.query<{ session: string; message: string }>(
+      `SELECT s.id AS session, m.id AS message FROM amora_sessions s
+         JOIN amora_session_messages m ON m.session_id = s.id WHERE s.user_id = $1`,
+      [alice],
+    );
+    // A session of Bob's with no state yet: its state row is what Alice would plant.
+    const [bobsNew] = await db.query<{ id: string }>(
+      `INSERT INTO amora_sessions (id, user_id, title) VALUES (gen_random_uuid(), $1, 'new') RETURNING id`,
+      [bob],
+    );
+    const forged: [string, unknown[]][] = [
+      [
+        `INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text) VALUES (gen_random_uuid(), $1, $2, 'user', 'planted')`,
+        [bobs!.session, alice],
+      ],
+      [
+        `INSERT INTO amora_session_state (session_id, user_id) VALUES ($1, $2)`,
+        [bobsNew!.id, alice],
+      ],
+      [
+        `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'dislike')`,
+        [bobs!.session, bobs!.message, alice],
+      ],
+      [
+        // Her own session, his message.
+        `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'dislike')`,
+        [alices!.session, bobs!.message, alice],
+      ],
+      [
+        `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date + 1, now(), 'planted')`,
+        [bobs!.session, alice],
+      ],
+      [
+        `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id) VALUES (gen_random_uuid(), $1, $2, current_date + 1, now(), 'planted', $3)`,
+        [alices!.session, alice, bobs!.message],
+      ],
+    ];
+    for (const [sql, params] of forged) {
+      await as(alice, async (c) => {
+        await expect(c.query(sql, params)).rejects.toThrow(/foreign key/);
+      });
+    }
+    // Moving her own message into his session is refused the same way.
+    await as(alice, async (c) => {
+      await expect(
+        c.query(`UPDATE amora_session_messages SET session_id = $1 WHERE id = $2`, [
+          bobs!.session,
+          alices!.message,
+        ]),
+      ).rejects.toThrow(/foreign key/);
+    });
+    const [planted] = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1 AND user_id <> $2`,
+      [bobs!.session, bob],
+    );
+    expect(Number(planted!.n)).toBe(0);
   });
 
   it('shows nothing to a request without a user', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FeedbackType } from '../db/generated/enums';
 import { InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
+import type { TurnLimits } from '../messages/message.service';
 import { toInput, validateInput } from '../validation';
 import { FeedbackResult, SubmitFeedbackInput } from './feedback.input';
 import type { FeedbackRepository } from './feedback.repository';
@@ -15,7 +16,12 @@ const RATINGS: readonly FeedbackType[] = ['LIKE', 'DISLIKE'];
  * disliked answers' blocks are avoided in that user's later answers (see MessageService).
  */
 export class FeedbackService {
-  constructor(private readonly feedback: FeedbackRepository) {}
+  constructor(
+    private readonly feedback: FeedbackRepository,
+    private readonly limits: Pick<TurnLimits, 'consumeTurn'> = {
+      consumeTurn: async () => undefined,
+    },
+  ) {}
 
   /** Records feedback; `raw.feedbackType` may come in any case from older clients. */
   async submit(
@@ -24,7 +30,7 @@ export class FeedbackService {
   ): Promise<FeedbackResult> {
     const input = await validateInput(
       toInput(SubmitFeedbackInput, {
-        messageId: raw.messageId,
+        ...raw,
         feedbackType:
           typeof raw.feedbackType === 'string'
             ? raw.feedbackType.trim().toUpperCase()
@@ -33,6 +39,8 @@ export class FeedbackService {
     );
     if (!isUuid(input.messageId)) throw new NotFoundError('Message');
     const type = input.feedbackType;
+    // Each REGENERATE is a stored row: it draws on the turn budget like the answer it asks for.
+    if (type === 'REGENERATE') await this.limits.consumeTurn(userId);
     const id = randomUUID();
     const row = await this.feedback.record({
       id,

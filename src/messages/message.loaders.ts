@@ -21,7 +21,7 @@ export interface MessageLoaders {
 export function createMessageLoaders(messages: MessageRepository, userId: string): MessageLoaders {
   const messageById = new DataLoader<string, Message | null>(async (ids) => {
     const byId = await messages.byIds(userId, ids);
-    return ids.map((id) => byId.get(id) ?? null);
+    return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
   });
 
   const messagePage = new DataLoader<PageKey, MessagePage, string>(

@@ -23,6 +23,8 @@ const BUSY = 'This session is too busy right now: try again in a moment';
 export interface TurnLimits {
   /** Throws RateLimitError when `userId` may not send another message now. */
   consumeTurn(userId: string): Promise<void>;
+  /** Gives back a turn that was consumed and then not committed. */
+  refundTurn(userId: string): Promise<void>;
 }
 
 /** One answered turn, as both faces report it. */
@@ -48,18 +50,43 @@ export class MessageService {
     private readonly clock: Clock,
     private readonly sessions: SessionService,
     private readonly engine: CoachEngine,
-    private readonly limits: TurnLimits = { consumeTurn: async () => undefined },
+    private readonly limits: TurnLimits = {
+      consumeTurn: async () => undefined,
+      refundTurn: async () => undefined,
+    },
   ) {}
 
   /** Answers `raw` (checked against {@link SendMessageInput}) in the named or the default session. */
   async send(userId: string, raw: Partial<SendMessageInput>): Promise<TurnOutcome> {
+    return this.counted(userId, () => this.answer(userId, raw));
+  }
+
+  /**
+   * Writes a new answer to the user message that `messageId` (an Amora answer, current or already
+   * replaced) answered; see {@link MessageService.rewrite}. Each one is counted as a turn by the
+   * rate limit (it stores a message), though not in the conversation's turn count.
+   */
+  async regenerate(userId: string, messageId: string): Promise<TurnOutcome> {
+    return this.counted(userId, () => this.rewrite(userId, messageId));
+  }
+
+  /** Runs `turn` on the user's turn budget, which only a committed turn uses up. */
+  private async counted<T>(userId: string, turn: () => Promise<T>): Promise<T> {
+    await this.limits.consumeTurn(userId);
+    try {
+      return await turn();
+    } catch (error) {
+      await this.limits.refundTurn(userId);
+      throw error;
+    }
+  }
+
+  private async answer(userId: string, raw: Partial<SendMessageInput>): Promise<TurnOutcome> {
     const input = await validateInput(
       toInput(SendMessageInput, {
         ...raw,
         context:
-          raw.context == null
-            ? raw.context
-            : toInput(CoachContextInput, raw.context as Record<string, unknown>),
+          raw.context == null ? raw.context : toInput(CoachContextInput, raw.context, 'context'),
       }),
     );
     const sessionId =
@@ -67,7 +94,6 @@ export class MessageService {
         ? (await this.sessions.defaultSession(userId)).id
         : input.coachSessionId;
     if (!isUuid(sessionId)) throw new NotFoundError('Session');
-    await this.limits.consumeTurn(userId);
 
     const userMessageId = randomUUID();
     const messageId = randomUUID();
@@ -126,7 +152,7 @@ export class MessageService {
    * replaces stays readable by id, marked superseded, and the new one takes its place in the
    * conversation. The turn is not counted again; a REGENERATE feedback row is recorded.
    */
-  async regenerate(userId: string, messageId: string): Promise<TurnOutcome> {
+  private async rewrite(userId: string, messageId: string): Promise<TurnOutcome> {
     if (!isUuid(messageId)) throw new NotFoundError('Message');
     const newId = randomUUID();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

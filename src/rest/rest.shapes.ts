@@ -1,3 +1,4 @@
+import { isRecord } from '../validation';
 import type { Session } from '../db/generated/client';
 import type { FeedbackResult } from '../feedback/feedback.input';
 import type { Followup } from '../followups/followup.type';
@@ -43,7 +44,7 @@ export function sendMessageRequest(body: unknown): Record<string, unknown> {
     ...input,
     // Older clients send the mode in any case ("learn"); GraphQL's enum is upper case.
     mode: typeof input.mode === 'string' ? input.mode.toUpperCase() : input.mode,
-    context: input.context == null ? input.context : camelKeys(input.context),
+    context: isRecord(input.context) ? camelKeys(input.context) : input.context,
   };
 }
 

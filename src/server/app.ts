@@ -1,4 +1,5 @@
 import http from 'node:http';
+import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -15,7 +16,7 @@ import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
 import { AppError } from '../errors';
-import { complexityPlugin, queryLimits } from './query-limits';
+import { complexityPlugin, parseOptions, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
 import { requestLogger } from './request-log';
@@ -102,7 +103,6 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       verify: (header) => verify(bearerToken(header)),
       maxSocketsPerUser: config.maxSocketsPerUser,
       production: config.production,
-      validationRules: queryLimits(),
     });
 
     const apollo = new ApolloServer<Context>({
@@ -113,6 +113,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       stopOnTerminationSignals: false,
       formatError: formatGraphQLError,
       validationRules: queryLimits(),
+      parseOptions,
       csrfPrevention: {
         requestHeaders: ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
       },
@@ -136,6 +137,16 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
 
     app.disable('x-powered-by');
     app.use(requestLogger(logger));
+    // Before the routes, so that preflights for GraphQL and REST are answered here.
+    app.use(
+      cors({
+        origin: config.corsOrigins,
+        credentials: false,
+        methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+        exposedHeaders: ['Retry-After', 'X-Request-Id'],
+        maxAge: 600,
+      }),
+    );
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -144,6 +155,11 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
     });
     app.use(express.json({ limit: config.bodyLimitBytes }));
+    // Every answer under these paths is about one person: no shared or browser cache keeps it.
+    app.use(['/api', '/graphql'], (_req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
     app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
     app.use(
       '/graphql',
@@ -204,7 +220,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
  * GraphQL-over-HTTP says).
  */
 function bodyParserError(
-  error: { type?: string },
+  error: { type?: string; status?: unknown },
   req: express.Request,
   config: Config,
 ): AppError | null {
@@ -220,6 +236,15 @@ function bodyParserError(
       'BAD_REQUEST',
       req.path.startsWith('/api/') ? 422 : 400,
     );
+  if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported')
+    return new AppError(
+      'Request body encoding is not supported: send UTF-8 JSON, plain or with Content-Encoding gzip, deflate or br',
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+    );
+  // The body parser's other refusals (aborted, wrong length) are the client's: their status, no echo.
+  if (typeof error.status === 'number' && error.status >= 400 && error.status < 500)
+    return new AppError('Request body could not be read', 'BAD_REQUEST', error.status);
   return null;
 }
 

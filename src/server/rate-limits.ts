@@ -56,6 +56,10 @@ export function createUserLimits(
   };
   return {
     consumeTurn: (userId) => consume(turns, userId, 'messages'),
+    // A refund that cannot reach Redis is lost: the user is a turn short for a minute at most.
+    refundTurn: async (userId) => {
+      await turns?.reward(userId, 1).catch(() => undefined);
+    },
     consumeSessionCreation: (userId) => consume(sessions, userId, 'new sessions'),
   };
 }

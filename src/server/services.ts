@@ -98,7 +98,7 @@ export function createServices({
     sessions,
     messages,
     engine,
-    feedback: new FeedbackService(repositories.feedback),
+    feedback: new FeedbackService(repositories.feedback, limits),
     privacy,
     retention,
     followups,

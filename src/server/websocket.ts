@@ -1,11 +1,5 @@
 import type http from 'node:http';
-import {
-  GraphQLError,
-  specifiedRules,
-  validate,
-  type GraphQLSchema,
-  type ValidationRule,
-} from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -13,6 +7,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Viewer } from '../auth/token';
 import type { Context } from './context';
 import { formatGraphQLError } from './errors';
+import { admitOperation } from './query-limits';
+
+/**
+ * Operations one socket may have running at once: each live subscription holds a listener, so
+ * a client opening them without end would grow the process without bound.
+ */
+export const MAX_OPERATIONS_PER_SOCKET = 10;
 
 /** Close code for a socket whose token expired while it was open (the same as a refused token). */
 export const TOKEN_EXPIRED_CLOSE = CloseCode.Forbidden;
@@ -35,8 +36,6 @@ export interface WebsocketDeps {
   /** Open sockets one user may hold. */
   maxSocketsPerUser: number;
   production: boolean;
-  /** Extra validation rules (depth and complexity limits), as over HTTP. */
-  validationRules?: ValidationRule[];
 }
 
 /** The websocket face and how to close it. */
@@ -68,8 +67,30 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
     {
       schema: deps.schema,
       isProd: deps.production,
-      validate: (schema, document) =>
-        validate(schema, document, [...specifiedRules, ...(deps.validationRules ?? [])]),
+      // The same token, depth, alias, directive and cost limits as over HTTP, before anything runs.
+      onSubscribe: (ctx, _id, payload) => {
+        // graphql-ws has already reserved this operation's slot, so it is counted here.
+        if (Object.keys(ctx.subscriptions).length > MAX_OPERATIONS_PER_SOCKET)
+          return [
+            new GraphQLError(
+              `Too many operations on this connection (at most ${MAX_OPERATIONS_PER_SOCKET}): complete some first`,
+              { extensions: { code: 'RATE_LIMITED' } },
+            ),
+          ];
+        const admitted = admitOperation(
+          deps.schema,
+          payload.query,
+          payload.variables,
+          payload.operationName,
+        );
+        if ('errors' in admitted) return admitted.errors;
+        return {
+          schema: deps.schema,
+          document: admitted.document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+        };
+      },
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
         const header = params.authorization ?? params.Authorization;

@@ -12,7 +12,7 @@ export function createSessionLoaders(sessions: SessionRepository, userId: string
   return {
     sessionById: new DataLoader(async (ids) => {
       const byId = await sessions.byIds(userId, ids);
-      return ids.map((id) => byId.get(id) ?? null);
+      return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     }),
   };
 }
