@@ -53,7 +53,7 @@ describe('abuse limits', () => {
     const [count] = await t.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM amora_sessions WHERE title = 'three'`,
     );
-    expect(Number(count!.n)).toBe(0);
+    expect(Number(count.n)).toBe(0);
   });
 
   it('refuses queries nested too deep, and too complex, before running them', async () => {

@@ -44,19 +44,19 @@ describe('supabase-rls.sql', () => {
       );
       const [m] = await db.query<{ id: string }>(
         `INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text) VALUES (gen_random_uuid(), $1, $2, 'amora', 'secret') RETURNING id`,
-        [s!.id, user],
+        [s.id, user],
       );
       await db.query(
         `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'like')`,
-        [s!.id, m!.id, user],
+        [s.id, m.id, user],
       );
       await db.query(`INSERT INTO amora_session_state (session_id, user_id) VALUES ($1, $2)`, [
-        s!.id,
+        s.id,
         user,
       ]);
       await db.query(
         `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date, now(), 'hi')`,
-        [s!.id, user],
+        [s.id, user],
       );
     }
   });

@@ -48,7 +48,7 @@ export class MessageService {
     private readonly clock: Clock,
     private readonly sessions: SessionService,
     private readonly engine: CoachEngine,
-    private readonly limits: TurnLimits = { consumeTurn: async () => undefined },
+    private readonly limits: TurnLimits = { consumeTurn: () => Promise.resolve() },
   ) {}
 
   /** Answers `raw` (checked against {@link SendMessageInput}) in the named or the default session. */

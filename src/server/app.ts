@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
 import { jwtSecret } from '../auth/local-secret';
-import { bearerToken, createTokenVerifier, type TokenVerifier, type Viewer } from '../auth/token';
+import { bearerToken, createTokenVerifier, type Viewer } from '../auth/token';
 import { systemClock, type Clock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
@@ -120,12 +120,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         ApolloServerPluginDrainHttpServer({ httpServer }),
         // Closes the websockets (1001) when Apollo drains, alongside the HTTP connections.
         {
-          async serverWillStart() {
-            return {
-              async drainServer() {
-                await sockets.dispose();
-              },
-            };
+          serverWillStart() {
+            return Promise.resolve({ drainServer: () => sockets.dispose() });
           },
         },
         complexityPlugin<Context>(),
@@ -229,16 +225,17 @@ function bodyParserError(
  */
 function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = error.originalError;
             if (original && !('extensions' in original))
               logger.error({ err: original }, 'resolver failed');
           }
+          return Promise.resolve();
         },
-        async willSendResponse({ response, errors }) {
+        willSendResponse({ response, errors }) {
           const public_ = (errors ?? []).map((error) =>
             toPublicError(error.originalError ?? error),
           );
@@ -248,8 +245,9 @@ function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(limited.extensions.retryAfterSeconds));
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

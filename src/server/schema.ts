@@ -39,7 +39,7 @@ export async function createSchema(
   options: { pubSub?: Parameters<typeof buildSchema>[0]['pubSub'] } = {},
 ): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     orphanedTypes: [],
     validate: false,
