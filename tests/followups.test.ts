@@ -8,7 +8,7 @@ import { ManualClock } from '../src/clock';
 import { freePort } from '../src/db/embedded';
 import type { FollowupService } from '../src/followups/followup.service';
 import { FollowupTimer } from '../src/followups/followup.timer';
-import { createLocalPubSub } from '../src/server/pubsub';
+import { createLocalPubSub } from '../src/pubsub/pubsub';
 import { startTestServer, TEST_SECRET, type TestServer } from './support/server';
 
 /*
