@@ -63,7 +63,7 @@ async function load(
           {
             method: 'POST',
             setupRequest: (request) => {
-              const item = bodies[next++ % bodies.length]!;
+              const item = bodies[next++ % bodies.length];
               return { ...request, body: item.body, headers: item.headers };
             },
           },
@@ -136,7 +136,7 @@ export const benchmark: Benchmark = {
     const url = await createBenchDatabase('turn');
     const { sessions, userIds } = await seed(url);
     const tokens = await signTokens(userIds);
-    const tokenOf = new Map(userIds.map((id, i) => [id, tokens[i]!]));
+    const tokenOf = new Map(userIds.map((id, i) => [id, tokens[i]]));
     const headersOf = new Map(
       userIds.map((id) => [
         id,
@@ -146,7 +146,7 @@ export const benchmark: Benchmark = {
     const texts = messages(BODIES, 7);
     // Request i goes to session i mod 1,000: consecutive requests hit different sessions and users.
     const turnBodies = texts.map((text, i) => {
-      const session = sessions[i % sessions.length]!;
+      const session = sessions[i % sessions.length];
       return {
         body: JSON.stringify({
           query: SEND,
@@ -222,44 +222,44 @@ export const benchmark: Benchmark = {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
 
-    const { bare, bareExpress, amoraTypename, turn } = results as Record<string, AutocannonResult>;
-    const share = turn!.requests.average / bare!.requests.average;
-    const stored = results.stored!.requests.total;
+    const { bare, bareExpress, amoraTypename, turn } = results;
+    const share = turn.requests.average / bare.requests.average;
+    const stored = results.stored.requests.total;
     const rows: Row[] = [
       {
         figure: `sendMessage p99 latency, ${CONNECTIONS} connections, ${DURATION_S} s`,
-        measured: `${turn!.latency.p99} ms`,
+        measured: `${turn.latency.p99} ms`,
         target: `< ${P99_TARGET_MS} ms`,
-        met: turn!.latency.p99 < P99_TARGET_MS && failures(turn!) === 0,
-        ratio: `${(turn!.latency.p99 / bare!.latency.p99).toFixed(1)}x bare Apollo's p99 (${bare!.latency.p99} ms)`,
+        met: turn.latency.p99 < P99_TARGET_MS && failures(turn) === 0,
+        ratio: `${(turn.latency.p99 / bare.latency.p99).toFixed(1)}x bare Apollo's p99 (${bare.latency.p99} ms)`,
       },
       {
         figure: 'sendMessage p50 latency',
-        measured: `${turn!.latency.p50} ms`,
+        measured: `${turn.latency.p50} ms`,
         target: '-',
         met: null,
-        ratio: `${(turn!.latency.p50 / Math.max(bare!.latency.p50, 0.5)).toFixed(1)}x bare Apollo's p50 (${bare!.latency.p50} ms)`,
+        ratio: `${(turn.latency.p50 / Math.max(bare.latency.p50, 0.5)).toFixed(1)}x bare Apollo's p50 (${bare.latency.p50} ms)`,
       },
       {
         figure: 'sendMessage throughput',
-        measured: `${Math.round(turn!.requests.average).toLocaleString()} req/s`,
+        measured: `${Math.round(turn.requests.average).toLocaleString()} req/s`,
         target: `>= ${THROUGHPUT_TARGET * 100}% of bare`,
-        met: share >= THROUGHPUT_TARGET && failures(turn!) === 0,
-        ratio: `${(share * 100).toFixed(1)}% of bare Apollo (${Math.round(bare!.requests.average).toLocaleString()} req/s)`,
+        met: share >= THROUGHPUT_TARGET && failures(turn) === 0,
+        ratio: `${(share * 100).toFixed(1)}% of bare Apollo (${Math.round(bare.requests.average).toLocaleString()} req/s)`,
       },
       {
         figure: 'Apollo on Express 5, { __typename } (context)',
-        measured: `${Math.round(bareExpress!.requests.average).toLocaleString()} req/s, p99 ${bareExpress!.latency.p99} ms`,
+        measured: `${Math.round(bareExpress.requests.average).toLocaleString()} req/s, p99 ${bareExpress.latency.p99} ms`,
         target: '-',
         met: null,
-        ratio: `${((bareExpress!.requests.average / bare!.requests.average) * 100).toFixed(1)}% of bare Apollo`,
+        ratio: `${((bareExpress.requests.average / bare.requests.average) * 100).toFixed(1)}% of bare Apollo`,
       },
       {
         figure: 'Amora { __typename } with a token (context)',
-        measured: `${Math.round(amoraTypename!.requests.average).toLocaleString()} req/s, p99 ${amoraTypename!.latency.p99} ms`,
+        measured: `${Math.round(amoraTypename.requests.average).toLocaleString()} req/s, p99 ${amoraTypename.latency.p99} ms`,
         target: '-',
         met: null,
-        ratio: `${((amoraTypename!.requests.average / bare!.requests.average) * 100).toFixed(1)}% of bare Apollo`,
+        ratio: `${((amoraTypename.requests.average / bare.requests.average) * 100).toFixed(1)}% of bare Apollo`,
       },
     ];
     const open = openResult!;
@@ -272,20 +272,20 @@ export const benchmark: Benchmark = {
     });
     rows.push({
       figure: 'CPU per sendMessage: Amora process / PostgreSQL',
-      measured: `${(cpu.turn!.server / Math.max(1, turn!.requests.total)).toFixed(2)} / ${(cpu.turn!.postgres / Math.max(1, turn!.requests.total)).toFixed(2)} ms`,
+      measured: `${(cpu.turn.server / Math.max(1, turn.requests.total)).toFixed(2)} / ${(cpu.turn.postgres / Math.max(1, turn.requests.total)).toFixed(2)} ms`,
       target: '-',
       met: null,
-      ratio: `bare Apollo: ${(cpu.bare!.server / Math.max(1, bare!.requests.total)).toFixed(2)} ms per request; Amora { __typename }: ${(cpu.amoraTypename!.server / Math.max(1, amoraTypename!.requests.total)).toFixed(2)} ms`,
+      ratio: `bare Apollo: ${(cpu.bare.server / Math.max(1, bare.requests.total)).toFixed(2)} ms per request; Amora { __typename }: ${(cpu.amoraTypename.server / Math.max(1, amoraTypename.requests.total)).toFixed(2)} ms`,
     });
     const notes = [
-      `bare Apollo (standalone): ${describe(bare!)}; ${perRequest(cpu.bare!, bare!)}`,
-      `Apollo on Express 5: ${describe(bareExpress!)}; ${perRequest(cpu.bareExpress!, bareExpress!)}`,
-      `Amora { __typename }: ${describe(amoraTypename!)}; ${perRequest(cpu.amoraTypename!, amoraTypename!)}`,
-      `Amora sendMessage: ${describe(turn!)}; ${perRequest(cpu.turn!, turn!)}`,
+      `bare Apollo (standalone): ${describe(bare)}; ${perRequest(cpu.bare, bare)}`,
+      `Apollo on Express 5: ${describe(bareExpress)}; ${perRequest(cpu.bareExpress, bareExpress)}`,
+      `Amora { __typename }: ${describe(amoraTypename)}; ${perRequest(cpu.amoraTypename, amoraTypename)}`,
+      `Amora sendMessage: ${describe(turn)}; ${perRequest(cpu.turn, turn)}`,
       `Amora sendMessage, open loop: ${JSON.stringify(open)}`,
-      `turns stored during the measured and warm-up runs: ${stored.toLocaleString()} user messages (autocannon counted ${turn!.requests.total.toLocaleString()} in the measured run)`,
+      `turns stored during the measured and warm-up runs: ${stored.toLocaleString()} user messages (autocannon counted ${turn.requests.total.toLocaleString()} in the measured run)`,
     ];
-    if (failures(turn!) > 0) notes.push('some turns failed: the targets count as not met');
+    if (failures(turn) > 0) notes.push('some turns failed: the targets count as not met');
     const pick = (r: AutocannonResult) => ({
       reqPerSec: r.requests.average,
       total: r.requests.total,
@@ -295,7 +295,7 @@ export const benchmark: Benchmark = {
       non2xx: r.non2xx,
       mismatches: r.mismatches,
     });
-    const otherShare = (cpu.turn!.other / (DURATION_S * 1000 * os.cpus().length)) * 100;
+    const otherShare = (cpu.turn.other / (DURATION_S * 1000 * os.cpus().length)) * 100;
     if (otherShare > 10)
       notes.push(
         `other processes (kernel threads, other users of this machine) used ${otherShare.toFixed(0)}% of the machine during the sendMessage run: the figures are noisier than usual`,
@@ -304,10 +304,10 @@ export const benchmark: Benchmark = {
       rows,
       notes,
       raw: {
-        bare: pick(bare!),
-        bareExpress: pick(bareExpress!),
-        amoraTypename: pick(amoraTypename!),
-        turn: pick(turn!),
+        bare: pick(bare),
+        bareExpress: pick(bareExpress),
+        amoraTypename: pick(amoraTypename),
+        turn: pick(turn),
         turnOpenLoop: open,
         stored,
         cpu,

@@ -73,10 +73,10 @@ async function startOnce(
       }
       reject(new Error(`no "Amora is listening" within 30 s:\n${output.slice(-2000)}`));
     }, 30_000);
-    child.stderr!.on('data', (chunk) => {
+    child.stderr.on('data', (chunk) => {
       output += chunk;
     });
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       output += chunk;
       for (const line of String(chunk).split('\n')) {
         if (line.includes('embedded PostgreSQL started')) {
@@ -92,7 +92,7 @@ async function startOnce(
         resolve(performance.now() - started);
       }
     });
-    exited.then((code) => {
+    void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`exited with ${code} before listening:\n${output.slice(-2000)}`));
     });

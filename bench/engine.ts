@@ -50,8 +50,8 @@ function runPass(
         context:
           random() < 0.3
             ? {
-                topics: [TOPIC_HINTS[Math.floor(random() * TOPIC_HINTS.length)]!],
-                relationshipStatus: STATUSES[Math.floor(random() * STATUSES.length)]!,
+                topics: [TOPIC_HINTS[Math.floor(random() * TOPIC_HINTS.length)]],
+                relationshipStatus: STATUSES[Math.floor(random() * STATUSES.length)],
               }
             : undefined,
         state: conversation.state,
@@ -78,7 +78,7 @@ function runPass(
 export const benchmark: Benchmark = {
   name: 'engine',
   title: 'engine alone',
-  async run() {
+  run() {
     const loadStart = performance.now();
     const library = loadBlockLibrary();
     const loadMs = performance.now() - loadStart;
@@ -92,7 +92,7 @@ export const benchmark: Benchmark = {
     const p50 = median(timings);
     const p99 = quantile(timings, 0.99);
     const jsonP50 = median(json);
-    return {
+    return Promise.resolve({
       rows: [
         {
           figure: `engine.respond median per turn (${turns.toLocaleString()} turns, ${CONVERSATIONS} conversations x ${TURNS})`,
@@ -113,6 +113,6 @@ export const benchmark: Benchmark = {
         `block library loaded in ${loadMs.toFixed(0)} ms; ${crises} crisis turns in the measured pass`,
       ],
       raw: { turns, crises, loadMs, p50, p99, mean: mean(timings), jsonP50 },
-    };
+    });
   },
 };

@@ -184,7 +184,7 @@ export const benchmark: Benchmark = {
             measured:
               dueCount === 0
                 ? `${median(ticks).toFixed(2)} / ${quantile(ticks, 0.99).toFixed(2)} ms`
-                : `${ticks[0]!.toFixed(1)} ms`,
+                : `${ticks[0].toFixed(1)} ms`,
             target: dueCount === 0 ? `< ${TARGET_MS} ms` : '-',
             met: dueCount === 0 ? median(ticks) < TARGET_MS : null,
             ratio: `result: ${JSON.stringify(results.at(-1)).slice(0, 80)}`,

@@ -52,9 +52,9 @@ function table(rows: (Row & { bench: string })[]): string {
     row.met === null ? '-' : row.met ? 'yes' : 'NO',
     row.ratio,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => line[i]!.length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((line) => line[i].length)));
   const line = (cells: string[]) =>
-    `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+    `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
   return [
     line(header),
     `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
@@ -95,10 +95,11 @@ async function main(): Promise<void> {
     let result: BenchResult;
     try {
       // Loaded lazily: a benchmark whose code under test is missing fails alone.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { benchmark } = require(entry.module) as { benchmark: Benchmark };
       result = await benchmark.run();
     } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       console.error(error);
       result = {
         rows: [

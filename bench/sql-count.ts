@@ -102,12 +102,12 @@ export const benchmark: Benchmark = {
         }
         return { count: seen.length, statements: seen, ms: median(times) };
       };
-      const large = await measure(bigToken!, {
+      const large = await measure(bigToken, {
         sessions: big.sessions,
         messages: big.messages,
         feedback: bigSeed.feedback,
       });
-      const base = await measure(smallToken!, {
+      const base = await measure(smallToken, {
         sessions: small.sessions,
         messages: small.messages,
         feedback: smallSeed.feedback,

@@ -71,7 +71,7 @@ export const benchmark: Benchmark = {
     try {
       server = await startChild('amora', amoraEnv(url, dataDir));
       const missing =
-        (await subscriptionMissing(server.url, tokens[0]!)) ??
+        (await subscriptionMissing(server.url, tokens[0])) ??
         ((await server.call<boolean>('hasTick'))
           ? null
           : 'the server exposes no follow-up timer tick');
@@ -122,7 +122,7 @@ export const benchmark: Benchmark = {
       const wrong = subscribers.received.filter(
         (list, i) =>
           list.length !== 1 ||
-          (list[0]!.payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data
+          (list[0].payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data
             ?.dueFollowups?.coachSessionId !== sessionIds[i],
       ).length;
       raw.amora = {

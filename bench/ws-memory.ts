@@ -82,7 +82,7 @@ export const benchmark: Benchmark = {
       });
       let mine;
       try {
-        const missing = await subscriptionMissing(amora.url, tokens[0]!);
+        const missing = await subscriptionMissing(amora.url, tokens[0]);
         if (missing)
           return {
             rows: [

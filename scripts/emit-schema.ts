@@ -2,7 +2,13 @@
 import 'reflect-metadata';
 import { createSchema, SCHEMA_FILE, writeSchemaFile } from '../src/server/schema';
 
-createSchema().then((schema) => {
-  writeSchemaFile(schema);
-  console.log(`Wrote ${SCHEMA_FILE}`);
-});
+createSchema().then(
+  (schema) => {
+    writeSchemaFile(schema);
+    console.log(`Wrote ${SCHEMA_FILE}`);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

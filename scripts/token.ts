@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const userId = process.argv[2] ?? randomUUID();
   if (!isUuid(userId))
-    throw new Error(`"${userId}" is not a UUID; the token's sub must be the user's UUID`);
+    throw new Error(
+      `${JSON.stringify(userId)} is not a UUID; the token's sub must be the user's UUID`,
+    );
   const secret = jwtSecret(config);
   if (!secret)
     throw new Error(

@@ -60,7 +60,7 @@ function origins(env: NodeJS.ProcessEnv): string[] | '*' {
     .map((entry) => entry.trim())
     .filter(Boolean)
     .map((entry) => {
-      let url: URL | null = null;
+      let url: URL | null;
       try {
         url = new URL(entry);
       } catch {

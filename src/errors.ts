@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { isDatabaseDown } from './db/errors';
 
 /**
  * The errors services throw. Each is a GraphQLError with the contract's `extensions.code`, so
@@ -79,4 +80,19 @@ export class UnavailableError extends AppError {
       http: { status: 503 },
     });
   }
+}
+
+/**
+ * Maps any thrown error to an {@link AppError} a client may see: our own errors as they are,
+ * a lost database as 503, everything else as a masked INTERNAL_SERVER_ERROR (no stack, no SQL,
+ * no input echo).
+ */
+export function toPublicError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseDown(error)) return new UnavailableError();
+  return new AppError(
+    'Something went wrong on our side; it has been logged',
+    'INTERNAL_SERVER_ERROR',
+    500,
+  );
 }

@@ -25,10 +25,13 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
-const declared = new Map<Function, ReadonlySet<string>>();
+/** An input class, as class-validator's metadata knows it. */
+type InputClass = abstract new (...args: never[]) => object;
+
+const declared = new Map<InputClass, ReadonlySet<string>>();
 
 /** The fields `Input` declares rules for: the only keys an input of that class may carry. */
-function declaredFields(Input: Function): ReadonlySet<string> {
+function declaredFields(Input: InputClass): ReadonlySet<string> {
   let fields = declared.get(Input);
   if (!fields) {
     fields = new Set(

@@ -79,7 +79,7 @@ describe('a 20-turn conversation on one topic', () => {
           'SELECT summary_text FROM amora_sessions WHERE id = $1',
           [sessionId],
         );
-        expect(rows[0]!.summary_text).toBe(summaryText);
+        expect(rows[0].summary_text).toBe(summaryText);
       } else if (i < 4) {
         expect(reply.session.summaryText).toBeNull();
       }
@@ -117,7 +117,7 @@ describe('sessions keep their own memory', () => {
     const token = await t.token();
     const a = (await t.gql(token, CREATE, { title: 'Alex' })).body.data.createSession.id;
     const b = (await t.gql(token, CREATE, { title: 'Work stress' })).body.data.createSession.id;
-    for (let i = 0; i < 3; i++) await send(token, BREAKUP[i]!, a);
+    for (let i = 0; i < 3; i++) await send(token, BREAKUP[i], a);
     const first = await send(token, 'My wife and I keep fighting about money and chores.', b);
     expect(first.referencedData.turnCount).toBe(1);
     expect(first.referencedData.stage).toBe(1);
@@ -130,10 +130,10 @@ describe('sessions keep their own memory', () => {
       [a, b],
     ]);
     const byId = Object.fromEntries(states.map((s) => [s.session_id, s]));
-    expect(byId[a]!.turn_count).toBe(3);
-    expect(byId[b]!.turn_count).toBe(1);
-    expect(byId[a]!.state.partnerName).toBe('Alex');
-    expect(byId[b]!.state.partnerName).toBeNull();
+    expect(byId[a].turn_count).toBe(3);
+    expect(byId[b].turn_count).toBe(1);
+    expect(byId[a].state.partnerName).toBe('Alex');
+    expect(byId[b].state.partnerName).toBeNull();
   });
 
   it('sends messages without a session id to the default session, hidden from the list unless asked', async () => {
@@ -161,7 +161,7 @@ describe('safety', () => {
       'SELECT metadata FROM amora_session_messages WHERE id = $1',
       [reply.messageId],
     );
-    expect(stored[0]!.metadata.response_style).toBe('SAFETY');
+    expect(stored[0].metadata.response_style).toBe('SAFETY');
     const idiom = await send(token, 'This commute is killing me but I still want to text him.', id);
     expect(idiom.responseStyle).not.toBe('SAFETY');
   });
@@ -183,17 +183,17 @@ describe('concurrency', () => {
       'SELECT turn_count FROM amora_session_state WHERE session_id = $1',
       [id],
     );
-    expect(state!.turn_count).toBe(12);
+    expect(state.turn_count).toBe(12);
     const [count] = await t.db.query<{ n: string }>(
       'SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1',
       [id],
     );
-    expect(Number(count!.n)).toBe(24);
+    expect(Number(count.n)).toBe(24);
     const [session] = await t.db.query<{ summary_text: string | null }>(
       'SELECT summary_text FROM amora_sessions WHERE id = $1',
       [id],
     );
-    expect(session!.summary_text).toBeTruthy();
+    expect(session.summary_text).toBeTruthy();
   });
 });
 
@@ -280,7 +280,7 @@ describe('the REST face', () => {
     const rows = await t.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM amora_session_messages m JOIN amora_sessions s ON s.id = m.session_id WHERE m.message_text IN ('hello', '   ')`,
     );
-    expect(Number(rows[0]!.n)).toBe(0);
+    expect(Number(rows[0].n)).toBe(0);
   });
 });
 

@@ -116,12 +116,12 @@ describe('the embedded database after a crash', () => {
         AMORA_DATA_DIR: dataDir,
         PORT: '0',
         HOST: '127.0.0.1',
-      } as NodeJS.ProcessEnv,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    second.stdout!.on('data', (chunk) => (output += chunk));
-    second.stderr!.on('data', (chunk) => (output += chunk));
+    second.stdout.on('data', (chunk) => (output += chunk));
+    second.stderr.on('data', (chunk) => (output += chunk));
     const code = await new Promise<number | null>((resolve, reject) => {
       const timer = setTimeout(() => {
         second.kill('SIGKILL');

@@ -159,7 +159,7 @@ describe('the database going away and coming back', () => {
     // Every pooled connection works again: a burst wider than the pool succeeds in full.
     const burst = await Promise.all(Array.from({ length: 40 }, () => t.gql(token, SESSIONS)));
     expect(burst.map((r) => r.status)).toEqual(Array(40).fill(200));
-    expect(burst[0]!.body.data.sessions).toHaveLength(2);
+    expect(burst[0].body.data.sessions).toHaveLength(2);
   });
 });
 
@@ -207,7 +207,7 @@ describe('the network to the database stalling (a partition: nothing refused, no
       expect(value.status).toBe(503);
       expect(ms).toBeLessThan(20_000);
     }
-    expect(outcomes[1]!.value.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(outcomes[1].value.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
 
     // The old connections stay silent for good (a failover behind the same address); new ones work.
@@ -231,9 +231,9 @@ describe('the network to the database stalling (a partition: nothing refused, no
        FROM amora_session_messages WHERE session_id = $1`,
       [sessionId],
     );
-    expect(Number(row!.users)).toBe(Number(row!.answers));
-    expect(Number(row!.users)).toBe(row!.turns);
-    expect(turn.body.data.sendMessage.referencedData.turnCount).toBe(row!.turns);
+    expect(Number(row.users)).toBe(Number(row.answers));
+    expect(Number(row.users)).toBe(row.turns);
+    expect(turn.body.data.sendMessage.referencedData.turnCount).toBe(row.turns);
   });
 });
 
@@ -308,7 +308,7 @@ describe('a process killed (SIGKILL) in the middle of a burst of coach turns and
     const acked: { sessionId: string; messageId: string; turnCount: number }[] = [];
     let sending = true;
     const client = async (w: number) => {
-      const { id, user } = turnSessions[w % turnSessions.length]!;
+      const { id, user } = turnSessions[w % turnSessions.length];
       for (let i = 0; sending; i++) {
         try {
           const res = await fetch(`${first.url}/graphql`, {
@@ -345,7 +345,7 @@ describe('a process killed (SIGKILL) in the middle of a burst of coach turns and
     };
     const clients = Array.from({ length: 40 }, (_, w) => client(w));
     const claimed = async () =>
-      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM amora_followups'))[0]!.n);
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM amora_followups'))[0].n);
     let ackedAtKill: number;
     let claimedAtKill: number;
     try {
@@ -377,12 +377,12 @@ describe('a process killed (SIGKILL) in the middle of a burst of coach turns and
         const [row] = await db.query<{ due: string; sent: string }>(
           `SELECT (SELECT count(*) FROM amora_sessions WHERE next_follow_up_at <= now()) AS due, (SELECT count(*) FROM amora_followups) AS sent`,
         );
-        return Number(row!.due) === 0 && Number(row!.sent) === allSessions.length;
+        return Number(row.due) === 0 && Number(row.sent) === allSessions.length;
       },
       30_000,
     );
     // And takes turns where the dead one left off.
-    const { id: oneId, user: oneUser } = turnSessions[0]!;
+    const { id: oneId, user: oneUser } = turnSessions[0];
     const next = await fetch(`${second.url}/graphql`, {
       method: 'POST',
       headers: {

@@ -72,7 +72,7 @@ describe('ratings', () => {
       [reply.coachSessionId],
     );
     const own = await t.gql(alice, FEEDBACK, {
-      input: { messageId: userMessage!.id, feedbackType: 'LIKE' },
+      input: { messageId: userMessage.id, feedbackType: 'LIKE' },
     });
     expect(own.body.errors[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -81,7 +81,7 @@ describe('ratings', () => {
     expect(
       (
         await t.rest(alice, 'POST', '/api/v1/coach/sessions/feedback', {
-          message_id: userMessage!.id,
+          message_id: userMessage.id,
           feedback_type: 'like',
         })
       ).status,
@@ -116,7 +116,7 @@ describe('ratings', () => {
     ).toBe(422);
     const rows = await t.db.query(
       'SELECT 1 FROM amora_session_feedback WHERE message_id = ANY($1)',
-      [[reply.messageId, userMessage!.id]],
+      [[reply.messageId, userMessage.id]],
     );
     expect(rows).toHaveLength(0);
   });
@@ -135,7 +135,7 @@ describe('ratings', () => {
           'SELECT metadata FROM amora_session_messages WHERE id = $1',
           [id],
         )
-      )[0]!.metadata.block_ids;
+      )[0].metadata.block_ids;
     const disliked = await blocks(first.messageId);
     expect(disliked.length).toBeGreaterThan(0);
     expect((await blocks(second.messageId)).filter((id) => disliked.includes(id))).toEqual([]);
@@ -198,7 +198,7 @@ describe('regenerate', () => {
       'SELECT turn_count FROM amora_session_state WHERE session_id = $1',
       [sessionId],
     );
-    expect(state!.turn_count).toBe(2);
+    expect(state.turn_count).toBe(2);
   });
 
   it("refuses a user message and a stranger's answer", async () => {
@@ -209,7 +209,7 @@ describe('regenerate', () => {
       [reply.coachSessionId],
     );
     expect(
-      (await t.gql(alice, REGENERATE, { id: userMessage!.id })).body.errors[0].extensions.code,
+      (await t.gql(alice, REGENERATE, { id: userMessage.id })).body.errors[0].extensions.code,
     ).toBe('BAD_USER_INPUT');
     expect(
       (await t.gql(await t.token(), REGENERATE, { id: reply.messageId })).body.errors[0].extensions

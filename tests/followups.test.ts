@@ -8,7 +8,7 @@ import { ManualClock } from '../src/clock';
 import { freePort } from '../src/db/embedded';
 import type { FollowupService } from '../src/followups/followup.service';
 import { FollowupTimer } from '../src/followups/followup.timer';
-import { createLocalPubSub } from '../src/server/pubsub';
+import { createLocalPubSub } from '../src/pubsub/pubsub';
 import { startTestServer, TEST_SECRET, type TestServer } from './support/server';
 
 /*
@@ -79,7 +79,7 @@ async function checkInMessages(t: TestServer, sessionId: string): Promise<number
     `SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1 AND metadata->>'response_style' = 'CHECK_IN'`,
     [sessionId],
   );
-  return Number(row!.n);
+  return Number(row.n);
 }
 
 /** A websocket subscriber to dueFollowups, as a client app would be. */
@@ -147,7 +147,7 @@ async function subscribe(t: TestServer, token: string): Promise<Subscriber> {
           sleep(50),
         ]);
       }
-      return events[taken++]!;
+      return events[taken++];
     },
     close: () => client.dispose() as Promise<void>,
   };
@@ -172,10 +172,10 @@ function connectRaw(
     socket.once('error', reject);
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
     socket.on('message', (data) => {
-      if (JSON.parse(String(data)).type === 'connection_ack')
+      if (JSON.parse((data as Buffer).toString()).type === 'connection_ack')
         resolve({ acked: true, code: 0, reason: '', socket, closed });
     });
-    closed.then(({ code, reason }) => resolve({ acked: false, code, reason, socket, closed }));
+    void closed.then(({ code, reason }) => resolve({ acked: false, code, reason, socket, closed }));
   });
 }
 
@@ -235,7 +235,7 @@ describe('check-ins pushed over the websocket', () => {
         prompt: event.prompt,
         message_text: event.prompt,
       });
-      expect(rows[0]!.metadata).toEqual({
+      expect(rows[0].metadata).toEqual({
         response_style: 'CHECK_IN',
         topics: ['heartbreak'],
         emotions: [],
@@ -365,7 +365,7 @@ describe('which sessions are due', () => {
       `SELECT next_follow_up_at FROM amora_sessions WHERE id = $1`,
       [id],
     );
-    expect(row!.next_follow_up_at.toISOString()).toBe('2026-04-10T09:00:00.000Z');
+    expect(row.next_follow_up_at.toISOString()).toBe('2026-04-10T09:00:00.000Z');
     clock.set('2026-04-10T09:00:00Z');
     await tick();
     expect((await checkIns(t, user)).map((r) => r.local_day)).toEqual(['2026-04-10']);
@@ -412,7 +412,7 @@ describe('exactly once across timers', () => {
       `SELECT count(*) AS n FROM amora_session_messages WHERE user_id = $1 AND metadata->>'response_style' = 'CHECK_IN'`,
       [user],
     );
-    expect(Number(messages!.n)).toBe(40);
+    expect(Number(messages.n)).toBe(40);
 
     // The next day, again exactly once each.
     clock.set('2026-05-05T07:30:00Z');
@@ -585,7 +585,7 @@ describe('a check-in made while its owner is offline', () => {
         coachSessionId: id,
         title: 'Trust after the lie',
         primaryTopic: 'trust',
-        prompt: stored!.prompt,
+        prompt: stored.prompt,
         dueAt: '2026-06-01T07:00:00.000Z',
         session: { id, title: 'Trust after the lie' },
       },
@@ -597,7 +597,7 @@ describe('a check-in made while its owner is offline', () => {
         coach_session_id: id,
         title: 'Trust after the lie',
         primary_topic: 'trust',
-        prompt: stored!.prompt,
+        prompt: stored.prompt,
         due_at: '2026-06-01T07:00:00.000Z',
       },
     ]);
@@ -747,7 +747,7 @@ describe('timer cost', () => {
       nodes.push(node);
       (node.Plans ?? []).forEach(walk);
     };
-    walk((plan!['QUERY PLAN'] as any)[0].Plan);
+    walk((plan['QUERY PLAN'] as any)[0].Plan);
     const sessionsScan = nodes.filter((node) => node['Relation Name'] === 'amora_sessions');
     expect(sessionsScan.map((node) => [node['Node Type'], node['Index Name']])).toEqual([
       ['Index Scan', 'amora_sessions_next_follow_up_at_idx'],
@@ -854,10 +854,10 @@ describe('the timer loop', () => {
     const errors: unknown[] = [];
     const logger = { error: (obj: unknown) => errors.push(obj), info: () => undefined } as never;
     const timer = new FollowupTimer(
-      fakeService(async () => {
+      fakeService(() => {
         calls++;
-        if (calls === 1) throw new Error('database went away');
-        return { claimed: [], read: 0, changed: 0 };
+        if (calls === 1) return Promise.reject(new Error('database went away'));
+        return Promise.resolve({ claimed: [], read: 0, changed: 0 });
       }),
       createLocalPubSub(),
       20,

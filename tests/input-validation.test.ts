@@ -27,7 +27,7 @@ async function rowsOf(userId: string): Promise<number> {
           + (SELECT count(*) FROM amora_session_messages WHERE user_id = $1::uuid) AS n`,
     [userId],
   );
-  return Number(row!.n);
+  return Number(row.n);
 }
 
 /** A fresh user and their token. */

@@ -71,7 +71,7 @@ describe('abuse limits', () => {
          (SELECT reply_to_id FROM amora_session_messages WHERE id = $1::uuid)`,
       [messageId],
     );
-    expect(Number(rows!.answers)).toBe(2);
+    expect(Number(rows.answers)).toBe(2);
   });
 
   it('uses no quota for turns that fail: not found, or a failed write', async () => {
@@ -110,7 +110,7 @@ describe('abuse limits', () => {
     const [count] = await t.db.query<{ n: string }>(
       `SELECT count(*) AS n FROM amora_sessions WHERE title = 'three'`,
     );
-    expect(Number(count!.n)).toBe(0);
+    expect(Number(count.n)).toBe(0);
   });
 
   it('refuses queries nested too deep, and too complex, before running them', async () => {

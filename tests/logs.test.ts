@@ -155,7 +155,7 @@ describe('logs', () => {
       'purple',
       'secret affair',
       token,
-      token.split('.')[1]!,
+      token.split('.')[1],
       'Bearer',
     ]) {
       expect(output).not.toContain(secret);

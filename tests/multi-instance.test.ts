@@ -37,7 +37,7 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
   let dataDir: string;
   let db: TestDatabase;
   let servers: ServerProcess[] = [];
-  let subscribers: FollowupSubscriber[] = [];
+  const subscribers: FollowupSubscriber[] = [];
   let redis: Redis;
 
   beforeAll(async () => {
@@ -60,7 +60,7 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
     );
     servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = started.find((s) => s.status === 'rejected');
-    if (failed) throw (failed as PromiseRejectedResult).reason;
+    if (failed) throw failed.reason;
   }, 60_000);
 
   afterAll(async () => {
@@ -102,7 +102,7 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
       connecting.push(
         (async () => {
           const subscriber = await subscribeFollowups(
-            servers[instance]!.url,
+            servers[instance].url,
             await signToken(TEST_SECRET, user),
           );
           subscribers.push(subscriber);
@@ -148,7 +148,7 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
       0,
     );
     const received = () => subscribers.reduce((n, s) => n + s.events.length, 0);
-    await waitFor(`${expected} pushes`, async () => received() >= expected, 30_000);
+    await waitFor(`${expected} pushes`, () => received() >= expected, 30_000);
     // Late duplicates would arrive within a few ticks: give them the chance.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
 
@@ -206,7 +206,7 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
       });
     // The budget spread over the instances: each alone would allow it all again.
     for (let i = 0; i < TURNS_PER_MINUTE; i++)
-      expect((await turn(servers[i % INSTANCES]!, i)).status).toBe(200);
+      expect((await turn(servers[i % INSTANCES], i)).status).toBe(200);
     for (const server of servers) {
       const limited = await turn(server, 99);
       expect(limited.status).toBe(429);

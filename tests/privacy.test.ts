@@ -82,7 +82,7 @@ describe('deleteSession', () => {
       `SELECT (SELECT count(*) FROM amora_session_feedback WHERE message_id = ANY($1::uuid[])) + (SELECT count(*) FROM amora_followups WHERE message_id = ANY($1::uuid[])) AS n`,
       [doomed.messageIds],
     );
-    expect(Number(orphans!.n)).toBe(0);
+    expect(Number(orphans.n)).toBe(0);
     expect(await countRowsBy(t.db, 'session_id', kept.sessionId)).toEqual(keptBefore);
     expect(
       (await t.gql(token, `query($id: ID!) { session(id: $id) { id } }`, { id: doomed.sessionId }))
@@ -256,16 +256,16 @@ describe('exportMyData', () => {
         [session.id],
       );
       expect(session.messages.map((m: { id: string }) => m.id)).toEqual(sql.map((row) => row.id));
-      expect(session.messages.map((m: { id: string }) => m.id)).toEqual(seeded[i]!.messageIds);
+      expect(session.messages.map((m: { id: string }) => m.id)).toEqual(seeded[i].messageIds);
       for (const message of session.messages) {
         expect(keys(message)).toEqual(MESSAGE_KEYS);
         expect(['USER', 'AMORA']).toContain(message.sender);
         for (const feedback of message.feedback) expect(keys(feedback)).toEqual(FEEDBACK_KEYS);
       }
       const superseded = session.messages.find(
-        (m: { id: string }) => m.id === seeded[i]!.supersededId,
+        (m: { id: string }) => m.id === seeded[i].supersededId,
       );
-      expect(superseded.superseded_by).toBe(seeded[i]!.replacementId);
+      expect(superseded.superseded_by).toBe(seeded[i].replacementId);
       expect(superseded.feedback.map((f: { feedback_type: string }) => f.feedback_type)).toEqual([
         'REGENERATE',
       ]);
@@ -273,7 +273,7 @@ describe('exportMyData', () => {
         session.messages
           .flatMap((m: { feedback: { id: string }[] }) => m.feedback.map((f) => f.id))
           .sort(),
-      ).toEqual([...seeded[i]!.feedbackIds].sort());
+      ).toEqual([...seeded[i].feedbackIds].sort());
       expect(session.messages[0]).toMatchObject({
         sender: 'USER',
         text: 'message 0',
@@ -291,11 +291,11 @@ describe('exportMyData', () => {
       expect(session.followups).toHaveLength(1);
       expect(keys(session.followups[0])).toEqual(FOLLOWUP_KEYS);
       expect(session.followups[0]).toEqual({
-        id: seeded[i]!.followupId,
+        id: seeded[i].followupId,
         local_day: '2026-03-01',
         due_at: '2026-03-01T20:30:00.000Z',
         prompt: 'How have you been feeling?',
-        message_id: seeded[i]!.messageIds[seeded[i]!.messageIds.length - 1],
+        message_id: seeded[i].messageIds[seeded[i].messageIds.length - 1],
         answered_at: null,
       });
     }
@@ -356,7 +356,7 @@ describe('exportMyData', () => {
         'SELECT count(*) AS n FROM amora_session_messages WHERE user_id = $1',
         [userId],
       );
-      return Number(row!.n);
+      return Number(row.n);
     };
     beforeAll(async () => {
       userId = randomUUID();
@@ -437,7 +437,7 @@ describe('exportMyData', () => {
         const [row] = await t.db.query<{ n: string }>(
           `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
         );
-        open = Number(row!.n);
+        open = Number(row.n);
         if (open === 0 && pool.idleCount === pool.totalCount) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -46,19 +46,19 @@ describe('supabase-rls.sql', () => {
       );
       const [m] = await db.query<{ id: string }>(
         `INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text) VALUES (gen_random_uuid(), $1, $2, 'amora', 'secret') RETURNING id`,
-        [s!.id, user],
+        [s.id, user],
       );
       await db.query(
         `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'like')`,
-        [s!.id, m!.id, user],
+        [s.id, m.id, user],
       );
       await db.query(`INSERT INTO amora_session_state (session_id, user_id) VALUES ($1, $2)`, [
-        s!.id,
+        s.id,
         user,
       ]);
       await db.query(
         `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date, now(), 'hi')`,
-        [s!.id, user],
+        [s.id, user],
       );
     }
   });
@@ -141,28 +141,28 @@ describe('supabase-rls.sql', () => {
     const forged: [string, unknown[]][] = [
       [
         `INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text) VALUES (gen_random_uuid(), $1, $2, 'user', 'planted')`,
-        [bobs!.session, alice],
+        [bobs.session, alice],
       ],
       [
         `INSERT INTO amora_session_state (session_id, user_id) VALUES ($1, $2)`,
-        [bobsNew!.id, alice],
+        [bobsNew.id, alice],
       ],
       [
         `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'dislike')`,
-        [bobs!.session, bobs!.message, alice],
+        [bobs.session, bobs.message, alice],
       ],
       [
         // Her own session, his message.
         `INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type) VALUES (gen_random_uuid(), $1, $2, $3, 'dislike')`,
-        [alices!.session, bobs!.message, alice],
+        [alices.session, bobs.message, alice],
       ],
       [
         `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date + 1, now(), 'planted')`,
-        [bobs!.session, alice],
+        [bobs.session, alice],
       ],
       [
         `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id) VALUES (gen_random_uuid(), $1, $2, current_date + 1, now(), 'planted', $3)`,
-        [alices!.session, alice, bobs!.message],
+        [alices.session, alice, bobs.message],
       ],
     ];
     for (const [sql, params] of forged) {
@@ -174,16 +174,16 @@ describe('supabase-rls.sql', () => {
     await as(alice, async (c) => {
       await expect(
         c.query(`UPDATE amora_session_messages SET session_id = $1 WHERE id = $2`, [
-          bobs!.session,
-          alices!.message,
+          bobs.session,
+          alices.message,
         ]),
       ).rejects.toThrow(/foreign key/);
     });
     const [planted] = await db.query<{ n: string }>(
       `SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1 AND user_id <> $2`,
-      [bobs!.session, bob],
+      [bobs.session, bob],
     );
-    expect(Number(planted!.n)).toBe(0);
+    expect(Number(planted.n)).toBe(0);
   });
 
   it('shows nothing to a request without a user', async () => {

@@ -94,7 +94,7 @@ export async function startChild(
       else waiter?.resolve(message.result);
     }
   });
-  exited.then((code) => {
+  void exited.then((code) => {
     for (const waiter of pending.values())
       waiter.reject(new Error(`${script} server exited (${code}):\n${output}`));
     pending.clear();
@@ -110,7 +110,7 @@ export async function startChild(
       clearTimeout(timer);
       resolve(value);
     };
-    exited.then((code) => {
+    void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`${script} server exited with ${code} before it was ready:\n${output}`));
     });

@@ -89,7 +89,7 @@ const CRISIS = [
 
 /** One message: mostly a situation with feelings and a question; some short follow-ups; rare crisis wording. */
 export function message(random: () => number): string {
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const name = pick(NAMES);
   const roll = random();
   if (roll < 0.01) return pick(CRISIS).replace('{name}', name);

@@ -37,7 +37,7 @@ export async function openLoop(
     const scheduled = start + i * interval;
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const item = requests[i % requests.length]!;
+    const item = requests[i % requests.length];
     inFlight.push(
       new Promise<void>((resolve) => {
         const request = http.request(

@@ -53,14 +53,17 @@ export async function connectSubscribers(
       );
       socket.on('message', (data) => {
         const at = wallMs();
-        const message = JSON.parse(String(data)) as { type: string; payload?: unknown };
+        const message = JSON.parse((data as Buffer).toString()) as {
+          type: string;
+          payload?: unknown;
+        };
         switch (message.type) {
           case 'connection_ack':
             socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
             resolve();
             break;
           case 'next':
-            received[index]!.push({ at, payload: message.payload });
+            received[index].push({ at, payload: message.payload });
             options.onNext?.(index, at);
             break;
           case 'ping':

@@ -18,7 +18,11 @@ async function main(): Promise<void> {
   const subscribers = new Map<WebSocket, string>();
   wss.on('connection', (socket) => {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { type: string; id?: string; payload?: unknown };
+      const message = JSON.parse((data as Buffer).toString()) as {
+        type: string;
+        id?: string;
+        payload?: unknown;
+      };
       if (message.type === 'connection_init')
         socket.send(JSON.stringify({ type: 'connection_ack' }));
       else if (message.type === 'ping') socket.send(JSON.stringify({ type: 'pong' }));
@@ -54,9 +58,10 @@ async function main(): Promise<void> {
         return { start, sent: n, loopMs: wallMs() - start };
       },
     },
-    async () => {
+    () => {
       wss.close();
       server.close();
+      return Promise.resolve();
     },
   );
 }

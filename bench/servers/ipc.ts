@@ -2,7 +2,8 @@
  * The child side of bench/lib/child.ts: announces readiness, answers commands sent over IPC.
  * `mem` (full GC first when started with --expose-gc) and `stop` are built in.
  */
-export type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
+/** A command's answer, or a promise of it. */
+export type Handler = (args: Record<string, unknown>) => unknown;
 
 export function serve(
   url: string,
@@ -22,7 +23,7 @@ export function serve(
     },
     ...handlers,
   };
-  process.on('message', async (raw) => {
+  const onMessage = async (raw: unknown) => {
     const message = raw as {
       type: string;
       id: number;
@@ -46,6 +47,10 @@ export function serve(
         error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
       });
     }
+  };
+  // onMessage answers every failure itself, so nothing is left to handle here.
+  process.on('message', (raw) => {
+    void onMessage(raw);
   });
   process.on('disconnect', () => {
     void stop().finally(() => process.exit(0));

@@ -33,6 +33,7 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
     fs.rmSync(baseDir, { recursive: true, force: true });
     throw new Error(
       `Could not start an embedded PostgreSQL for the migration tools: ${(error as Error).message}`,
+      { cause: error },
     );
   }
 }
@@ -74,6 +75,7 @@ export async function withScratchDatabase<T>(
     throw new Error(
       `Could not create a scratch database on ${new URL(serverUrl).host} (${(error as Error).message}).${hint} ` +
         'Unset DATABASE_URL to let the tools start an embedded PostgreSQL instead.',
+      { cause: error },
     );
   }
   try {

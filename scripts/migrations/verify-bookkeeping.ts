@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { MIGRATIONS_DIR, PROJECT_ROOT, readMigrationList, readSchemaFiles } from './migrations-dir';
+import { MIGRATIONS_DIR, readMigrationList, readSchemaFiles } from './migrations-dir';
 import { applyMigrations, migrationChecksum } from '../../src/db/migrate';
 import { withPostgresServer, withScratchDatabase } from './postgres-server';
 import { openSchemaEngine } from './wasm-engine';
@@ -119,7 +119,7 @@ export async function verifyBookkeeping(
     }
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const rows = await client.query(
+    const rows = await client.query<{ migration_name: string; checksum: string }>(
       'SELECT migration_name, checksum, logs, rolled_back_at, applied_steps_count, finished_at IS NOT NULL AS finished FROM "_prisma_migrations" ORDER BY migration_name',
     );
     await client.end();
@@ -157,13 +157,14 @@ export async function verifyBookkeeping(
     if (diagnosis.history !== null)
       problems.push(`diagnoseMigrationHistory history: ${JSON.stringify(diagnosis.history)}`);
     if (diagnosis.failedMigrationNames.length)
-      problems.push(`failed migrations: ${diagnosis.failedMigrationNames}`);
+      problems.push(`failed migrations: ${diagnosis.failedMigrationNames.join(',')}`);
     if (diagnosis.editedMigrationNames.length)
-      problems.push(`edited (checksum mismatch): ${diagnosis.editedMigrationNames}`);
+      problems.push(`edited (checksum mismatch): ${diagnosis.editedMigrationNames.join(',')}`);
     if (!diagnosis.hasMigrationsTable) problems.push('engine sees no _prisma_migrations table');
     if ((view.devAction as { tag: string }).tag !== 'createMigration')
       problems.push(`devDiagnostic wants: ${JSON.stringify(view.devAction)}`);
-    if (view.appliedByEngine.length) problems.push(`engine applied again: ${view.appliedByEngine}`);
+    if (view.appliedByEngine.length)
+      problems.push(`engine applied again: ${view.appliedByEngine.join(',')}`);
     if (view.pendingSchemaSql !== null)
       problems.push(`schema.prisma has changes not in a migration:\n${view.pendingSchemaSql}`);
 
@@ -196,7 +197,6 @@ export async function verifyBookkeeping(
 }
 
 if (require.main === module) {
-  const argv = process.argv.slice(2);
   (async () => {
     console.log('Runtime migrator under test: src/db/migrate.ts');
     const problems = await withPostgresServer(process.env.DATABASE_URL || undefined, (serverUrl) =>

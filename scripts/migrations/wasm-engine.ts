@@ -151,7 +151,8 @@ function rewriteCharFields(result: pg.QueryResult | pg.QueryResult[]): void {
  * `pg.types`, which the application's own runtime shares.
  */
 class CharAsTextClient extends pg.Client {
-  // pg's `query` has a dozen overloads; this one forwards all of them.
+  // pg's `query` has a dozen overloads; this one forwards all of them, which only `any` can type.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: unknown[]): any {
     const last = args[args.length - 1];
     const callback =
@@ -293,7 +294,7 @@ class PgMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory
     const inner = await new PrismaPg({
       connectionString: url,
       max: 4,
-      Client: CharAsTextClient as unknown as typeof pg.Client,
+      Client: CharAsTextClient,
     }).connect();
     const adapter: SqlDriverAdapter = fixAdapter(inner, async () => {
       this.openAdapters.delete(adapter);

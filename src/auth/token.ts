@@ -107,7 +107,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
 export function bearerToken(header: string | undefined | null): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) throw new UnauthenticatedError('Send Authorization: Bearer <token>');
-  return match[1]!;
+  return match[1];
 }
 
 /** Signs an HS256 token for `userId`, as Supabase would; for local use and tests. */

@@ -281,11 +281,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const continuation =
         prior !== null && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
       const turnTopics: TopicId[] = continuation
-        ? [prior!, ...detected.topics.filter((t) => t !== prior)].slice(0, 4)
+        ? [prior, ...detected.topics.filter((t) => t !== prior)].slice(0, 4)
         : detected.topics;
       const counting = continuation
         ? [
-            prior!,
+            prior,
             ...(detected.fromText
               ? detected.topics.filter(
                   (t) => t !== prior && (detected.scores[t] ?? 0) >= WEAK_TOPIC_SCORE,

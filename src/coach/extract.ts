@@ -156,7 +156,7 @@ function displayRole(prefix: string, noun: string): string {
   let r = noun.toLowerCase().replace(/\s+/g, ' ').trim();
   r = r.replace(/^ex[- ]?(?=\S)/, '');
   const ex = /^ex/i.test(prefix) || (/^ex[- ]?\S/i.test(noun) && noun.toLowerCase() !== 'ex');
-  r = Object.hasOwn(map, r) ? map[r]! : r;
+  r = Object.hasOwn(map, r) ? map[r] : r;
   if (r === 'ex') return 'ex';
   return ex ? `ex-${r}` : r;
 }
@@ -343,7 +343,7 @@ export function extractFacts(
     const clean = s
       .replace(/\s+/g, ' ')
       .trim()
-      .replace(RE_CALENDAR_NAME, (w) => w[0]!.toUpperCase() + w.slice(1));
+      .replace(RE_CALENDAR_NAME, (w) => w[0].toUpperCase() + w.slice(1));
     if (clean && !facts.some((f) => f.text === clean)) facts.push({ kind, text: clean, turn });
   };
   for (const m of text.matchAll(RE_TOGETHER_FOR)) {
@@ -377,7 +377,7 @@ export function extractFacts(
   }
   for (const m of text.matchAll(RE_DUR_RELATIONSHIP)) {
     const [num, unit] = m[1].split(' ');
-    const n = Object.hasOwn(NUMBER_WORDS, num) ? NUMBER_WORDS[num]! : num;
+    const n = Object.hasOwn(NUMBER_WORDS, num) ? NUMBER_WORDS[num] : num;
     add('duration', `it was a ${n === 'a' || n === 'an' ? '1' : n}-${unit} ${m[2]}`);
   }
   for (const m of text.matchAll(RE_KNOWN_FOR))

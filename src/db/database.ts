@@ -41,6 +41,8 @@ const QUERY_TIMEOUT_MESSAGE = 'Query read timeout';
  * on release, so the next request gets a fresh connection once the database answers again.
  */
 class GuardedClient extends pg.Client {
+  // pg.Client's query has a dozen overloads returning different things; only `any` overrides them all.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: unknown[]): any {
     const last = args[args.length - 1];
     if (typeof last === 'function') {
@@ -139,7 +141,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     url,
     async isReady() {
       try {
-        const pending = await pendingMigrations(async (sql) => (await pool.query(sql)).rows);
+        const pending = await pendingMigrations(
+          async (sql) => (await pool.query<{ migration_name: string }>(sql)).rows,
+        );
         return pending.length === 0;
       } catch {
         return false;

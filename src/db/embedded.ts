@@ -126,9 +126,13 @@ async function startCluster(
     await postgres.start();
   } catch (error) {
     // start() rejects with undefined; PostgreSQL's own words are in its log.
-    throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start: ${error ?? output.join('').trim().split('\n').slice(-5).join(' | ')}`,
-    );
+    const reason =
+      error instanceof Error
+        ? error.message
+        : output.join('').trim().split('\n').slice(-5).join(' | ');
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start: ${reason}`, {
+      cause: error,
+    });
   }
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,

@@ -91,6 +91,7 @@ export async function applyMigrations(
         await client.query('ROLLBACK').catch(() => undefined);
         throw new Error(
           `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+          { cause: error },
         );
       }
     }

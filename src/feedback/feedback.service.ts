@@ -19,7 +19,7 @@ export class FeedbackService {
   constructor(
     private readonly feedback: FeedbackRepository,
     private readonly limits: Pick<TurnLimits, 'consumeTurn'> = {
-      consumeTurn: async () => undefined,
+      consumeTurn: () => Promise.resolve(),
     },
   ) {}
 

@@ -10,7 +10,7 @@ import {
 } from 'type-graphql';
 import { NotFoundError } from '../errors';
 import type { Context } from '../server/context';
-import { FOLLOWUP_DUE, type FollowupEvent } from '../server/pubsub';
+import { FOLLOWUP_DUE, type FollowupEvent } from '../pubsub/pubsub';
 import { Session } from '../sessions/session.type';
 import { Followup, fromEvent } from './followup.type';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { FOLLOWUP_DUE, type AmoraPubSub } from '../server/pubsub';
+import { FOLLOWUP_DUE, type AmoraPubSub } from '../pubsub/pubsub';
 import { CLAIM_BATCH, type FollowupService } from './followup.service';
 import { toEvent } from './followup.type';
 

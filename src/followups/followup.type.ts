@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import type { FollowupEvent } from '../server/pubsub';
+import type { FollowupEvent } from '../pubsub/pubsub';
 
 /** A daily check-in waiting for its owner (the contract's `Followup`; `session` is resolved separately). */
 @ObjectType({ description: 'A daily check-in: due now, or sent and not yet answered.' })

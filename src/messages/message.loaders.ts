@@ -34,7 +34,7 @@ export function createMessageLoaders(messages: MessageRepository, userId: string
       }
       const results = new Map<string, MessagePage>();
       for (const group of groups.values()) {
-        const { first, after } = group[0]!;
+        const { first, after } = group[0];
         const pages = await messages.pages(
           userId,
           group.map((key) => key.sessionId),

@@ -58,7 +58,7 @@ export function encodeCursor(seq: bigint): string {
 /** The position a cursor points at, or null when it is not one of ours. */
 export function decodeCursor(cursor: string): bigint | null {
   const match = /^m:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  return match ? BigInt(match[1]!) : null;
+  return match ? BigInt(match[1]) : null;
 }
 
 /** The metadata stored with Amora's answer: what the engine saw and which blocks it used. */

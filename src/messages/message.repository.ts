@@ -172,7 +172,7 @@ export class MessageRepository {
         if (moved.length === 0) throw new RetryTurn();
         await tx.$executeRaw`
         INSERT INTO amora_session_messages (id, seq, session_id, user_id, sender, message_text, metadata, reply_to_id, created_at)
-        VALUES (${r.newId}::uuid, ${moved[0]!.old_seq}, ${r.sessionId}::uuid, ${r.userId}::uuid, 'amora', ${result.reply}, ${JSON.stringify(answerMetadata(result))}::jsonb, ${r.questionId}::uuid, ${now})`;
+        VALUES (${r.newId}::uuid, ${moved[0].old_seq}, ${r.sessionId}::uuid, ${r.userId}::uuid, 'amora', ${result.reply}, ${JSON.stringify(answerMetadata(result))}::jsonb, ${r.questionId}::uuid, ${now})`;
         await tx.$executeRaw`
         INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type)
         VALUES (${randomUUID()}::uuid, ${r.sessionId}::uuid, ${r.requestedId}::uuid, ${r.userId}::uuid, 'regenerate')`;

@@ -51,8 +51,8 @@ export class MessageService {
     private readonly sessions: SessionService,
     private readonly engine: CoachEngine,
     private readonly limits: TurnLimits = {
-      consumeTurn: async () => undefined,
-      refundTurn: async () => undefined,
+      consumeTurn: () => Promise.resolve(),
+      refundTurn: () => Promise.resolve(),
     },
   ) {}
 

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { Logger } from 'pino';
-import { toPublicError } from '../server/errors';
+import { toPublicError } from '../errors';
 import { writeExportJson } from './export-json';
 import type { ExportPart } from './export';
 

@@ -118,7 +118,7 @@ export async function* readExport(
           messages: rows.map((row) => exportMessage(row, feedback.get(row.id) ?? [])),
         };
         if (rows.length < batchSize) break;
-        after = String(rows[rows.length - 1]!.seq);
+        after = String(rows[rows.length - 1].seq);
       }
       yield { kind: 'sessionEnd' };
     }

@@ -1,7 +1,6 @@
 import type { Request, Response, NextFunction, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { InputError } from '../errors';
-import { toPublicError } from '../server/errors';
+import { InputError, toPublicError } from '../errors';
 import { snake } from './case';
 
 /**

@@ -15,7 +15,7 @@ import {
 
 /** What the REST shim needs from the server. */
 export interface RestDeps {
-  authenticate(header: string | undefined): Promise<Context>;
+  authenticate: (header: string | undefined) => Promise<Context>;
   logger: Logger;
 }
 
@@ -43,7 +43,8 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     '/sessions',
     route(async (req, res) => {
       const { viewer, services } = ctx(res);
-      const includeDefault = String(req.query.include_default ?? '').toLowerCase() === 'true';
+      const flag = req.query.include_default;
+      const includeDefault = typeof flag === 'string' && flag.toLowerCase() === 'true';
       const sessions = await services.sessions.list(viewer.userId, { includeDefault });
       res.json(sessions.map(sessionResponse));
     }),

@@ -1,10 +1,10 @@
 import { isRecord } from '../validation';
-import type { Session } from '../db/generated/client';
 import type { FeedbackResult } from '../feedback/feedback.input';
 import type { Followup } from '../followups/followup.type';
 import { toCoachReply } from '../messages/coach-reply.mapper';
 import type { TurnOutcome } from '../messages/message.service';
 import { toSessionRecord, type SessionRecord } from '../sessions/session.mapper';
+import type { Session } from '../sessions/session.type';
 import { camelKeys, snakeKeysDeep } from './case';
 
 /** The seed's SessionResponse (snake_case), plus `timezone`, `last_follow_up_at` and `is_default`. */

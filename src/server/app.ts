@@ -7,20 +7,20 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
 import { jwtSecret } from '../auth/local-secret';
-import { bearerToken, createTokenVerifier, type TokenVerifier, type Viewer } from '../auth/token';
+import { bearerToken, createTokenVerifier, type Viewer } from '../auth/token';
 import { systemClock, type Clock } from '../clock';
 import type { Config } from '../config';
 import { openDatabase, type Database } from '../db/database';
 import { sendRestError } from '../rest/rest.errors';
 import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
-import { formatGraphQLError, toPublicError } from './errors';
-import { AppError } from '../errors';
+import { formatGraphQLError } from './errors';
+import { AppError, toPublicError } from '../errors';
 import { complexityPlugin, parseOptions, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createLogger } from './logger';
 import { requestLogger } from './request-log';
-import { createAmoraPubSub } from './pubsub';
+import { createAmoraPubSub } from '../pubsub/pubsub';
 import { createSchema } from './schema';
 import { createRepositories, createServices, type Services } from './services';
 import { attachWebsocket } from './websocket';
@@ -121,12 +121,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         ApolloServerPluginDrainHttpServer({ httpServer }),
         // Closes the websockets (1001) when Apollo drains, alongside the HTTP connections.
         {
-          async serverWillStart() {
-            return {
-              async drainServer() {
-                await sockets.dispose();
-              },
-            };
+          serverWillStart() {
+            return Promise.resolve({ drainServer: () => sockets.dispose() });
           },
         },
         complexityPlugin<Context>(),
@@ -254,16 +250,17 @@ function bodyParserError(
  */
 function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = error.originalError;
             if (original && !('extensions' in original))
               logger.error({ err: original }, 'resolver failed');
           }
+          return Promise.resolve();
         },
-        async willSendResponse({ response, errors }) {
+        willSendResponse({ response, errors }) {
           const public_ = (errors ?? []).map((error) =>
             toPublicError(error.originalError ?? error),
           );
@@ -273,8 +270,9 @@ function statusPlugin(logger: Logger): ApolloServerPlugin<Context> {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(limited.extensions.retryAfterSeconds));
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

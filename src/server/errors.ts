@@ -1,22 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { isDatabaseDown } from '../db/errors';
-import { AppError, UnavailableError } from '../errors';
-
-/**
- * Maps any thrown error to an {@link AppError} a client may see: our own errors as they are,
- * a lost database as 503, everything else as a masked INTERNAL_SERVER_ERROR (no stack, no SQL,
- * no input echo).
- */
-export function toPublicError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (isDatabaseDown(error)) return new UnavailableError();
-  return new AppError(
-    'Something went wrong on our side; it has been logged',
-    'INTERNAL_SERVER_ERROR',
-    500,
-  );
-}
+import { toPublicError } from '../errors';
 
 /**
  * Apollo's formatError. GraphQL's own errors (syntax, validation, variables) and ours pass with

@@ -32,7 +32,7 @@ const PATH_WORDS = new Set([
 /** The URL's path without its query string (GET /graphql puts queries and variables there), unknown segments masked. */
 export function safePath(url: unknown): string {
   if (typeof url !== 'string') return '';
-  const path = url.split(/[?#]/, 1)[0]!;
+  const path = url.split(/[?#]/, 1)[0];
   return path
     .split('/')
     .map((segment) => (PATH_WORDS.has(segment) || UUID.test(segment) ? segment : ':param'))
@@ -78,7 +78,7 @@ export interface SafeError {
 function isDatabaseError(error: Record<string, unknown>, type: string): boolean {
   return (
     /prisma|driveradapter/i.test(type) ||
-    /prisma|driveradapter/i.test(String(error.name ?? '')) ||
+    (typeof error.name === 'string' && /prisma|driveradapter/i.test(error.name)) ||
     'clientVersion' in error ||
     'meta' in error ||
     // pg's DatabaseError: a SQLSTATE code with a severity.
@@ -133,7 +133,7 @@ export function safeErrorSerializer(error: unknown, depth = 0): SafeError {
       : { type: typeof error };
   }
   const e = error as Record<string, unknown>;
-  const type = (error as object).constructor?.name ?? 'Object';
+  const type = error.constructor?.name ?? 'Object';
   const out: SafeError = { type };
   if (typeof e.name === 'string' && e.name !== type) out.name = e.name;
   const code = e.code ?? (e.extensions as Record<string, unknown> | undefined)?.code ?? e.errorCode;

@@ -159,12 +159,15 @@ export function checkComplexity(
 /** The HTTP side of {@link checkComplexity}, as an Apollo plugin. */
 export function complexityPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request }) {
-          checkComplexity(schema, document, request.variables, request.operationName);
-        },
-      };
+    requestDidStart() {
+      return Promise.resolve({
+        // A refusal thrown here rejects the promise, which Apollo answers as the error.
+        didResolveOperation: ({ schema, document, request }) =>
+          new Promise<void>((resolve) => {
+            checkComplexity(schema, document, request.variables, request.operationName);
+            resolve();
+          }),
+      });
     },
   };
 }

@@ -14,7 +14,7 @@ import {
 } from '../messages/message.resolver';
 import { PrivacyResolver } from '../privacy/privacy.resolver';
 import { SessionResolver } from '../sessions/session.resolver';
-import { createLocalPubSub } from './pubsub';
+import { createLocalPubSub } from '../pubsub/pubsub';
 
 /** Where the schema is written for clients and reviewers. */
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema.graphql');
@@ -39,7 +39,7 @@ export async function createSchema(
   options: { pubSub?: Parameters<typeof buildSchema>[0]['pubSub'] } = {},
 ): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: RESOLVERS as unknown as [Function, ...Function[]],
+    resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     orphanedTypes: [],
     validate: false,

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type Redis from 'ioredis';
 import { FollowupService } from '../followups/followup.service';
 import { FollowupTimer } from '../followups/followup.timer';
-import { createLocalPubSub, type AmoraPubSub } from './pubsub';
+import { createLocalPubSub, type AmoraPubSub } from '../pubsub/pubsub';
 import {
   createBlocksEngine,
   DEFAULT_SAFETY_RESOURCES,

@@ -1,4 +1,4 @@
-import type { Session } from '../db/generated/client';
+import type { Session } from './session.type';
 
 /**
  * A session as a plain snake_case record: the seed's SessionResponse plus `timezone`,

@@ -27,7 +27,7 @@ export class SessionService {
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
     private readonly defaultTimezone: string,
-    private readonly limits: SessionLimits = { consumeSessionCreation: async () => undefined },
+    private readonly limits: SessionLimits = { consumeSessionCreation: () => Promise.resolve() },
   ) {}
 
   /** The user's sessions, most recent activity first; the default session only when asked. */

@@ -129,7 +129,7 @@ const MORE: { text: string; crisis: CrisisKind | null }[] = JSON.parse(
 
 describe('detectCrisis on the wider fixture', () => {
   test.each(MORE.map((m) => [m.text, m.crisis]))('%s -> %s', (text, kind) => {
-    expect(detectCrisis(text as string)).toBe(kind);
+    expect(detectCrisis(text)).toBe(kind);
   });
 });
 

@@ -189,7 +189,7 @@ describe('relationship status', () => {
     ['', null],
     [null, null],
   ])('context %p -> %p', (raw, id) => {
-    expect(mapRelationshipStatus(raw as string | null)).toBe(id);
+    expect(mapRelationshipStatus(raw)).toBe(id);
   });
   test('from the text', () => {
     expect(statusFromText(normalizeText('my husband never listens'))).toBe('married');
@@ -395,7 +395,7 @@ describe('words that are also JavaScript property names', () => {
     let state = initialState();
     for (const text of [
       `my ${word} broke up with me and I feel ${word}`,
-      `${word[0]!.toUpperCase()}${word.slice(1)} and I were together for ${word} years, ${word} cheated on me`,
+      `${word[0].toUpperCase()}${word.slice(1)} and I were together for ${word} years, ${word} cheated on me`,
       `i ${word} want to ${word} and I can't ${word} anymore`,
     ]) {
       const result = engine.respond({

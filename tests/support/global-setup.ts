@@ -18,7 +18,10 @@ export default async function globalSetup(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-test-pg-'));
     const embedded = await startEmbeddedPostgres(dir);
     adminUrl = embedded.url;
-    (globalThis as { __amoraEmbedded?: unknown }).__amoraEmbedded = { stop: embedded.stop, dir };
+    (globalThis as { __amoraEmbedded?: unknown }).__amoraEmbedded = {
+      stop: () => embedded.stop(),
+      dir,
+    };
     console.log(
       `\n[tests] embedded PostgreSQL started (DATABASE_URL unset) on port ${embedded.port}`,
     );

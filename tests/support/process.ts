@@ -30,14 +30,14 @@ export async function startServerProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
       ...env,
-    } as NodeJS.ProcessEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => {
+  child.stdout.on('data', (chunk) => {
     output += chunk;
   });
-  child.stderr!.on('data', (chunk) => {
+  child.stderr.on('data', (chunk) => {
     output += chunk;
   });
   const exited = new Promise<number | null>((resolve) =>
@@ -55,8 +55,8 @@ export async function startServerProcess(
         resolve();
       }
     };
-    child.stdout!.on('data', check);
-    exited.then((code) => {
+    child.stdout.on('data', check);
+    void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code} before listening:\n${output}`));
     });

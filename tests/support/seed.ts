@@ -79,11 +79,11 @@ export async function seedSession(
     );
   }
   // The last answer was regenerated: it stays, superseded by a new one.
-  const supersededId = answers[answers.length - 1]!;
+  const supersededId = answers[answers.length - 1];
   const replacementId = await insert(
     'amora',
     'a better answer',
-    messageIds[messageIds.length - 2]!,
+    messageIds[messageIds.length - 2],
     { response_style: 'DEEPENING' },
   );
   await db.query('UPDATE amora_session_messages SET superseded_by_id = $1 WHERE id = $2', [
@@ -93,7 +93,7 @@ export async function seedSession(
 
   const feedbackIds: string[] = [];
   for (const [messageId, type] of [
-    [answers[0]!, 'like'],
+    [answers[0], 'like'],
     [supersededId, 'regenerate'],
     [replacementId, 'dislike'],
   ] as const) {
@@ -135,13 +135,13 @@ export async function countRowsBy(
       `SELECT count(*) AS n FROM "${table_name}" WHERE ${column} = $1`,
       [value],
     );
-    counts[table_name] = Number(row!.n);
+    counts[table_name] = Number(row.n);
   }
   // The rows that are keyed by the id itself.
   const own = column === 'user_id' ? 'amora_users' : 'amora_sessions';
   const [row] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${own} WHERE id = $1`, [
     value,
   ]);
-  counts[`${own}.id`] = Number(row!.n);
+  counts[`${own}.id`] = Number(row.n);
   return counts;
 }

@@ -110,7 +110,8 @@ function loadRules(file: string, kind: CrisisKind): RuleSpec[] {
     for (const k of Object.keys(r))
       if (!RULE_KEYS.has(k)) throw new Error(`Safety data ${file}: ${where}: unknown key "${k}"`);
     const source = expandSource(file, where, r.re);
-    if (seen.has(source)) throw new Error(`Safety data ${file}: ${where} repeats "${r.re}"`);
+    if (seen.has(source))
+      throw new Error(`Safety data ${file}: ${where} repeats "${String(r.re)}"`);
     seen.add(source);
     if (typeof r.negatable !== 'boolean')
       throw new Error(`Safety data ${file}: ${where} needs "negatable": true or false`);
@@ -121,14 +122,14 @@ function loadRules(file: string, kind: CrisisKind): RuleSpec[] {
     if (r.joke !== undefined && typeof r.joke !== 'boolean')
       throw new Error(`Safety data ${file}: ${where}: joke must be true or false`);
     if (r.check !== undefined && !(RULE_CHECKS as readonly unknown[]).includes(r.check))
-      throw new Error(`Safety data ${file}: ${where}: unknown check "${String(r.check)}"`);
+      throw new Error(`Safety data ${file}: ${where}: unknown check ${JSON.stringify(r.check)}`);
     return {
       kind,
       source,
       negatable: r.negatable,
       file,
-      ...(r.weight !== undefined ? { weight: r.weight as number } : {}),
-      ...(r.subject !== undefined ? { subject: r.subject as CueSubject } : {}),
+      ...(r.weight !== undefined ? { weight: r.weight } : {}),
+      ...(r.subject !== undefined ? { subject: r.subject } : {}),
       ...(r.joke ? { joke: true } : {}),
       ...(r.check !== undefined ? { check: r.check as RuleCheck } : {}),
     };

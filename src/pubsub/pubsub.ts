@@ -65,7 +65,7 @@ export function createAmoraPubSub(options: PubSubOptions): PubSubHandle {
       pubSub: createPubSub<AmoraEvents>(),
       kind: 'memory',
       redis: null,
-      close: async () => undefined,
+      close: () => Promise.resolve(),
     };
   }
   const logger = options.logger;
@@ -158,7 +158,7 @@ export function createLocalFirstRedisEventTarget(options: {
     const callbacks = listeners.get(topic);
     if (!callbacks) return;
     for (const callback of [...callbacks]) {
-      const event = new CustomEvent(topic, { detail: JSON.parse(serialized) });
+      const event = new CustomEvent(topic, { detail: JSON.parse(serialized) as unknown });
       try {
         if (typeof callback === 'function') callback(event);
         else callback.handleEvent(event);
@@ -209,7 +209,7 @@ export function createLocalFirstRedisEventTarget(options: {
       redisCall('unsubscribe', prefix + topic, subscribeClient.unsubscribe(prefix + topic));
     },
     dispatchEvent(event: Event) {
-      const detail = (event as CustomEvent).detail ?? null;
+      const detail = (event as CustomEvent<unknown>).detail ?? null;
       const serialized = JSON.stringify(detail);
       deliver(event.type, serialized);
       const envelope: Envelope = { o: origin, d: detail };
