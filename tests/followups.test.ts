@@ -683,13 +683,12 @@ describe('websocket authentication and shutdown', () => {
   it('ends the socket when its token expires', async () => {
     const { t } = h;
     const token = await signToken(TEST_SECRET, randomUUID(), { expiresIn: '2s' });
-    const started = Date.now();
     const outcome = await connectRaw(t, { authorization: `Bearer ${token}` });
     expect(outcome.acked).toBe(true);
     const closed = await outcome.closed;
     expect(closed.code).toBe(4403);
+    // Only the expiry timer closes with this reason.
     expect(closed.reason).toMatch(/expired/);
-    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('limits the sockets one user may hold open', async () => {
@@ -741,10 +740,8 @@ describe('timer cost', () => {
     await t.db.query('ANALYZE amora_sessions');
     await tick(); // warm up
     statements.length = 0;
-    const started = process.hrtime.bigint();
+    // Its time with a million sessions is bench/followup-tick.ts's; here, the plan that makes it so.
     expect(await tick()).toBe(0);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(ms).toBeLessThan(50);
 
     const read = statements.find((sql) => sql.includes('next_follow_up_at <='));
     expect(read).toBeDefined();
