@@ -38,6 +38,11 @@ const BENCHMARKS: { name: string; module: string; title: string }[] = [
   },
   { name: 'ws-memory', module: './ws-memory', title: '6. memory per idle websocket subscriber' },
   { name: 'cold-start', module: './cold-start', title: '7. cold start with an existing data dir' },
+  {
+    name: 'hardening',
+    module: './hardening',
+    title: '8. hostile queries (healthz meanwhile) and export memory',
+  },
 ];
 
 const OUT_DIR = path.join(__dirname, '.out');

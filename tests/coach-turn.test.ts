@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { isForeignKeyViolation } from '../src/db/errors';
 import { startTestServer, type TestServer } from './support/server';
+import { waitFor } from './support/waiting';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
   message mode confidence engine responseStyle coachSessionId messageId
@@ -307,6 +309,42 @@ describe('message history', () => {
 });
 
 describe('a session deleted during a turn', () => {
+  it('answers NOT_FOUND to the turn, and leaves no message behind', async () => {
+    const token = await t.token();
+    const id = (await t.gql(token, CREATE, { title: 'Deleted mid-turn' })).body.data.createSession
+      .id;
+    // Another connection holds the session row: the turn reads it (plain reads do not wait), runs
+    // the engine, and then waits on the row when it writes. While it waits the session goes.
+    const holder = new Client({ connectionString: t.db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM amora_sessions WHERE id = $1 FOR UPDATE', [id]);
+      const turn = t.gql(token, SEND, {
+        input: { specificQuestion: 'I think we are breaking up.', coachSessionId: id },
+      });
+      await waitFor('the turn to wait on the session row', async () => {
+        const [row] = await t.db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%amora_session_messages%'`,
+        );
+        return Number(row.n) > 0;
+      });
+      await holder.query('DELETE FROM amora_sessions WHERE id = $1', [id]);
+      await holder.query('COMMIT');
+      const answer = await turn;
+      expect(answer.body.errors[0].extensions.code).toBe('NOT_FOUND');
+      expect(answer.body.data).toBeNull();
+    } finally {
+      await holder.end();
+    }
+    const [left] = await t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM amora_session_messages WHERE session_id = $1`,
+      [id],
+    );
+    expect(Number(left.n)).toBe(0);
+  });
+
   it('is recognised from the database error, so the turn answers NOT_FOUND rather than 500', async () => {
     const error = await t.server.db.prisma.$executeRaw`
       INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text)

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -222,8 +222,18 @@ describe('check-ins pushed over the websocket', () => {
         session: { id: sessionId, title: 'Breakup with Alex' },
       });
       expect(event.prompt).toMatch(/\S/);
-      await sleep(200);
-      expect(bobSub.events).toEqual([]);
+      // A marker for Bob, published after Alice's check-in on the same pub/sub: once it arrives,
+      // anything of Alice's that was going to reach Bob would have arrived before it.
+      const marker = await createSession(t, bobToken, {
+        title: 'Bob marker',
+        followUpEnabled: true,
+        followUpTime: '09:00',
+        timezone: 'UTC',
+      });
+      expect(await tick()).toBe(1);
+      expect((await bobSub.next()).coachSessionId).toBe(marker);
+      expect(bobSub.events.map((e) => e.coachSessionId)).toEqual([marker]);
+      expect(aliceSub.events).toHaveLength(1);
       expect(aliceSub.errors).toEqual([]);
 
       // Stored as an Amora CHECK_IN message of the session, with the check-in row.
@@ -673,13 +683,12 @@ describe('websocket authentication and shutdown', () => {
   it('ends the socket when its token expires', async () => {
     const { t } = h;
     const token = await signToken(TEST_SECRET, randomUUID(), { expiresIn: '2s' });
-    const started = Date.now();
     const outcome = await connectRaw(t, { authorization: `Bearer ${token}` });
     expect(outcome.acked).toBe(true);
     const closed = await outcome.closed;
     expect(closed.code).toBe(4403);
+    // Only the expiry timer closes with this reason.
     expect(closed.reason).toMatch(/expired/);
-    expect(Date.now() - started).toBeLessThan(4_000);
   });
 
   it('limits the sockets one user may hold open', async () => {
@@ -731,10 +740,8 @@ describe('timer cost', () => {
     await t.db.query('ANALYZE amora_sessions');
     await tick(); // warm up
     statements.length = 0;
-    const started = process.hrtime.bigint();
+    // Its time with a million sessions is bench/followup-tick.ts's; here, the plan that makes it so.
     expect(await tick()).toBe(0);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(ms).toBeLessThan(50);
 
     const read = statements.find((sql) => sql.includes('next_follow_up_at <='));
     expect(read).toBeDefined();
@@ -754,6 +761,19 @@ describe('timer cost', () => {
     ]);
   });
 });
+
+/** True when this machine can start `redis-server`. */
+const HAS_REDIS_SERVER = spawnSync('redis-server', ['--version']).status === 0;
+/**
+ * Tests needing a throwaway `redis-server`: skipped visibly without one, except in CI, where
+ * they run and fail (`.ci/run` installs it).
+ */
+const redisTest = HAS_REDIS_SERVER || process.env.CI === 'true' ? it : it.skip;
+if (!HAS_REDIS_SERVER && process.env.CI !== 'true') {
+  const reason =
+    '[followups] SKIPPED: the Redis pub/sub check needs redis-server on PATH (apt-get install redis-server).';
+  process.stderr.write(`\n${reason}\n`);
+}
 
 /** A throwaway Redis for the many-instances case, when the machine has `redis-server`. */
 async function startRedis(): Promise<{ url: string; stop(): Promise<void> } | null> {
@@ -802,11 +822,9 @@ describe('many instances through Redis', () => {
     await redis?.stop();
   });
 
-  it('delivers a check-in claimed by instance B to a subscriber on instance A', async () => {
-    if (!redis) {
-      console.warn('redis-server is not available: skipping the Redis pub/sub check');
-      return;
-    }
+  redisTest('delivers a check-in claimed by instance B to a subscriber on instance A', async () => {
+    // In CI a missing redis-server fails here; elsewhere the test is skipped, saying why.
+    if (!redis) throw new Error('redis-server did not start');
     const env = { REDIS_URL: redis.url };
     const a = await harness('2026-09-01T12:00:00Z', { env });
     const b = await startTestServer({
@@ -824,7 +842,8 @@ describe('many instances through Redis', () => {
         timezone: 'UTC',
       });
       const sub = await subscribe(a.t, token);
-      const stranger = await subscribe(a.t, await a.t.token());
+      const strangerToken = await a.t.token();
+      const stranger = await subscribe(a.t, strangerToken);
       try {
         expect(await b.server.services.followupTimer.tick()).toBe(1);
         expect(await sub.next(3_000)).toMatchObject({
@@ -832,8 +851,17 @@ describe('many instances through Redis', () => {
           dueAt: '2026-09-01T09:00:00.000Z',
           session: { id },
         });
-        await sleep(200);
-        expect(stranger.events).toEqual([]);
+        // The stranger's own check-in, claimed after the first one, is the marker: it comes
+        // through the same Redis channel order, so a leaked event would have come first.
+        const marker = await createSession(a.t, strangerToken, {
+          title: 'Marker',
+          followUpEnabled: true,
+          followUpTime: '09:00',
+          timezone: 'UTC',
+        });
+        expect(await b.server.services.followupTimer.tick()).toBe(1);
+        expect((await stranger.next(3_000)).coachSessionId).toBe(marker);
+        expect(stranger.events.map((e) => e.coachSessionId)).toEqual([marker]);
       } finally {
         await sub.close();
         await stranger.close();
