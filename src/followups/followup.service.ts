@@ -2,60 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { ConversationState } from '../coach/types';
 import type { Database } from '../db/database';
-import type { MessageMetadata } from '../messages/message.mapper';
 import type { Followup } from './followup.type';
 import { checkInPrompt } from '../coach';
+import { FollowupRepository, type CandidateRow, type ClaimDecision } from './followup.repository';
 import { localDay, nextFollowUpAt, type FollowUpSettings } from './schedule';
 
 /** Sessions read and claimed per statement; bounds memory and statement size, not throughput. */
 export const CLAIM_BATCH = 500;
-
-/** A session whose stored due instant has passed, as the timer reads it. */
-interface CandidateRow {
-  id: string;
-  user_id: string;
-  title: string;
-  primary_topic: string | null;
-  status: string;
-  follow_up_enabled: boolean;
-  follow_up_time: string | null;
-  timezone: string;
-  last_follow_up_at: Date | null;
-  next_follow_up_at: Date | null;
-  state: ConversationState | null;
-}
-
-/** One row of the claim statement's input: what the timer saw, and what it decided. */
-interface ClaimDecision {
-  id: string;
-  // The row as read; the claim only applies if it is still exactly so (optimistic check).
-  status: string;
-  enabled: boolean;
-  time: string | null;
-  zone: string;
-  seen_next: string | null;
-  seen_last: string | null;
-  /** true: write today's check-in; false: only move `next_follow_up_at`. */
-  fire: boolean;
-  day: string | null;
-  due_at: string | null;
-  next_at: string | null;
-  prompt: string | null;
-  message_id: string | null;
-  metadata: MessageMetadata | null;
-}
-
-/** What a claim statement returns for each check-in it wrote. */
-interface ClaimedRow {
-  id: string;
-  user_id: string;
-  title: string;
-  primary_topic: string | null;
-  prompt: string | null;
-  due_at: Date | null;
-  /** false for a row only rescheduled, or whose check-in for that day already existed. */
-  written: boolean;
-}
 
 /** What one claim batch did. */
 export interface ClaimResult {
@@ -65,12 +18,6 @@ export interface ClaimResult {
   read: number;
   /** Sessions this batch changed (claimed or rescheduled); the rest were held or changed by someone else. */
   changed: number;
-}
-
-/** What the due query reads per session. */
-interface DueRow extends CandidateRow {
-  sent_prompt: string | null;
-  sent_due_at: Date | null;
 }
 
 /** The stored conversation state, or null for a session with no turn yet (the column's `{}` default). */
@@ -126,14 +73,19 @@ function schedulePlanner(now: Date): (row: CandidateRow) => SchedulePlan {
 
 /**
  * Daily check-ins: which are waiting for a user, and claiming the ones that fell due. The due
- * rule itself lives in `schedule.ts`; this class only reads and writes.
+ * rule itself lives in `schedule.ts`, the statements in {@link FollowupRepository}; this class
+ * decides what to write from what was read.
  */
 export class FollowupService {
+  private readonly repository: FollowupRepository;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly clock: Clock,
     private readonly prompter: typeof checkInPrompt = checkInPrompt,
-  ) {}
+  ) {
+    this.repository = new FollowupRepository(db);
+  }
 
   /**
    * The user's check-ins, one per session at most: sessions due now and not yet claimed (reading
@@ -142,20 +94,7 @@ export class FollowupService {
    */
   async due(userId: string): Promise<Followup[]> {
     const now = this.clock.now();
-    const at = now.toISOString();
-    const rows = await this.db.prisma.$queryRaw<DueRow[]>`
-      SELECT s.id, s.user_id, s.title, s.primary_topic, s.status::text AS status, s.follow_up_enabled,
-             s.follow_up_time, s.timezone, s.last_follow_up_at, s.next_follow_up_at, st.state,
-             f.prompt AS sent_prompt, f.due_at AS sent_due_at
-      FROM amora_sessions s
-      LEFT JOIN amora_session_state st ON st.session_id = s.id AND s.next_follow_up_at <= ${at}::timestamptz
-      LEFT JOIN LATERAL (
-        SELECT prompt, due_at FROM amora_followups
-        WHERE session_id = s.id AND answered_at IS NULL
-        ORDER BY local_day DESC LIMIT 1
-      ) f ON true
-      WHERE s.user_id = ${userId}::uuid AND s.status = 'ACTIVE' AND s.follow_up_enabled
-        AND (s.next_follow_up_at <= ${at}::timestamptz OR f.prompt IS NOT NULL)`;
+    const rows = await this.repository.dueForUser(userId, now);
     const list: Followup[] = [];
     for (const row of rows) {
       const base = {
@@ -207,57 +146,12 @@ export class FollowupService {
    */
   async claimBatch(limit = CLAIM_BATCH): Promise<ClaimResult> {
     const now = this.clock.now();
-    const at = now.toISOString();
-    const candidates = await this.db.prisma.$queryRaw<CandidateRow[]>`
-      SELECT s.id, s.user_id, s.title, s.primary_topic, s.status::text AS status, s.follow_up_enabled,
-             s.follow_up_time, s.timezone, s.last_follow_up_at, s.next_follow_up_at, st.state
-      FROM amora_sessions s
-      LEFT JOIN amora_session_state st ON st.session_id = s.id
-      WHERE s.next_follow_up_at <= ${at}::timestamptz
-      ORDER BY s.next_follow_up_at
-      LIMIT ${limit}`;
+    const candidates = await this.repository.candidates(now, limit);
     if (candidates.length === 0) return { claimed: [], read: 0, changed: 0 };
 
     const plan = schedulePlanner(now);
     const decisions = candidates.map((row) => this.decide(row, now, plan(row)));
-    const rows = await this.db.prisma.$queryRaw<ClaimedRow[]>`
-      WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(decisions)}::jsonb) AS i(
-          id uuid, status text, enabled boolean, time text, zone text, seen_next timestamptz, seen_last timestamptz,
-          fire boolean, day date, due_at timestamptz, next_at timestamptz, prompt text, message_id uuid, metadata jsonb)
-      ),
-      locked AS (
-        SELECT s.id FROM amora_sessions s JOIN input i ON i.id = s.id
-        -- The planner cannot see how few rows jsonb_to_recordset yields; the id list makes the
-        -- primary key drive this lookup instead of a scan of every session.
-        WHERE s.id = ANY(${decisions.map((d) => d.id)}::uuid[])
-          AND s.status::text = i.status AND s.follow_up_enabled = i.enabled
-          AND s.follow_up_time IS NOT DISTINCT FROM i.time AND s.timezone = i.zone
-          AND s.next_follow_up_at = i.seen_next AND s.last_follow_up_at IS NOT DISTINCT FROM i.seen_last
-        FOR UPDATE OF s SKIP LOCKED
-      ),
-      claimed AS (
-        UPDATE amora_sessions s SET
-          next_follow_up_at = i.next_at,
-          last_follow_up_at = CASE WHEN i.fire THEN ${at}::timestamptz ELSE s.last_follow_up_at END,
-          last_message_at = CASE WHEN i.fire THEN ${at}::timestamptz ELSE s.last_message_at END,
-          last_activity_at = CASE WHEN i.fire THEN GREATEST(s.last_activity_at, ${at}::timestamptz) ELSE s.last_activity_at END
-        FROM input i
-        WHERE s.id = i.id AND s.id IN (SELECT id FROM locked)
-        RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.due_at, i.prompt, i.message_id, i.metadata,
-          i.fire AND NOT EXISTS (SELECT 1 FROM amora_followups x WHERE x.session_id = s.id AND x.local_day = i.day) AS written
-      ),
-      followup AS (
-        INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id, created_at)
-        SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.due_at, c.prompt, c.message_id, ${at}::timestamptz
-        FROM claimed c WHERE c.written
-      ),
-      message AS (
-        INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, created_at)
-        SELECT c.message_id, c.id, c.user_id, 'amora'::amora_sender, c.prompt, c.metadata, ${at}::timestamptz
-        FROM claimed c WHERE c.written
-      )
-      SELECT c.id, c.user_id, c.title, c.primary_topic, c.prompt, c.due_at, c.written FROM claimed c`;
+    const rows = await this.repository.claim(decisions, now);
     const claimed = rows
       .filter((row) => row.written)
       .map((row) => ({
