@@ -33,8 +33,9 @@ export interface ClaimDecision {
   zone: string;
   seen_next: string | null;
   seen_last: string | null;
-  /** true: write today's check-in; false: only move `next_follow_up_at`. */
+  /** true: write the check-in of `day`; false: only move `next_follow_up_at`. */
   fire: boolean;
+  /** The local day served, counted in `zone`. */
   day: string | null;
   due_at: string | null;
   next_at: string | null;
@@ -77,7 +78,7 @@ export class FollowupRepository {
       LEFT JOIN LATERAL (
         SELECT prompt, due_at FROM amora_followups
         WHERE session_id = s.id AND answered_at IS NULL
-        ORDER BY local_day DESC LIMIT 1
+        ORDER BY created_at DESC, local_day DESC LIMIT 1
       ) f ON true
       WHERE s.user_id = ${userId}::uuid AND s.status = 'ACTIVE' AND s.follow_up_enabled
         AND (s.next_follow_up_at <= ${at}::timestamptz OR f.prompt IS NOT NULL)`;
@@ -108,8 +109,9 @@ export class FollowupRepository {
    *
    * One statement is atomic: a crash loses nothing and sends nothing twice. Only this statement
    * writes check-ins, under the session's row lock, so the NOT EXISTS check sees every earlier one;
-   * the unique (session_id, local_day) key is the last guard: a duplicate would fail the whole
-   * statement (nothing written) rather than write a second message.
+   * the unique (session_id, local_day, timezone) key is the last guard: a duplicate would fail the
+   * whole statement (nothing written) rather than write a second message. `last_follow_up_at`
+   * moves only for a check-in actually written.
    */
   async claim(decisions: ClaimDecision[], now: Date): Promise<ClaimedRow[]> {
     const at = now.toISOString();
@@ -120,7 +122,13 @@ export class FollowupRepository {
           fire boolean, day date, due_at timestamptz, next_at timestamptz, prompt text, message_id uuid, metadata jsonb)
       ),
       locked AS (
-        SELECT s.id FROM amora_sessions s JOIN input i ON i.id = s.id
+        SELECT s.id,
+          -- Only this statement writes check-ins, under this row lock, and every one it writes
+          -- also moves the row (so a claim that read it before fails the check above).
+          i.fire AND NOT EXISTS (
+            SELECT 1 FROM amora_followups x
+            WHERE x.session_id = s.id AND x.local_day = i.day AND x.timezone = i.zone) AS written
+        FROM amora_sessions s JOIN input i ON i.id = s.id
         -- The planner cannot see how few rows jsonb_to_recordset yields; the id list makes the
         -- primary key drive this lookup instead of a scan of every session.
         WHERE s.id = ANY(${decisions.map((d) => d.id)}::uuid[])
@@ -132,17 +140,16 @@ export class FollowupRepository {
       claimed AS (
         UPDATE amora_sessions s SET
           next_follow_up_at = i.next_at,
-          last_follow_up_at = CASE WHEN i.fire THEN ${at}::timestamptz ELSE s.last_follow_up_at END,
-          last_message_at = CASE WHEN i.fire THEN ${at}::timestamptz ELSE s.last_message_at END,
-          last_activity_at = CASE WHEN i.fire THEN GREATEST(s.last_activity_at, ${at}::timestamptz) ELSE s.last_activity_at END
-        FROM input i
-        WHERE s.id = i.id AND s.id IN (SELECT id FROM locked)
-        RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.due_at, i.prompt, i.message_id, i.metadata,
-          i.fire AND NOT EXISTS (SELECT 1 FROM amora_followups x WHERE x.session_id = s.id AND x.local_day = i.day) AS written
+          last_follow_up_at = CASE WHEN l.written THEN ${at}::timestamptz ELSE s.last_follow_up_at END,
+          last_message_at = CASE WHEN l.written THEN ${at}::timestamptz ELSE s.last_message_at END,
+          last_activity_at = CASE WHEN l.written THEN GREATEST(s.last_activity_at, ${at}::timestamptz) ELSE s.last_activity_at END
+        FROM input i JOIN locked l ON l.id = i.id
+        WHERE s.id = i.id
+        RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.zone, i.due_at, i.prompt, i.message_id, i.metadata, l.written
       ),
       followup AS (
-        INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id, created_at)
-        SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.due_at, c.prompt, c.message_id, ${at}::timestamptz
+        INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id, created_at)
+        SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.zone, c.due_at, c.prompt, c.message_id, ${at}::timestamptz
         FROM claimed c WHERE c.written
       ),
       message AS (

@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import type { Followup } from './followup.type';
 import { checkInPrompt } from '../coach';
 import { FollowupRepository, type CandidateRow, type ClaimDecision } from './followup.repository';
-import { localDay, nextFollowUpAt, type FollowUpSettings } from './schedule';
+import { duePlan, type DuePlan, type ScheduledSettings } from './schedule';
 
 /** Sessions read and claimed per statement; bounds memory and statement size, not throughput. */
 export const CLAIM_BATCH = 500;
@@ -24,47 +24,27 @@ export interface ClaimResult {
 const stateOf = (row: CandidateRow): ConversationState | null =>
   row.state && typeof row.state === 'object' && 'version' in row.state ? row.state : null;
 
-const settingsOf = (row: CandidateRow): FollowUpSettings => ({
+const settingsOf = (row: CandidateRow): ScheduledSettings => ({
   status: row.status,
   followUpEnabled: row.follow_up_enabled,
   followUpTime: row.follow_up_time,
   timezone: row.timezone,
   lastFollowUpAt: row.last_follow_up_at,
+  nextFollowUpAt: row.next_follow_up_at,
 });
 
-/** Today's check-in instant when the session is due at `now` (the contract's rule), else null. */
-function dueNow(row: CandidateRow, now: Date): Date | null {
-  // nextFollowUpAt is today's instant unless today's check-in was made; due when that has passed.
-  const next = nextFollowUpAt(settingsOf(row), now);
-  return next !== null && next.getTime() <= now.getTime() ? next : null;
-}
-
-/** When a session is due and when it is due next, as seen at one instant. */
-interface SchedulePlan {
-  /** Today's check-in instant when due now, else null. */
-  dueAt: Date | null;
-  /** The local day of that check-in. */
-  day: string;
-  /** The new `next_follow_up_at`: after today's check-in when due, else the one still to come (null: none). */
-  next: Date | null;
-}
-
 /**
- * The schedule decisions for one instant, remembered per distinct settings: a wave of thousands of
- * sessions shares a handful of (zone, time, last check-in) combinations, and time-zone arithmetic
- * is the costly part of a claim.
+ * The due rule's decisions for one instant, remembered per distinct settings: a wave of thousands
+ * of sessions shares a handful of (zone, time, scheduled occurrence) combinations, and time-zone
+ * arithmetic is the costly part of a claim.
  */
-function schedulePlanner(now: Date): (row: CandidateRow) => SchedulePlan {
-  const memo = new Map<string, SchedulePlan>();
+function duePlanner(now: Date): (row: CandidateRow) => DuePlan {
+  const memo = new Map<string, DuePlan>();
   return (row) => {
-    const key = `${row.status}|${row.follow_up_enabled}|${row.follow_up_time}|${row.timezone}|${row.last_follow_up_at?.getTime() ?? ''}`;
+    const key = `${row.status}|${row.follow_up_enabled}|${row.follow_up_time}|${row.timezone}|${row.next_follow_up_at?.getTime() ?? ''}|${row.last_follow_up_at?.getTime() ?? ''}`;
     let plan = memo.get(key);
     if (!plan) {
-      const dueAt = dueNow(row, now);
-      const next = dueAt
-        ? nextFollowUpAt({ ...settingsOf(row), lastFollowUpAt: now }, now)
-        : nextFollowUpAt(settingsOf(row), now);
-      plan = { dueAt, day: localDay(now, row.timezone), next };
+      plan = duePlan(settingsOf(row), now);
       memo.set(key, plan);
     }
     return plan;
@@ -103,11 +83,11 @@ export class FollowupService {
         title: row.title,
         primaryTopic: row.primary_topic,
       };
-      const dueAt = dueNow(row, now);
-      if (dueAt)
+      const { due } = duePlan(settingsOf(row), now);
+      if (due)
         list.push({
           ...base,
-          dueAt,
+          dueAt: due.at,
           prompt: this.prompter(
             { title: row.title, primaryTopic: row.primary_topic },
             stateOf(row),
@@ -128,18 +108,13 @@ export class FollowupService {
    *
    * 1. read up to `limit` sessions whose `next_follow_up_at` has passed, through its index (the
    *    cost follows what is due, not what is stored), with their conversation state;
-   * 2. decide in code with schedule.ts (the due rule, time zones, DST) and write everything in ONE
-   *    statement: lock the rows still exactly as read (`FOR UPDATE SKIP LOCKED`, so a row another
-   *    instance holds or has changed is left alone), move `next_follow_up_at`, and for the ones
-   *    due with no check-in yet that local day insert the `amora_followups` row and the CHECK_IN
-   *    message (the foreign key between them is checked at the end of the statement).
+   * 2. decide in code with schedule.ts (the due rule: the occurrence each session scheduled, or
+   *    the latest one since started when the timer comes late; time zones, DST) and write
+   *    everything in ONE statement ({@link FollowupRepository.claim}): rows another instance holds
+   *    or has changed are left alone, and a check-in is written at most once per (session, local day).
    *
-   * One statement is atomic: a crash loses nothing (the next tick reads the row again) and sends
-   * nothing twice. Only this statement writes check-ins, under the session's row lock, so the
-   * NOT EXISTS check sees every earlier one; the unique (session_id, local_day) key is the last
-   * guard: a duplicate would fail the whole statement (nothing written) rather than write a second
-   * message, and the next tick then finds the row and skips it. Rows read but not due (an instant
-   * from days ago before today's time, a paused session) are only rescheduled.
+   * A crash loses nothing (the next tick reads the row again) and sends nothing twice. Rows read
+   * but not due (a paused session, an instant scheduled under other settings) are only rescheduled.
    *
    * @returns the check-ins written (to publish), and how many rows were read and changed (to know
    * whether another batch is worth reading).
@@ -149,8 +124,8 @@ export class FollowupService {
     const candidates = await this.repository.candidates(now, limit);
     if (candidates.length === 0) return { claimed: [], read: 0, changed: 0 };
 
-    const plan = schedulePlanner(now);
-    const decisions = candidates.map((row) => this.decide(row, now, plan(row)));
+    const plan = duePlanner(now);
+    const decisions = candidates.map((row) => this.decide(row, plan(row)));
     const rows = await this.repository.claim(decisions, now);
     const claimed = rows
       .filter((row) => row.written)
@@ -165,8 +140,8 @@ export class FollowupService {
     return { claimed, read: candidates.length, changed: rows.length };
   }
 
-  /** What to do with one session whose stored instant has passed: write today's check-in, or reschedule. */
-  private decide(row: CandidateRow, now: Date, schedule: SchedulePlan): ClaimDecision {
+  /** What to do with one session whose stored instant has passed: write a check-in, or reschedule. */
+  private decide(row: CandidateRow, plan: DuePlan): ClaimDecision {
     const seen = {
       id: row.id,
       status: row.status,
@@ -176,10 +151,10 @@ export class FollowupService {
       seen_next: row.next_follow_up_at?.toISOString() ?? null,
       seen_last: row.last_follow_up_at?.toISOString() ?? null,
     };
-    const { dueAt, day, next } = schedule;
-    if (!dueAt) {
-      // Not due after all: not ACTIVE or switched off (null), or an instant from an earlier day
-      // before today's time, or today's check-in already made. Always later than now, or null.
+    const { due, next } = plan;
+    if (!due) {
+      // Not due after all: not ACTIVE or switched off (null), or an instant scheduled under other
+      // settings, scheduled afresh.
       return {
         ...seen,
         fire: false,
@@ -196,8 +171,8 @@ export class FollowupService {
     return {
       ...seen,
       fire: true,
-      day,
-      due_at: dueAt.toISOString(),
+      day: due.day,
+      due_at: due.at.toISOString(),
       next_at: next?.toISOString() ?? null,
       prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, state),
       message_id: randomUUID(),

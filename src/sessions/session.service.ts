@@ -113,7 +113,11 @@ export class SessionService {
         ...next,
         updatedAt: now,
         lastActivityAt: now,
-        nextFollowUpAt: nextFollowUpAt({ ...next, lastFollowUpAt: current.lastFollowUpAt }, now),
+        nextFollowUpAt: nextFollowUpAt(
+          { ...next, lastFollowUpAt: current.lastFollowUpAt },
+          now,
+          current,
+        ),
       };
       return tx.session.update({ where: { id }, data });
     });
