@@ -153,8 +153,8 @@ export class FollowupService {
     };
     const { due, next } = plan;
     if (!due) {
-      // Not due after all: not ACTIVE or switched off (null), or an instant scheduled under other
-      // settings, scheduled afresh.
+      // Not due after all: not ACTIVE or switched off (null), or an instant that was no
+      // occurrence of its settings, scheduled afresh for later.
       return {
         ...seen,
         fire: false,

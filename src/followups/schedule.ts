@@ -160,11 +160,11 @@ export function duePlan(settings: ScheduledSettings, now: Date): DuePlan {
   const zone = settings.timezone;
   const time = timeOf(settings);
   const stored = settings.nextFollowUpAt;
-  const day = stored ? occurrenceDay(stored, time, zone) : null;
-  if (stored === null || day === null)
-    // Scheduled under other settings (or never): schedule afresh, serve on a later tick.
-    return { due: null, next: scheduledInstant(fallbackDay(settings, now), time, zone) };
-  if (stored.getTime() > now.getTime()) return { due: null, next: stored };
+  // An instant that is no occurrence of these settings (set by hand, say) stands for today's,
+  // or the day after the last check-in's.
+  const day = (stored && occurrenceDay(stored, time, zone)) ?? fallbackDay(settings, now);
+  const at = scheduledInstant(day, time, zone);
+  if (at.getTime() > now.getTime()) return { due: null, next: at };
   // Two days back always started before now: no walk over every day of a long outage.
   let serve = later(day, addDays(localDay(now, zone), -2));
   let next = scheduledInstant(addDays(serve, 1), time, zone);
