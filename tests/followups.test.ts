@@ -352,7 +352,7 @@ describe('which sessions are due', () => {
     for (const id of [paused, completed, off]) expect(await checkInMessages(t, id)).toBe(0);
   });
 
-  it("reschedules a stale due instant from days ago instead of firing before today's time", async () => {
+  it('after days with no timer, serves one catch-up for the latest day started, not one per missed day', async () => {
     const { t, clock, tick } = h;
     const user = randomUUID();
     const token = await t.token(user);
@@ -363,14 +363,18 @@ describe('which sessions are due', () => {
       followUpTime: '09:00',
       timezone: 'UTC',
     });
-    // As if every instance had been down for three days.
+    // As if every instance had been down since the 7th at 09:00.
     await t.db.query(
       `UPDATE amora_sessions SET next_follow_up_at = '2026-04-07T09:00:00Z' WHERE id = $1`,
       [id],
     );
-    expect((await t.gql(token, DUE)).body.data.dueFollowups).toEqual([]);
+    const due = (await t.gql(token, DUE)).body.data.dueFollowups;
+    expect(due.map((f: FollowupEvent) => [f.coachSessionId, f.dueAt])).toEqual([
+      [id, '2026-04-09T09:00:00.000Z'],
+    ]);
     await tick();
-    expect(await checkIns(t, user)).toEqual([]);
+    await tick();
+    expect((await checkIns(t, user)).map((r) => r.local_day)).toEqual(['2026-04-09']);
     const [row] = await t.db.query<{ next_follow_up_at: Date }>(
       `SELECT next_follow_up_at FROM amora_sessions WHERE id = $1`,
       [id],
@@ -378,7 +382,7 @@ describe('which sessions are due', () => {
     expect(row.next_follow_up_at.toISOString()).toBe('2026-04-10T09:00:00.000Z');
     clock.set('2026-04-10T09:00:00Z');
     await tick();
-    expect((await checkIns(t, user)).map((r) => r.local_day)).toEqual(['2026-04-10']);
+    expect((await checkIns(t, user)).map((r) => r.local_day)).toEqual(['2026-04-09', '2026-04-10']);
   });
 });
 
@@ -612,15 +616,16 @@ describe('a check-in made while its owner is offline', () => {
       },
     ]);
 
-    // The other session's check-in that evening; then days pass unanswered: each still listed,
-    // once per session, with its latest check-in.
+    // The other session's check-in that evening; then days pass unanswered (the timer down for
+    // a day and a half: the quiet one catches up the 2nd, its latest day started): each still
+    // listed, once per session, with its latest check-in.
     clock.set('2026-06-01T18:30:00Z');
     await tick();
     clock.set('2026-06-03T08:00:00Z');
     await tick();
     due = (await t.gql(token, DUE)).body.data.dueFollowups;
     expect(due.map((f: FollowupEvent) => [f.coachSessionId, f.dueAt])).toEqual([
-      [quiet, '2026-06-01T18:00:00.000Z'],
+      [quiet, '2026-06-02T18:00:00.000Z'],
       [id, '2026-06-03T07:00:00.000Z'],
     ]);
 

@@ -57,7 +57,7 @@ describe('supabase-rls.sql', () => {
         user,
       ]);
       await db.query(
-        `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date, now(), 'hi')`,
+        `INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date, 'UTC', now(), 'hi')`,
         [s.id, user],
       );
     }

@@ -2,60 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { ConversationState } from '../coach/types';
 import type { Database } from '../db/database';
-import type { MessageMetadata } from '../messages/message.mapper';
 import type { Followup } from './followup.type';
 import { followupPrompt } from '../coach';
-import { localDay, nextFollowUpAt, type FollowUpSettings } from './schedule';
+import { FollowupRepository, type CandidateRow, type ClaimDecision } from './followup.repository';
+import { duePlan, type DuePlan, type ScheduledSettings } from './schedule';
 
 /** Sessions read and claimed per statement; bounds memory and statement size, not throughput. */
 export const CLAIM_BATCH = 500;
-
-/** A session whose stored due instant has passed, as the timer reads it. */
-interface CandidateRow {
-  id: string;
-  user_id: string;
-  title: string;
-  primary_topic: string | null;
-  status: string;
-  follow_up_enabled: boolean;
-  follow_up_time: string | null;
-  timezone: string;
-  last_follow_up_at: Date | null;
-  next_follow_up_at: Date | null;
-  state: ConversationState | null;
-}
-
-/** One row of the claim statement's input: what the timer saw, and what it decided. */
-interface ClaimDecision {
-  id: string;
-  // The row as read; the claim only applies if it is still exactly so (optimistic check).
-  status: string;
-  enabled: boolean;
-  time: string | null;
-  zone: string;
-  seen_next: string | null;
-  seen_last: string | null;
-  /** true: write today's check-in; false: only move `next_follow_up_at`. */
-  fire: boolean;
-  day: string | null;
-  due_at: string | null;
-  next_at: string | null;
-  prompt: string | null;
-  message_id: string | null;
-  metadata: MessageMetadata | null;
-}
-
-/** What a claim statement returns for each check-in it wrote. */
-interface ClaimedRow {
-  id: string;
-  user_id: string;
-  title: string;
-  primary_topic: string | null;
-  prompt: string | null;
-  due_at: Date | null;
-  /** false for a row only rescheduled, or whose check-in for that day already existed. */
-  written: boolean;
-}
 
 /** What one claim batch did. */
 export interface ClaimResult {
@@ -67,57 +20,31 @@ export interface ClaimResult {
   changed: number;
 }
 
-/** What the due query reads per session. */
-interface DueRow extends CandidateRow {
-  sent_prompt: string | null;
-  sent_due_at: Date | null;
-}
-
 /** The stored conversation state, or null for a session with no turn yet (the column's `{}` default). */
 const stateOf = (row: CandidateRow): ConversationState | null =>
   row.state && typeof row.state === 'object' && 'version' in row.state ? row.state : null;
 
-const settingsOf = (row: CandidateRow): FollowUpSettings => ({
+const settingsOf = (row: CandidateRow): ScheduledSettings => ({
   status: row.status,
   followUpEnabled: row.follow_up_enabled,
   followUpTime: row.follow_up_time,
   timezone: row.timezone,
   lastFollowUpAt: row.last_follow_up_at,
+  nextFollowUpAt: row.next_follow_up_at,
 });
 
-/** Today's check-in instant when the session is due at `now` (the contract's rule), else null. */
-function dueNow(row: CandidateRow, now: Date): Date | null {
-  // nextFollowUpAt is today's instant unless today's check-in was made; due when that has passed.
-  const next = nextFollowUpAt(settingsOf(row), now);
-  return next !== null && next.getTime() <= now.getTime() ? next : null;
-}
-
-/** When a session is due and when it is due next, as seen at one instant. */
-interface SchedulePlan {
-  /** Today's check-in instant when due now, else null. */
-  dueAt: Date | null;
-  /** The local day of that check-in. */
-  day: string;
-  /** The new `next_follow_up_at`: after today's check-in when due, else the one still to come (null: none). */
-  next: Date | null;
-}
-
 /**
- * The schedule decisions for one instant, remembered per distinct settings: a wave of thousands of
- * sessions shares a handful of (zone, time, last check-in) combinations, and time-zone arithmetic
- * is the costly part of a claim.
+ * The due rule's decisions for one instant, remembered per distinct settings: a wave of thousands
+ * of sessions shares a handful of (zone, time, scheduled occurrence) combinations, and time-zone
+ * arithmetic is the costly part of a claim.
  */
-function schedulePlanner(now: Date): (row: CandidateRow) => SchedulePlan {
-  const memo = new Map<string, SchedulePlan>();
+function duePlanner(now: Date): (row: CandidateRow) => DuePlan {
+  const memo = new Map<string, DuePlan>();
   return (row) => {
-    const key = `${row.status}|${row.follow_up_enabled}|${row.follow_up_time}|${row.timezone}|${row.last_follow_up_at?.getTime() ?? ''}`;
+    const key = `${row.status}|${row.follow_up_enabled}|${row.follow_up_time}|${row.timezone}|${row.next_follow_up_at?.getTime() ?? ''}|${row.last_follow_up_at?.getTime() ?? ''}`;
     let plan = memo.get(key);
     if (!plan) {
-      const dueAt = dueNow(row, now);
-      const next = dueAt
-        ? nextFollowUpAt({ ...settingsOf(row), lastFollowUpAt: now }, now)
-        : nextFollowUpAt(settingsOf(row), now);
-      plan = { dueAt, day: localDay(now, row.timezone), next };
+      plan = duePlan(settingsOf(row), now);
       memo.set(key, plan);
     }
     return plan;
@@ -126,14 +53,19 @@ function schedulePlanner(now: Date): (row: CandidateRow) => SchedulePlan {
 
 /**
  * Daily check-ins: which are waiting for a user, and claiming the ones that fell due. The due
- * rule itself lives in `schedule.ts`; this class only reads and writes.
+ * rule itself lives in `schedule.ts`, the statements in {@link FollowupRepository}; this class
+ * decides what to write from what was read.
  */
 export class FollowupService {
+  private readonly repository: FollowupRepository;
+
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly clock: Clock,
     private readonly prompter: typeof followupPrompt = followupPrompt,
-  ) {}
+  ) {
+    this.repository = new FollowupRepository(db);
+  }
 
   /**
    * The user's check-ins, one per session at most: sessions due now and not yet claimed (reading
@@ -142,20 +74,7 @@ export class FollowupService {
    */
   async due(userId: string): Promise<Followup[]> {
     const now = this.clock.now();
-    const at = now.toISOString();
-    const rows = await this.db.prisma.$queryRaw<DueRow[]>`
-      SELECT s.id, s.user_id, s.title, s.primary_topic, s.status::text AS status, s.follow_up_enabled,
-             s.follow_up_time, s.timezone, s.last_follow_up_at, s.next_follow_up_at, st.state,
-             f.prompt AS sent_prompt, f.due_at AS sent_due_at
-      FROM amora_sessions s
-      LEFT JOIN amora_session_state st ON st.session_id = s.id AND s.next_follow_up_at <= ${at}::timestamptz
-      LEFT JOIN LATERAL (
-        SELECT prompt, due_at FROM amora_followups
-        WHERE session_id = s.id AND answered_at IS NULL
-        ORDER BY local_day DESC LIMIT 1
-      ) f ON true
-      WHERE s.user_id = ${userId}::uuid AND s.status = 'ACTIVE' AND s.follow_up_enabled
-        AND (s.next_follow_up_at <= ${at}::timestamptz OR f.prompt IS NOT NULL)`;
+    const rows = await this.repository.dueForUser(userId, now);
     const list: Followup[] = [];
     for (const row of rows) {
       const base = {
@@ -164,11 +83,11 @@ export class FollowupService {
         title: row.title,
         primaryTopic: row.primary_topic,
       };
-      const dueAt = dueNow(row, now);
-      if (dueAt)
+      const { due } = duePlan(settingsOf(row), now);
+      if (due)
         list.push({
           ...base,
-          dueAt,
+          dueAt: due.at,
           prompt: this.prompter(
             { title: row.title, primaryTopic: row.primary_topic },
             stateOf(row),
@@ -189,75 +108,25 @@ export class FollowupService {
    *
    * 1. read up to `limit` sessions whose `next_follow_up_at` has passed, through its index (the
    *    cost follows what is due, not what is stored), with their conversation state;
-   * 2. decide in code with schedule.ts (the due rule, time zones, DST) and write everything in ONE
-   *    statement: lock the rows still exactly as read (`FOR UPDATE SKIP LOCKED`, so a row another
-   *    instance holds or has changed is left alone), move `next_follow_up_at`, and for the ones
-   *    due with no check-in yet that local day insert the `amora_followups` row and the CHECK_IN
-   *    message (the foreign key between them is checked at the end of the statement).
+   * 2. decide in code with schedule.ts (the due rule: the occurrence each session scheduled, or
+   *    the latest one since started when the timer comes late; time zones, DST) and write
+   *    everything in ONE statement ({@link FollowupRepository.claim}): rows another instance holds
+   *    or has changed are left alone, and a check-in is written at most once per (session, local day).
    *
-   * One statement is atomic: a crash loses nothing (the next tick reads the row again) and sends
-   * nothing twice. Only this statement writes check-ins, under the session's row lock, so the
-   * NOT EXISTS check sees every earlier one; the unique (session_id, local_day) key is the last
-   * guard: a duplicate would fail the whole statement (nothing written) rather than write a second
-   * message, and the next tick then finds the row and skips it. Rows read but not due (an instant
-   * from days ago before today's time, a paused session) are only rescheduled.
+   * A crash loses nothing (the next tick reads the row again) and sends nothing twice. Rows read
+   * but not due (a paused session, an instant scheduled under other settings) are only rescheduled.
    *
    * @returns the check-ins written (to publish), and how many rows were read and changed (to know
    * whether another batch is worth reading).
    */
   async claimBatch(limit = CLAIM_BATCH): Promise<ClaimResult> {
     const now = this.clock.now();
-    const at = now.toISOString();
-    const candidates = await this.db.prisma.$queryRaw<CandidateRow[]>`
-      SELECT s.id, s.user_id, s.title, s.primary_topic, s.status::text AS status, s.follow_up_enabled,
-             s.follow_up_time, s.timezone, s.last_follow_up_at, s.next_follow_up_at, st.state
-      FROM amora_sessions s
-      LEFT JOIN amora_session_state st ON st.session_id = s.id
-      WHERE s.next_follow_up_at <= ${at}::timestamptz
-      ORDER BY s.next_follow_up_at
-      LIMIT ${limit}`;
+    const candidates = await this.repository.candidates(now, limit);
     if (candidates.length === 0) return { claimed: [], read: 0, changed: 0 };
 
-    const plan = schedulePlanner(now);
-    const decisions = candidates.map((row) => this.decide(row, now, plan(row)));
-    const rows = await this.db.prisma.$queryRaw<ClaimedRow[]>`
-      WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(decisions)}::jsonb) AS i(
-          id uuid, status text, enabled boolean, time text, zone text, seen_next timestamptz, seen_last timestamptz,
-          fire boolean, day date, due_at timestamptz, next_at timestamptz, prompt text, message_id uuid, metadata jsonb)
-      ),
-      locked AS (
-        SELECT s.id FROM amora_sessions s JOIN input i ON i.id = s.id
-        -- The planner cannot see how few rows jsonb_to_recordset yields; the id list makes the
-        -- primary key drive this lookup instead of a scan of every session.
-        WHERE s.id = ANY(${decisions.map((d) => d.id)}::uuid[])
-          AND s.status::text = i.status AND s.follow_up_enabled = i.enabled
-          AND s.follow_up_time IS NOT DISTINCT FROM i.time AND s.timezone = i.zone
-          AND s.next_follow_up_at = i.seen_next AND s.last_follow_up_at IS NOT DISTINCT FROM i.seen_last
-        FOR UPDATE OF s SKIP LOCKED
-      ),
-      claimed AS (
-        UPDATE amora_sessions s SET
-          next_follow_up_at = i.next_at,
-          last_follow_up_at = CASE WHEN i.fire THEN ${at}::timestamptz ELSE s.last_follow_up_at END,
-          last_message_at = CASE WHEN i.fire THEN ${at}::timestamptz ELSE s.last_message_at END,
-          last_activity_at = CASE WHEN i.fire THEN GREATEST(s.last_activity_at, ${at}::timestamptz) ELSE s.last_activity_at END
-        FROM input i
-        WHERE s.id = i.id AND s.id IN (SELECT id FROM locked)
-        RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.due_at, i.prompt, i.message_id, i.metadata,
-          i.fire AND NOT EXISTS (SELECT 1 FROM amora_followups x WHERE x.session_id = s.id AND x.local_day = i.day) AS written
-      ),
-      followup AS (
-        INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id, created_at)
-        SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.due_at, c.prompt, c.message_id, ${at}::timestamptz
-        FROM claimed c WHERE c.written
-      ),
-      message AS (
-        INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, created_at)
-        SELECT c.message_id, c.id, c.user_id, 'amora'::amora_sender, c.prompt, c.metadata, ${at}::timestamptz
-        FROM claimed c WHERE c.written
-      )
-      SELECT c.id, c.user_id, c.title, c.primary_topic, c.prompt, c.due_at, c.written FROM claimed c`;
+    const plan = duePlanner(now);
+    const decisions = candidates.map((row) => this.decide(row, plan(row)));
+    const rows = await this.repository.claim(decisions, now);
     const claimed = rows
       .filter((row) => row.written)
       .map((row) => ({
@@ -271,8 +140,8 @@ export class FollowupService {
     return { claimed, read: candidates.length, changed: rows.length };
   }
 
-  /** What to do with one session whose stored instant has passed: write today's check-in, or reschedule. */
-  private decide(row: CandidateRow, now: Date, schedule: SchedulePlan): ClaimDecision {
+  /** What to do with one session whose stored instant has passed: write a check-in, or reschedule. */
+  private decide(row: CandidateRow, plan: DuePlan): ClaimDecision {
     const seen = {
       id: row.id,
       status: row.status,
@@ -282,10 +151,10 @@ export class FollowupService {
       seen_next: row.next_follow_up_at?.toISOString() ?? null,
       seen_last: row.last_follow_up_at?.toISOString() ?? null,
     };
-    const { dueAt, day, next } = schedule;
-    if (!dueAt) {
-      // Not due after all: not ACTIVE or switched off (null), or an instant from an earlier day
-      // before today's time, or today's check-in already made. Always later than now, or null.
+    const { due, next } = plan;
+    if (!due) {
+      // Not due after all: not ACTIVE or switched off (null), or an instant that was no
+      // occurrence of its settings, scheduled afresh for later.
       return {
         ...seen,
         fire: false,
@@ -302,8 +171,8 @@ export class FollowupService {
     return {
       ...seen,
       fire: true,
-      day,
-      due_at: dueAt.toISOString(),
+      day: due.day,
+      due_at: due.at.toISOString(),
       next_at: next?.toISOString() ?? null,
       prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, state),
       message_id: randomUUID(),

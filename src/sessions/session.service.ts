@@ -96,7 +96,11 @@ export class SessionService {
         ...next,
         updatedAt: now,
         lastActivityAt: now,
-        nextFollowUpAt: nextFollowUpAt({ ...next, lastFollowUpAt: current.lastFollowUpAt }, now),
+        nextFollowUpAt: nextFollowUpAt(
+          { ...next, lastFollowUpAt: current.lastFollowUpAt },
+          now,
+          current,
+        ),
       };
     });
     if (!updated) throw new NotFoundError('Session');

@@ -113,7 +113,7 @@ export async function seedSession(
   );
   const followupId = randomUUID();
   await db.query(
-    `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id) VALUES ($1, $2, $3, '2026-03-01', '2026-03-01T20:30:00Z', 'How have you been feeling?', $4)`,
+    `INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id) VALUES ($1, $2, $3, '2026-03-01', 'UTC', '2026-03-01T20:30:00Z', 'How have you been feeling?', $4)`,
     [followupId, sessionId, userId, checkIn],
   );
   return { sessionId, messageIds, supersededId, replacementId, feedbackIds, followupId };
