@@ -156,15 +156,17 @@ export type Views = TickView[][];
 /** What a history looks like from outside: per session, each tick's view of its settings. */
 export function views(history: History): Views {
   let now = history.startMs;
-  const state = history.sessions.map((s) => ({
-    on: true,
-    status: 'ACTIVE',
-    enabled: true,
-    zone: s.zone,
-    time: s.time,
-    since: now,
-    switchedOn: now,
-  }));
+  const state = history.sessions.map(
+    (s): Omit<TickView, 'at'> & { status: string; enabled: boolean } => ({
+      on: true,
+      status: 'ACTIVE',
+      enabled: true,
+      zone: s.zone,
+      time: s.time,
+      since: now,
+      switchedOn: now,
+    }),
+  );
   const out: Views = history.sessions.map(() => []);
   for (const step of history.steps) {
     now += step.gapMs;
