@@ -157,11 +157,11 @@ describe('supabase-rls.sql', () => {
         [alices.session, bobs.message, alice],
       ],
       [
-        `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date + 1, now(), 'planted')`,
+        `INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt) VALUES (gen_random_uuid(), $1, $2, current_date + 1, 'UTC', now(), 'planted')`,
         [bobs.session, alice],
       ],
       [
-        `INSERT INTO amora_followups (id, session_id, user_id, local_day, due_at, prompt, message_id) VALUES (gen_random_uuid(), $1, $2, current_date + 1, now(), 'planted', $3)`,
+        `INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id) VALUES (gen_random_uuid(), $1, $2, current_date + 1, 'UTC', now(), 'planted', $3)`,
         [alices.session, alice, bobs.message],
       ],
     ];
