@@ -4,6 +4,8 @@ import type { Session } from '../db/generated/client';
 import { toFeedback, type Feedback } from '../feedback/feedback.type';
 import { toMessage, type MessageRow } from '../messages/message.mapper';
 import type { Message } from '../messages/message.type';
+import { progressOfSessions } from '../sessions/progress.service';
+import type { SessionProgress } from '../sessions/progress.type';
 
 /** One page of a session's current messages (oldest first) and how many there are in all. */
 export interface MessagePage {
@@ -25,6 +27,7 @@ export interface Loaders {
   messageById: DataLoader<string, Message | null>;
   messagePage: DataLoader<PageKey, MessagePage, string>;
   feedbackByMessage: DataLoader<string, Feedback[]>;
+  progressBySession: DataLoader<string, SessionProgress | null>;
 }
 
 /**
@@ -34,6 +37,8 @@ export interface Loaders {
 export function createLoaders(db: Database, userId: string): Loaders {
   const prisma = db.prisma;
   const loaders: Loaders = {
+    progressBySession: new DataLoader((ids) => progressOfSessions(db, userId, ids)),
+
     sessionById: new DataLoader(async (ids) => {
       const rows = await prisma.session.findMany({ where: { id: { in: [...ids] }, userId } });
       const byId = new Map(rows.map((row) => [row.id, row]));

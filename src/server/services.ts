@@ -16,6 +16,7 @@ import { FeedbackService } from '../feedback/feedback.service';
 import { MessageService } from '../messages/message.service';
 import { PrivacyService } from '../privacy/privacy.service';
 import { RetentionSweeper } from '../privacy/retention';
+import { ProgressService } from '../sessions/progress.service';
 import { SessionService } from '../sessions/session.service';
 import { createUserLimits } from './rate-limits';
 
@@ -33,6 +34,8 @@ export interface Services {
   followups: FollowupService;
   /** Claims due check-ins and publishes them; started and stopped with the server, `tick()` for tests. */
   followupTimer: FollowupTimer;
+  /** Session.progress and its REST twin. */
+  progress: ProgressService;
 }
 
 /** What the services are built from. */
@@ -76,6 +79,7 @@ export function createServices({
     retention,
     followups,
     followupTimer,
+    progress: new ProgressService(db),
   };
 }
 
