@@ -5,6 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
+import { devTokenRouter } from '../auth/dev-token';
 import { jwtSecret } from '../auth/local-secret';
 import { bearerToken, createTokenVerifier, type TokenVerifier, type Viewer } from '../auth/token';
 import { systemClock, type Clock } from '../clock';
@@ -20,6 +21,7 @@ import { requestLogger } from './request-log';
 import { createAmoraPubSub } from './pubsub';
 import { createSchema } from './schema';
 import { createServices, type Services } from './services';
+import { mountWebClient } from './web';
 import { attachWebsocket } from './websocket';
 
 /** A running Amora server and what tests and the entry point need to reach inside it. */
@@ -49,8 +51,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
+  const secret = jwtSecret(config);
   const verify = createTokenVerifier({
-    secret: jwtSecret(config),
+    secret,
     jwksUrl: config.jwksUrl,
     audience: config.jwtAudience,
   });
@@ -141,12 +144,15 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     });
     app.use(express.json({ limit: config.bodyLimitBytes }));
     app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
+    const devTokens = devTokenRouter(config, secret);
+    if (devTokens) app.use('/api/dev', devTokens);
     app.use(
       '/graphql',
       expressMiddleware(apollo, {
         context: async ({ req }) => authenticate(req.headers.authorization),
       }),
     );
+    mountWebClient(app);
     // Body parser failures and anything else that escaped a route.
     app.use(
       (

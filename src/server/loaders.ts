@@ -14,11 +14,17 @@ export interface MessagePage {
   totalCount: number;
 }
 
-/** Which page: up to `first` messages after position `after` (null: from the start). */
+/**
+ * Which page: up to `first` messages after position `after` (null: from the start), or with
+ * `backwards` the `first` messages just before `before` (null: the newest), still oldest first;
+ * `hasNextPage` of a backwards page then says whether older ones remain.
+ */
 export interface PageKey {
   sessionId: string;
   first: number;
   after: bigint | null;
+  before?: bigint | null;
+  backwards?: boolean;
 }
 
 /** Per-request batch loaders, all limited to the viewer's own rows. */
@@ -70,14 +76,16 @@ export function createLoaders(db: Database, userId: string): Loaders {
         // Keys of one nested query share first/after; group anyway so mixed pages stay correct.
         const groups = new Map<string, PageKey[]>();
         for (const key of keys) {
-          const group = `${key.first}:${key.after ?? ''}`;
+          const group = pageKey({ ...key, sessionId: '' });
           groups.set(group, [...(groups.get(group) ?? []), key]);
         }
         const results = new Map<string, MessagePage>();
         for (const group of groups.values()) {
-          const { first, after } = group[0]!;
+          const { first, after, before = null, backwards = false } = group[0]!;
           const sessionIds = group.map((key) => key.sessionId);
-          const rows = await prisma.$queryRaw<(MessageRow & { sid: string; total: bigint })[]>`
+          const rows = backwards
+            ? await lastMessages(sessionIds, first, before)
+            : await prisma.$queryRaw<(MessageRow & { sid: string; total: bigint })[]>`
             SELECT s.id AS sid, c.total, m.*
             FROM unnest(${sessionIds}::uuid[]) AS s(id)
             CROSS JOIN LATERAL (
@@ -95,8 +103,10 @@ export function createLoaders(db: Database, userId: string): Loaders {
             const messages = mine.filter((row) => row.id !== null).map(toMessage);
             // `feedback { message }` under a page then costs no statement of its own.
             for (const message of messages) loaders.messageById.prime(message.id, message);
-            results.set(pageKey({ sessionId, first, after }), {
-              messages: messages.slice(0, first),
+            const page = messages.slice(0, first);
+            results.set(pageKey({ ...group[0]!, sessionId }), {
+              // Backwards pages were read newest first.
+              messages: backwards ? page.reverse() : page,
               hasNextPage: messages.length > first,
               totalCount: Number(mine[0]?.total ?? 0),
             });
@@ -107,9 +117,28 @@ export function createLoaders(db: Database, userId: string): Loaders {
       { cacheKeyFn: pageKey },
     ),
   };
+
+  /** The newest `first` + 1 current messages before `before` of each session, oldest first. */
+  function lastMessages(sessionIds: string[], first: number, before: bigint | null) {
+    return prisma.$queryRaw<(MessageRow & { sid: string; total: bigint })[]>`
+      SELECT s.id AS sid, c.total, m.*
+      FROM unnest(${sessionIds}::uuid[]) AS s(id)
+      CROSS JOIN LATERAL (
+        SELECT count(*) AS total FROM amora_session_messages
+        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL
+      ) c
+      LEFT JOIN LATERAL (
+        SELECT * FROM amora_session_messages
+        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL
+          AND (${before}::bigint IS NULL OR seq < ${before}::bigint)
+        ORDER BY seq DESC LIMIT ${first + 1}
+      ) m ON true
+      ORDER BY s.id, m.seq DESC`;
+  }
   return loaders;
 }
 
 function pageKey(key: PageKey): string {
-  return `${key.sessionId}:${key.first}:${key.after ?? ''}`;
+  const base = `${key.sessionId}:${key.first}:${key.after ?? ''}`;
+  return key.backwards ? `${base}:<${key.before ?? ''}` : base;
 }
