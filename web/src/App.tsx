@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Provider } from 'urql';
 import { createApi, type Api } from './api';
 import { loadToken, saveToken } from './auth';
@@ -36,6 +36,15 @@ export function App() {
 
 function Shell({ api, onSignOut }: { api: Api; onSignOut: () => void }) {
   const route = useRoute();
+  const first = useRef(true);
+  // A new page puts keyboard and screen reader focus at its start, as a page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route]);
   return (
     <>
       <a className="skip" href="#main">
@@ -69,7 +78,12 @@ function Shell({ api, onSignOut }: { api: Api; onSignOut: () => void }) {
       <main id="main" tabIndex={-1}>
         {route.page === 'sessions' && <SessionList api={api} />}
         {route.page === 'session' && (
-          <Conversation key={route.id} api={api} sessionId={route.id} checkIn={route.checkIn} />
+          <Conversation
+            key={`${route.id}:${route.checkIn ?? ''}`}
+            api={api}
+            sessionId={route.id}
+            checkIn={route.checkIn}
+          />
         )}
         {route.page === 'progress' && (
           <ProgressView key={route.id} api={api} sessionId={route.id} />

@@ -41,7 +41,8 @@ export function CheckInToasts({ api }: { api: Api }) {
               className="primary"
               onClick={() => {
                 dismiss(t.coachSessionId);
-                navigate(`/sessions/${t.coachSessionId}?checkin=1`);
+                // Each check-in its own address: opening one reloads the session even when it is open already.
+                navigate(`/sessions/${t.coachSessionId}?checkin=${encodeURIComponent(t.dueAt)}`);
               }}
             >
               Open check-in
