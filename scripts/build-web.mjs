@@ -58,8 +58,22 @@ async function main() {
   }
   const started = Date.now();
   console.log('[web] building the web client (web/ changed)…');
-  await vite.build({ configFile: path.join(webDir, 'vite.config.mts'), logLevel: 'warn' });
-  fs.writeFileSync(stamp, `${hash}\n`);
+  // Built beside and swapped in, so a server running meanwhile never serves half a build.
+  const tmp = `${outDir}.tmp-${process.pid}`;
+  const old = `${outDir}.old-${process.pid}`;
+  try {
+    await vite.build({
+      configFile: path.join(webDir, 'vite.config.mts'),
+      logLevel: 'warn',
+      build: { outDir: tmp, emptyOutDir: true },
+    });
+    fs.writeFileSync(path.join(tmp, '.source-hash'), `${hash}\n`);
+    if (fs.existsSync(outDir)) fs.renameSync(outDir, old);
+    fs.renameSync(tmp, outDir);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(old, { recursive: true, force: true });
+  }
   console.log(`[web] built into dist-web/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
