@@ -32,7 +32,10 @@ describe('web client pages', () => {
     expect(graphiql.status).toBe(root.status);
     if (graphiql.status === 200) expect(await graphiql.text()).toMatch(/GraphiQL/);
 
-    expect((await (await fetch(`${t.url}/healthz`, { headers: html })).json()).status).toBe('ok');
+    const health = (await (await fetch(`${t.url}/healthz`, { headers: html })).json()) as {
+      status: string;
+    };
+    expect(health.status).toBe('ok');
     const unknownApi = await fetch(`${t.url}/api/v1/coach/nothing-here`, { headers: html });
     expect(unknownApi.status).toBe(401);
     const graphql = await fetch(`${t.url}/graphql?query=%7B__typename%7D`, {

@@ -62,6 +62,7 @@ describeInBrowser('web client', () => {
   it('walks the seed flow: session, five messages, summary, like, regenerate, live check-in, export, delete', async () => {
     await page.goto(`${t.url}/`);
     await shot('01-sign-in');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Try it locally' }).click();
     await page.getByRole('heading', { name: 'Your sessions' }).waitFor();
 
@@ -115,7 +116,8 @@ describeInBrowser('web client', () => {
     // Copy puts the answer on the clipboard.
     await first.getByRole('button', { name: 'Copy' }).click();
     await first.getByRole('button', { name: 'Copied' }).waitFor();
-    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    // (Browser-side code as text: this file is compiled without the DOM's types.)
+    const clip = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(clip).toBe(await first.locator('p').first().innerText());
 
     // 5. Regenerate the second answer: a new text in its place, the old one folded away.
@@ -131,6 +133,7 @@ describeInBrowser('web client', () => {
     await folded.locator('summary').click();
     expect(await folded.locator('p').innerText()).toBe(before);
     await shot('02-conversation');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // 6. Switch daily check-ins on in the browser's zone, at a time already past today: the
     // server's timer finds it due and the toast arrives live over the subscription.
@@ -145,13 +148,14 @@ describeInBrowser('web client', () => {
     expect(await toast.innerText()).toContain('Breakup with Alex');
     const prompt = await toast.locator('.prompt').innerText();
     await shot('03-check-in-toast');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // 7. Open it: the session, with the prompt.
     await toast.getByRole('button', { name: 'Open check-in' }).click();
     await page.getByRole('heading', { name: 'Breakup with Alex' }).waitFor();
     expect(await page.locator('.checkin-banner').innerText()).toContain(prompt);
     expect(await page.locator('article.msg.checkin p').last().innerText()).toBe(prompt);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('composer');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('composer');
 
     // The progress view, with both charts drawn.
     await page.getByRole('link', { name: 'Progress' }).click();
@@ -160,6 +164,7 @@ describeInBrowser('web client', () => {
     expect(await page.locator('.figures').innerText()).toMatch(/Messages from you\s*5/);
     await page.getByRole('row', { name: /heartbreak/i }).waitFor();
     await shot('04-progress');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // 8. Export: a download with everything said.
     await page.getByRole('link', { name: 'Your data' }).click();
@@ -175,6 +180,7 @@ describeInBrowser('web client', () => {
       .map((m: { text: string }) => m.text);
     expect(userTexts).toEqual(MESSAGES);
     await shot('05-your-data');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // 9. Delete everything, after typing the confirmation.
     await page.getByRole('button', { name: 'Delete everything…' }).click();
@@ -229,6 +235,7 @@ describeInBrowser('web client', () => {
     const texts = await page.locator('article.msg p').allInnerTexts();
     expect(texts).toEqual(Array.from({ length: 50 }, (_, i) => `History message ${i + 1}`));
     await shot('06-phone-conversation');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete' }).click();
@@ -239,7 +246,7 @@ describeInBrowser('web client', () => {
 
   it('serves GraphiQL offline with the signed-in token in its headers', async () => {
     await page.setViewportSize({ width: 1200, height: 800 });
-    const token = await page.evaluate(() => localStorage.getItem('amora.token'));
+    const token = await page.evaluate<string | null>("localStorage.getItem('amora.token')");
     expect(token).toBeTruthy();
     await page.goto(`${t.url}/graphiql`);
     await page.getByText('MySessions').first().waitFor({ timeout: 30_000 });
@@ -257,6 +264,19 @@ describeInBrowser('web client', () => {
     expect(await page.locator('body').innerText()).not.toContain('UNAUTHENTICATED');
   }, 90_000);
 });
+
+/** WCAG 2 A and AA problems axe-core finds on the page as it is now (labels, contrast, roles...). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate<string[]>(`(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map(
+      (v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '),
+    );
+  })()`);
+}
 
 async function expectCount(locator: ReturnType<Page['locator']>, n: number): Promise<void> {
   for (let i = 0; i < 50 && (await locator.count()) !== n; i++) await sleep(100);

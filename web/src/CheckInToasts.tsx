@@ -28,7 +28,7 @@ export function CheckInToasts({ api }: { api: Api }) {
     setToasts((current) => current.filter((t) => t.coachSessionId !== id));
 
   return (
-    <div className="toasts" aria-live="polite" aria-label="Check-ins">
+    <div className="toasts" role="region" aria-live="polite" aria-label="Check-ins">
       {toasts.map((t) => (
         <div className="toast" key={t.coachSessionId} role="status">
           <p>
