@@ -1,5 +1,5 @@
 /**
- * 3. How many SQL statements `sessions { messages { edges { node { feedback { id } } } } }` costs,
+ * 3. How many SQL statements `sessions { progress messages { edges { node { feedback { id } } } } }` costs,
  * counted through startServer's `onQuery` hook (Prisma's query events), with 50 sessions x 20
  * messages and again with 5 x 4: the DataLoaders must keep it flat (target: at most 4).
  */
@@ -10,7 +10,7 @@ import { createBenchDatabase, withClient } from './lib/postgres';
 import { median } from './lib/stats';
 import type { Benchmark } from './lib/types';
 
-const QUERY = `{ sessions { id messages { totalCount edges { node { id feedback { id } } } } } }`;
+const QUERY = `{ sessions { id progress { turnCount topics { topic stage } emotionsByDay { day } } messages { totalCount edges { node { id feedback { id } } } } } }`;
 const TARGET = 4;
 
 async function seed(

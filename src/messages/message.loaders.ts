@@ -4,11 +4,17 @@ import type { Message } from './message.type';
 
 export type { MessagePage } from './message.repository';
 
-/** Which page: up to `first` messages after position `after` (null: from the start). */
+/**
+ * Which page: up to `first` messages after position `after` (null: from the start), or with
+ * `backwards` the `first` messages just before `before` (null: the newest), still oldest first;
+ * `hasNextPage` of a backwards page then says whether older ones remain.
+ */
 export interface PageKey {
   sessionId: string;
   first: number;
   after: bigint | null;
+  before?: bigint | null;
+  backwards?: boolean;
 }
 
 /** Per-request message loaders, limited to the viewer's own rows. */
@@ -29,22 +35,20 @@ export function createMessageLoaders(messages: MessageRepository, userId: string
       // Keys of one nested query share first/after; group anyway so mixed pages stay correct.
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
-        const group = `${key.first}:${key.after ?? ''}`;
+        const group = pageKey({ ...key, sessionId: '' });
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
       const results = new Map<string, MessagePage>();
       for (const group of groups.values()) {
-        const { first, after } = group[0];
-        const pages = await messages.pages(
-          userId,
-          group.map((key) => key.sessionId),
-          first,
-          after,
-        );
+        const { first, after, before = null, backwards = false } = group[0];
+        const sessionIds = group.map((key) => key.sessionId);
+        const pages = backwards
+          ? await messages.lastPages(userId, sessionIds, first, before)
+          : await messages.pages(userId, sessionIds, first, after);
         for (const [sessionId, page] of pages) {
           // `feedback { message }` under a page then costs no statement of its own.
           for (const message of page.messages) messageById.prime(message.id, message);
-          results.set(pageKey({ sessionId, first, after }), page);
+          results.set(pageKey({ ...group[0], sessionId }), page);
         }
       }
       return keys.map((key) => results.get(pageKey(key))!);
@@ -56,5 +60,6 @@ export function createMessageLoaders(messages: MessageRepository, userId: string
 }
 
 function pageKey(key: PageKey): string {
-  return `${key.sessionId}:${key.first}:${key.after ?? ''}`;
+  const base = `${key.sessionId}:${key.first}:${key.after ?? ''}`;
+  return key.backwards ? `${base}:<${key.before ?? ''}` : base;
 }

@@ -213,18 +213,56 @@ export class MessageRepository {
         ORDER BY seq LIMIT ${first + 1}
       ) m ON true
       ORDER BY s.id, m.seq`;
-    const pages = new Map<string, MessagePage>();
-    for (const sessionId of sessionIds) {
-      const mine = rows.filter((row) => row.sid === sessionId);
-      const messages = mine.filter((row) => row.id !== null).map(toMessage);
-      pages.set(sessionId, {
-        messages: messages.slice(0, first),
-        hasNextPage: messages.length > first,
-        totalCount: Number(mine[0]?.total ?? 0),
-      });
-    }
-    return pages;
+    return toPages(rows, sessionIds, first, false);
   }
+
+  /**
+   * The newest `first` current messages before position `before` (null: the newest) of each
+   * session, oldest first; `hasNextPage` says whether older ones remain.
+   */
+  async lastPages(
+    userId: string,
+    sessionIds: readonly string[],
+    first: number,
+    before: bigint | null,
+  ): Promise<Map<string, MessagePage>> {
+    const rows = await this.db.prisma.$queryRaw<(MessageRow & { sid: string; total: bigint })[]>`
+      SELECT s.id AS sid, c.total, m.*
+      FROM unnest(${[...sessionIds]}::uuid[]) AS s(id)
+      CROSS JOIN LATERAL (
+        SELECT count(*) AS total FROM amora_session_messages
+        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL
+      ) c
+      LEFT JOIN LATERAL (
+        SELECT * FROM amora_session_messages
+        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL
+          AND (${before}::bigint IS NULL OR seq < ${before}::bigint)
+        ORDER BY seq DESC LIMIT ${first + 1}
+      ) m ON true
+      ORDER BY s.id, m.seq DESC`;
+    return toPages(rows, sessionIds, first, true);
+  }
+}
+
+/** Pages of `sessionIds` from rows read one more than `first` per session (newest first when `backwards`). */
+function toPages(
+  rows: (MessageRow & { sid: string; total: bigint })[],
+  sessionIds: readonly string[],
+  first: number,
+  backwards: boolean,
+): Map<string, MessagePage> {
+  const pages = new Map<string, MessagePage>();
+  for (const sessionId of sessionIds) {
+    const mine = rows.filter((row) => row.sid === sessionId);
+    const messages = mine.filter((row) => row.id !== null).map(toMessage);
+    const page = messages.slice(0, first);
+    pages.set(sessionId, {
+      messages: backwards ? page.reverse() : page,
+      hasNextPage: messages.length > first,
+      totalCount: Number(mine[0]?.total ?? 0),
+    });
+  }
+  return pages;
 }
 
 /** Thrown inside a transaction to roll it back; the caller recomputes the turn. */

@@ -28,23 +28,48 @@ export class SessionMessagesResolver {
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
     after?: string | null,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: `Backwards: the last messages (1-${MAX_PAGE}), before \`before\` when given; still oldest first.`,
+    })
+    last?: number | null,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'startCursor of the page after (paging back through history).',
+    })
+    before?: string | null,
   ): Promise<MessageConnection> {
-    const size = first ?? DEFAULT_PAGE;
+    const backwards = last != null || before != null;
+    if (backwards && (first != null || after != null))
+      throw InputError.field(
+        last != null ? 'last' : 'before',
+        'cannot be combined with first or after',
+      );
+    const sizeField = backwards ? 'last' : 'first';
+    const size = (backwards ? last : first) ?? DEFAULT_PAGE;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
-      throw InputError.field('first', `must be between 1 and ${MAX_PAGE}`);
-    const position = after ? decodeCursor(after) : null;
-    if (after && position === null)
-      throw InputError.field('after', 'is not a cursor this API gave out');
+      throw InputError.field(sizeField, `must be between 1 and ${MAX_PAGE}`);
+    const cursorField = backwards ? 'before' : 'after';
+    const cursor = backwards ? before : after;
+    const position = cursor ? decodeCursor(cursor) : null;
+    if (cursor && position === null)
+      throw InputError.field(cursorField, 'is not a cursor this API gave out');
     const page = await ctx.loaders.messagePage.load({
       sessionId: session.id,
       first: size,
-      after: position,
+      after: backwards ? null : position,
+      ...(backwards ? { before: position, backwards: true } : {}),
     });
     const edges = page.messages.map((node) => ({ cursor: encodeCursor(node.seq), node }));
     return {
       edges,
       totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: backwards ? position !== null : page.hasNextPage,
+        endCursor: edges.at(-1)?.cursor ?? null,
+        hasPreviousPage: backwards ? page.hasNextPage : position !== null,
+        startCursor: edges[0]?.cursor ?? null,
+      },
     };
   }
 }

@@ -73,6 +73,12 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+
+  @Field({ description: 'Older messages exist before this page (known when paging backwards).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
 }
 
 @ObjectType({ description: 'A page of messages, oldest first.' })

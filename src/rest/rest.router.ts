@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { sendExportResponse } from '../privacy/export-http';
 import type { Context } from '../server/context';
-import { camelKeys } from './case';
+import { camelKeys, snakeKeysDeep } from './case';
 import { handle, sendRestError } from './rest.errors';
 import {
   coachResponse,
@@ -82,6 +82,15 @@ export function createRestRouter({ authenticate, logger }: RestDeps): Router {
     route(async (req, res) => {
       const { viewer, services } = ctx(res);
       res.json(sessionResponse(await services.sessions.get(viewer.userId, String(req.params.id))));
+    }),
+  );
+
+  router.get(
+    '/sessions/:id/progress',
+    route(async (req, res) => {
+      const { viewer, services } = ctx(res);
+      const progress = await services.progress.get(viewer.userId, String(req.params.id));
+      res.json(snakeKeysDeep(progress));
     }),
   );
 

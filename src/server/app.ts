@@ -6,6 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { GraphQLSchema } from 'graphql';
+import { devTokenRouter } from '../auth/dev-token';
 import { jwtSecret } from '../auth/local-secret';
 import { bearerToken, createTokenVerifier, type Viewer } from '../auth/token';
 import { systemClock, type Clock } from '../clock';
@@ -23,6 +24,7 @@ import { requestLogger } from './request-log';
 import { createAmoraPubSub } from '../pubsub/pubsub';
 import { createSchema } from './schema';
 import { createRepositories, createServices, type Services } from './services';
+import { mountWebClient } from './web';
 import { attachWebsocket } from './websocket';
 
 /** A running Amora server and what tests and the entry point need to reach inside it. */
@@ -52,8 +54,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
   const { config } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
+  const secret = jwtSecret(config);
   const verify = createTokenVerifier({
-    secret: jwtSecret(config),
+    secret,
     jwksUrl: config.jwksUrl,
     audience: config.jwtAudience,
   });
@@ -157,12 +160,15 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       next();
     });
     app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
+    const devTokens = devTokenRouter(config, secret);
+    if (devTokens) app.use('/api/dev', devTokens);
     app.use(
       '/graphql',
       expressMiddleware(apollo, {
         context: async ({ req }) => authenticate(req.headers.authorization),
       }),
     );
+    mountWebClient(app);
     // Body parser failures and anything else that escaped a route.
     app.use(
       (

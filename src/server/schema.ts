@@ -13,6 +13,7 @@ import {
   SessionMessagesResolver,
 } from '../messages/message.resolver';
 import { PrivacyResolver } from '../privacy/privacy.resolver';
+import { SessionProgressResolver } from '../sessions/progress.resolver';
 import { SessionResolver } from '../sessions/session.resolver';
 import { createLocalPubSub } from '../pubsub/pubsub';
 
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   FeedbackResolver,
   PrivacyResolver,
   FollowupResolver,
+  SessionProgressResolver,
 ] as const;
 
 /**

@@ -19,6 +19,8 @@ import { MessageService } from '../messages/message.service';
 import { PrivacyRepository } from '../privacy/privacy.repository';
 import { PrivacyService } from '../privacy/privacy.service';
 import { RetentionSweeper } from '../privacy/retention';
+import { ProgressRepository } from '../sessions/progress.repository';
+import { ProgressService } from '../sessions/progress.service';
 import { SessionRepository } from '../sessions/session.repository';
 import { SessionService } from '../sessions/session.service';
 import { createUserLimits } from './rate-limits';
@@ -37,6 +39,8 @@ export interface Services {
   followups: FollowupService;
   /** Claims due check-ins and publishes them; started and stopped with the server, `tick()` for tests. */
   followupTimer: FollowupTimer;
+  /** Session.progress and its REST twin. */
+  progress: ProgressService;
 }
 
 /** Each domain's SQL, over one database; services and per-request loaders read through them. */
@@ -45,6 +49,7 @@ export interface Repositories {
   messages: MessageRepository;
   feedback: FeedbackRepository;
   privacy: PrivacyRepository;
+  progress: ProgressRepository;
 }
 
 /** Builds every repository over `db`. */
@@ -54,6 +59,7 @@ export function createRepositories(db: Database): Repositories {
     messages: new MessageRepository(db),
     feedback: new FeedbackRepository(db),
     privacy: new PrivacyRepository(db),
+    progress: new ProgressRepository(db),
   };
 }
 
@@ -103,6 +109,7 @@ export function createServices({
     retention,
     followups,
     followupTimer,
+    progress: new ProgressService(repositories.progress),
   };
 }
 
