@@ -42,6 +42,8 @@ export interface Config {
    * partition must not hold requests forever.
    */
   dbQueryTimeoutMs: number;
+  /** Bearer token that `GET /metrics` asks for (`AMORA_METRICS_TOKEN`); unset: no metrics endpoint. */
+  metricsToken: string | null;
 }
 
 /** Why a configuration value was refused; the message names the variable and what it accepts. */
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: integer(env, 'AMORA_RETENTION_DAYS', 0),
     maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
     dbQueryTimeoutMs: integer(env, 'AMORA_DB_QUERY_TIMEOUT_MS', 30_000),
+    metricsToken: text(env, 'AMORA_METRICS_TOKEN'),
   };
 }
 

@@ -8,6 +8,7 @@ import { isForeignKeyViolation } from '../db/errors';
 import { AppError, InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
 import type { SessionService } from '../sessions/session.service';
+import { noTelemetry, secondsSince, type Telemetry } from '../telemetry';
 import { toInput, validateInput } from '../validation';
 import type { MessageMetadata } from './message.mapper';
 import { CoachContextInput, CoachMode, SendMessageInput } from './message.input';
@@ -56,10 +57,30 @@ export class MessageService {
     private readonly sessions: SessionService,
     private readonly engine: CoachEngine,
     private readonly limits: TurnLimits = { consumeTurn: async () => undefined },
+    private readonly telemetry: Telemetry = noTelemetry,
   ) {}
 
   /** Answers `raw` (checked against {@link SendMessageInput}) in the named or the default session. */
   async send(userId: string, raw: Partial<SendMessageInput>): Promise<TurnOutcome> {
+    const start = performance.now();
+    const timing = { engineSeconds: 0 };
+    try {
+      const outcome = await this.sendTimed(userId, raw, timing);
+      this.telemetry.turn(secondsSince(start), timing.engineSeconds, 'ok');
+      return outcome;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR';
+      this.telemetry.turn(secondsSince(start), timing.engineSeconds, code);
+      throw error;
+    }
+  }
+
+  /** {@link send}, adding the engine's time to `timing` (every attempt's). */
+  private async sendTimed(
+    userId: string,
+    raw: Partial<SendMessageInput>,
+    timing: { engineSeconds: number },
+  ): Promise<TurnOutcome> {
     const input = await validateInput(
       toInput(SendMessageInput, {
         ...raw,
@@ -91,7 +112,9 @@ export class MessageService {
         seed: seedOf(userMessageId),
         avoidBlockIds: new Set(snapshot.disliked),
       };
+      const engineStart = performance.now();
       const result = this.engine.respond(turn);
+      timing.engineSeconds += secondsSince(engineStart);
       const turnCount = result.state.turnCount;
       const summary = turnCount % SUMMARY_EVERY === 0 ? summarize(result.state) : null;
       const committed = await this.commitTurn({

@@ -15,6 +15,7 @@ import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
 import { complexityPlugin, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
+import { createMetrics, metricsHandler } from './metrics';
 import { createLogger } from './logger';
 import { requestLogger } from './request-log';
 import { createAmoraPubSub } from './pubsub';
@@ -69,6 +70,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     logger,
   });
   try {
+    let openSockets = () => 0;
+    const metrics = createMetrics({ pool: db.pool, openSockets: () => openSockets() });
     // Rate limits share the pub/sub's command connection: one budget across instances.
     const services = createServices({
       db,
@@ -77,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       pubSub: pubsub.pubSub,
       redis: pubsub.redis,
       logger,
+      telemetry: metrics.telemetry,
     });
     const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
@@ -99,7 +103,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       maxSocketsPerUser: config.maxSocketsPerUser,
       production: config.production,
       validationRules: queryLimits(),
+      onPush: metrics.pushed,
     });
+    openSockets = sockets.count;
 
     const apollo = new ApolloServer<Context>({
       schema,
@@ -126,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         },
         complexityPlugin<Context>(),
         statusPlugin(logger),
+        metrics.apolloPlugin,
       ],
     });
     await apollo.start();
@@ -139,6 +146,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       const ready = await db.isReady();
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
     });
+    // Operators' metrics on the public port, for holders of the token only; no token, no endpoint.
+    if (config.metricsToken)
+      app.get('/metrics', metricsHandler(metrics.registry, config.metricsToken));
     app.use(express.json({ limit: config.bodyLimitBytes }));
     app.use('/api/v1/coach', createRestRouter({ authenticate, logger }));
     app.use(

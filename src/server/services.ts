@@ -18,6 +18,7 @@ import { PrivacyService } from '../privacy/privacy.service';
 import { RetentionSweeper } from '../privacy/retention';
 import { SessionService } from '../sessions/session.service';
 import { createUserLimits } from './rate-limits';
+import { noTelemetry, type Telemetry } from '../telemetry';
 
 /** The services both faces call; built once per process. */
 export interface Services {
@@ -45,6 +46,8 @@ export interface ServiceDeps {
   /** Shared state between instances (rate limits); each process counts alone when omitted. */
   redis?: Redis | null;
   logger?: Logger;
+  /** Where services report what operators watch (turns, refusals, ticks); nowhere when omitted. */
+  telemetry?: Telemetry;
 }
 
 /** Builds every service. */
@@ -55,18 +58,25 @@ export function createServices({
   pubSub = createLocalPubSub(),
   redis = null,
   logger,
+  telemetry = noTelemetry,
 }: ServiceDeps): Services {
-  const limits = createUserLimits(config, redis);
+  const limits = createUserLimits(config, redis, telemetry);
   const sessions = new SessionService(db, clock, config.defaultTimezone, limits);
   const engine = createBlocksEngine({
     library: loadBlockLibrary(),
     safety: safetyResources(config),
   });
-  const messages = new MessageService(db, clock, sessions, engine, limits);
+  const messages = new MessageService(db, clock, sessions, engine, limits, telemetry);
   const privacy = new PrivacyService(db, clock);
   const retention = new RetentionSweeper(db, config.retentionDays, () => clock.now());
   const followups = new FollowupService(db, clock);
-  const followupTimer = new FollowupTimer(followups, pubSub, config.followupTickMs, logger);
+  const followupTimer = new FollowupTimer(
+    followups,
+    pubSub,
+    config.followupTickMs,
+    logger,
+    telemetry,
+  );
   return {
     sessions,
     messages,

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import {
   GraphQLError,
+  getOperationAST,
   specifiedRules,
   validate,
   type GraphQLSchema,
@@ -37,6 +38,8 @@ export interface WebsocketDeps {
   production: boolean;
   /** Extra validation rules (depth and complexity limits), as over HTTP. */
   validationRules?: ValidationRule[];
+  /** Called for every subscription event pushed to a socket (metrics). */
+  onPush?: () => void;
 }
 
 /** The websocket face and how to close it. */
@@ -105,7 +108,12 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
       // One context per operation, built like an HTTP request's.
       context: (ctx) => deps.contextFor(ctx.extra.viewer!),
       // Errors leave through the same mask as over HTTP (codes kept, internals hidden).
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (
+          deps.onPush &&
+          getOperationAST(args.document, args.operationName)?.operation === 'subscription'
+        )
+          deps.onPush();
         if (!result.errors?.length) return result;
         return {
           ...result,
