@@ -42,6 +42,11 @@ export interface Config {
    * partition must not hold requests forever.
    */
   dbQueryTimeoutMs: number;
+  /**
+   * Named (prepared) statements on the turn's hot path (`AMORA_PREPARED_STATEMENTS`); null: decided
+   * from `DATABASE_URL` (on for the embedded database and direct URLs, off for poolers).
+   */
+  preparedStatements: boolean | null;
   /** Bearer token that `GET /metrics` asks for (`AMORA_METRICS_TOKEN`); unset: no metrics endpoint. */
   metricsToken: string | null;
 }
@@ -110,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
     dbQueryTimeoutMs: integer(env, 'AMORA_DB_QUERY_TIMEOUT_MS', 30_000),
     metricsToken: text(env, 'AMORA_METRICS_TOKEN'),
+    preparedStatements: env.AMORA_PREPARED_STATEMENTS?.trim()
+      ? flag(env, 'AMORA_PREPARED_STATEMENTS', true)
+      : null,
   };
 }
 

@@ -62,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     logger,
     onQuery: options.onQuery,
     queryTimeoutMs: config.dbQueryTimeoutMs,
+    preparedStatements: config.preparedStatements,
   });
   // Built once here: in-process, or through Redis when REDIS_URL is set (several instances).
   const pubsub = createAmoraPubSub({
