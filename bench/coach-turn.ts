@@ -18,6 +18,7 @@ import { amoraEnv, startChild, type ChildServer } from './lib/child';
 import { messages } from './lib/corpus';
 import { cpuSnapshot, cpuSpent, postmasterPid } from './lib/cpu';
 import { openLoop, type OpenLoopResult } from './lib/openloop';
+import { BENCH_METRICS_TOKEN, scrapeTail, walStats } from './lib/tail';
 import { createBenchDatabase, withClient } from './lib/postgres';
 import type { Benchmark, Row } from './lib/types';
 
@@ -176,6 +177,7 @@ export const benchmark: Benchmark = {
     const results: Record<string, AutocannonResult> = {};
     const cpu: Record<string, Cpu> = {};
     const openResults: OpenLoopResult[] = [];
+    let tail: Record<string, unknown> = {};
     const run = async (
       label: string,
       start: () => Promise<ChildServer>,
@@ -184,6 +186,7 @@ export const benchmark: Benchmark = {
     ) => {
       const server = await start();
       try {
+        const walBefore = withOpenLoop ? await withClient(url, (c) => walStats(c as never)) : null;
         const measured = await measure(server.url, spec, server.pid, postmaster);
         results[label] = measured.result;
         cpu[label] = measured.cpu;
@@ -201,6 +204,20 @@ export const benchmark: Benchmark = {
             ),
           );
         }
+        if (withOpenLoop) {
+          // What the server and PostgreSQL saw over the closed and open loops: the tail's suspects.
+          const walAfter = await withClient(url, (c) => walStats(c as never));
+          tail = {
+            ...(await scrapeTail(server.url)),
+            ...(walBefore && walAfter
+              ? {
+                  walFsyncs: walAfter.fsyncs - walBefore.fsyncs,
+                  walFsyncMs: +(walAfter.fsyncMs - walBefore.fsyncMs).toFixed(1),
+                  walWriteMs: +(walAfter.writeMs - walBefore.writeMs).toFixed(1),
+                }
+              : {}),
+          };
+        }
       } finally {
         await server.stop();
       }
@@ -217,7 +234,8 @@ export const benchmark: Benchmark = {
     );
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-data-'));
     try {
-      const amora = () => startChild('amora', amoraEnv(url, dataDir));
+      const amora = () =>
+        startChild('amora', amoraEnv(url, dataDir, { AMORA_METRICS_TOKEN: BENCH_METRICS_TOKEN }));
       await run('amoraTypename', amora, { bodies: typenameBodies, verify: isTypename });
       const before = await withClient(url, async (c) =>
         Number(
@@ -298,6 +316,9 @@ export const benchmark: Benchmark = {
       ...openResults.map((open) => `Amora sendMessage, open loop: ${JSON.stringify(open)}`),
       `turns stored during the measured and warm-up runs: ${stored.toLocaleString()} user messages (autocannon counted ${turn!.requests.total.toLocaleString()} in the measured run)`,
     ];
+    notes.push(
+      `tail evidence (server /metrics since its start, WAL I/O of the measured runs): ${JSON.stringify(tail)}`,
+    );
     if (failures(turn!) > 0) notes.push('some turns failed: the targets count as not met');
     const pick = (r: AutocannonResult) => ({
       reqPerSec: r.requests.average,
@@ -321,6 +342,7 @@ export const benchmark: Benchmark = {
         amoraTypename: pick(amoraTypename!),
         turn: pick(turn!),
         turnOpenLoops: openResults,
+        tail,
         stored,
         cpu,
       },
