@@ -10,7 +10,8 @@
  *   node -r @swc-node/register bench/tools/turn-ab.ts --base=/tmp/base [--rounds=3] [--env=NAME=value]
  *
  * `--env` (repeatable) goes to this checkout's server only (e.g. to compare a setting's two values
- * with `--base=.`).
+ * with `--base=.`). `--typename` sends Amora's `{ __typename }` with a token instead of turns (the
+ * request path without SQL or engine).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,10 +59,16 @@ async function main(): Promise<void> {
       },
     };
   });
-  const spec: Load = {
-    bodies,
-    verify: (b) => b.includes('"sendMessage"') && !b.includes('"errors"'),
-  };
+  const typename = process.argv.includes('--typename');
+  const spec: Load = typename
+    ? {
+        bodies: bodies.map((b) => ({ ...b, body: JSON.stringify({ query: '{ __typename }' }) })),
+        verify: (b) => b.includes('"__typename"') && !b.includes('"errors"'),
+      }
+    : {
+        bodies,
+        verify: (b) => b.includes('"sendMessage"') && !b.includes('"errors"'),
+      };
   const variants = [
     { label: 'this', root: ROOT, env: extraEnv },
     { label: 'base', root: base, env: {} },

@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createRestRouter } from '../rest/rest.router';
 import type { Context } from './context';
 import { formatGraphQLError, toPublicError } from './errors';
+import { directGraphqlRoute } from './graphql-http';
 import { complexityPlugin, queryLimits } from './query-limits';
 import { createLoaders } from './loaders';
 import { createMetrics, metricsHandler } from './metrics';
@@ -85,7 +86,11 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     });
     const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
-    const httpServer = http.createServer(app);
+    // JSON POSTs to /graphql skip Express (see graphql-http.ts); set once Apollo has started.
+    let direct: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
+    const httpServer = http.createServer((req, res) => {
+      if (!direct(req, res)) app(req, res);
+    });
 
     // HTTP requests and websocket operations get the same context from the same verifier.
     const contextFor = (viewer: Viewer): Context => ({
@@ -139,7 +144,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     await apollo.start();
 
     app.disable('x-powered-by');
-    app.use(requestLogger(logger));
+    const logRequest = requestLogger(logger);
+    app.use(logRequest);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -180,6 +186,14 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         return res.status(safe.httpStatus).json({ detail: safe.message });
       },
     );
+
+    direct = directGraphqlRoute({
+      apollo,
+      authenticate,
+      bodyLimitBytes: config.bodyLimitBytes,
+      logRequest: (req, res) => logRequest(req, res),
+      logger,
+    });
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
