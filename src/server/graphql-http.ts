@@ -32,17 +32,15 @@ export function directGraphqlRoute(
     if (headers.origin !== undefined || headers['content-encoding'] !== undefined) return false;
     if (!isPlainJson(headers['content-type'])) return false;
     deps.logRequest(req, res);
-    readBody(req, deps.bodyLimitBytes).then(
-      (raw) => {
-        if (raw === null) {
-          return sendDetail(res, 413, `Request body is larger than ${deps.bodyLimitBytes} bytes`);
-        }
-        const body = parseStrictJson(raw);
-        if (body === INVALID) return sendDetail(res, 400, 'Request body is not valid JSON');
-        return execute(deps, req, res, body);
-      },
-      (error: unknown) => fail(deps, res, error),
-    );
+    readBody(req, deps.bodyLimitBytes).then((raw) => {
+      if (raw === ABORTED) return;
+      if (raw === null) {
+        return sendDetail(res, 413, `Request body is larger than ${deps.bodyLimitBytes} bytes`);
+      }
+      const body = parseStrictJson(raw);
+      if (body === INVALID) return sendDetail(res, 400, 'Request body is not valid JSON');
+      return execute(deps, req, res, body);
+    });
     return true;
   };
 }
@@ -66,9 +64,15 @@ function isPlainJson(contentType: string | undefined): boolean {
   });
 }
 
-/** The body as text, or null when it is over `limit` bytes (the rest is read and dropped). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+/** The client went away before its body was complete: nobody to answer. */
+const ABORTED = Symbol('aborted');
+
+/**
+ * The body as text, null when it is over `limit` bytes (the rest is read and dropped), or
+ * {@link ABORTED}.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null | typeof ABORTED> {
+  return new Promise((resolve) => {
     const declared = Number(req.headers['content-length']);
     let tooLarge = Number.isFinite(declared) && declared > limit;
     const chunks: Buffer[] = [];
@@ -80,7 +84,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks, size).toString('utf8')));
-    req.on('error', reject);
+    // A request stream fails only when its connection does.
+    req.on('error', () => resolve(ABORTED));
+    req.on('close', () => {
+      if (!req.complete) resolve(ABORTED);
+    });
   });
 }
 
