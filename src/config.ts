@@ -43,6 +43,13 @@ export interface Config {
    */
   dbQueryTimeoutMs: number;
   /**
+   * Named (prepared) statements on the turn's hot path (`AMORA_PREPARED_STATEMENTS`); null: decided
+   * from `DATABASE_URL` (on for the embedded database and direct URLs, off for poolers).
+   */
+  preparedStatements: boolean | null;
+  /** Bearer token that `GET /metrics` asks for (`AMORA_METRICS_TOKEN`); unset: no metrics endpoint. */
+  metricsToken: string | null;
+  /**
    * Browser origins allowed to call the API (`AMORA_CORS_ORIGINS`: comma-separated origins, or `*`;
    * default Apollo Studio's). Auth is a bearer header, never a cookie: no credentials mode.
    */
@@ -138,6 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
     dbQueryTimeoutMs: integer(env, 'AMORA_DB_QUERY_TIMEOUT_MS', 30_000),
     corsOrigins: origins(env),
+    metricsToken: text(env, 'AMORA_METRICS_TOKEN'),
+    preparedStatements: env.AMORA_PREPARED_STATEMENTS?.trim()
+      ? flag(env, 'AMORA_PREPARED_STATEMENTS', true)
+      : null,
   };
 }
 

@@ -56,10 +56,12 @@ export function amoraEnv(
 export async function startChild(
   script: string,
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; timeoutMs?: number } = {},
+  options: { nodeArgs?: string[]; timeoutMs?: number; root?: string } = {},
 ): Promise<ChildServer> {
-  const child = fork(path.join(__dirname, '..', 'servers', `${script}.ts`), [], {
-    cwd: ROOT,
+  // `root`: another checkout (a baseline commit) whose own bench/servers and src/ to run.
+  const root = options.root ?? ROOT;
+  const child = fork(path.join(root, 'bench', 'servers', `${script}.ts`), [], {
+    cwd: root,
     execArgv: ['-r', '@swc-node/register', ...(options.nodeArgs ?? []), ...cpuProfileArgs(script)],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

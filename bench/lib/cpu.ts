@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
 /** CPU time of every process on the machine, from /proc (Linux only; empty elsewhere). */
-export type CpuSnapshot = Map<number, { comm: string; ms: number }>;
+export type CpuSnapshot = Map<number, { comm: string; ppid: number; ms: number }>;
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -20,7 +20,11 @@ export function cpuSnapshot(): CpuSnapshot {
       const comm = stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
       // utime and stime are fields 14 and 15 of the line (11 and 12 after the comm).
-      out.set(Number(name), { comm, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+      out.set(Number(name), {
+        comm,
+        ppid: Number(fields[1]),
+        ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+      });
     } catch {
       // the process ended meanwhile
     }
@@ -28,11 +32,33 @@ export function cpuSnapshot(): CpuSnapshot {
   return out;
 }
 
-/** CPU milliseconds spent between two snapshots, grouped: the server's pid, PostgreSQL, this process, the rest. */
+/**
+ * The pid of the postmaster serving `client` (the parent of its backend), so that only that
+ * cluster's processes count as "PostgreSQL": other users of this machine run clusters of their own.
+ * Null when the backend is not on this machine.
+ */
+export async function postmasterPid(client: {
+  query(sql: string): Promise<{ rows: { pid: number }[] }>;
+}): Promise<number | null> {
+  const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+  try {
+    const stat = fs.readFileSync(`/proc/${rows[0].pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU milliseconds spent between two snapshots, grouped: the server's pid, PostgreSQL (the cluster
+ * of `postmaster` and its children when given, else every process called postgres), this
+ * process, the rest.
+ */
 export function cpuSpent(
   before: CpuSnapshot,
   after: CpuSnapshot,
   serverPid: number,
+  postmaster: number | null = null,
 ): { server: number; postgres: number; loadGenerator: number; other: number } {
   const spent = { server: 0, postgres: 0, loadGenerator: 0, other: 0 };
   for (const [pid, now] of after) {
@@ -40,7 +66,12 @@ export function cpuSpent(
     if (delta <= 0) continue;
     if (pid === serverPid) spent.server += delta;
     else if (pid === process.pid) spent.loadGenerator += delta;
-    else if (now.comm === 'postgres') spent.postgres += delta;
+    else if (
+      postmaster === null
+        ? now.comm === 'postgres'
+        : pid === postmaster || (now.ppid === postmaster && now.comm === 'postgres')
+    )
+      spent.postgres += delta;
     else spent.other += delta;
   }
   return spent;

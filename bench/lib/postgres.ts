@@ -25,6 +25,11 @@ function startCluster() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-pg-'));
     const started = performance.now();
     const embedded = await startEmbeddedPostgres(dir);
+    // WAL write and fsync times in pg_stat_io, for the coach turn's tail evidence.
+    await withClient(embedded.url, async (client) => {
+      await client.query('ALTER SYSTEM SET track_wal_io_timing = on');
+      await client.query('SELECT pg_reload_conf()');
+    });
     console.log(
       `  [bench] embedded PostgreSQL started in ${Math.round(performance.now() - started)} ms (DATABASE_URL unset), port ${embedded.port}`,
     );

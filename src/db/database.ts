@@ -5,12 +5,26 @@ import { applyMigrations, pendingMigrations } from './migrate';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
 import type { Logger } from 'pino';
 
+/** One SQL statement for {@link Database.query}: `name` identifies its text (one text per name). */
+export interface Statement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
 /** The database handle every service receives. */
 export interface Database {
   prisma: PrismaClient;
   /** The pool under Prisma; used for health checks and LISTEN-free raw work. */
   pool: pg.Pool;
   url: string;
+  /** Whether {@link Database.query} sends named (prepared) statements. */
+  preparedStatements: boolean;
+  /**
+   * Runs one statement straight on the pool (no Prisma), for hot paths. With prepared statements on,
+   * each connection parses and plans it once under `name` and then only binds and executes it.
+   */
+  query<R = Record<string, unknown>>(statement: Statement): Promise<R[]>;
   /** True when the database answers and every migration on disk is applied. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
@@ -29,6 +43,27 @@ export interface OpenOptions {
   onQuery?: (sql: string) => void;
   /** Longest a statement may go unanswered before it fails and its connection is dropped; 0: no limit. */
   queryTimeoutMs?: number;
+  /** Named statements in {@link Database.query}: true, false, or null to decide from the URL. */
+  preparedStatements?: boolean | null;
+}
+
+/**
+ * Whether named statements are safe on `url` when the setting leaves it open: yes for the embedded
+ * database and direct connections; no behind a transaction-mode pooler (PgBouncer marked with
+ * `pgbouncer=true` as Prisma has it, Supabase's pooler on port 6543), where consecutive statements
+ * may reach different server connections that never saw the PREPARE.
+ */
+export function preparedStatementsFor(url: string | null, setting: boolean | null): boolean {
+  if (setting !== null) return setting;
+  if (!url) return true;
+  try {
+    const parsed = new URL(url);
+    if (parsed.searchParams.get('pgbouncer') === 'true') return false;
+    if (parsed.port === '6543') return false;
+  } catch {
+    return true;
+  }
+  return true;
 }
 
 /** What pg says when a statement outlived `query_timeout`. */
@@ -120,6 +155,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     options.logger?.warn({ err: error.message }, 'idle database connection lost'),
   );
   const prisma = createPrisma(pool, options.onQuery);
+  const prepared = preparedStatementsFor(options.databaseUrl, options.preparedStatements ?? null);
+  const onQuery = options.onQuery;
   // Some connection poolers (PgBouncer, Supavisor) drop the TimeZone startup option; sessions then
   // get the database's default zone, and timestamps would be misread. Say so loudly, once.
   pool.query<{ zone: string }>(`SELECT current_setting('TimeZone') AS zone`).then(
@@ -139,6 +176,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     prisma,
     pool,
     url,
+    preparedStatements: prepared,
+    async query<R>(statement: Statement): Promise<R[]> {
+      onQuery?.(statement.text);
+      const result = await pool.query(
+        prepared ? statement : { text: statement.text, values: statement.values },
+      );
+      return result.rows as R[];
+    },
     async isReady() {
       try {
         const pending = await pendingMigrations(

@@ -6,7 +6,12 @@
  * get a connection in time (Prisma P2028) while the database is away or swamped.
  */
 export function isDatabaseDown(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: unknown } | null;
+  const e = error as {
+    code?: string;
+    message?: string;
+    cause?: unknown;
+    thrownValue?: unknown;
+  } | null;
   if (!e) return false;
   if (
     [
@@ -28,6 +33,10 @@ export function isDatabaseDown(error: unknown): boolean {
       e.message ?? '',
     )
   )
+    return true;
+  // graphql-js wraps what fails its `instanceof Error` (an error made in another realm, as Node's
+  // socket errors are under jest's vm) as NonErrorThrown, keeping the original as `thrownValue`.
+  if (e.thrownValue !== undefined && e.thrownValue !== e && isDatabaseDown(e.thrownValue))
     return true;
   return e.cause !== undefined && e.cause !== e && isDatabaseDown(e.cause);
 }

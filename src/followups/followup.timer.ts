@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { FOLLOWUP_DUE, type AmoraPubSub } from '../pubsub/pubsub';
+import { noTelemetry, secondsSince, type Telemetry } from '../telemetry';
 import { CLAIM_BATCH, type FollowupService } from './followup.service';
 import { toEvent } from './followup.type';
 
@@ -20,6 +21,7 @@ export class FollowupTimer {
     private readonly pubSub: AmoraPubSub,
     private readonly intervalMs: number,
     private readonly logger?: Logger,
+    private readonly telemetry: Telemetry = noTelemetry,
   ) {}
 
   /**
@@ -28,7 +30,17 @@ export class FollowupTimer {
    * @returns how many check-ins were written.
    */
   tick(): Promise<number> {
-    const run = this.claimAll();
+    const start = performance.now();
+    const run = this.claimAll().then(
+      (claimed) => {
+        this.telemetry.tick(secondsSince(start), claimed, false);
+        return claimed;
+      },
+      (error: unknown) => {
+        this.telemetry.tick(secondsSince(start), 0, true);
+        throw error;
+      },
+    );
     this.inFlight.add(run);
     const forget = () => {
       this.inFlight.delete(run);

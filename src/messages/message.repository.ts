@@ -75,12 +75,11 @@ export class MessageRepository {
 
   /** The session (when it is the user's), its state and version, and the blocks the user disliked. */
   async turnSnapshot(userId: string, sessionId: string): Promise<TurnSnapshot | null> {
-    const rows = await this.db.prisma.$queryRaw<TurnSnapshot[]>`
-      SELECT s.id, st.state, st.version,
-        ${dislikedBlocksSql(userId)} AS disliked
-      FROM amora_sessions s
-      LEFT JOIN amora_session_state st ON st.session_id = s.id
-      WHERE s.id = ${sessionId}::uuid AND s.user_id = ${userId}::uuid`;
+    const rows = await this.db.query<TurnSnapshot>({
+      name: 'turn_snapshot',
+      text: SNAPSHOT_SQL,
+      values: [sessionId, userId],
+    });
     const row = rows[0];
     if (!row) return null;
     const hasState = row.state !== null && Object.keys(row.state).length > 0;
@@ -113,38 +112,28 @@ export class MessageRepository {
   async commitTurn(turn: TurnWrite): Promise<boolean> {
     const { userId, sessionId, result, now } = turn;
     const mainTopic = result.state.mainTopic ?? result.topics[0] ?? null;
-    const rows = await this.db.prisma.$queryRaw<{ committed: bigint }[]>`
-      WITH st AS (
-        INSERT INTO amora_session_state AS cur (session_id, user_id, turn_count, state, version, updated_at)
-        VALUES (${sessionId}::uuid, ${userId}::uuid, ${result.state.turnCount}, ${JSON.stringify(result.state)}::jsonb, 1, ${now})
-        ON CONFLICT (session_id) DO UPDATE
-          SET turn_count = EXCLUDED.turn_count, state = EXCLUDED.state, version = cur.version + 1, updated_at = EXCLUDED.updated_at
-          WHERE cur.version = ${turn.expectedVersion ?? 0}
-        RETURNING session_id
-      ), msgs AS (
-        INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, reply_to_id, created_at)
-        SELECT v.id, ${sessionId}::uuid, ${userId}::uuid, v.sender::amora_sender, v.body, v.meta::jsonb, v.reply_to, ${now}
-        FROM st, (VALUES
-          (1, ${turn.userMessageId}::uuid, 'user', ${turn.text}, ${JSON.stringify(questionMetadata(result))}, NULL::uuid),
-          (2, ${turn.messageId}::uuid, 'amora', ${result.reply}, ${JSON.stringify(answerMetadata(result))}, ${turn.userMessageId}::uuid)
-        ) AS v(ord, id, sender, body, meta, reply_to)
-        ORDER BY v.ord
-        RETURNING id
-      ), sess AS (
-        UPDATE amora_sessions SET
-          last_message_at = ${now}, last_activity_at = ${now},
-          primary_topic = COALESCE(primary_topic, ${mainTopic}),
-          summary_text = COALESCE(${turn.summary?.summaryText ?? null}, summary_text),
-          next_plan_text = COALESCE(${turn.summary?.nextPlanText ?? null}, next_plan_text),
-          updated_at = CASE WHEN ${turn.summary !== null} THEN ${now} ELSE updated_at END
-        WHERE id = ${sessionId}::uuid AND EXISTS (SELECT 1 FROM st)
-        RETURNING id
-      ), answered AS (
-        UPDATE amora_followups SET answered_at = ${now}
-        WHERE session_id = ${sessionId}::uuid AND answered_at IS NULL AND EXISTS (SELECT 1 FROM st)
-        RETURNING id
-      )
-      SELECT count(*) AS committed FROM st`;
+    const rows = await this.db.query<{ committed: string }>({
+      name: 'turn_commit',
+      text: COMMIT_SQL,
+      values: [
+        sessionId,
+        userId,
+        result.state.turnCount,
+        JSON.stringify(result.state),
+        now,
+        turn.expectedVersion ?? 0,
+        turn.userMessageId,
+        turn.text,
+        JSON.stringify(questionMetadata(result)),
+        turn.messageId,
+        result.reply,
+        JSON.stringify(answerMetadata(result)),
+        mainTopic,
+        turn.summary?.summaryText ?? null,
+        turn.summary?.nextPlanText ?? null,
+        turn.summary !== null,
+      ],
+    });
     // (Data-modifying CTEs run to completion whether or not the final SELECT reads them.)
     return Number(rows[0]?.committed ?? 0) > 0;
   }
@@ -264,6 +253,63 @@ function toPages(
   }
   return pages;
 }
+
+/**
+ * The turn's read: the session (the caller's), its state and version, and the blocks this user
+ * disliked (as {@link dislikedBlocksSql}). $1 session, $2 user. Sent as a named statement: it runs
+ * on every turn, so each connection plans it once.
+ */
+const SNAPSHOT_SQL = `
+  SELECT s.id, st.state, st.version,
+    ARRAY(
+      SELECT DISTINCT b FROM amora_session_feedback f
+      JOIN amora_session_messages m ON m.id = f.message_id
+      CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(m.metadata->'block_ids', '[]'::jsonb)) AS b
+      WHERE f.user_id = $2::uuid AND f.feedback_type = 'dislike'
+    ) AS disliked
+  FROM amora_sessions s
+  LEFT JOIN amora_session_state st ON st.session_id = s.id
+  WHERE s.id = $1::uuid AND s.user_id = $2::uuid`;
+
+/**
+ * The turn's write, one statement (see `commitTurn`). $1 session, $2 user, $3 turn count, $4 state,
+ * $5 now, $6 expected version, $7/$8/$9 the user message's id, text and metadata, $10/$11/$12
+ * Amora's, $13 main topic, $14/$15 summary and next plan (null: unchanged), $16 whether a summary
+ * was written. Every parameter is cast, since several appear more than once. Data-modifying CTEs
+ * run to completion whether or not the final SELECT reads them.
+ */
+const COMMIT_SQL = `
+  WITH st AS (
+    INSERT INTO amora_session_state AS cur (session_id, user_id, turn_count, state, version, updated_at)
+    VALUES ($1::uuid, $2::uuid, $3::int, $4::jsonb, 1, $5::timestamptz)
+    ON CONFLICT (session_id) DO UPDATE
+      SET turn_count = EXCLUDED.turn_count, state = EXCLUDED.state, version = cur.version + 1, updated_at = EXCLUDED.updated_at
+      WHERE cur.version = $6::int
+    RETURNING session_id
+  ), msgs AS (
+    INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, reply_to_id, created_at)
+    SELECT v.id, $1::uuid, $2::uuid, v.sender::amora_sender, v.body, v.meta::jsonb, v.reply_to, $5::timestamptz
+    FROM st, (VALUES
+      (1, $7::uuid, 'user', $8::text, $9::text, NULL::uuid),
+      (2, $10::uuid, 'amora', $11::text, $12::text, $7::uuid)
+    ) AS v(ord, id, sender, body, meta, reply_to)
+    ORDER BY v.ord
+    RETURNING id
+  ), sess AS (
+    UPDATE amora_sessions SET
+      last_message_at = $5::timestamptz, last_activity_at = $5::timestamptz,
+      primary_topic = COALESCE(primary_topic, $13::text),
+      summary_text = COALESCE($14::text, summary_text),
+      next_plan_text = COALESCE($15::text, next_plan_text),
+      updated_at = CASE WHEN $16::boolean THEN $5::timestamptz ELSE updated_at END
+    WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM st)
+    RETURNING id
+  ), answered AS (
+    UPDATE amora_followups SET answered_at = $5::timestamptz
+    WHERE session_id = $1::uuid AND answered_at IS NULL AND EXISTS (SELECT 1 FROM st)
+    RETURNING id
+  )
+  SELECT count(*) AS committed FROM st`;
 
 /** Thrown inside a transaction to roll it back; the caller recomputes the turn. */
 class RetryTurn extends Error {}

@@ -3,9 +3,10 @@ import type { Clock } from '../clock';
 import { initialState, summarize, type CoachEngine } from '../coach';
 import type { TurnInput, TurnResult } from '../coach/types';
 import { isForeignKeyViolation } from '../db/errors';
-import { ConflictError, InputError, NotFoundError } from '../errors';
+import { AppError, ConflictError, InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
 import type { SessionService } from '../sessions/session.service';
+import { noTelemetry, secondsSince, type Telemetry } from '../telemetry';
 import { toInput, validateInput } from '../validation';
 import { CoachContextInput, CoachMode, SendMessageInput } from './message.input';
 import type { MessageRepository } from './message.repository';
@@ -54,11 +55,22 @@ export class MessageService {
       consumeTurn: () => Promise.resolve(),
       refundTurn: () => Promise.resolve(),
     },
+    private readonly telemetry: Telemetry = noTelemetry,
   ) {}
 
   /** Answers `raw` (checked against {@link SendMessageInput}) in the named or the default session. */
   async send(userId: string, raw: Partial<SendMessageInput>): Promise<TurnOutcome> {
-    return this.counted(userId, () => this.answer(userId, raw));
+    const start = performance.now();
+    const timing = { engineSeconds: 0 };
+    try {
+      const outcome = await this.counted(userId, () => this.answer(userId, raw, timing));
+      this.telemetry.turn(secondsSince(start), timing.engineSeconds, 'ok');
+      return outcome;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : 'INTERNAL_SERVER_ERROR';
+      this.telemetry.turn(secondsSince(start), timing.engineSeconds, code);
+      throw error;
+    }
   }
 
   /**
@@ -81,7 +93,12 @@ export class MessageService {
     }
   }
 
-  private async answer(userId: string, raw: Partial<SendMessageInput>): Promise<TurnOutcome> {
+  /** Answers one message, adding the engine's time (every attempt's) to `timing`. */
+  private async answer(
+    userId: string,
+    raw: Partial<SendMessageInput>,
+    timing: { engineSeconds: number },
+  ): Promise<TurnOutcome> {
     const input = await validateInput(
       toInput(SendMessageInput, {
         ...raw,
@@ -111,7 +128,9 @@ export class MessageService {
         seed: seedOf(userMessageId),
         avoidBlockIds: new Set(snapshot.disliked),
       };
+      const engineStart = performance.now();
       const result = this.engine.respond(turn);
+      timing.engineSeconds += secondsSince(engineStart);
       const turnCount = result.state.turnCount;
       const summary = turnCount % SUMMARY_EVERY === 0 ? summarize(result.state) : null;
       const committed = await this.messages

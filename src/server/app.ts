@@ -18,7 +18,9 @@ import type { Context } from './context';
 import { formatGraphQLError } from './errors';
 import { AppError, toPublicError } from '../errors';
 import { complexityPlugin, parseOptions, queryLimits } from './query-limits';
+import { directGraphqlRoute } from './graphql-http';
 import { createLoaders } from './loaders';
+import { createMetrics, metricsHandler } from './metrics';
 import { createLogger } from './logger';
 import { requestLogger } from './request-log';
 import { createAmoraPubSub } from '../pubsub/pubsub';
@@ -67,6 +69,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     logger,
     onQuery: options.onQuery,
     queryTimeoutMs: config.dbQueryTimeoutMs,
+    preparedStatements: config.preparedStatements,
   });
   // Built once here: in-process, or through Redis when REDIS_URL is set (several instances).
   const pubsub = createAmoraPubSub({
@@ -75,6 +78,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     logger,
   });
   try {
+    let openSockets = () => 0;
+    const metrics = createMetrics({ pool: db.pool, openSockets: () => openSockets() });
     // Rate limits share the pub/sub's command connection: one budget across instances.
     const repositories = createRepositories(db);
     const services = createServices({
@@ -85,10 +90,15 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       pubSub: pubsub.pubSub,
       redis: pubsub.redis,
       logger,
+      telemetry: metrics.telemetry,
     });
     const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
-    const httpServer = http.createServer(app);
+    // JSON POSTs to /graphql skip Express (see graphql-http.ts); set once Apollo has started.
+    let direct: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
+    const httpServer = http.createServer((req, res) => {
+      if (!direct(req, res)) app(req, res);
+    });
 
     // HTTP requests and websocket operations get the same context from the same verifier.
     const contextFor = (viewer: Viewer): Context => ({
@@ -106,7 +116,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       verify: (header) => verify(bearerToken(header)),
       maxSocketsPerUser: config.maxSocketsPerUser,
       production: config.production,
+      onPush: metrics.pushed,
     });
+    openSockets = sockets.count;
 
     const apollo = new ApolloServer<Context>({
       schema,
@@ -130,12 +142,14 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         },
         complexityPlugin<Context>(),
         statusPlugin(logger),
+        metrics.apolloPlugin,
       ],
     });
     await apollo.start();
 
     app.disable('x-powered-by');
-    app.use(requestLogger(logger));
+    const logRequest = requestLogger(logger);
+    app.use(logRequest);
     // Before the routes, so that preflights for GraphQL and REST are answered here.
     app.use(
       cors({
@@ -153,6 +167,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       const ready = await db.isReady();
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
     });
+    // Operators' metrics on the public port, for holders of the token only; no token, no endpoint.
+    if (config.metricsToken)
+      app.get('/metrics', metricsHandler(metrics.registry, config.metricsToken));
     app.use(express.json({ limit: config.bodyLimitBytes }));
     // Every answer under these paths is about one person: no shared or browser cache keeps it.
     app.use(['/api', '/graphql'], (_req, res, next) => {
@@ -178,6 +195,14 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
         _next: express.NextFunction,
       ) => sendRestError(res, bodyParserError(error, req, config) ?? error, logger),
     );
+
+    direct = directGraphqlRoute({
+      apollo,
+      authenticate,
+      bodyLimitBytes: config.bodyLimitBytes,
+      logRequest: (req, res) => logRequest(req, res),
+      logger,
+    });
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

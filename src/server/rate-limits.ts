@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import { RateLimitError } from '../errors';
 import type { TurnLimits } from '../messages/message.service';
 import type { SessionLimits } from '../sessions/session.service';
+import { noTelemetry, type Telemetry } from '../telemetry';
 
 /** Per-user limits on coach turns and session creation; shared through Redis when there is one. */
 export type UserLimits = TurnLimits & SessionLimits;
@@ -24,6 +25,7 @@ export function createUserLimits(
     redisPrefix?: string;
   },
   redis: Redis | null = null,
+  telemetry: Telemetry = noTelemetry,
 ): UserLimits {
   const limiter = (
     keyPrefix: string,
@@ -44,22 +46,29 @@ export function createUserLimits(
   };
   const turns = limiter('turns', config.rateLimitTurnsPerMinute, 60);
   const sessions = limiter('sessions', config.rateLimitSessionsPerHour, 3600);
-  const consume = async (limiterFor: RateLimiterAbstract | null, userId: string, what: string) => {
+  const consume = async (
+    limiterFor: RateLimiterAbstract | null,
+    userId: string,
+    what: string,
+    limit: string,
+  ) => {
     if (!limiterFor) return;
     try {
       await limiterFor.consume(userId);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes)
+      if (rejection instanceof RateLimiterRes) {
+        telemetry.rateLimited(limit);
         throw new RateLimitError(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), what);
+      }
       throw rejection;
     }
   };
   return {
-    consumeTurn: (userId) => consume(turns, userId, 'messages'),
+    consumeTurn: (userId) => consume(turns, userId, 'messages', 'turns'),
     // A refund that cannot reach Redis is lost: the user is a turn short for a minute at most.
     refundTurn: async (userId) => {
       await turns?.reward(userId, 1).catch(() => undefined);
     },
-    consumeSessionCreation: (userId) => consume(sessions, userId, 'new sessions'),
+    consumeSessionCreation: (userId) => consume(sessions, userId, 'new sessions', 'sessions'),
   };
 }

@@ -24,6 +24,7 @@ import { ProgressService } from '../sessions/progress.service';
 import { SessionRepository } from '../sessions/session.repository';
 import { SessionService } from '../sessions/session.service';
 import { createUserLimits } from './rate-limits';
+import { noTelemetry, type Telemetry } from '../telemetry';
 
 /** The services both faces call; built once per process. */
 export interface Services {
@@ -75,6 +76,8 @@ export interface ServiceDeps {
   /** Shared state between instances (rate limits); each process counts alone when omitted. */
   redis?: Redis | null;
   logger?: Logger;
+  /** Where services report what operators watch (turns, refusals, ticks); nowhere when omitted. */
+  telemetry?: Telemetry;
 }
 
 /** Builds every service. */
@@ -86,20 +89,34 @@ export function createServices({
   pubSub = createLocalPubSub(),
   redis = null,
   logger,
+  telemetry = noTelemetry,
 }: ServiceDeps): Services {
-  const limits = createUserLimits(config, redis);
+  const limits = createUserLimits(config, redis, telemetry);
   const sessions = new SessionService(repositories.sessions, clock, config.defaultTimezone, limits);
   const engine = createBlocksEngine({
     library: loadBlockLibrary(),
     safety: safetyResources(config),
   });
-  const messages = new MessageService(repositories.messages, clock, sessions, engine, limits);
+  const messages = new MessageService(
+    repositories.messages,
+    clock,
+    sessions,
+    engine,
+    limits,
+    telemetry,
+  );
   const privacy = new PrivacyService(repositories.privacy, clock);
   const retention = new RetentionSweeper(repositories.privacy, config.retentionDays, () =>
     clock.now(),
   );
   const followups = new FollowupService(db, clock);
-  const followupTimer = new FollowupTimer(followups, pubSub, config.followupTickMs, logger);
+  const followupTimer = new FollowupTimer(
+    followups,
+    pubSub,
+    config.followupTickMs,
+    logger,
+    telemetry,
+  );
   return {
     sessions,
     messages,

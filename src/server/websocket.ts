@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -36,6 +36,8 @@ export interface WebsocketDeps {
   /** Open sockets one user may hold. */
   maxSocketsPerUser: number;
   production: boolean;
+  /** Called for every subscription event pushed to a socket (metrics). */
+  onPush?: () => void;
 }
 
 /** The websocket face and how to close it. */
@@ -126,7 +128,12 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
       // One context per operation, built like an HTTP request's.
       context: (ctx) => deps.contextFor(ctx.extra.viewer!),
       // Errors leave through the same mask as over HTTP (codes kept, internals hidden).
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (
+          deps.onPush &&
+          getOperationAST(args.document, args.operationName)?.operation === 'subscription'
+        )
+          deps.onPush();
         if (!result.errors?.length) return result;
         return {
           ...result,

@@ -1,0 +1,137 @@
+/**
+ * A/B of the coach turn between this checkout and another (a baseline commit), in one run, on one
+ * database, rounds alternating so that a busy machine weighs on both alike. Per round and variant:
+ * a fresh server process, a counted warm-up (`--warmup=`, default 1,000 turns, so that V8 has
+ * optimised the hot code however slow the machine is), then a counted measured run (`--turns=`,
+ * default 1,500) of the coach-turn benchmark's turns over 8 connections. Reports CPU per turn of
+ * the server process and of this cluster's PostgreSQL processes (/proc), turns/s and latency.
+ *
+ *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
+ *   node -r @swc-node/register bench/tools/turn-ab.ts --base=/tmp/base [--rounds=3] [--env=NAME=value]
+ *
+ * `--env` (repeatable) goes to this checkout's server only (e.g. to compare a setting's two values
+ * with `--base=.`). `--typename` sends Amora's `{ __typename }` with a token instead of turns (the
+ * request path without SQL or engine).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { load, seed, SEND, type Load } from '../coach-turn';
+import { signTokens } from '../lib/auth';
+import { amoraEnv, ROOT, startChild } from '../lib/child';
+import { messages } from '../lib/corpus';
+import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
+import { createBenchDatabase, stopBenchPostgres, withClient } from '../lib/postgres';
+
+const arg = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const CONNECTIONS = 8;
+
+async function main(): Promise<void> {
+  const base = path.resolve(arg('base') ?? ROOT);
+  const rounds = Number(arg('rounds') ?? 3);
+  const warmup = Number(arg('warmup') ?? 1000);
+  const turns = Number(arg('turns') ?? 1500);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      stopBenchPostgres().finally(() => process.exit(1));
+    });
+  const extraEnv = Object.fromEntries(
+    process.argv
+      .filter((a) => a.startsWith('--env='))
+      .map((a) => a.slice(6).split('=', 2) as [string, string]),
+  );
+  const url = await createBenchDatabase('turn_ab');
+  const postmaster = await withClient(url, (c) => postmasterPid(c as never));
+  const { sessions, userIds } = await seed(url);
+  const tokens = await signTokens(userIds);
+  const tokenOf = new Map(userIds.map((id, i) => [id, tokens[i]]));
+  const bodies = messages(4096, 7).map((text, i) => {
+    const s = sessions[i % sessions.length];
+    return {
+      body: JSON.stringify({
+        query: SEND,
+        variables: { input: { specificQuestion: text, coachSessionId: s.id } },
+      }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenOf.get(s.userId)}`,
+      },
+    };
+  });
+  const typename = process.argv.includes('--typename');
+  const spec: Load = typename
+    ? {
+        bodies: bodies.map((b) => ({ ...b, body: JSON.stringify({ query: '{ __typename }' }) })),
+        verify: (b) => b.includes('"__typename"') && !b.includes('"errors"'),
+      }
+    : {
+        bodies,
+        verify: (b) => b.includes('"sendMessage"') && !b.includes('"errors"'),
+      };
+  const variants = [
+    { label: 'this', root: ROOT, env: extraEnv },
+    { label: 'base', root: base, env: {} },
+  ];
+  const rows: Record<string, unknown>[] = [];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-ab-'));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? variants : [...variants].reverse();
+      for (const v of order) {
+        const server = await startChild('amora', amoraEnv(url, dataDir, v.env), { root: v.root });
+        try {
+          await load(server.url, spec, 600, undefined, {
+            amount: warmup,
+            connections: CONNECTIONS,
+          });
+          const before = cpuSnapshot();
+          const started = performance.now();
+          const r = await load(server.url, spec, 600, undefined, {
+            amount: turns,
+            connections: CONNECTIONS,
+          });
+          const seconds = (performance.now() - started) / 1000;
+          const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
+          const n = Math.max(1, r.requests.total);
+          const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
+          const row = {
+            round: round + 1,
+            variant: v.label,
+            turnsPerS: Math.round(r.requests.total / seconds),
+            serverMs: +(cpu.server / n).toFixed(3),
+            postgresMs: +(cpu.postgres / n).toFixed(3),
+            totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
+            otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            max: r.latency.max,
+            failed,
+          };
+          rows.push(row);
+          console.log(JSON.stringify(row));
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopBenchPostgres();
+  }
+  for (const label of ['this', 'base']) {
+    const mine = rows.filter((r) => r.variant === label);
+    const med = (key: string) => {
+      const values = mine.map((r) => r[key] as number).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)];
+    };
+    console.log(
+      `${label}: median of ${mine.length} rounds: server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
