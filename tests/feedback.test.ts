@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { startTestServer, type TestServer } from './support/server';
+import { waitFor } from './support/waiting';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message messageId coachSessionId referencedData { turnCount } } }`;
 const FEEDBACK = `mutation($input: SubmitFeedbackInput!) { submitFeedback(input: $input) { success feedbackId message feedback { id type message { id } } } }`;
@@ -61,6 +63,54 @@ describe('ratings', () => {
       })
     ).body.data.message;
     expect(shown.feedback).toEqual([{ type: 'DISLIKE' }]);
+  });
+
+  it('keeps exactly one rating when 40 arrive at once, over both faces', async () => {
+    const token = await t.token();
+    const reply = await turn(token, 'We keep arguing about money and I am so tired of it.');
+    // Hold the rated message's row so the ratings pile up and then run truly at once.
+    const blocker = new Client({ connectionString: t.db.url });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('SELECT id FROM amora_session_messages WHERE id = $1 FOR UPDATE', [
+      reply.messageId,
+    ]);
+    const pending = Promise.all(
+      Array.from({ length: 40 }, (_, i) => {
+        const type = i % 2 === 0 ? 'LIKE' : 'DISLIKE';
+        return i % 4 < 2
+          ? t
+              .gql(token, FEEDBACK, { input: { messageId: reply.messageId, feedbackType: type } })
+              .then((r) => (r.body.errors ? 500 : r.status))
+          : t
+              .rest(token, 'POST', '/api/v1/coach/sessions/feedback', {
+                message_id: reply.messageId,
+                feedback_type: type.toLowerCase(),
+              })
+              .then((r) => r.status);
+      }),
+    );
+    await waitFor('ratings waiting on the row', async () => {
+      const [row] = await t.db.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return Number(row.n) >= 8;
+    });
+    await blocker.query('COMMIT');
+    await blocker.end();
+    const answers = await pending;
+    expect(answers.every((status) => status === 200)).toBe(true);
+    const rows = await t.db.query<{ feedback_type: string }>(
+      `SELECT feedback_type FROM amora_session_feedback WHERE message_id = $1 AND feedback_type IN ('like', 'dislike')`,
+      [reply.messageId],
+    );
+    expect(rows).toHaveLength(1);
+    // A regenerate request is an event, not a rating: it adds a row beside the rating.
+    await t.gql(token, REGENERATE, { id: reply.messageId });
+    const all = await t.db.query('SELECT 1 FROM amora_session_feedback WHERE message_id = $1', [
+      reply.messageId,
+    ]);
+    expect(all).toHaveLength(2);
   });
 
   it("refuses feedback on a user message (422) and on someone else's message (404)", async () => {

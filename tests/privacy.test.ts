@@ -210,6 +210,75 @@ describe('deleteMyData', () => {
   });
 });
 
+describe('races with deletion and first requests', () => {
+  const codes = (body: { errors?: { extensions?: { code?: string } }[] }) =>
+    (body.errors ?? []).map((e) => e.extensions?.code);
+
+  it('deleteSession racing turns: never INTERNAL_SERVER_ERROR, and the session is gone', async () => {
+    const token = await t.token();
+    for (let round = 0; round < 6; round++) {
+      const sessionId = (await t.gql(token, CREATE, { title: `Race ${round}` })).body.data
+        .createSession.id as string;
+      await t.gql(token, SEND, {
+        input: { specificQuestion: 'We fight every night.', coachSessionId: sessionId },
+      });
+      const turns = Array.from({ length: 8 }, (_, i) =>
+        t.gql(token, SEND, {
+          input: { specificQuestion: `It got worse tonight (${i}).`, coachSessionId: sessionId },
+        }),
+      );
+      const deletion = t.gql(token, DELETE_SESSION, { id: sessionId });
+      const [deleted, ...answers] = await Promise.all([deletion, ...turns]);
+      expect(codes(deleted.body)).toEqual([]);
+      expect(deleted.body.data.deleteSession).toBe(true);
+      for (const answer of answers) {
+        // A turn either landed before the deletion (and went with it) or found no session.
+        expect(codes(answer.body).every((code) => code === 'NOT_FOUND')).toBe(true);
+      }
+      expect(allZero(await countRowsBy(t.db, 'session_id', sessionId))).toBe(true);
+    }
+  });
+
+  it('a new user creating 50 sessions at once: every one succeeds', async () => {
+    const userId = randomUUID();
+    const token = await t.token(userId);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => t.gql(token, CREATE, { title: `Parallel ${i}` })),
+    );
+    expect(answers.flatMap((answer) => codes(answer.body))).toEqual([]);
+    const [row] = await t.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM amora_sessions WHERE user_id = $1',
+      [userId],
+    );
+    expect(Number(row.n)).toBe(50);
+  });
+
+  it('deleteMyData racing first requests: no foreign key 500, and the erasure holds', async () => {
+    for (let round = 0; round < 5; round++) {
+      const userId = randomUUID();
+      const token = await t.token(userId);
+      const requests = Array.from({ length: 20 }, (_, i) =>
+        i % 2 === 0
+          ? t.gql(token, CREATE, { title: `First ${i}` })
+          : t.gql(token, SEND, { input: { specificQuestion: `Hello, first time here (${i}).` } }),
+      );
+      const erase = t.gql(token, DELETE_ME);
+      const [erased, ...answers] = await Promise.all([erase, ...requests]);
+      expect(erased.body.data.deleteMyData).toBe(true);
+      for (const answer of answers) {
+        expect(codes(answer.body).every((code) => code === 'NOT_FOUND')).toBe(true);
+      }
+      // Whatever landed after the erasure belongs to a user that exists again.
+      const orphans = await t.db.query(
+        `SELECT 1 FROM amora_sessions s WHERE s.user_id = $1
+           AND NOT EXISTS (SELECT 1 FROM amora_users u WHERE u.id = s.user_id)`,
+        [userId],
+      );
+      expect(orphans).toEqual([]);
+    }
+  });
+});
+
 describe('exportMyData', () => {
   it('round-trips every message id, with the exact documented keys, the same on both faces', async () => {
     const userId = randomUUID();

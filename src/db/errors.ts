@@ -63,3 +63,41 @@ export function isForeignKeyViolation(error: unknown): boolean {
     /foreign key constraint/i.test(e.message ?? '')
   );
 }
+
+/**
+ * True when PostgreSQL gave up a transaction to break a deadlock (40P01) or a serialisation
+ * conflict (40001), or Prisma reports one (P2034): nothing was written, and running the whole
+ * transaction again is the documented answer.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const e = error as {
+    code?: string;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string } } };
+    message?: string;
+    cause?: unknown;
+  } | null;
+  if (!e) return false;
+  const codes = ['40P01', '40001'];
+  return (
+    e.code === 'P2034' ||
+    codes.includes(e.code ?? '') ||
+    codes.includes(e.meta?.code ?? '') ||
+    codes.includes(e.meta?.driverAdapterError?.cause?.originalCode ?? '') ||
+    /deadlock detected|could not serialize access/i.test(e.message ?? '') ||
+    (e.cause !== undefined && e.cause !== e && isRetryableConflict(e.cause))
+  );
+}
+
+/**
+ * Runs `work` again (up to `attempts` times in all) while it fails with a deadlock or a
+ * serialisation conflict; any other failure, or the last conflict, is thrown.
+ */
+export async function retryOnConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableConflict(error)) throw error;
+    }
+  }
+}

@@ -23,9 +23,9 @@ export class FeedbackRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Records feedback on an Amora message of the user, in one statement: the message row lock
-   * serialises ratings of one message, so "latest wins" holds under concurrency, and a user
-   * message or a foreign one writes nothing.
+   * Records feedback on an Amora message of the user, in one statement; a user message or a
+   * foreign one writes nothing. A rating is an upsert on the unique (user, rated message) key, so
+   * however many arrive at once exactly one row stays, the last one written.
    * @returns null when the message is missing or not the user's.
    */
   async record(write: FeedbackWrite): Promise<FeedbackRecorded | null> {
@@ -34,15 +34,13 @@ export class FeedbackRepository {
       WITH m AS (
         SELECT id, session_id, sender FROM amora_session_messages
         WHERE id = ${messageId}::uuid AND user_id = ${userId}::uuid
-        FOR UPDATE
-      ), cleared AS (
-        DELETE FROM amora_session_feedback f USING m
-        WHERE ${isRating} AND m.sender = 'amora' AND f.message_id = m.id AND f.user_id = ${userId}::uuid
-          AND f.feedback_type IN ('like', 'dislike')
       ), added AS (
-        INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type)
-        SELECT ${id}::uuid, m.session_id, m.id, ${userId}::uuid, ${type.toLowerCase()}::amora_feedback_type
+        INSERT INTO amora_session_feedback (id, session_id, message_id, user_id, feedback_type, rated_message_id)
+        SELECT ${id}::uuid, m.session_id, m.id, ${userId}::uuid, ${type.toLowerCase()}::amora_feedback_type,
+          CASE WHEN ${isRating} THEN m.id END
         FROM m WHERE m.sender = 'amora'
+        ON CONFLICT (user_id, rated_message_id) DO UPDATE
+          SET id = EXCLUDED.id, feedback_type = EXCLUDED.feedback_type, created_at = EXCLUDED.created_at
         RETURNING created_at
       )
       SELECT m.sender::text AS sender, (SELECT created_at FROM added) AS created_at FROM m`;

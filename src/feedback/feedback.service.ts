@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FeedbackType } from '../db/generated/enums';
+import { isForeignKeyViolation } from '../db/errors';
 import { InputError, NotFoundError } from '../errors';
 import { isUuid } from '../ids';
 import type { TurnLimits } from '../messages/message.service';
@@ -42,13 +43,13 @@ export class FeedbackService {
     // Each REGENERATE is a stored row: it draws on the turn budget like the answer it asks for.
     if (type === 'REGENERATE') await this.limits.consumeTurn(userId);
     const id = randomUUID();
-    const row = await this.feedback.record({
-      id,
-      userId,
-      messageId: input.messageId,
-      type,
-      isRating: RATINGS.includes(type),
-    });
+    const row = await this.feedback
+      .record({ id, userId, messageId: input.messageId, type, isRating: RATINGS.includes(type) })
+      .catch((error: unknown) => {
+        // The message (or its session) was deleted between our read and our write.
+        if (isForeignKeyViolation(error)) throw new NotFoundError('Message');
+        throw error;
+      });
     if (!row) throw new NotFoundError('Message');
     if (row.sender !== 'amora')
       throw InputError.field('messageId', "feedback is only for Amora's messages, not your own");

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Database } from '../db/database';
+import { retryOnConflict } from '../db/errors';
 import type { Session } from '../db/generated/client';
 import type { MessageRow } from '../messages/message.mapper';
 
@@ -21,6 +22,9 @@ export interface FeedbackExportRow {
   created_at: Date;
 }
 
+/** A long history takes a while to erase: more than Prisma's default 5 s for a transaction. */
+export const ERASE_TRANSACTION = { timeout: 60_000 };
+
 /**
  * The SQL of a user's data as a whole: erasing it, reading it for export, and the retention sweep.
  */
@@ -36,16 +40,25 @@ export class PrivacyRepository {
    * and so the statement list reads as the answer to "what does erasing delete?".
    */
   async deleteAllOf(userId: string): Promise<void> {
-    const prisma = this.db.prisma;
-    await prisma.$transaction([
-      prisma.$executeRaw`DELETE FROM amora_followups WHERE user_id = ${userId}::uuid`,
-      prisma.$executeRaw`DELETE FROM amora_session_feedback WHERE user_id = ${userId}::uuid`,
-      prisma.$executeRaw`DELETE FROM amora_session_state WHERE user_id = ${userId}::uuid`,
-      prisma.$executeRaw`DELETE FROM amora_session_messages WHERE user_id = ${userId}::uuid`,
-      // Cascades also take whatever a turn committed in the meantime to one of these sessions.
-      prisma.$executeRaw`DELETE FROM amora_sessions WHERE user_id = ${userId}::uuid`,
-      prisma.$executeRaw`DELETE FROM amora_users WHERE id = ${userId}::uuid`,
-    ]);
+    await retryOnConflict(() =>
+      this.db.prisma.$transaction(async (tx) => {
+        // First the locks turns take first (conversation state, then messages), in a fixed
+        // order, so a turn racing the erasure waits instead of deadlocking.
+        await tx.$queryRaw`
+          SELECT session_id FROM amora_session_state WHERE user_id = ${userId}::uuid
+          ORDER BY session_id FOR UPDATE`;
+        await tx.$queryRaw`
+          SELECT id FROM amora_session_messages WHERE user_id = ${userId}::uuid
+          ORDER BY id FOR UPDATE`;
+        await tx.$executeRaw`DELETE FROM amora_followups WHERE user_id = ${userId}::uuid`;
+        await tx.$executeRaw`DELETE FROM amora_session_feedback WHERE user_id = ${userId}::uuid`;
+        await tx.$executeRaw`DELETE FROM amora_session_state WHERE user_id = ${userId}::uuid`;
+        await tx.$executeRaw`DELETE FROM amora_session_messages WHERE user_id = ${userId}::uuid`;
+        // Cascades also take whatever a turn committed in the meantime to one of these sessions.
+        await tx.$executeRaw`DELETE FROM amora_sessions WHERE user_id = ${userId}::uuid`;
+        await tx.$executeRaw`DELETE FROM amora_users WHERE id = ${userId}::uuid`;
+      }, ERASE_TRANSACTION),
+    );
   }
 
   /**

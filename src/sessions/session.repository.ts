@@ -1,9 +1,14 @@
 import type { Database } from '../db/database';
+import { isForeignKeyViolation, retryOnConflict } from '../db/errors';
+import { ERASE_TRANSACTION } from '../privacy/privacy.repository';
 import type { Prisma, Session } from '../db/generated/client';
 import type { SessionStatus } from '../db/generated/enums';
 
 /** The stored fields of a new session (its owner and id are added here). */
-export type NewSession = Omit<Prisma.SessionCreateInput, 'id' | 'user'>;
+export type NewSession = Omit<Prisma.SessionUncheckedCreateInput, 'id' | 'userId'>;
+
+/** How often a write is tried again when the user's data was erased between its two statements. */
+const USER_ROW_ATTEMPTS = 3;
 
 /** The default session's fields. */
 export interface NewDefaultSession {
@@ -45,14 +50,26 @@ export class SessionRepository {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  /** Stores a new session of `userId`, creating the user row on first use. */
-  create(userId: string, data: NewSession): Promise<Session> {
-    return this.db.prisma.session.create({
-      data: {
-        ...data,
-        user: { connectOrCreate: { where: { id: userId }, create: { id: userId } } },
-      },
-    });
+  /**
+   * Stores a new session of `userId`, creating the user row on first use. The user row is written
+   * idempotently, so a new user's parallel first requests all succeed; when `deleteMyData` erases
+   * the user between the two statements, the user is simply made again.
+   */
+  async create(userId: string, data: NewSession): Promise<Session> {
+    for (let attempt = 1; ; attempt++) {
+      await this.ensureUser(userId);
+      try {
+        return await this.db.prisma.session.create({ data: { ...data, userId } });
+      } catch (error) {
+        if (attempt >= USER_ROW_ATTEMPTS || !isForeignKeyViolation(error)) throw error;
+      }
+    }
+  }
+
+  /** The user's row, made unless it exists (whatever the concurrency). */
+  private async ensureUser(userId: string): Promise<void> {
+    await this.db.prisma
+      .$executeRaw`INSERT INTO amora_users (id) VALUES (${userId}::uuid) ON CONFLICT DO NOTHING`;
   }
 
   /**
@@ -77,12 +94,25 @@ export class SessionRepository {
 
   /**
    * Deletes the session; the foreign keys cascade to its messages, feedback, state and check-ins
-   * in the same statement. @returns false when it is missing or not the user's.
+   * in the same transaction. @returns false when it is missing or not the user's.
    */
   async delete(userId: string, id: string): Promise<boolean> {
-    const deleted = await this.db.prisma
-      .$executeRaw`DELETE FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid`;
-    return deleted > 0;
+    return retryOnConflict(() =>
+      this.db.prisma.$transaction(async (tx) => {
+        // Locks in the order turns and regenerations take them (conversation state, then
+        // messages, then the session row), so a turn racing the deletion waits instead of
+        // deadlocking; a conflict that happens anyway is retried by retryOnConflict.
+        await tx.$queryRaw`
+          SELECT session_id FROM amora_session_state
+          WHERE session_id = ${id}::uuid AND user_id = ${userId}::uuid FOR UPDATE`;
+        await tx.$queryRaw`
+          SELECT id FROM amora_session_messages
+          WHERE session_id = ${id}::uuid AND user_id = ${userId}::uuid ORDER BY id FOR UPDATE`;
+        const deleted = await tx.$executeRaw`
+          DELETE FROM amora_sessions WHERE id = ${id}::uuid AND user_id = ${userId}::uuid`;
+        return deleted > 0;
+      }, ERASE_TRANSACTION),
+    );
   }
 
   /** The user's default session, or null before the first one is made. */
@@ -96,6 +126,23 @@ export class SessionRepository {
    */
   async createDefault(userId: string, session: NewDefaultSession): Promise<void> {
     const { title, timezone, now } = session;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.insertDefault(userId, title, timezone, now);
+        return;
+      } catch (error) {
+        // The user's data was erased between the user row and the session: make both again.
+        if (attempt >= USER_ROW_ATTEMPTS || !isForeignKeyViolation(error)) throw error;
+      }
+    }
+  }
+
+  private async insertDefault(
+    userId: string,
+    title: string,
+    timezone: string,
+    now: Date,
+  ): Promise<void> {
     await this.db.prisma.$executeRaw`
       WITH u AS (INSERT INTO amora_users (id) VALUES (${userId}::uuid) ON CONFLICT DO NOTHING)
       INSERT INTO amora_sessions (id, user_id, title, is_default, default_key, timezone, created_at, updated_at, last_activity_at)

@@ -109,8 +109,9 @@ export class SessionService {
 
   /**
    * Deletes the session and everything of it (messages, feedback, conversation state, check-ins)
-   * or throws {@link NotFoundError}. One statement, so one transaction: the foreign keys cascade
-   * from the session row to every table (tests count each table afterwards). With the rows gone
+   * or throws {@link NotFoundError}, in one transaction: the foreign keys cascade from the session
+   * row to every table (tests count each table afterwards), and a turn racing the deletion either
+   * lands before it (and goes with it) or finds the session gone. With the rows gone
    * the check-in timer has nothing left to claim. The default session may go too; the next
    * message without a session id makes a new one.
    */
