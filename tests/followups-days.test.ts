@@ -123,11 +123,19 @@ describe('a daylight-saving jump at midnight', () => {
       followUpTime: '23:30',
       timezone: 'America/Nuuk',
     });
-    // Hourly ticks through the night, as a running timer would (and then some).
-    for (let hour = 13; hour <= 23; hour++) await ticksAt(`2026-03-28T${hour}:00:00Z`);
-    for (let hour = 0; hour <= 23; hour++)
-      await ticksAt(`2026-03-29T${String(hour).padStart(2, '0')}:30:00Z`);
-    await ticksAt('2026-03-30T12:00:00Z');
+    // Ticks through the night: before the jump, at it (01:00Z: 23:00 -02 becomes 00:00 -01), just
+    // before and at the moved time, the next day.
+    await ticksAt(
+      '2026-03-28T21:00:00Z',
+      '2026-03-29T01:00:00Z',
+      '2026-03-29T01:29:00Z',
+      '2026-03-29T01:30:00Z',
+      '2026-03-29T02:00:00Z',
+      '2026-03-29T12:00:00Z',
+      '2026-03-30T00:29:00Z',
+      '2026-03-30T00:30:00Z',
+      '2026-03-30T12:00:00Z',
+    );
     // 23:30 does not exist on the 28th; it is moved forward by the hour lost: 00:30 -01 (01:30Z).
     expect((await days(id)).map((d) => d.slice(0, 2))).toEqual([
       ['2026-03-28', '2026-03-29T01:30:00.000Z'],

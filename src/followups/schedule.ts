@@ -124,8 +124,8 @@ function fallbackDay(settings: FollowUpSettings, now: Date): string {
  * - Time changed: the pending occurrence keeps its day and moves to the new time (if that has
  *   passed it is due at once), so an edit never eats the day it was waiting for.
  * - Zone changed: the day in the new zone's calendar that the pending occurrence falls on, or today
- *   if that is later, but never a day on or before the one the last check-in was written on, in the
- *   new zone (no two check-ins in one local day).
+ *   there if that comes first (the move never pushes it out), but never a day on or before the one
+ *   the last check-in was written on, in the new zone's calendar (no two in one local day).
  * - Anything else: the pending occurrence, unchanged.
  */
 export function nextFollowUpAt(
