@@ -223,6 +223,7 @@ export class MessageService {
       stage: result.stage,
       confidence: result.confidence,
       crisis: result.crisis,
+      safety: result.safety,
     };
     return this.db.prisma
       .$transaction(async (tx) => {
@@ -304,6 +305,7 @@ export class MessageService {
       stage: result.stage,
       confidence: result.confidence,
       crisis: result.crisis,
+      safety: result.safety,
     };
     const mainTopic = result.state.mainTopic ?? result.topics[0] ?? null;
     const rows = await this.db.prisma.$queryRaw<{ committed: bigint }[]>`
