@@ -1,4 +1,5 @@
 import {
+  answerAlone,
   fixture,
   pct,
   runConversation,
@@ -93,4 +94,26 @@ describe('conversations with a crisis mid-way', () => {
     console.log(`SAFETY answers in conversations without a crisis: ${alarms.join(', ') || 'none'}`);
     expect(alarms.length).toBeLessThanOrEqual(FALSE_SAFETY_TURNS);
   });
+});
+
+/**
+ * Examples written for the concept rules of issue 12 (dates set, belongings given away, farewells
+ * in advance, lethal heights and doses, starving as punishment, a furious partner on the way, a
+ * weapon laid out, stalking at work and home, a pet hurt with "you're next") and close
+ * non-crises. Written with the rules, so a regression set checked item by item, not an estimate.
+ */
+describe('own examples (safety-dev-1.json), item by item', () => {
+  const items = fixture<EvalItem[]>('safety-dev-1.json');
+  test.each(items.filter((i) => i.label !== 'none').map((i) => [i.text, i.label]))(
+    'crisis "%s" (%s) is answered CRISIS or CHECK',
+    (text) => {
+      expect(answerAlone(text as string).safety).not.toBe('NONE');
+    },
+  );
+  test.each(items.filter((i) => i.label === 'none').map((i) => [i.text]))(
+    'non-crisis "%s" gets no SAFETY answer',
+    (text) => {
+      expect(answerAlone(text).safety).not.toBe('CRISIS');
+    },
+  );
 });
