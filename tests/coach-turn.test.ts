@@ -234,6 +234,7 @@ describe('the REST face', () => {
       topics: expect.arrayContaining(['trust']),
       emotions: expect.any(Array),
       response_style: rest.body.response_style,
+      safety: 'NONE',
     });
     expect(rest.body.coach_session_id).toBe(created.body.id);
 

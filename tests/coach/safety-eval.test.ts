@@ -19,15 +19,15 @@ import {
 const BATCHES: { file: string; floor: BatchScore }[] = [
   {
     file: 'safety-blind-1.json',
-    floor: floor({ caught: 34, crisis: 23, falseCrisis: 4, falseCheck: 1, warningHelped: 5 }),
+    floor: floor({ caught: 35, crisis: 25, falseCrisis: 4, falseCheck: 2, warningHelped: 5 }),
   },
   {
     file: 'safety-blind-2.json',
-    floor: floor({ caught: 14, crisis: 6, falseCrisis: 5, falseCheck: 9, warningHelped: 2 }),
+    floor: floor({ caught: 14, crisis: 6, falseCrisis: 5, falseCheck: 8, warningHelped: 2 }),
   },
   {
     file: 'safety-blind-3.json',
-    floor: floor({ caught: 34, crisis: 18, falseCrisis: 7, falseCheck: 6, warningHelped: 7 }),
+    floor: floor({ caught: 35, crisis: 21, falseCrisis: 7, falseCheck: 6, warningHelped: 7 }),
   },
 ];
 

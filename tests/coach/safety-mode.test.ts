@@ -208,3 +208,14 @@ describe('summaries and check-ins after a crisis', () => {
     expect(prompt).not.toMatch(/marriage|What's been on your mind/);
   });
 });
+
+describe('states saved before safety mode existed', () => {
+  test('load and answer as before, and gain a safety record', () => {
+    const old = JSON.parse(JSON.stringify(talk(['he left me last week'])[0].state));
+    delete old.safety;
+    const [r] = talk(['i keep checking his instagram'], old);
+    expect(r.style).not.toBe('SAFETY');
+    expect(r.state.turnCount).toBe(2);
+    expect(r.state.safety?.mode).toBe('none');
+  });
+});
