@@ -23,6 +23,7 @@ import {
 import { crisisEvidence, KIND_ORDER, negatedBefore } from './detect';
 import { expandSource, readSafetyFile, stringList, type RuleSpec } from './load';
 import { compilePattern, type CrisisPattern } from './patterns';
+import { Gate, wordHeads } from './prefilter';
 import { fillResources, replyTexts, safetyReplyVariants } from './replies';
 
 const FILE = 'mode.json';
@@ -174,6 +175,10 @@ const CHECK_RULES: readonly CrisisPattern[] = (() => {
   });
 })();
 
+/** Prefilters: only the rules whose words occur in a message are run (see prefilter.ts). */
+const WARNING_GATE = new Gate(WARNING_SIGNS.map((w) => w.pattern.re.source));
+const CHECK_GATE = new Gate(CHECK_RULES.map((p) => p.re.source));
+
 /** Evidence from the crisis rules below detection that still asks for a gentle question. */
 const WEAK_EVIDENCE = 1;
 /** Turns before the same unclear doubt may be asked about again. */
@@ -233,7 +238,11 @@ export interface SafetySigns {
 export function readSigns(text: string): SafetySigns {
   let ev = crisisEvidence(text);
   const canonical = ev.canonical;
-  const warning = WARNING_SIGNS.filter((w) => fires(w.pattern, canonical)).map((w) => w.id);
+  const heads = wordHeads(canonical);
+  const maybeWarning = WARNING_GATE.candidates(heads);
+  const warning = WARNING_SIGNS.filter(
+    (w, i) => maybeWarning[i] && fires(w.pattern, canonical),
+  ).map((w) => w.id);
   // Control short of violence (being tracked, cut off, an allowance) is a warning sign, not a
   // crisis: danger is read from the rest of the message, with the warning signs taken out.
   if (ev.kind === 'partner_danger' && warning.length > 0) {
@@ -248,7 +257,8 @@ export function readSigns(text: string): SafetySigns {
   let unsure: CrisisKind | null = null;
   if (!ev.kind) {
     unsure = KIND_ORDER.find((k) => ev.evidence[k] >= WEAK_EVIDENCE) ?? null;
-    unsure ??= CHECK_RULES.find((p) => fires(p, canonical))?.kind ?? null;
+    const maybeCheck = CHECK_GATE.candidates(heads);
+    unsure ??= CHECK_RULES.find((p, i) => maybeCheck[i] && fires(p, canonical))?.kind ?? null;
   }
   const weak = ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
   return { crisis: ev.kind, unsure, warning, weak, canonical };
