@@ -6,7 +6,7 @@ import { waitFor } from './support/waiting';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
   message mode confidence engine responseStyle coachSessionId messageId
-  referencedData { topics emotions responseStyle stage turnCount }
+  referencedData { topics emotions responseStyle stage turnCount safety }
   session { id summaryText nextPlanText lastMessageAt }
 } }`;
 const CREATE = `mutation($title: String!) { createSession(input: { title: $title }) { id } }`;
@@ -164,8 +164,16 @@ describe('safety', () => {
       [reply.messageId],
     );
     expect(stored[0].metadata.response_style).toBe('SAFETY');
+    expect(reply.referencedData.safety).toBe('CRISIS');
+    // Safety lasts: the next turns stay SAFETY until the person says they are safe.
+    const next = await send(token, 'My sister is on her way over now.', id);
+    expect(next.responseStyle).toBe('SAFETY');
+    expect(next.message).not.toBe(reply.message);
+    const safe = await send(token, "I'm safe now, she's here with me.", id);
+    expect(safe.responseStyle).toBe('SAFETY');
     const idiom = await send(token, 'This commute is killing me but I still want to text him.', id);
     expect(idiom.responseStyle).not.toBe('SAFETY');
+    expect(idiom.referencedData.safety).toBe('NONE');
   });
 });
 
@@ -228,6 +236,7 @@ describe('the REST face', () => {
       topics: expect.arrayContaining(['trust']),
       emotions: expect.any(Array),
       response_style: rest.body.response_style,
+      safety: 'NONE',
     });
     expect(rest.body.coach_session_id).toBe(created.body.id);
 

@@ -24,11 +24,20 @@ import { questionToLabel, stageGoal } from './labels';
 import type { BlockLibrary } from './library';
 import { BOUNDARY, normalizeText, STOPWORDS } from './normalize';
 import { createRng, hashString } from './rng';
-import { detectCrisis, safetyReply } from './safety';
-import { initialState } from './state';
+import { withSafety } from './safety';
+import {
+  cloneState,
+  initialState,
+  mainStage,
+  mainTopicOf,
+  nextStage,
+  pushStyle,
+  stageForTurns,
+} from './state';
 import { warmUp } from './warmup';
 import {
   DEFAULT_SAFETY_RESOURCES,
+  type CoachEngine,
   type ConversationState,
   type CrisisKind,
   type EmotionId,
@@ -43,20 +52,13 @@ import {
 } from './types';
 import { chooseStyle } from './style';
 
-/** A coaching engine: the built-in one is "blocks"; others (e.g. a language model) may follow. */
-export interface CoachEngine {
-  /** Reported to clients as `engine`. */
-  readonly name: string;
-  /** Answers one user turn. Pure: same input, same result. */
-  respond(input: TurnInput): TurnResult;
-}
+export type { CoachEngine } from './types';
 
-export { initialState };
+export { initialState, mainTopicOf, nextStage, stageForTurns };
+export { respondSafely, withSafety } from './safety';
 
 /** Block ids are remembered for this many turns and not reused within them. */
 export const RECENT_BLOCK_TURNS = 15;
-/** Styles remembered (to vary them). */
-const RECENT_STYLES_KEPT = 6;
 /** Explored labels remembered. */
 const EXPLORED_KEPT = 12;
 /** Facts remembered (names are always kept). */
@@ -65,138 +67,6 @@ const FACTS_KEPT = 20;
 const WEAK_TOPIC_SCORE = 3;
 /** Topics counted per turn (the most salient ones). */
 const TOPICS_COUNTED = 3;
-
-/**
- * The stage a topic has earned after `turns` turns on it: 1 for its first 3 turns, 2 for the
- * next 4, 3 for the next 5, then 4.
- */
-export function stageForTurns(turns: number): Stage {
-  if (turns <= 3) return 1;
-  if (turns <= 7) return 2;
-  if (turns <= 12) return 3;
-  return 4;
-}
-
-/** The next stage of a topic: rises by at most one per turn, never goes back. */
-export function nextStage(previous: Stage, turns: number): Stage {
-  return Math.max(previous, Math.min(previous + 1, stageForTurns(turns))) as Stage;
-}
-
-/** The topic worked on most (ties: the most recent, then the first listed). */
-export function mainTopicOf(topics: ConversationState['topics']): TopicId | null {
-  let best: TopicId | null = null;
-  let bestP: TopicProgress | null = null;
-  for (const [id, p] of Object.entries(topics) as [TopicId, TopicProgress][]) {
-    if (!p) continue;
-    if (
-      !bestP ||
-      p.turns > bestP.turns ||
-      (p.turns === bestP.turns && p.lastTurn > bestP.lastTurn)
-    ) {
-      best = id;
-      bestP = p;
-    }
-  }
-  return best;
-}
-
-/** A deep-enough copy of a state so a turn never mutates what the caller passed in. */
-function cloneState(s: ConversationState): ConversationState {
-  const topics: ConversationState['topics'] = {};
-  for (const [k, v] of Object.entries(s.topics) as [TopicId, TopicProgress][])
-    if (v) topics[k] = { ...v };
-  return {
-    ...initialState(),
-    ...s,
-    topics,
-    recentBlocks: s.recentBlocks.map((b) => ({ ...b })),
-    recentStyles: [...s.recentStyles],
-    facts: s.facts.map((f) => ({ ...f })),
-    emotionCounts: { ...s.emotionCounts },
-    explored: [...s.explored],
-  };
-}
-
-function pushStyle(state: ConversationState, style: ResponseStyle, counted: boolean): void {
-  // A regenerated answer replaces the last one, so it replaces its style too.
-  if (!counted && state.recentStyles.length > 0)
-    state.recentStyles[state.recentStyles.length - 1] = style;
-  else state.recentStyles.push(style);
-  if (state.recentStyles.length > RECENT_STYLES_KEPT)
-    state.recentStyles.splice(0, state.recentStyles.length - RECENT_STYLES_KEPT);
-}
-
-function mainStage(state: ConversationState): Stage {
-  return (state.mainTopic && state.topics[state.mainTopic]?.stage) || 1;
-}
-
-/**
- * The answer to a turn in crisis: the SAFETY reply, no coaching blocks. The turn still counts
- * (unless `countTurn` is false) and the detected topics and emotions are reported.
- */
-function crisisResult(input: TurnInput, kind: CrisisKind, safety: SafetyResources): TurnResult {
-  const counted = input.countTurn !== false;
-  const state = cloneState(input.state);
-  if (counted) state.turnCount += 1;
-  pushStyle(state, 'SAFETY', counted);
-  const norm = normalizeText(input.text);
-  const detected = detectTopics(norm, {
-    hintTopics: input.context?.topics,
-    status: state.relationshipStatus,
-  });
-  const topics = detected.topics;
-  const emotions = detectEmotions(norm, inferenceTopic(detected)).emotions;
-  return {
-    reply: safetyReply(kind, safety, input.seed),
-    style: 'SAFETY',
-    topics,
-    emotions,
-    stage: mainStage(state),
-    // The answer is fixed text that fits any crisis of its kind; what remains uncertain is only
-    // whether it was a crisis at all, and the patterns are deliberately eager.
-    confidence: 0.9,
-    blockIds: [],
-    crisis: kind,
-    state,
-  };
-}
-
-const SAFE_ENGINES = new WeakSet<CoachEngine>();
-
-/**
- * Runs one turn with safety first: a crisis gets the SAFETY answer and never reaches `engine`.
- * Any engine, built in or not, must be called through this (or be wrapped by {@link withSafety}).
- */
-export function respondSafely(
-  engine: CoachEngine,
-  input: TurnInput,
-  safety: SafetyResources = DEFAULT_SAFETY_RESOURCES,
-): TurnResult {
-  if (SAFE_ENGINES.has(engine)) return engine.respond(input);
-  const crisis = detectCrisis(input.text);
-  if (crisis) return crisisResult(input, crisis, safety);
-  return engine.respond(input);
-}
-
-/**
- * Wraps any engine so the safety step always runs first, whatever the engine does: the returned
- * engine checks for a crisis before calling the inner one.
- */
-export function withSafety(
-  engine: CoachEngine,
-  safety: SafetyResources = DEFAULT_SAFETY_RESOURCES,
-): CoachEngine {
-  if (SAFE_ENGINES.has(engine)) return engine;
-  const wrapped: CoachEngine = {
-    name: engine.name,
-    respond: (input) => {
-      const crisis = detectCrisis(input.text);
-      return crisis ? crisisResult(input, crisis, safety) : engine.respond(input);
-    },
-  };
-  SAFE_ENGINES.add(wrapped);
-  return wrapped;
-}
 
 /** Options of the built-in engine. */
 export interface BlocksEngineOptions {
@@ -421,6 +291,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         confidence,
         blockIds,
         crisis: null,
+        safety: 'NONE',
         state,
       };
     },

@@ -7,6 +7,7 @@ import { isTopicId } from './detect';
 import { NAME_STOPLIST } from './extract';
 import { topicPhrase } from './labels';
 import { hashString } from './rng';
+import { safetyFollowup } from './safety/aftercare';
 import type { ConversationState } from './types';
 
 const QUESTIONS = [
@@ -123,6 +124,9 @@ export function followupPrompt(
   session: { title: string; primaryTopic: string | null },
   state: ConversationState | null,
 ): string {
+  // After a session left in safety mode, a check-in asks whether the person is safe first.
+  const safety = safetyFollowup(state, session.title);
+  if (safety) return safety;
   const partner = state?.partnerName ?? null;
   const topic =
     state?.mainTopic ??

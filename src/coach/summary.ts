@@ -3,6 +3,7 @@
  * we're going next", built only from the conversation state, so it is deterministic.
  */
 import { emotionNoun, joinList, stageGoal, topicPhrase } from './labels';
+import { safetySummary } from './safety/aftercare';
 import type {
   ConversationState,
   EmotionId,
@@ -87,6 +88,8 @@ export function summarize(state: ConversationState): SessionSummary {
     sentences.push(`The feelings that came up most were ${joinList(feelings)}.`);
   const explored = state.explored.slice(-3);
   if (explored.length > 0) sentences.push(`We looked at ${joinList(explored)}.`);
+  const safety = safetySummary(state);
+  sentences.push(...safety.sentences);
 
   let next: string;
   if (!main) {
@@ -101,5 +104,5 @@ export function summarize(state: ConversationState): SessionSummary {
       next = `Next, we'll keep working on ${stageGoal(main, 4)} for ${phrase}, and check in on how the steps you choose are going.`;
     }
   }
-  return { summaryText: sentences.map(cap).join(' '), nextPlanText: cap(next) };
+  return { summaryText: sentences.map(cap).join(' '), nextPlanText: cap(safety.next ?? next) };
 }

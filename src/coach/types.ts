@@ -157,6 +157,40 @@ export interface ConversationState {
   emotionCounts: Partial<Record<EmotionId, number>>;
   /** Short plain-words labels of what was explored (e.g. "what you miss most"), newest last. */
   explored: string[];
+  /**
+   * Safety across turns (absent in states saved before it existed, which read as "nothing came
+   * up"). See coach/safety/mode.ts.
+   */
+  safety?: SafetyState;
+}
+
+/** How a turn was answered for safety: `CHECK` led with a safety question, `CRISIS` was `SAFETY`. */
+export const SAFETY_LEVELS = ['NONE', 'CHECK', 'CRISIS'] as const;
+/** One of {@link SAFETY_LEVELS}. */
+export type SafetyLevel = (typeof SAFETY_LEVELS)[number];
+
+/**
+ * What the session remembers about safety. `crisis`: safety mode, every answer `SAFETY` until the
+ * person says they are safe; `watch`: they said so, and any new sign returns to `crisis`.
+ */
+export interface SafetyState {
+  mode: 'none' | 'crisis' | 'watch';
+  /** The kind of the current or last crisis. */
+  kind: CrisisKind | null;
+  /** A safety question asked last turn (CHECK), whose answer decides this one. */
+  pending: CrisisKind | null;
+  /** Kinds of concern that came up in the session, and whether warning signs did. */
+  concerns: CrisisKind[];
+  warningSigns: boolean;
+  /** Keys of safety sentences already said in this session (they are not repeated). */
+  used: string[];
+  /** Whether the last question asked was whether the person is safe (a bare "yes" answers it). */
+  askedSafe: boolean;
+  /** How the last counted turn was answered, and which kind of safety answer it was. */
+  last: SafetyLevel;
+  lastPhase: 'first' | 'ongoing' | 'exit' | 'return' | 'check' | 'warning' | 'none';
+  /** The turn of the last safety question (CHECK), so the same doubt is not asked every turn. */
+  checkedTurn: number | null;
 }
 
 /** One user message and what the engine needs to answer it. */
@@ -193,6 +227,8 @@ export interface TurnResult {
   confidence: number;
   blockIds: string[];
   crisis: CrisisKind | null;
+  /** How this turn was answered for safety (`referencedData.safety`). */
+  safety: SafetyLevel;
   state: ConversationState;
 }
 
@@ -223,3 +259,11 @@ export const DEFAULT_SAFETY_RESOURCES: SafetyResources = {
   domesticViolenceLine:
     'a domestic violence hotline such as 1-800-799-7233 in the US or 0808 2000 247 in the UK',
 };
+
+/** A coaching engine: the built-in one is "blocks"; others (e.g. a language model) may follow. */
+export interface CoachEngine {
+  /** Reported to clients as `engine`. */
+  readonly name: string;
+  /** Answers one user turn. Pure: same input, same result. */
+  respond(input: TurnInput): TurnResult;
+}

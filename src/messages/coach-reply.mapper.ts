@@ -14,6 +14,7 @@ export function toCoachReply(outcome: TurnOutcome): CoachReply {
       responseStyle: result.style,
       stage: result.stage,
       turnCount: outcome.turnCount,
+      safety: result.safety,
     },
     engine: outcome.engine,
     responseStyle: result.style,

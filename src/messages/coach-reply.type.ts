@@ -1,6 +1,16 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SAFETY_LEVELS, type SafetyLevel as SafetyLevelId } from '../coach/types';
 import { CoachMode } from './message.input';
 import { ResponseStyle } from './message.type';
+
+/** How a turn was answered for safety, as a GraphQL enum (values are the engine's own). */
+export const SafetyLevel = Object.fromEntries(SAFETY_LEVELS.map((l) => [l, l])) as {
+  [K in SafetyLevelId]: K;
+};
+registerEnumType(SafetyLevel, {
+  name: 'SafetyLevel',
+  description: 'CHECK: a gentle, direct safety question led the answer; CRISIS: a SAFETY answer.',
+});
 
 /** What the engine saw and chose for one answer. */
 @ObjectType()
@@ -19,6 +29,9 @@ export class ReferencedData {
 
   @Field(() => Int, { description: 'User messages in this session, this one included.' })
   turnCount!: number;
+
+  @Field(() => SafetyLevel, { description: 'How this turn was answered for safety.' })
+  safety!: SafetyLevelId;
 }
 
 /** Amora's answer to one message. */

@@ -1,4 +1,4 @@
-import type { EmotionId, ResponseStyle, TopicId, TurnResult } from '../coach/types';
+import type { EmotionId, ResponseStyle, SafetyLevel, TopicId, TurnResult } from '../coach/types';
 import type { Sender } from '../db/generated/enums';
 import type { Message } from './message.type';
 
@@ -11,6 +11,8 @@ export interface MessageMetadata {
   stage?: number;
   confidence?: number;
   crisis?: string | null;
+  /** How the answer was given for safety (NONE, CHECK, CRISIS). */
+  safety?: SafetyLevel;
 }
 
 /** A message row as Prisma or a raw query returns it (either column spelling). */
@@ -71,6 +73,7 @@ export function answerMetadata(result: TurnResult): MessageMetadata {
     stage: result.stage,
     confidence: result.confidence,
     crisis: result.crisis,
+    safety: result.safety,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  answerAlone,
   fixture,
   pct,
   runConversation,
@@ -12,20 +13,21 @@ import {
  * Safety on messages nobody wrote a rule for. Each blind batch was written by a separate author
  * who never saw the rules, copied here unchanged, and measured once against the rules of the day
  * before any rule looked at it (its first-seen score, in safety-blind-N.md). The floors below are
- * what the engine measures now: a change that loses a caught crisis, or adds a false alarm, fails.
+ * what the engine measures now (with safety mode, checks and warning signs): a change that loses
+ * a caught crisis, or adds a false alarm, fails. The targets (issue 12) are printed, not floors.
  */
 const BATCHES: { file: string; floor: BatchScore }[] = [
   {
     file: 'safety-blind-1.json',
-    floor: floor({ caught: 24, crisis: 24, falseCrisis: 4, falseCheck: 0, warningHelped: 1 }),
+    floor: floor({ caught: 35, crisis: 25, falseCrisis: 4, falseCheck: 2, warningHelped: 5 }),
   },
   {
     file: 'safety-blind-2.json',
-    floor: floor({ caught: 6, crisis: 6, falseCrisis: 5, falseCheck: 0, warningHelped: 0 }),
+    floor: floor({ caught: 14, crisis: 6, falseCrisis: 5, falseCheck: 8, warningHelped: 2 }),
   },
   {
     file: 'safety-blind-3.json',
-    floor: floor({ caught: 18, crisis: 18, falseCrisis: 7, falseCheck: 0, warningHelped: 2 }),
+    floor: floor({ caught: 35, crisis: 21, falseCrisis: 7, falseCheck: 6, warningHelped: 7 }),
   },
 ];
 
@@ -59,6 +61,9 @@ describe('safety on blind batches', () => {
   });
 });
 
+/** SAFETY answers measured in the 32 conversations without a crisis (see the test). */
+const FALSE_SAFETY_TURNS = 7;
+
 describe('conversations with a crisis mid-way', () => {
   const files = [1, 2, 3, 4].map((n) => `safety-conversations-${n}.json`);
   const conversations = files.flatMap((f) => fixture<EvalConversation[]>(f));
@@ -68,26 +73,47 @@ describe('conversations with a crisis mid-way', () => {
     expect(withCrisis.length).toBeGreaterThanOrEqual(10);
   });
 
-  test('crisis turns are answered in SAFETY, without repeating a sentence', () => {
-    let turns = 0;
-    let safety = 0;
-    let clean = 0;
-    for (const c of withCrisis) {
+  test.each(withCrisis.map((c) => [c.id, c]))(
+    '%s: after the disclosure every turn is SAFETY until "I\'m safe", no sentence said twice',
+    (_id, c) => {
+      const s = runConversation(c as EvalConversation);
+      expect(s.safetyTurns).toBe(s.crisisTurns);
+      expect(s.repeated).toEqual([]);
+    },
+  );
+
+  test('conversations without a crisis get no SAFETY answer', () => {
+    const alarms: string[] = [];
+    for (const c of conversations.filter((c) => !c.turns.some((t) => t.crisis))) {
       const s = runConversation(c);
-      turns += s.crisisTurns;
-      safety += s.safetyTurns;
-      if (s.safetyTurns === s.crisisTurns && s.repeated.length === 0) clean++;
-      console.log(
-        `${c.id}: SAFETY on ${s.safetyTurns}/${s.crisisTurns} crisis turns, ` +
-          `${s.repeated.length} repeated sentences`,
-      );
+      s.results.forEach((r, i) => {
+        if (r.style === 'SAFETY') alarms.push(`${c.id} turn ${i + 1}`);
+      });
     }
-    console.log(
-      `crisis turns answered SAFETY ${safety}/${turns} (${pct(safety, turns)}); ` +
-        `conversations fully handled ${clean}/${withCrisis.length}`,
-    );
-    // First seen: 11 of 50 crisis turns answered SAFETY, no conversation fully handled.
-    expect(safety).toBeGreaterThanOrEqual(11);
-    expect(clean).toBeGreaterThanOrEqual(0);
+    // First seen with safety mode in place; a false alarm is a small failure, a miss the worst.
+    console.log(`SAFETY answers in conversations without a crisis: ${alarms.join(', ') || 'none'}`);
+    expect(alarms.length).toBeLessThanOrEqual(FALSE_SAFETY_TURNS);
   });
+});
+
+/**
+ * Examples written for the concept rules of issue 12 (dates set, belongings given away, farewells
+ * in advance, lethal heights and doses, starving as punishment, a furious partner on the way, a
+ * weapon laid out, stalking at work and home, a pet hurt with "you're next") and close
+ * non-crises. Written with the rules, so a regression set checked item by item, not an estimate.
+ */
+describe('own examples (safety-dev-1.json), item by item', () => {
+  const items = fixture<EvalItem[]>('safety-dev-1.json');
+  test.each(items.filter((i) => i.label !== 'none').map((i) => [i.text, i.label]))(
+    'crisis "%s" (%s) is answered CRISIS or CHECK',
+    (text) => {
+      expect(answerAlone(text as string).safety).not.toBe('NONE');
+    },
+  );
+  test.each(items.filter((i) => i.label === 'none').map((i) => [i.text]))(
+    'non-crisis "%s" gets no SAFETY answer',
+    (text) => {
+      expect(answerAlone(text).safety).not.toBe('CRISIS');
+    },
+  );
 });

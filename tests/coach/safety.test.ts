@@ -173,111 +173,66 @@ interface HoldoutItem {
   crisis: CrisisKind | null;
 }
 
-const HOLDOUTS: {
-  file: string;
-  tuned: boolean;
-  minRecall: number;
-  maxFalsePositiveRate: number;
-  minItems: number;
-}[] = [
-  {
-    file: 'crisis-batch-1-before-cue-layer.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 60,
-  },
-  {
-    file: 'crisis-batch-2-after-cue-layer.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 30,
-  },
-  {
-    file: 'crisis-batch-3-after-batch-2-fixes.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 20,
-  },
-  {
-    file: 'crisis-batch-4-after-batch-3-fixes.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 20,
-  },
-  {
-    file: 'crisis-batch-5-after-batch-4-fixes.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 20,
-  },
-  {
-    file: 'crisis-batch-6-after-batch-5-fixes.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 30,
-  },
-  {
-    file: 'crisis-batch-7-before-safety-net.json',
-    tuned: true,
-    minRecall: 0.9,
-    maxFalsePositiveRate: 0.1,
-    minItems: 30,
-  },
-  {
-    file: 'crisis-batch-8-after-safety-net.json',
-    tuned: false,
-    minRecall: 0.28,
-    maxFalsePositiveRate: 0.1,
-    minItems: 30,
-  },
+/** Batches the rules were tuned on: every crisis in them must be caught, as its kind. */
+const REGRESSION_SETS = [
+  'crisis-batch-1-before-cue-layer.json',
+  'crisis-batch-2-after-cue-layer.json',
+  'crisis-batch-3-after-batch-2-fixes.json',
+  'crisis-batch-4-after-batch-3-fixes.json',
+  'crisis-batch-5-after-batch-4-fixes.json',
+  'crisis-batch-6-after-batch-5-fixes.json',
+  'crisis-batch-7-before-safety-net.json',
 ];
+
+/**
+ * Close non-crises of the tuned batches that still raise an alarm (a joke the "lol" rule does not
+ * reach). Known and listed so that any new false alarm fails; a false alarm is a small failure, a
+ * missed crisis the worst one.
+ */
+const KNOWN_FALSE_ALARMS = new Set([
+  "my friend said she'd kill me if I didn't come to her party lol",
+  "I told him I'd strangle him if he posted that photo, joking obviously",
+]);
 
 function loadHoldout(file: string): HoldoutItem[] {
   return JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', file), 'utf8'));
 }
 
-describe('detectCrisis on holdout batches', () => {
-  test.each(HOLDOUTS)(
-    '$file: recall, false positives and kind',
-    ({ file, tuned, minRecall, maxFalsePositiveRate, minItems }) => {
-      const items = loadHoldout(file);
-      const crises = items.filter((i) => i.crisis);
-      const others = items.filter((i) => !i.crisis);
-      expect(crises.length).toBeGreaterThanOrEqual(minItems);
-      expect(others.length).toBeGreaterThanOrEqual(minItems);
-      const misses: string[] = [];
-      let found = 0;
-      let rightKind = 0;
-      for (const item of crises) {
-        const got = detectCrisis(item.text);
-        if (got) found++;
-        else misses.push(`missed ${item.crisis}: ${item.text}`);
-        if (got === item.crisis) rightKind++;
-        else if (got) misses.push(`kind ${got}, expected ${item.crisis}: ${item.text}`);
-      }
-      const falseAlarms = others.filter((i) => detectCrisis(i.text) !== null);
-      const recall = found / crises.length;
-      const fpRate = falseAlarms.length / others.length;
-      // Printed so a run shows where the detector stands, not only whether it passed.
-      console.log(
-        `${file} (${tuned ? 'tuned on: a regression set' : 'not tuned on: the honest estimate'}): ` +
-          `recall ${found}/${crises.length} = ${recall.toFixed(3)}, false positives ${falseAlarms.length}/${others.length} = ${fpRate.toFixed(3)}` +
-          [...misses, ...falseAlarms.map((i) => `false alarm: ${i.text}`)]
-            .map((m) => `\n  ${m}`)
-            .join(''),
-      );
-      expect(recall).toBeGreaterThanOrEqual(minRecall);
-      expect(fpRate).toBeLessThanOrEqual(maxFalsePositiveRate);
-      // When it is detected, it is detected as the right kind (the answer's resources depend on it).
-      expect(rightKind / Math.max(found, 1)).toBeGreaterThanOrEqual(0.9);
-    },
-  );
+describe('regression sets: the batches rules were tuned on, item by item', () => {
+  for (const file of REGRESSION_SETS) {
+    const items = loadHoldout(file);
+    test.each(items.filter((i) => i.crisis).map((i) => [i.text, i.crisis]))(
+      `${file}: crisis "%s" is caught as %s`,
+      (text, kind) => {
+        expect(detectCrisis(text as string)).toBe(kind);
+      },
+    );
+    test(`${file}: no close non-crisis raises an alarm beyond the known ones`, () => {
+      const alarms = items
+        .filter((i) => !i.crisis && detectCrisis(i.text) !== null)
+        .map((i) => i.text)
+        .filter((t) => !KNOWN_FALSE_ALARMS.has(t));
+      expect(alarms).toEqual([]);
+    });
+  }
+});
+
+/**
+ * Batch 8 was tuned for false alarms only; its crises were never looked at, so its recall is
+ * still a fresh number for the rules of its day (9/30). It must not fall.
+ */
+describe('crisis-batch-8-after-safety-net.json', () => {
+  test('recall does not fall below its fresh measure and no false alarm returns', () => {
+    const items = loadHoldout('crisis-batch-8-after-safety-net.json');
+    const crises = items.filter((i) => i.crisis);
+    const caught = crises.filter((i) => detectCrisis(i.text) === i.crisis).length;
+    const alarms = items.filter((i) => !i.crisis && detectCrisis(i.text) !== null).length;
+    console.log(
+      `crisis-batch-8-after-safety-net.json: ${caught}/${crises.length} caught, ${alarms} false alarms`,
+    );
+    expect(caught).toBeGreaterThanOrEqual(9);
+    expect(alarms).toBeLessThanOrEqual(1);
+  });
 });
 
 describe('crisis text repair and prefilter', () => {

@@ -62,7 +62,7 @@ const SAID_WORDS = new Set([
   'begged',
 ]);
 
-function negatedBefore(text: string, index: number): boolean {
+export function negatedBefore(text: string, index: number): boolean {
   const before = clauseBefore(text, index, 4);
   // A joining word ends the negation's reach: "not okay and i want to die".
   let cut = -1;
@@ -121,10 +121,19 @@ const INNER_NEGATION =
 const MAX_CUES_PER_PATTERN = 2;
 
 /** Evidence at which a kind counts as detected. */
-const CRISIS_THRESHOLD = 2;
+export const CRISIS_THRESHOLD = 2;
 
 /** Priority when one message shows several kinds: self-harm first, then danger, then harm to others. */
-const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_to_others'];
+export const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_to_others'];
+
+/** What the crisis rules found in a message: the kind detected, and the evidence per kind. */
+export interface CrisisEvidence {
+  kind: CrisisKind | null;
+  /** Evidence per kind; {@link CRISIS_THRESHOLD} or more is a detection, less is a weak sign. */
+  evidence: Record<CrisisKind, number>;
+  /** The canonical text the rules read (for the checks that follow). */
+  canonical: string;
+}
 
 /**
  * Detects a crisis in a message: suicide or self-harm (including indirect ways of saying it),
@@ -133,6 +142,11 @@ const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_
  * When several kinds show, self-harm comes first, then danger from a partner, then harm to others.
  */
 export function detectCrisis(text: string, options: DetectCrisisOptions = {}): CrisisKind | null {
+  return crisisEvidence(text, options).kind;
+}
+
+/** {@link detectCrisis} with the evidence behind it: weak signs count for a gentle check. */
+export function crisisEvidence(text: string, options: DetectCrisisOptions = {}): CrisisEvidence {
   const norm = crisisCanonical(normalizeText(text).text);
   const heads = wordHeads(norm);
   const candidates = options.prefilter === false ? null : PATTERN_GATE.candidates(heads);
@@ -183,6 +197,6 @@ export function detectCrisis(text: string, options: DetectCrisisOptions = {}): C
       if (seen.size >= MAX_CUES_PER_PATTERN || evidence[p.kind] >= CRISIS_THRESHOLD) break;
     }
   }
-  for (const k of KIND_ORDER) if (evidence[k] >= CRISIS_THRESHOLD) return k;
-  return null;
+  const kind = KIND_ORDER.find((k) => evidence[k] >= CRISIS_THRESHOLD) ?? null;
+  return { kind, evidence, canonical: norm };
 }

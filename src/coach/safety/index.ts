@@ -6,3 +6,6 @@
 export { detectCrisis, type DetectCrisisOptions } from './detect';
 export { safetyReply } from './replies';
 export { crisisCanonical } from './text';
+export { respondSafely, withSafety } from './guard';
+export { emptySafetyState, inSafetyMode, planSafety, readSigns, type SafetyPlan } from './mode';
+export { safetyFollowup, safetySummary } from './aftercare';

@@ -115,7 +115,8 @@ const CHECKS: Record<RuleCheck, NonNullable<CrisisPattern['accept']>> = {
   notBruisedEgo: (text, index) => !/^ego\b/.test(text.slice(index).split(' ')[1] ?? ''),
 };
 
-function compile(rule: RuleSpec): CrisisPattern {
+/** A rule compiled to a pattern, with the checks it names. */
+export function compilePattern(rule: RuleSpec): CrisisPattern {
   const byWho = cueCheck(rule.subject, rule.joke ?? false);
   const named = rule.check ? CHECKS[rule.check] : undefined;
   const accept =
@@ -132,7 +133,7 @@ function compile(rule: RuleSpec): CrisisPattern {
 }
 
 /** Every crisis pattern, in the order of the data files. */
-export const PATTERNS: readonly CrisisPattern[] = RULES.map(compile);
+export const PATTERNS: readonly CrisisPattern[] = RULES.map(compilePattern);
 
 /** Idiom and reference spans: a cue that ends inside one is explained by it and dropped. */
 export const IDIOMS: readonly RegExp[] = IDIOM_SOURCES.map((src) => new RegExp(src, 'g'));

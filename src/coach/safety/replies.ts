@@ -27,19 +27,27 @@ export function fillResources(text: string, resources: SafetyResources): string 
   return text.replace(SLOT, (_, name: string) => SLOTS[name](resources));
 }
 
-/** Checks a list of reply texts read from the data file: non-empty, distinct, known slots only. */
-export function replyTexts(where: string, value: unknown): string[] {
+/**
+ * Checks a list of reply texts read from a data file: non-empty, distinct, known slots only
+ * (`extra` names slots the caller fills itself).
+ */
+export function replyTexts(
+  where: string,
+  value: unknown,
+  file = FILE,
+  extra: readonly string[] = [],
+): string[] {
   if (!Array.isArray(value) || value.length === 0)
-    throw new Error(`Safety data ${FILE}: ${where} must be a non-empty list of texts`);
+    throw new Error(`Safety data ${file}: ${where} must be a non-empty list of texts`);
   const seen = new Set<string>();
   for (const t of value) {
     if (typeof t !== 'string' || t.trim() === '')
-      throw new Error(`Safety data ${FILE}: ${where} has an empty text`);
-    if (seen.has(t)) throw new Error(`Safety data ${FILE}: ${where} lists "${t}" twice`);
+      throw new Error(`Safety data ${file}: ${where} has an empty text`);
+    if (seen.has(t)) throw new Error(`Safety data ${file}: ${where} lists "${t}" twice`);
     seen.add(t);
     for (const m of t.matchAll(SLOT))
-      if (!Object.prototype.hasOwnProperty.call(SLOTS, m[1]))
-        throw new Error(`Safety data ${FILE}: ${where}: unknown slot {${m[1]}} in "${t}"`);
+      if (!Object.prototype.hasOwnProperty.call(SLOTS, m[1]) && !extra.includes(m[1]))
+        throw new Error(`Safety data ${file}: ${where}: unknown slot {${m[1]}} in "${t}"`);
   }
   return value as string[];
 }
@@ -50,6 +58,11 @@ const RAW = readSafetyFile(FILE) as { first?: Record<string, unknown> };
 const FIRST: Record<CrisisKind, string[]> = Object.fromEntries(
   CRISIS_KINDS.map((k) => [k, replyTexts(`first.${k}`, RAW.first?.[k])]),
 ) as Record<CrisisKind, string[]>;
+
+/** The first answers to a crisis of this kind (texts with resource slots). */
+export function safetyReplyVariants(kind: CrisisKind): readonly string[] {
+  return FIRST[kind];
+}
 
 /**
  * The answer to a crisis: calm and direct, names the risk, gives the steps to get help now

@@ -1,0 +1,628 @@
+/**
+ * Safety that lasts: a crisis is a conversation, not one message. Once a person has said they
+ * might harm themselves or are in danger, the session stays in safety mode: every answer is
+ * `SAFETY`, follows what they just did (calling someone, leaving, being somewhere safe), keeps
+ * asking about immediate safety, never repeats a sentence (the resource line aside), and keeps the
+ * resources at hand, until they say they are safe. A lighter watch follows for the rest of the
+ * session: any new sign returns to safety mode. When a sign is unclear, the answer asks first
+ * (`CHECK`), and the reply to that question decides the next turn. Warning signs of coercive
+ * control are named gently, with confidential help.
+ *
+ * Everything here is a pure function of the message, the session's safety state and the seed.
+ * The texts are in `data/mode.json`, the unclear signs in `data/check.json`.
+ */
+import { isRecord } from '../data-file';
+import { createRng, hashString, type Rng } from '../rng';
+import {
+  CRISIS_KINDS,
+  type CrisisKind,
+  type SafetyLevel,
+  type SafetyResources,
+  type SafetyState,
+} from '../types';
+import { crisisEvidence, KIND_ORDER, negatedBefore } from './detect';
+import { expandSource, readSafetyFile, stringList, type RuleSpec } from './load';
+import { compilePattern, type CrisisPattern } from './patterns';
+import { Gate, wordHeads } from './prefilter';
+import { fillResources, replyTexts, safetyReplyVariants } from './replies';
+
+const FILE = 'mode.json';
+const RAW = readSafetyFile(FILE);
+if (!isRecord(RAW)) throw new Error(`Safety data ${FILE}: must be an object`);
+
+function regex(where: string, v: unknown): RegExp {
+  return new RegExp(expandSource(FILE, where, v), 'g');
+}
+
+function record(where: string, v: unknown): Record<string, unknown> {
+  if (!isRecord(v)) throw new Error(`Safety data ${FILE}: "${where}" must be an object`);
+  return v;
+}
+
+/** Kinds whose texts every kind-keyed section must have. */
+function perKind(where: string, v: unknown): Record<CrisisKind, string[]> {
+  const r = record(where, v);
+  return Object.fromEntries(
+    CRISIS_KINDS.map((k) => [k, replyTexts(`${where}.${k}`, r[k], FILE)]),
+  ) as Record<CrisisKind, string[]>;
+}
+
+/** What the person just did or said about their situation, recognised to answer it. */
+interface Step {
+  step: string;
+  kinds: readonly CrisisKind[] | null;
+  re: RegExp;
+}
+
+const STEPS: readonly Step[] = (() => {
+  if (!Array.isArray(RAW.steps)) throw new Error(`Safety data ${FILE}: "steps" must be a list`);
+  return RAW.steps.map((s: unknown, i): Step => {
+    const r = record(`steps[${i}]`, s);
+    if (typeof r.step !== 'string')
+      throw new Error(`Safety data ${FILE}: step ${i + 1} needs a name`);
+    const kinds =
+      r.kinds === undefined ? null : (stringList(FILE, `${r.step}.kinds`, r.kinds) as CrisisKind[]);
+    return { step: r.step, kinds, re: regex(`step ${r.step}`, r.re) };
+  });
+})();
+
+const SAFE = regex('safe', RAW.safe);
+const UNSAFE = regex('unsafe', RAW.unsafe);
+const YES = regex('yes', RAW.yes);
+const NO = regex('no', RAW.no);
+
+const ACK = (() => {
+  const r = record('ack', RAW.ack);
+  const out = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(r)) out.set(k, replyTexts(`ack.${k}`, v, FILE));
+  if (!out.has('general')) throw new Error(`Safety data ${FILE}: "ack" needs "general"`);
+  return out;
+})();
+
+const GUIDE = (() => {
+  const r = record('guide', RAW.guide);
+  const out = new Map<string, Map<string, string[]>>();
+  for (const [step, byKind] of Object.entries(r)) {
+    const m = new Map<string, string[]>();
+    for (const [k, v] of Object.entries(record(`guide.${step}`, byKind)))
+      m.set(k, replyTexts(`guide.${step}.${k}`, v, FILE));
+    out.set(step, m);
+  }
+  const general = out.get('general');
+  for (const k of CRISIS_KINDS)
+    if (!general?.has(k)) throw new Error(`Safety data ${FILE}: "guide.general" needs "${k}"`);
+  return out;
+})();
+
+const RESOURCE = perKind('resource', RAW.resource);
+const EXIT = perKind('exit', RAW.exit);
+const EXIT_NEXT = perKind('exitNext', RAW.exitNext);
+const EXIT_ASK = replyTexts('exitAsk', RAW.exitAsk, FILE);
+const RETURN = perKind('return', RAW.return);
+const CHECK = perKind('check', RAW.check);
+const CHECK_NO = replyTexts('checkNo', RAW.checkNo, FILE);
+
+/** Questions about immediate safety, each marked: does a bare "yes" mean "I'm safe"? */
+const ASK: Record<CrisisKind, { safe: boolean; text: string }[]> = (() => {
+  const r = record('ask', RAW.ask);
+  return Object.fromEntries(
+    CRISIS_KINDS.map((k) => {
+      const list = r[k];
+      if (!Array.isArray(list) || list.length < 4)
+        throw new Error(`Safety data ${FILE}: "ask.${k}" needs at least 4 questions`);
+      const texts = replyTexts(
+        `ask.${k}`,
+        list.map((q: unknown) => (Array.isArray(q) ? q[1] : q)),
+        FILE,
+      );
+      return [
+        k,
+        list.map((q: unknown, i) => ({
+          safe: Array.isArray(q) && q[0] === 'safe',
+          text: texts[i],
+        })),
+      ];
+    }),
+  ) as Record<CrisisKind, { safe: boolean; text: string }[]>;
+})();
+
+const WARNING = (() => {
+  const r = record('warning', RAW.warning);
+  return {
+    name: replyTexts('warning.name', r.name, FILE, ['signs']),
+    help: replyTexts('warning.help', r.help, FILE),
+    ask: replyTexts('warning.ask', r.ask, FILE),
+  };
+})();
+
+/** Warning signs of coercive control or violence: what they are called in an answer. */
+const WARNING_SIGNS: readonly { id: string; pattern: CrisisPattern; phrase: string }[] = (() => {
+  if (!Array.isArray(RAW.warningSigns))
+    throw new Error(`Safety data ${FILE}: "warningSigns" must be a list`);
+  return RAW.warningSigns.map((w: unknown, i) => {
+    if (!Array.isArray(w) || w.length !== 3 || w.some((x) => typeof x !== 'string'))
+      throw new Error(`Safety data ${FILE}: warning sign ${i + 1} must be [id, pattern, phrase]`);
+    const [id, re, phrase] = w as string[];
+    const spec: RuleSpec = {
+      kind: 'partner_danger',
+      source: expandSource(FILE, `warning sign ${id}`, re),
+      negatable: true,
+      file: FILE,
+    };
+    return { id, pattern: compilePattern(spec), phrase };
+  });
+})();
+
+/** Unclear signs (data/check.json): each leads to a gentle safety question. */
+const CHECK_RULES: readonly CrisisPattern[] = (() => {
+  const file = 'check.json';
+  const raw = readSafetyFile(file);
+  if (!isRecord(raw) || !Array.isArray(raw.rules))
+    throw new Error(`Safety data ${file}: needs a list of "rules"`);
+  return raw.rules.map((r: unknown, i) => {
+    if (!isRecord(r) || !(CRISIS_KINDS as readonly unknown[]).includes(r.kind))
+      throw new Error(`Safety data ${file}: rule ${i + 1} needs a crisis "kind"`);
+    if (typeof r.negatable !== 'boolean')
+      throw new Error(`Safety data ${file}: rule ${i + 1} needs "negatable"`);
+    return compilePattern({
+      kind: r.kind as CrisisKind,
+      source: expandSource(file, `rule ${i + 1}`, r.re),
+      negatable: r.negatable,
+      file,
+      ...(r.subject === 'self' || r.subject === 'other' ? { subject: r.subject } : {}),
+      joke: true,
+    });
+  });
+})();
+
+/** Prefilters: only the rules whose words occur in a message are run (see prefilter.ts). */
+const WARNING_GATE = new Gate(WARNING_SIGNS.map((w) => w.pattern.re.source));
+const CHECK_GATE = new Gate(CHECK_RULES.map((p) => p.re.source));
+
+/** Evidence from the crisis rules below detection that still asks for a gentle question. */
+const WEAK_EVIDENCE = 1;
+/** Turns before the same unclear doubt may be asked about again. */
+const CHECK_AGAIN_AFTER = 3;
+/** Safety sentences remembered per session (older ones may come back in a very long crisis). */
+const USED_KEPT = 80;
+/** Words in a reply short enough to be only an answer ("yes", "yeah i am"). */
+const SHORT_REPLY = 5;
+
+/** The safety state of a session that never had a concern. */
+export function emptySafetyState(): SafetyState {
+  return {
+    mode: 'none',
+    kind: null,
+    pending: null,
+    concerns: [],
+    warningSigns: false,
+    used: [],
+    askedSafe: false,
+    last: 'NONE',
+    lastPhase: 'none',
+    checkedTurn: null,
+  };
+}
+
+/** Whether a pattern matches the canonical text, with its negation and subject checks. */
+function fires(p: CrisisPattern, text: string): boolean {
+  p.re.lastIndex = 0;
+  for (const m of text.matchAll(p.re)) {
+    const index = m.index ?? 0;
+    if (p.negatable && negatedBefore(text, index)) continue;
+    if (p.accept && !p.accept(text, index, m[0])) continue;
+    return true;
+  }
+  return false;
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** What one message shows, for safety. */
+export interface SafetySigns {
+  /** A clear crisis. */
+  crisis: CrisisKind | null;
+  /** An unclear sign of this kind: ask before anything else. */
+  unsure: CrisisKind | null;
+  /** Warning signs of coercive control or violence (ids). */
+  warning: string[];
+  /** The strongest evidence below detection, of any kind. */
+  weak: number;
+  canonical: string;
+}
+
+/** Reads one message for every safety signal. */
+export function readSigns(text: string): SafetySigns {
+  let ev = crisisEvidence(text);
+  const canonical = ev.canonical;
+  const heads = wordHeads(canonical);
+  const maybeWarning = WARNING_GATE.candidates(heads);
+  const warning = WARNING_SIGNS.filter(
+    (w, i) => maybeWarning[i] && fires(w.pattern, canonical),
+  ).map((w) => w.id);
+  // Control short of violence (being tracked, cut off, an allowance) is a warning sign, not a
+  // crisis: danger is read from the rest of the message, with the warning signs taken out.
+  if (ev.kind === 'partner_danger' && warning.length > 0) {
+    let rest = canonical;
+    for (const w of WARNING_SIGNS) {
+      w.pattern.re.lastIndex = 0;
+      rest = rest.replace(w.pattern.re, ' . ');
+    }
+    const without = crisisEvidence(rest);
+    if (without.kind !== 'partner_danger') ev = { ...without, canonical };
+  }
+  let unsure: CrisisKind | null = null;
+  if (!ev.kind) {
+    unsure = KIND_ORDER.find((k) => ev.evidence[k] >= WEAK_EVIDENCE) ?? null;
+    const maybeCheck = CHECK_GATE.candidates(heads);
+    unsure ??= CHECK_RULES.find((p, i) => maybeCheck[i] && fires(p, canonical))?.kind ?? null;
+  }
+  const weak = ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
+  return { crisis: ev.kind, unsure, warning, weak, canonical };
+}
+
+/** What the safety step decided for one turn. */
+export interface SafetyPlan {
+  level: SafetyLevel;
+  kind: CrisisKind | null;
+  /** A whole `SAFETY` answer (no coaching). */
+  reply?: string;
+  /** A sentence or two to lead the coaching answer with (a safety question, a thank-you). */
+  lead?: string;
+  /** An answer that replaces coaching (warning signs), with what the signs were. */
+  warning?: { reply: string; signs: string[] };
+  state: SafetyState;
+}
+
+/** Picks the first unused text of a pool in a seeded order; marks it used. */
+class Picker {
+  readonly used: Set<string>;
+  constructor(
+    used: readonly string[],
+    private readonly rng: Rng,
+  ) {
+    this.used = new Set(used);
+  }
+
+  pick(key: string, pool: readonly string[]): string {
+    const order = pool.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(this.rng() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const i = order.find((n) => !this.used.has(`${key}.${n}`)) ?? order[0];
+    this.used.add(`${key}.${i}`);
+    return pool[i];
+  }
+
+  list(): string[] {
+    return [...this.used].slice(-USED_KEPT);
+  }
+}
+
+/** The step this message reports, for this kind ("called", "left", "partner_coming"...). */
+function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
+  for (const s of STEPS)
+    if ((!s.kinds || s.kinds.includes(kind)) && test(s.re, text)) return s.step;
+  if (askedSafe && test(NO, text)) return 'not_safe';
+  return 'general';
+}
+
+/** Whether the person says they are safe now (and nothing in the message says otherwise). */
+function saysSafe(text: string, kind: CrisisKind, askedSafe: boolean, step: string): boolean {
+  if (test(UNSAFE, text)) return false;
+  if (['hurt', 'partner_coming', 'partner_here', 'means_near', 'not_safe'].includes(step))
+    return false;
+  if (test(SAFE, text)) return true;
+  // A plain "yes" to "are you safe?" says so too; to any other question it does not, and a
+  // longer message starting with "yes" may go on to say something else.
+  return askedSafe && text.split(' ').length <= SHORT_REPLY && test(YES, text) && !test(NO, text);
+}
+
+/** The answer while in safety mode: acknowledge, guide, resources, one question about safety. */
+function ongoingReply(
+  text: string,
+  kind: CrisisKind,
+  s: SafetyState,
+  p: Picker,
+  r: SafetyResources,
+  opening?: string,
+): { reply: string; askedSafe: boolean } {
+  const step = stepOf(text, kind, s.askedSafe);
+  const ackPool = ACK.get(step) ?? ACK.get('general')!;
+  const guides = GUIDE.get(step);
+  const guidePool = guides?.get(kind) ?? guides?.get('any') ?? GUIDE.get('general')!.get(kind)!;
+  const guideKey = guides?.get(kind)
+    ? `guide.${step}.${kind}`
+    : guides?.get('any')
+      ? `guide.${step}.any`
+      : `guide.general.${kind}`;
+  const ask = pickAsk(kind, p);
+  const parts = [
+    opening ?? p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool),
+    p.pick(guideKey, guidePool),
+    pickResource(kind, s, r),
+    ask.text,
+  ];
+  return { reply: fillResources(parts.join(' '), r), askedSafe: ask.safe };
+}
+
+function pickAsk(kind: CrisisKind, p: Picker): { safe: boolean; text: string } {
+  const pool = ASK[kind];
+  const text = p.pick(
+    `ask.${kind}`,
+    pool.map((q) => q.text),
+  );
+  return pool.find((q) => q.text === text)!;
+}
+
+/** The resource line: the one sentence safety answers may repeat; it alternates anyway. */
+function pickResource(kind: CrisisKind, s: SafetyState, r: SafetyResources): string {
+  const pool = RESOURCE[kind];
+  return fillResources(pool[s.used.length % pool.length], r);
+}
+
+function exitReply(kind: CrisisKind, p: Picker, r: SafetyResources): string {
+  return fillResources(
+    [
+      p.pick(`exit.${kind}`, EXIT[kind]),
+      p.pick(`exitNext.${kind}`, EXIT_NEXT[kind]),
+      p.pick('exitAsk', EXIT_ASK),
+    ].join(' '),
+    r,
+  );
+}
+
+function firstReply(
+  kind: CrisisKind,
+  p: Picker,
+  r: SafetyResources,
+): { reply: string; askedSafe: boolean } {
+  const variants = safetyReplyVariants(kind);
+  const text = p.pick(`first.${kind}`, variants);
+  const reply = fillResources(text, r);
+  const last = reply.split(/(?<=[.!?])\s+/).pop() ?? '';
+  return { reply, askedSafe: /\bsafe\b/.test(last) && last.endsWith('?') };
+}
+
+function warningReply(signs: string[], p: Picker, r: SafetyResources): string {
+  const phrases = WARNING_SIGNS.filter((w) => signs.includes(w.id)).map((w) => w.phrase);
+  const named = phrases.length > 1 ? `${phrases[0]} and ${phrases[1]}` : phrases[0];
+  const parts = [
+    p.pick('warning.ask', WARNING.ask),
+    p.pick('warning.name', WARNING.name).replace('{signs}', named),
+    p.pick('warning.help', WARNING.help),
+  ];
+  return fillResources(parts.join(' '), r);
+}
+
+function withConcern(s: SafetyState, kind: CrisisKind): CrisisKind[] {
+  return s.concerns.includes(kind) ? s.concerns : [...s.concerns, kind];
+}
+
+/**
+ * Decides the safety side of one turn: a whole SAFETY answer, a question to lead with, a
+ * warning-sign answer, or nothing; and the session's next safety state.
+ *
+ * @param counted false when the last answer is being regenerated: the state already holds this
+ *   turn, so the same kind of answer is given again in other words, and the mode does not move.
+ */
+export function planSafety(
+  text: string,
+  previous: SafetyState | undefined,
+  turn: number,
+  counted: boolean,
+  seed: number,
+  resources: SafetyResources,
+): SafetyPlan {
+  const s = previous ?? emptySafetyState();
+  const p = new Picker(s.used, createRng(hashString(text, seed) ^ Math.imul(turn, 0x2545f491)));
+  const signs = readSigns(text);
+  const canon = signs.canonical;
+
+  const done = (
+    level: SafetyLevel,
+    kind: CrisisKind | null,
+    phase: SafetyState['lastPhase'],
+    next: Partial<SafetyState>,
+    out: Omit<SafetyPlan, 'level' | 'kind' | 'state'> = {},
+  ): SafetyPlan => ({
+    level,
+    kind,
+    ...out,
+    state: { ...s, ...next, used: p.list(), last: level, lastPhase: phase },
+  });
+
+  if (!counted) return replan(s, p, resources, signs, done);
+
+  // In safety mode: follow the person until they say they are safe.
+  if (s.mode === 'crisis' && s.kind) {
+    const kind = signs.crisis ?? s.kind;
+    if (signs.crisis && !s.concerns.includes(signs.crisis)) {
+      const f = firstReply(signs.crisis, p, resources);
+      return done(
+        'CRISIS',
+        kind,
+        'first',
+        { kind, concerns: withConcern(s, kind), askedSafe: f.askedSafe, pending: null },
+        { reply: f.reply },
+      );
+    }
+    const step = stepOf(canon, kind, s.askedSafe);
+    const denies = test(NO, canon) && !signs.unsure && signs.weak === 0 && step === 'general';
+    if (!signs.crisis && (saysSafe(canon, kind, s.askedSafe, step) || denies)) {
+      return done(
+        'CRISIS',
+        kind,
+        'exit',
+        { mode: 'watch', askedSafe: false, pending: null },
+        { reply: exitReply(kind, p, resources) },
+      );
+    }
+    const o = ongoingReply(canon, kind, s, p, resources);
+    return done('CRISIS', kind, 'ongoing', { kind, askedSafe: o.askedSafe }, { reply: o.reply });
+  }
+
+  // The answer to a safety question asked last turn.
+  if (s.pending && !signs.crisis) {
+    if (test(NO, canon) && !test(YES, canon.replace(/^no\b/, ''))) {
+      return done('NONE', null, 'none', { pending: null }, { lead: p.pick('checkNo', CHECK_NO) });
+    }
+    // A yes, an unsure short reply, or any further sign after "are you thinking of ending your
+    // life?" is taken as a yes: a person in crisis who is asked is caught. After a warning sign
+    // ("are you safe at home?") a yes is not a crisis; the signs in the reply are read as usual.
+    const answered =
+      test(YES, canon) ||
+      (s.lastPhase === 'check' &&
+        (canon.split(' ').length <= SHORT_REPLY || signs.unsure !== null || signs.weak > 0));
+    if (answered && s.lastPhase === 'check') {
+      const kind = s.pending;
+      const f = firstReply(kind, p, resources);
+      return done(
+        'CRISIS',
+        kind,
+        'first',
+        {
+          mode: 'crisis',
+          kind,
+          pending: null,
+          concerns: withConcern(s, kind),
+          askedSafe: f.askedSafe,
+        },
+        { reply: f.reply },
+      );
+    }
+  }
+  const base: Partial<SafetyState> = { pending: null };
+
+  if (signs.crisis) {
+    const kind = signs.crisis;
+    if (s.mode === 'watch' && s.concerns.includes(kind)) {
+      const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
+      return done(
+        'CRISIS',
+        kind,
+        'return',
+        { ...base, mode: 'crisis', kind, askedSafe: o.askedSafe },
+        { reply: o.reply },
+      );
+    }
+    const f = firstReply(kind, p, resources);
+    return done(
+      'CRISIS',
+      kind,
+      'first',
+      { ...base, mode: 'crisis', kind, concerns: withConcern(s, kind), askedSafe: f.askedSafe },
+      { reply: f.reply },
+    );
+  }
+
+  // The lighter watch after a crisis: any new sign is enough to return to safety mode.
+  if (
+    s.mode === 'watch' &&
+    (signs.unsure || (signs.warning.length > 0 && s.kind === 'partner_danger'))
+  ) {
+    const kind = signs.unsure ?? 'partner_danger';
+    const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
+    return done(
+      'CRISIS',
+      kind,
+      'return',
+      { ...base, mode: 'crisis', kind, concerns: withConcern(s, kind), askedSafe: o.askedSafe },
+      { reply: o.reply },
+    );
+  }
+
+  if (signs.warning.length > 0) {
+    const reply = warningReply(signs.warning, p, resources);
+    return done(
+      'CHECK',
+      'partner_danger',
+      'warning',
+      { ...base, pending: 'partner_danger', warningSigns: true, checkedTurn: turn },
+      { warning: { reply, signs: signs.warning } },
+    );
+  }
+
+  if (signs.unsure && (s.checkedTurn === null || turn - s.checkedTurn >= CHECK_AGAIN_AFTER)) {
+    const kind = signs.unsure;
+    return done(
+      'CHECK',
+      kind,
+      'check',
+      { ...base, pending: kind, checkedTurn: turn },
+      { lead: fillResources(p.pick(`check.${kind}`, CHECK[kind]), resources) },
+    );
+  }
+  return done('NONE', null, 'none', base);
+}
+
+/** A regenerated answer: the same kind of answer as the one it replaces, in other words. */
+function replan(
+  s: SafetyState,
+  p: Picker,
+  r: SafetyResources,
+  signs: SafetySigns,
+  done: (
+    level: SafetyLevel,
+    kind: CrisisKind | null,
+    phase: SafetyState['lastPhase'],
+    next: Partial<SafetyState>,
+    out?: Omit<SafetyPlan, 'level' | 'kind' | 'state'>,
+  ) => SafetyPlan,
+): SafetyPlan {
+  const kind = s.kind ?? signs.crisis ?? s.pending;
+  switch (s.lastPhase) {
+    case 'first':
+      if (kind) {
+        const f = firstReply(kind, p, r);
+        return done('CRISIS', kind, 'first', { askedSafe: f.askedSafe }, { reply: f.reply });
+      }
+      break;
+    case 'ongoing':
+    case 'return':
+      if (kind) {
+        const opening =
+          s.lastPhase === 'return' ? p.pick(`return.${kind}`, RETURN[kind]) : undefined;
+        const o = ongoingReply(signs.canonical, kind, s, p, r, opening);
+        return done('CRISIS', kind, s.lastPhase, { askedSafe: o.askedSafe }, { reply: o.reply });
+      }
+      break;
+    case 'exit':
+      if (kind) return done('CRISIS', kind, 'exit', {}, { reply: exitReply(kind, p, r) });
+      break;
+    case 'warning':
+      if (signs.warning.length > 0) {
+        const reply = warningReply(signs.warning, p, r);
+        return done(
+          'CHECK',
+          'partner_danger',
+          'warning',
+          {},
+          { warning: { reply, signs: signs.warning } },
+        );
+      }
+      break;
+    case 'check':
+      if (s.pending)
+        return done(
+          'CHECK',
+          s.pending,
+          'check',
+          {},
+          { lead: fillResources(p.pick(`check.${s.pending}`, CHECK[s.pending]), r) },
+        );
+      break;
+    default:
+      break;
+  }
+  return done('NONE', null, s.lastPhase, {});
+}
+
+/** Whether the session's last state was safety mode (a check-in then asks about safety first). */
+export function inSafetyMode(state: { safety?: SafetyState } | null | undefined): boolean {
+  return state?.safety?.mode === 'crisis';
+}
