@@ -2,17 +2,20 @@
  * Understanding one message: its topics and emotions (most salient first), whether it asks what
  * to do, and the guardrails that keep the result sensible. Client hints are merged here too.
  */
-import { EMOTION_CUES, EMOTION_LEXICON, HEDGED_EMOTIONS } from './lexicon-emotions';
-import { ADVICE_LEXICON, STATUS_LEXICON } from './lexicon-misc';
 import {
+  ADVICE_LEXICON,
+  EMOTION_CUES,
+  EMOTION_LEXICON,
+  HEDGED_EMOTIONS,
   HEDGED_TOPICS,
   HEDGES,
+  STATUS_LEXICON,
   TOPIC_CUES,
   TOPIC_LEXICON,
   TYPO_TARGETS,
   WORD_ALIASES,
   type TopicLabel,
-} from './lexicon-topics';
+} from './lexicons';
 import {
   buildCueIndex,
   buildPhraseIndex,
@@ -51,11 +54,7 @@ const HEDGE_STEMS: ReadonlySet<string> = new Set(HEDGES.map((w) => stem(w)));
 const KNOWN_WORDS: ReadonlySet<string> = (() => {
   const words = new Set<string>([...FILLERS, ...STOPWORDS]);
   const addPhrase = (p: string) => {
-    for (const w of p
-      .replace(/:[\d.]+$/, '')
-      .toLowerCase()
-      .split(/[^a-z]+/))
-      if (w) words.add(w);
+    for (const w of p.toLowerCase().split(/[^a-z]+/)) if (w) words.add(w);
   };
   const lexicons: Lexicon<string>[] = [
     TOPIC_LEXICON,
@@ -64,7 +63,7 @@ const KNOWN_WORDS: ReadonlySet<string> = (() => {
     STATUS_LEXICON,
   ];
   for (const lex of lexicons)
-    for (const list of Object.values(lex)) for (const p of list ?? []) addPhrase(p);
+    for (const list of Object.values(lex)) for (const p of list ?? []) addPhrase(p.phrase);
   const cues: readonly CueRule<string>[] = [...TOPIC_CUES, ...EMOTION_CUES];
   for (const rule of cues) for (const fam of rule.families) for (const p of fam) addPhrase(p);
   for (const [k, v] of Object.entries(WORD_ALIASES)) {

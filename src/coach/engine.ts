@@ -25,6 +25,8 @@ import type { BlockLibrary } from './library';
 import { BOUNDARY, normalizeText, STOPWORDS } from './normalize';
 import { createRng, hashString } from './rng';
 import { detectCrisis, safetyReply } from './safety';
+import { initialState } from './state';
+import { warmUp } from './warmup';
 import {
   DEFAULT_SAFETY_RESOURCES,
   type ConversationState,
@@ -49,6 +51,8 @@ export interface CoachEngine {
   respond(input: TurnInput): TurnResult;
 }
 
+export { initialState };
+
 /** Block ids are remembered for this many turns and not reused within them. */
 export const RECENT_BLOCK_TURNS = 15;
 /** Styles remembered (to vary them). */
@@ -61,23 +65,6 @@ const FACTS_KEPT = 20;
 const WEAK_TOPIC_SCORE = 3;
 /** Topics counted per turn (the most salient ones). */
 const TOPICS_COUNTED = 3;
-
-/** A fresh conversation state for a new session. */
-export function initialState(): ConversationState {
-  return {
-    version: 1,
-    turnCount: 0,
-    topics: {},
-    mainTopic: null,
-    recentBlocks: [],
-    recentStyles: [],
-    partnerName: null,
-    relationshipStatus: null,
-    facts: [],
-    emotionCounts: {},
-    explored: [],
-  };
-}
 
 /**
  * The stage a topic has earned after `turns` turns on it: 1 for its first 3 turns, 2 for the
@@ -441,32 +428,4 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
   const engine = withSafety(core, options.safety ?? DEFAULT_SAFETY_RESOURCES);
   if (options.warmUp !== false) warmUp(engine);
   return engine;
-}
-
-/** Messages that exercise every step once (a crisis included), for {@link warmUp}. */
-const WARM_UP_MESSAGES = [
-  'My boyfriend Alex broke up with me last week after 3 years and I cannot stop crying.',
-  'What should I do? Should I text him or wait?',
-  "I cheated on my wife and I don't know whether to tell her. I feel so guilty.",
-  'ok',
-  "He never listens and we fight about money all the time, it's so frustrating",
-  "I don't want to be here anymore",
-];
-
-/**
- * Runs a few turns and throws the results away. V8 compiles each regular expression and hot
- * function on first use; doing that at start keeps the first real turns as fast as the rest.
- */
-function warmUp(engine: CoachEngine): void {
-  for (let round = 0; round < 3; round++) {
-    let state = initialState();
-    WARM_UP_MESSAGES.forEach((text, i) => {
-      state = engine.respond({
-        text,
-        state,
-        seed: round * 10 + i,
-        context: { topics: ['heartbreak'], relationshipStatus: 'single' },
-      }).state;
-    });
-  }
 }

@@ -2,7 +2,7 @@
  * Facts taken from the user's words: relationship status, the partner's name, durations and
  * events (for summaries), and a short phrase of their own words the answer can quote back.
  */
-import { STATUS_LEXICON } from './lexicon-misc';
+import { STATUS_LEXICON } from './lexicons';
 import { buildPhraseIndex, findPhrases } from './matcher';
 import { normalizeText, stem, STOPWORDS, type NormalizedText } from './normalize';
 import { RELATIONSHIP_STATUSES, type KeyFact, type RelationshipStatus } from './types';

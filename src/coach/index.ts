@@ -43,5 +43,5 @@ export { chooseStyle, type StyleInput } from './style';
 export { chooseBlocks, RECIPES, MAX_QUESTIONS } from './choose';
 export { composeReply, fillPlaceholders, joinPieces } from './compose';
 export { summarize } from './summary';
-export { checkInPrompt, titlePhrase } from './checkin';
+export { followupPrompt, titlePhrase } from './followup';
 export { topicPhrase, stageGoal, emotionNoun } from './labels';

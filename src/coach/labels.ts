@@ -3,7 +3,9 @@
  * the user ("your breakup with Alex", "what happened and how it ended", "sadness"). Used by
  * summaries, check-ins and the "explored" labels.
  */
-import type { EmotionId, Stage, TopicId } from './types';
+import * as path from 'node:path';
+import { isRecord, readDataFile, stringList } from './data-file';
+import { TOPICS, type EmotionId, type Stage, type TopicId } from './types';
 
 /** How each topic reads after "we talked about"; `{name}` parts are dropped when no name is known. */
 const TOPIC_PHRASES: Record<TopicId, { plain: string; withName?: string }> = {
@@ -61,152 +63,18 @@ export function topicPhrase(topic: TopicId, partnerName: string | null): string 
  * What each stage of a topic is about, in plain words, per topic (stage 1..4). They read after
  * "we looked at" and double as "explored" labels when a block gives none.
  */
-const STAGE_GOALS: Record<TopicId, [string, string, string, string]> = {
-  heartbreak: [
-    'how the breakup is landing on you',
-    'what happened and how it ended',
-    'what you needed and what keeps repeating',
-    'how to look after yourself and what comes next',
-  ],
-  moving_on: [
-    'what still pulls you back',
-    'what letting go would mean for you',
-    'what you are really holding on to',
-    'small steps towards a life that is yours again',
-  ],
-  marriage_strain: [
-    'how heavy things feel at home',
-    'where the distance in your marriage started',
-    'what each of you needs and is not getting',
-    'one change you could try together',
-  ],
-  divorce_separation: [
-    'how you are coping with the separation',
-    'how the marriage came to this point',
-    'what you need to rebuild on your own terms',
-    'practical next steps for this new chapter',
-  ],
-  cheating: [
-    'the shock of finding out',
-    'what happened and how you found out',
-    'what trust would need to look like for you',
-    'what you want to do next',
-  ],
-  cheating_self: [
-    'the guilt you are carrying',
-    'what led up to it',
-    'what was missing and what it says about your needs',
-    'how you want to take responsibility and move forward',
-  ],
-  trust: [
-    'how unsettling the doubt feels',
-    'where the trust started to break',
-    'what would help you feel safe again',
-    'what you need to see from here on',
-  ],
-  jealousy: [
-    'how the jealousy shows up for you',
-    'what sets the jealousy off',
-    'the fear underneath the jealousy',
-    'how to talk about it and steady yourself',
-  ],
-  communication: [
-    'how it feels not to be heard',
-    'what happens when you try to talk',
-    'the patterns in how you both communicate',
-    'a new way to start the hard conversation',
-  ],
-  conflict: [
-    'how draining the fights have been',
-    'what the fights are really about',
-    'the cycle the fights follow',
-    'how to handle the next disagreement differently',
-  ],
-  dating: [
-    'how dating has been feeling',
-    'what happened with the people you have met',
-    'what you are really looking for',
-    'how you want to approach dating next',
-  ],
-  situationship: [
-    'how the uncertainty feels',
-    'how things between you have gone so far',
-    'what you actually want from this',
-    'how to ask for what you want',
-  ],
-  loneliness: [
-    'how heavy the loneliness feels',
-    'when the loneliness started',
-    'the kind of connection you miss most',
-    'small ways to reach out',
-  ],
-  self_worth: [
-    'how hard you have been on yourself',
-    'where that harsh voice comes from',
-    'what you need to feel enough',
-    'small ways to treat yourself with more respect',
-  ],
-  boundaries: [
-    'how it feels when your limits get crossed',
-    'where your boundaries get crossed',
-    'why saying no feels so hard',
-    'how to state a boundary and keep it',
-  ],
-  family_pressure: [
-    'how much the family pressure weighs on you',
-    'what your family expects and why',
-    'what you want for yourself',
-    'how to talk to your family',
-  ],
-  long_distance: [
-    'how the distance is feeling',
-    'what the distance has changed between you',
-    'what you both need to stay close',
-    'a plan for the distance',
-  ],
-  intimacy: [
-    'how the distance in intimacy feels',
-    'how things changed between you',
-    'what closeness means to each of you',
-    'a gentle way to reconnect',
-  ],
-  commitment: [
-    'how the uncertainty about the future feels',
-    'where each of you stands on commitment',
-    'what you need to feel secure',
-    'how to talk about the future',
-  ],
-  patterns: [
-    'what keeps happening',
-    'where the pattern shows up',
-    'what the pattern protects you from',
-    'how to choose differently next time',
-  ],
-  parenting_strain: [
-    'how stretched you are',
-    'what has changed since the kids',
-    'what each of you needs as parents and partners',
-    'one way to share the load',
-  ],
-  toxic_or_abusive: [
-    'how you are being treated',
-    'what has been happening between you',
-    'what you deserve in a relationship',
-    'how to stay safe and get support',
-  ],
-  anxiety_distress: [
-    'how the anxiety feels in your body',
-    'what sets the anxiety off',
-    'what the worry is trying to protect',
-    'small ways to calm your nervous system',
-  ],
-  low_mood: [
-    'how low things have felt',
-    'when the low mood started',
-    'what drains you and what helps a little',
-    'small steps for the days ahead',
-  ],
-};
+const STAGE_GOALS: Record<TopicId, readonly string[]> = (() => {
+  const file = 'stage-goals.json';
+  const data = readDataFile('Lexicon', path.join(__dirname, 'lexicons'), file);
+  if (!isRecord(data)) throw new Error(`Lexicon ${file}: must map topics to goals`);
+  const out = {} as Record<TopicId, readonly string[]>;
+  for (const t of TOPICS) {
+    const goals = stringList('Lexicon', file, t, data[t]);
+    if (goals.length !== 4) throw new Error(`Lexicon ${file}: ${t} needs one goal per stage (4)`);
+    out[t] = goals;
+  }
+  return out;
+})();
 
 /** The plain-words goal of a topic at a stage ("what happened and how it ended"). */
 export function stageGoal(topic: TopicId, stage: Stage): string {

@@ -14,13 +14,18 @@ import {
 } from './normalize';
 
 /**
- * A lexicon: for each label, phrases as people say them. A phrase may carry a weight suffix
- * (`"cheated on me:3"`); without one, longer phrases weigh more (they are more specific).
- * `*` stands for exactly one word ("broke up with *"). A phrase starting with "not" matches any
- * negator ("not", "never", "no"), which is how lexicons say that the negation IS the signal
- * ("not listen", "never texts back").
+ * A lexicon: for each label, phrases as people say them, each with its weight (longer, more
+ * specific phrases usually weigh more). `*` stands for exactly one word ("broke up with *"). A
+ * phrase starting with "not" matches any negator ("not", "never", "no"), which is how lexicons
+ * say that the negation IS the signal ("not listen", "never texts back").
  */
-export type Lexicon<L extends string> = Partial<Record<L, readonly string[]>>;
+export type Lexicon<L extends string> = Partial<Record<L, readonly LexiconPhrase[]>>;
+
+/** One phrase of a lexicon and the evidence it adds. */
+export interface LexiconPhrase {
+  phrase: string;
+  weight: number;
+}
 
 /** One compiled phrase. */
 export interface LexiconEntry<L extends string> {
@@ -88,12 +93,9 @@ export function phraseStems(text: string): string[] {
 export function buildPhraseIndex<L extends string>(lexicon: Lexicon<L>): PhraseIndex<L> {
   const byFirst = new Map<string, LexiconEntry<L>[]>();
   for (const label of Object.keys(lexicon) as L[]) {
-    for (const raw of lexicon[label] ?? []) {
-      const m = /^(.*?)(?::(\d+(?:\.\d+)?))?$/.exec(raw.trim());
-      const text = m?.[1] ?? raw;
+    for (const { phrase: text, weight } of lexicon[label] ?? []) {
       const stems = phraseStems(text);
       if (stems.length === 0) continue;
-      const weight = m?.[2] ? Number(m[2]) : Math.min(2.5, 1 + 0.5 * (stems.length - 1));
       const entry: LexiconEntry<L> = { label, stems, weight, phrase: text };
       const key = stems[0];
       const list = byFirst.get(key);
@@ -407,7 +409,7 @@ const CLAUSE_START = '^';
 /** Compiles cue rules (normalising and stemming their phrases as messages are). */
 export function buildCueIndex<L extends string>(rules: readonly CueRule<L>[]): CueIndex<L> {
   const members = new Map<string, number[]>();
-  const lexicon: Record<string, string[]> = {};
+  const lexicon: Record<string, LexiconPhrase[]> = {};
   const familyBase: number[] = [];
   let next = 0;
   rules.forEach((rule) => {
@@ -423,7 +425,7 @@ export function buildCueIndex<L extends string>(rules: readonly CueRule<L>[]): C
           if (!list.includes(id)) list.push(id);
         } else {
           members.set(key, [id]);
-          lexicon[key] = [`${phrase}:1`];
+          lexicon[key] = [{ phrase, weight: 1 }];
         }
       }
     });

@@ -175,7 +175,10 @@ export interface TurnInput {
   countTurn?: boolean;
 }
 
-export type CrisisKind = 'self_harm' | 'partner_danger' | 'harm_to_others';
+/** Kinds of crisis, in the order detection prefers them when a message shows several. */
+export const CRISIS_KINDS = ['self_harm', 'partner_danger', 'harm_to_others'] as const;
+/** A kind of crisis: suicide or self-harm, danger from a partner, harm to others. */
+export type CrisisKind = (typeof CRISIS_KINDS)[number];
 
 /** The engine's answer to one turn and the state to store with it. */
 export interface TurnResult {

@@ -4,7 +4,7 @@ import type { ConversationState } from '../coach/types';
 import type { Database } from '../db/database';
 import type { MessageMetadata } from '../messages/message.mapper';
 import type { Followup } from './followup.type';
-import { checkInPrompt } from '../coach';
+import { followupPrompt } from '../coach';
 import { localDay, nextFollowUpAt, type FollowUpSettings } from './schedule';
 
 /** Sessions read and claimed per statement; bounds memory and statement size, not throughput. */
@@ -132,7 +132,7 @@ export class FollowupService {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
-    private readonly prompter: typeof checkInPrompt = checkInPrompt,
+    private readonly prompter: typeof followupPrompt = followupPrompt,
   ) {}
 
   /**

@@ -157,7 +157,7 @@ describe('detectCrisis on the wider fixture', () => {
  * cues, so they are regression sets, not estimates. Batch 6 is the honest estimate for the current
  * detector: its floor sits just under what it measured, and a new batch, not this one, is where a
  * fix for its misses should be measured. *
- * Safety net (lexicon-crisis.ts SAFETY_NET_CUES): means plus secrecy or readiness, finality and
+ * Safety net (the concept cues in src/coach/safety/data/): means plus secrecy or readiness, finality and
  * farewell, injuring one's own body, a partner restraining, arming against or besieging the user,
  * "pay with his life". Batch 7 was written before it and measured on the detector of the time
  * (19/33, FP 4/33: the honest fresh number for that detector). The net was then built from batch 6's

@@ -1,5 +1,5 @@
 import {
-  checkInPrompt,
+  followupPrompt,
   chooseStyle,
   createBlocksEngine,
   loadBlockLibrary,
@@ -356,12 +356,12 @@ describe('summary and check-in', () => {
   });
 
   test('check-in: title or topic, last thing explored, an open question', () => {
-    const p = checkInPrompt({ title: 'Breakup with Alex', primaryTopic: 'heartbreak' }, state);
+    const p = followupPrompt({ title: 'Breakup with Alex', primaryTopic: 'heartbreak' }, state);
     expect(p).toMatch(
       /^Last time we talked about your breakup with Alex and what you miss most\. .+\?$/,
     );
-    expect(checkInPrompt({ title: 'New session', primaryTopic: null }, null)).toMatch(/\?$/);
-    expect(checkInPrompt({ title: 'New session', primaryTopic: 'loneliness' }, null)).toMatch(
+    expect(followupPrompt({ title: 'New session', primaryTopic: null }, null)).toMatch(/\?$/);
+    expect(followupPrompt({ title: 'New session', primaryTopic: 'loneliness' }, null)).toMatch(
       /^Last time we talked about loneliness\./,
     );
   });
@@ -409,7 +409,7 @@ describe('words that are also JavaScript property names', () => {
       state = result.state;
     }
     expect(typeof summarize(state).summaryText).toBe('string');
-    expect(checkInPrompt({ title: word, primaryTopic: word }, state)).not.toMatch(
+    expect(followupPrompt({ title: word, primaryTopic: word }, state)).not.toMatch(
       /function|undefined|\[object/,
     );
   });

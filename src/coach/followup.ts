@@ -1,5 +1,5 @@
 /**
- * Check-in prompts: a message from Amora that refers back to the session (its title or main
+ * Follow-up prompts (the API's `Followup`, answered in style `CHECK_IN`): a message from Amora that refers back to the session (its title or main
  * topic, and the last thing explored) and asks an open question, so the conversation reads
  * naturally when the user answers.
  */
@@ -119,7 +119,7 @@ export function titlePhrase(title: string): string | null {
  * what you miss most. How have you been feeling since?". Uses the title (or the main topic when
  * the title says nothing) and the last thing explored; works with no state at all.
  */
-export function checkInPrompt(
+export function followupPrompt(
   session: { title: string; primaryTopic: string | null },
   state: ConversationState | null,
 ): string {

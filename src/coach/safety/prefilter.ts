@@ -1,0 +1,258 @@
+/**
+ * The prefilter. Over 300 regexes each scanning every message cost more than the whole turn budget
+ * allows, and most of them cannot match because their first word is absent. Each regex's possible
+ * first words are read from its source once, at load; per message only the regexes whose first
+ * word (its first three letters) occurs are run. Where the source cannot be read safely the regex
+ * always runs, so the prefilter can only save work, never drop a match (a test checks this).
+ */
+/** Index of the matching ")" for the "(" at i. */
+export function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (let k = i; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\\') {
+      k++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/** Top-level alternatives of a regex source (or of a group's content). */
+export function splitAlternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\\') {
+      k++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(start, k));
+      start = k + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+
+/**
+ * Keys any match of `seq` must start with: the first three letters of its first word, or the whole
+ * word when shorter. `next` is what follows `seq` in the source (to know whether a short literal
+ * is a whole word). Null when unknown.
+ */
+function leadKeys(seq: string, next: string): string[] | null {
+  let i = 0;
+  // Lookarounds consume nothing: skip them.
+  while (
+    seq.startsWith('(?=', i) ||
+    seq.startsWith('(?!', i) ||
+    seq.startsWith('(?<=', i) ||
+    seq.startsWith('(?<!', i)
+  ) {
+    const end = groupEnd(seq, i);
+    if (end < 0) return null;
+    i = end + 1;
+  }
+  if (seq[i] === '(') {
+    const end = groupEnd(seq, i);
+    if (end < 0) return null;
+    const q = seq[end + 1];
+    if (q === '?' || q === '*' || q === '{') return null; // optional group: the match may start after it
+    const inner = seq.slice(seq.startsWith('(?:', i) ? i + 3 : i + 1, end);
+    const rest = seq.slice(end + 1) + next;
+    const keys: string[] = [];
+    for (const a of splitAlternatives(inner)) {
+      const k = leadKeys(a, rest);
+      if (!k) return null;
+      keys.push(...k);
+    }
+    return keys;
+  }
+  let word = '';
+  let k = i;
+  while (k < seq.length && /[a-z]/.test(seq[k])) word += seq[k++];
+  const after = k < seq.length ? seq[k] : next[0];
+  if (after === '?' || after === '*' || after === '{') word = word.slice(0, -1);
+  if (word.length >= 3) return [word.slice(0, 3)];
+  // A short literal is a key only as a whole word ("if i", "no one"), never as a prefix ("un..").
+  // The space after it must itself be required: in "my ?self" the word may be "myself".
+  const spaceAt = (t: string, j: number) => t[j] === ' ' && !/[?*{]/.test(t[j + 1] ?? '');
+  const whole =
+    k < seq.length
+      ? spaceAt(seq, k) || seq.startsWith('\\b', k)
+      : next === '' || spaceAt(next, 0) || next.startsWith('\\b');
+  return word.length > 0 && whole && after !== '?' ? [word] : null;
+}
+
+/**
+ * Keys of the last required element of a branch that starts a word (it follows a literal space):
+ * every match also contains a word starting with one of them ("my (phone|laptop)" gives "pho",
+ * "lap"). A second, usually rarer, condition next to the first word. Null when there is none.
+ */
+function tailKeys(branch: string): string[] | null {
+  let best: string[] | null = null;
+  let prev = '';
+  for (let i = 0; i < branch.length;) {
+    const c = branch[i];
+    if (c === '\\') {
+      prev = branch.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c === '[') {
+      let k = i + 1;
+      while (k < branch.length && branch[k] !== ']') k += branch[k] === '\\' ? 2 : 1;
+      prev = ']';
+      i = k + 1;
+      continue;
+    }
+    if (c === '(') {
+      const end = groupEnd(branch, i);
+      if (end < 0) return best;
+      const look = /^\(\?<?[=!]/.test(branch.slice(i, i + 4));
+      const q = branch[end + 1];
+      const optional =
+        q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(branch.slice(end + 1)));
+      if (!look && !optional && prev === ' ')
+        best = leadKeys(branch.slice(i, end + 1), branch.slice(end + 1)) ?? best;
+      if (!look) prev = ')';
+      i = end + 1;
+      continue;
+    }
+    if (/[a-z]/.test(c) && prev === ' ') {
+      let k = i;
+      while (k < branch.length && /[a-z]/.test(branch[k])) k++;
+      const q = branch[k];
+      // A word whose last letter is optional still has its other letters; one made optional as a
+      // whole ("a?") is skipped by leadKeys, which drops the letter the quantifier applies to.
+      if (q !== '*' && !(q === '{' && /^\{0[,}]/.test(branch.slice(k))))
+        best = leadKeys(branch.slice(i), '') ?? best;
+    }
+    prev = c;
+    i++;
+  }
+  return best;
+}
+
+/** One branch of a regex for the prefilter: keys its first word needs, and keys a later word needs. */
+interface GateBranch {
+  first: readonly string[];
+  tail: readonly string[] | null;
+}
+
+/** Branches of a regex source, or null when some branch may start anywhere (then it always runs). */
+function gateBranches(source: string): GateBranch[] | null {
+  const out: GateBranch[] = [];
+  for (const branch of splitAlternatives(source)) {
+    if (!branch.startsWith('\\b')) return null;
+    const first = leadKeys(branch.slice(2), '');
+    if (!first) return null;
+    out.push({ first, tail: tailKeys(branch.slice(2)) });
+  }
+  return out;
+}
+
+/**
+ * A prefilter over a list of regexes: which of them can match, given the message's word heads.
+ * Keys are numbered once so that the per-message work is integer array lookups only.
+ */
+export class Gate {
+  private readonly keyIds = new Map<string, number>();
+  /** Per key id: the regexes with a branch whose first word needs this key. */
+  private readonly byFirst: number[][] = [];
+  private readonly always: number[] = [];
+  /** Per regex: its branches as [first key ids, tail key ids or null]. */
+  private readonly branches: ([Int32Array, Int32Array | null][] | null)[];
+
+  constructor(sources: readonly string[]) {
+    const id = (k: string) => {
+      let n = this.keyIds.get(k);
+      if (n === undefined) {
+        n = this.keyIds.size;
+        this.keyIds.set(k, n);
+        this.byFirst.push([]);
+      }
+      return n;
+    };
+    this.branches = sources.map((src, i) => {
+      const parsed = gateBranches(src);
+      if (!parsed) {
+        this.always.push(i);
+        return null;
+      }
+      return parsed.map((b): [Int32Array, Int32Array | null] => {
+        const first = Int32Array.from(new Set(b.first), id);
+        for (const k of first) if (!this.byFirst[k].includes(i)) this.byFirst[k].push(i);
+        return [first, b.tail ? Int32Array.from(new Set(b.tail), id) : null];
+      });
+    });
+  }
+
+  /** Flags, per regex, whether it may match a message with these word heads. */
+  candidates(heads: ReadonlySet<string>): Uint8Array {
+    const out = new Uint8Array(this.branches.length);
+    for (const i of this.always) out[i] = 1;
+    const present = new Uint8Array(this.keyIds.size);
+    const found: number[] = [];
+    for (const h of heads) {
+      const k = this.keyIds.get(h);
+      if (k !== undefined) {
+        present[k] = 1;
+        found.push(k);
+      }
+    }
+    const any = (ids: Int32Array) => {
+      for (let j = 0; j < ids.length; j++) if (present[ids[j]]) return true;
+      return false;
+    };
+    for (const k of found) {
+      for (const i of this.byFirst[k]) {
+        if (out[i]) continue;
+        // Its first word is there; some branch must also find its later word.
+        for (const [first, tail] of this.branches[i]!) {
+          if (any(first) && (!tail || any(tail))) {
+            out[i] = 1;
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+const NON_ALNUM = /[^a-z0-9]+/;
+
+/** First three letters of every word (whole words when shorter), the keys {@link Gate} looks up. */
+export function wordHeads(text: string): Set<string> {
+  const heads = new Set<string>();
+  for (const t of text.split(' ')) {
+    if (!t || t === '.') continue;
+    // Words with other letters ("é" left by some scripts) also split where \b would.
+    if (NON_ALNUM.test(t))
+      for (const part of t.split(NON_ALNUM)) {
+        if (part) heads.add(part.slice(0, 3));
+      }
+    else heads.add(t.slice(0, 3));
+  }
+  return heads;
+}
