@@ -3,7 +3,12 @@
  * choose blocks, compose, score. Pure: the caller hands in the state and a seed and stores what
  * comes back; nothing here reads the clock, the environment or a database.
  */
-import { chooseBlocks, type ChosenBlock } from './choose';
+import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
+import { recogniseAct, type TurnAct } from './conversation/acts';
+import { allSupported, topicAssumptions } from './conversation/assumptions';
+import { currentEx, currentPartner, emptyFacts, updateFacts } from './conversation/facts';
+import { planForAct, type Piece } from './conversation/reply';
+import { loadSituations, type SituationCatalogue } from './situations';
 import { composeReply, fillPlaceholders } from './compose';
 import {
   HEAVY_TOPICS,
@@ -203,6 +208,8 @@ export interface BlocksEngineOptions {
   library: BlockLibrary;
   /** Where to send people in crisis; defaults to {@link DEFAULT_SAFETY_RESOURCES}. */
   safety?: SafetyResources;
+  /** The situation catalogue; defaults to the one shipped in `situations/`. */
+  situations?: SituationCatalogue;
   /** Run a few throw-away turns at creation so the first real ones are not slow (default true). */
   warmUp?: boolean;
 }
@@ -244,12 +251,83 @@ function contentStems(stems: readonly string[]): Set<string> {
   return out;
 }
 
+/** Acts that are no work on a topic (stages do not move for them). */
+const CLOSING_ACTS: ReadonlySet<TurnAct> = new Set(['greeting', 'thanks', 'goodbye', 'short']);
+/** A situation this close to the message shapes the answer. */
+const SITUATION_MIN = 0.34;
+/** ... and this close, its topics are drawn from too. */
+const SITUATION_TOPIC_MIN = 0.45;
+
+let shippedSituations: SituationCatalogue | null = null;
+function defaultSituations(): SituationCatalogue {
+  shippedSituations ??= loadSituations();
+  return shippedSituations;
+}
+
+/** Question marks in a text. */
+function asks(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '?') n++;
+  return n;
+}
+
+/**
+ * The blocks after the act's opening: none, one open question (if the opening asked nothing), a
+ * short pair (a reflection or, after one, an insight; then a question if none was asked), or the
+ * style's full recipe.
+ */
+function chooseRest(
+  need: 'none' | 'question' | 'light' | 'full',
+  pieces: readonly Piece[],
+  style: ResponseStyle,
+  ctx: ChoiceContext,
+): ChosenBlock[] {
+  if (need === 'none') return [];
+  if (need === 'full') return chooseBlocks(style, ctx);
+  const asked = pieces.reduce((n, p) => n + asks(p.text), 0);
+  const out: ChosenBlock[] = [];
+  const taken = new Set<string>();
+  if (need === 'light') {
+    const mirrored = pieces.some((p) => p.id.includes('.reflection.'));
+    const first = chooseBlock(
+      mirrored ? ['insight', 'reframe'] : ['reflection'],
+      ctx,
+      taken,
+      ctx.echo !== null,
+    );
+    if (first) {
+      out.push(first);
+      taken.add(first.block.id);
+    }
+  }
+  if (asked === 0) {
+    const q = chooseBlock(['exploration'], ctx, taken, false);
+    if (q) out.push(q);
+  }
+  return out;
+}
+
+/** A block's text with `{partner}` filled by the person it refers to: the ex in blocks about an ending. */
+function personalise(
+  block: { text: string; assumes?: readonly string[] },
+  partnerName: string | null,
+  exName: string | null,
+): string {
+  const aboutEx = block.assumes?.includes('ex') && !block.assumes.includes('partner');
+  if (!aboutEx) return block.text;
+  const who = exName ?? 'your ex';
+  return block.text
+    .replace(/\{partner_possessive\}/g, exName ? `${exName}'s` : "your ex's")
+    .replace(/\{partner\}/g, who);
+}
+
 /**
  * The built-in engine, named "blocks": answers by choosing and joining hand-written blocks.
  * Safety is structural: the returned engine is wrapped by {@link withSafety}.
  */
 export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
   const { library } = options;
+  const situations = options.situations ?? defaultSituations();
   const core: CoachEngine = {
     name: 'blocks',
     respond(input: TurnInput): TurnResult {
@@ -258,15 +336,30 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const turn = counted ? state.turnCount + 1 : Math.max(1, state.turnCount);
       const norm = normalizeText(input.text);
 
+      // What kind of turn this is, and what it tells us about the person's life.
+      const reading = recogniseAct(input.text, { turnsBefore: turn - 1 });
+      const { facts, change } = updateFacts(
+        state.conversation ?? emptyFacts(),
+        input.text,
+        reading.act,
+        turn,
+      );
+      state.conversation = facts;
+      const partner = currentPartner(facts);
+      const ex = currentEx(facts);
+
       // Remember: status and partner first, the topic guardrails depend on the status.
       const status =
         statusFromText(norm) ??
         mapRelationshipStatus(input.context?.relationshipStatus) ??
         state.relationshipStatus;
       const mention = findPartnerName(input.text);
-      const partnerName = mention?.strong
-        ? mention.name
-        : (state.partnerName ?? mention?.name ?? null);
+      const partnerName =
+        facts.people.length > 0
+          ? (partner?.name ?? ex?.name ?? null)
+          : mention?.strong
+            ? mention.name
+            : (state.partnerName ?? mention?.name ?? null);
 
       // Understand.
       const detected = detectTopics(norm, { hintTopics: input.context?.topics, status });
@@ -278,8 +371,10 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const topScore = detected.topics.length > 0 ? (detected.scores[detected.topics[0]] ?? 0) : 0;
       const weak = !detected.fromText || topScore < WEAK_TOPIC_SCORE;
       const priorScore = prior ? (detected.scores[prior] ?? 0) : 0;
+      // The person leads: a change of subject with a topic of its own is followed at once.
+      const newSubject = reading.act === 'change_subject' && detected.fromText;
       const continuation =
-        prior !== null && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
+        prior !== null && !newSubject && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
       const turnTopics: TopicId[] = continuation
         ? [prior!, ...detected.topics.filter((t) => t !== prior)].slice(0, 4)
         : detected.topics;
@@ -298,7 +393,9 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       if (counted) {
         state.turnCount = turn;
-        for (const t of counting.slice(0, TOPICS_COUNTED)) {
+        // A greeting, thanks, goodbye or "ok" is no work on a topic: stages do not move for it.
+        const working = !CLOSING_ACTS.has(reading.act);
+        for (const t of working ? counting.slice(0, TOPICS_COUNTED) : []) {
           const p = state.topics[t];
           if (p) {
             p.turns += 1;
@@ -319,7 +416,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       // Choose a style.
       const words = norm.tokens.filter((t) => t !== BOUNDARY).length;
-      const style = chooseStyle({
+      const usualStyle = chooseStyle({
         asksAdvice,
         heavyTopic: lead !== null && HEAVY_TOPICS.has(lead),
         strongEmotion: emotions.some((e: EmotionId) => STRONG_EMOTIONS.has(e)),
@@ -337,16 +434,40 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
       for (const h of emotionHits)
         if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
-      const echo = extractEcho(input.text, salient);
       // A block used at turn t rests for turns t+1..t+15.
       const recent = new Set(
         state.recentBlocks.filter((b) => b.turn >= turn - RECENT_BLOCK_TURNS).map((b) => b.id),
       );
-      const topicsForChoice = [...turnTopics];
-      if (state.mainTopic && !topicsForChoice.includes(state.mainTopic))
-        topicsForChoice.push(state.mainTopic);
       const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
-      const chosen = chooseBlocks(style, {
+      const situation = situations.match(input.text, SITUATION_MIN)[0] ?? null;
+      const plan = planForAct({
+        act: reading.act,
+        question: reading.question,
+        facts,
+        change,
+        situation,
+        recent,
+        rng,
+        turn,
+      });
+      const style = plan.style ?? usualStyle;
+      // Quoting the user is for sharing turns with something to quote, never a plain "thanks".
+      const echo = plan.echo && words >= 5 ? extractEcho(input.text, salient) : null;
+      // Topics whose blocks all assume something the person never said (an affair, a breakup,
+      // children) are not drawn from: a friend's story is not the user's.
+      const topicsForChoice = turnTopics.filter((t) => allSupported(facts, topicAssumptions([t])));
+      if (
+        state.mainTopic &&
+        !topicsForChoice.includes(state.mainTopic) &&
+        allSupported(facts, topicAssumptions([state.mainTopic]))
+      )
+        topicsForChoice.push(state.mainTopic);
+      for (const t of situation && situation.score >= SITUATION_TOPIC_MIN
+        ? situation.situation.topics
+        : [])
+        if (!topicsForChoice.includes(t) && allSupported(facts, topicAssumptions([t])))
+          topicsForChoice.splice(0, 0, t);
+      const choice: ChoiceContext = {
         library,
         topics: topicsForChoice.slice(0, 4),
         stage,
@@ -363,10 +484,15 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           action: asksAdvice ? 1.5 : 0,
           exploration: !asksAdvice && stage <= 2 ? 0.8 : 0,
         },
-      });
+        eligible: (b) => allSupported(facts, b.assumes ?? []),
+      };
+      const chosen = chooseRest(plan.core, plan.pieces, style, choice);
       const reply = composeReply(
-        chosen.map((c) => c.block.text),
-        { partnerName, echo },
+        [
+          ...plan.pieces.map((p) => p.text),
+          ...chosen.map((c) => personalise(c.block, partner?.name ?? null, ex?.name ?? null)),
+        ],
+        { partnerName: partner?.name ?? null, echo },
       );
 
       // Score: topic certainty and block fit.
@@ -387,7 +513,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         ) / 100;
 
       // Save what the next turns need.
-      const blockIds = chosen.map((c) => c.block.id);
+      const blockIds = [...plan.pieces.map((p) => p.id), ...chosen.map((c) => c.block.id)];
       state.recentBlocks = [...state.recentBlocks, ...blockIds.map((id) => ({ id, turn }))].filter(
         (b) => b.turn > turn - RECENT_BLOCK_TURNS,
       );
@@ -422,6 +548,8 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         blockIds,
         crisis: null,
         state,
+        act: reading.act,
+        question: reading.question,
       };
     },
   };

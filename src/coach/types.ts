@@ -4,6 +4,10 @@
  * {@link ConversationState} as JSON and hands it back on the next turn.
  */
 
+import type { Assumption } from './conversation/assumptions';
+import type { ConversationFacts } from './conversation/facts';
+import type { QuestionKind, TurnAct } from './conversation/acts';
+
 /** Topic ids returned to clients (snake_case, stable). */
 export const TOPICS = [
   'heartbreak',
@@ -121,6 +125,12 @@ export interface Block {
    * {@link ConversationState.explored}; without one the engine derives a label itself.
    */
   label?: string;
+  /**
+   * What the text takes for granted about the person's life (a partner still there, an ex,
+   * children, ...). The block is only chosen when the remembered facts support every one; the
+   * library test checks the text against this list.
+   */
+  assumes?: Assumption[];
 }
 
 /** A fact the user stated, kept for summaries (names, durations, events). */
@@ -157,6 +167,11 @@ export interface ConversationState {
   emotionCounts: Partial<Record<EmotionId, number>>;
   /** Short plain-words labels of what was explored (e.g. "what you miss most"), newest last. */
   explored: string[];
+  /**
+   * People and their roles, the relationship's state, children, living together, events,
+   * progress and plans. Absent in states saved before it existed (read as nothing known).
+   */
+  conversation?: ConversationFacts;
 }
 
 /** One user message and what the engine needs to answer it. */
@@ -194,6 +209,10 @@ export interface TurnResult {
   blockIds: string[];
   crisis: CrisisKind | null;
   state: ConversationState;
+  /** What kind of turn the message was (question, progress, goodbye, ...). */
+  act?: TurnAct;
+  /** For a question, its kind. */
+  question?: QuestionKind | null;
 }
 
 /** What a session's summary is made of, after every 5th user message. */

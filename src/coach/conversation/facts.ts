@@ -62,6 +62,8 @@ export interface ConversationFacts {
   livingTogether: boolean | null;
   /** Who had an affair: the user's partner, the user, or explicitly nobody. */
   affair: 'partner' | 'user' | 'none' | null;
+  /** The user spoke of a fight or argument with their partner. */
+  fight: boolean;
   happenings: Happening[];
 }
 
@@ -73,6 +75,7 @@ export function emptyFacts(): ConversationFacts {
     children: null,
     livingTogether: null,
     affair: null,
+    fight: false,
     happenings: [],
   };
 }
@@ -434,9 +437,17 @@ export function updateFacts(
   else if (AFFAIR_PARTNER.test(t) && !OTHERS_AFFAIR.test(t)) facts.affair = 'partner';
   else if (AFFAIR_DENIED.test(t) && /cheat/.test(t + (facts.affair ?? ''))) facts.affair = 'none';
 
+  if (
+    /\b(fight|fights|fighting|fought|argument|arguments|argue|argued|arguing|row|rowing|screaming match|blew up at)\b/.test(
+      t,
+    )
+  )
+    facts.fight = true;
+
   if (act === 'progress' || act === 'plan' || act === 'event') {
     const text = happeningText(t);
-    if (text) facts.happenings.push({ kind: act, text, turn });
+    if (text && !facts.happenings.some((h) => h.turn === turn))
+      facts.happenings.push({ kind: act, text, turn });
     if (facts.happenings.length > 12) facts.happenings.splice(0, facts.happenings.length - 12);
   }
   return { facts, change };
