@@ -6,7 +6,7 @@
 import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
 import { recogniseAct, type TurnAct } from './conversation/acts';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
-import { currentEx, currentPartner, emptyFacts, updateFacts } from './conversation/facts';
+import { currentEx, currentPartner, emptyFacts, updateFacts, useNames } from './conversation/facts';
 import { planForAct, type Piece } from './conversation/reply';
 import { loadSituations, type SituationCatalogue } from './situations';
 import { composeReply, fillPlaceholders } from './compose';
@@ -255,8 +255,10 @@ function contentStems(stems: readonly string[]): Set<string> {
 const CLOSING_ACTS: ReadonlySet<TurnAct> = new Set(['greeting', 'thanks', 'goodbye', 'short']);
 /** A situation this close to the message shapes the answer. */
 const SITUATION_MIN = 0.34;
-/** ... and this close, its topics are drawn from too. */
+/** ... and this close, its topics are drawn from too, and it is remembered. */
 const SITUATION_TOPIC_MIN = 0.45;
+/** A remembered situation answers follow-ups for this many turns. */
+const SITUATION_FOLLOW_TURNS = 3;
 
 let shippedSituations: SituationCatalogue | null = null;
 function defaultSituations(): SituationCatalogue {
@@ -439,7 +441,20 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         state.recentBlocks.filter((b) => b.turn >= turn - RECENT_BLOCK_TURNS).map((b) => b.id),
       );
       const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
-      const situation = situations.match(input.text, SITUATION_MIN)[0] ?? null;
+      // The situation of this message first; a follow-up that names none ("should i tell her??")
+      // continues the one the conversation is in.
+      let situation = situations.match(input.text, SITUATION_MIN)[0] ?? null;
+      const ongoing = facts.situation ? situations.get(facts.situation.id) : undefined;
+      if (
+        !situation &&
+        ongoing &&
+        turn - facts.situation!.turn <= SITUATION_FOLLOW_TURNS &&
+        (reading.act === 'question' || reading.act === 'sharing')
+      )
+        situation = { situation: ongoing, score: SITUATION_MIN, keywordHits: 0, similarity: 0 };
+      if (situation && situation.score >= SITUATION_TOPIC_MIN)
+        facts.situation = { id: situation.situation.id, turn };
+      else if (reading.act === 'change_subject') facts.situation = null;
       const plan = planForAct({
         act: reading.act,
         question: reading.question,
@@ -450,7 +465,13 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         rng,
         turn,
       });
-      const style = plan.style ?? usualStyle;
+      // The act's style, unless that would make three in a row (the usual choice avoids that).
+      const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);
+      const twice =
+        previous.length >= 2 && previous[previous.length - 1] === previous[previous.length - 2]
+          ? previous[previous.length - 1]
+          : null;
+      const style = plan.style && plan.style !== twice ? plan.style : usualStyle;
       // Quoting the user is for sharing turns with something to quote, never a plain "thanks".
       const echo = plan.echo && words >= 5 ? extractEcho(input.text, salient) : null;
       // Topics whose blocks all assume something the person never said (an affair, a breakup,
@@ -487,12 +508,15 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         eligible: (b) => allSupported(facts, b.assumes ?? []),
       };
       const chosen = chooseRest(plan.core, plan.pieces, style, choice);
-      const reply = composeReply(
-        [
-          ...plan.pieces.map((p) => p.text),
-          ...chosen.map((c) => personalise(c.block, partner?.name ?? null, ex?.name ?? null)),
-        ],
-        { partnerName: partner?.name ?? null, echo },
+      const reply = useNames(
+        composeReply(
+          [
+            ...plan.pieces.map((p) => p.text),
+            ...chosen.map((c) => personalise(c.block, partner?.name ?? null, ex?.name ?? null)),
+          ],
+          { partnerName: partner?.name ?? null, echo },
+        ),
+        facts,
       );
 
       // Score: topic certainty and block fit.
@@ -531,7 +555,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         });
       }
       state.facts = mergeFacts(state.facts, found);
-      const label = exploredLabel(chosen, lead, stage, partnerName);
+      // Only blocks explore something; an act's own short reply (a thanks, a goodbye) does not.
+      const label =
+        chosen.length > 0
+          ? exploredLabel(chosen, topicsForChoice[0] ?? null, stage, partnerName)
+          : null;
       if (label && state.explored[state.explored.length - 1] !== label) {
         state.explored = [...state.explored.filter((l) => l !== label), label].slice(
           -EXPLORED_KEPT,

@@ -131,7 +131,7 @@ export function supports(facts: ConversationFacts, a: Assumption): boolean {
     case 'married':
       return (
         facts.people.some((p) => p.role === 'spouse') ||
-        ['married', 'separated', 'divorced', 'widowed'].includes(facts.relationship ?? '')
+        ['married', 'separated', 'divorced'].includes(facts.relationship ?? '')
       );
     case 'children':
       return facts.children === true;

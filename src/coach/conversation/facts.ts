@@ -65,6 +65,8 @@ export interface ConversationFacts {
   /** The user spoke of a fight or argument with their partner. */
   fight: boolean;
   happenings: Happening[];
+  /** The situation last matched with confidence, and its turn (a follow-up question continues it). */
+  situation?: { id: string; turn: number } | null;
 }
 
 /** Nothing known yet. */
@@ -126,6 +128,8 @@ function asName(word: string | undefined, strict: boolean): string | null {
 }
 
 interface Mention {
+  /** Said as new or current ("my new boyfriend"): never an ex, even next to a breakup. */
+  fresh?: boolean;
   name: string | null;
   role: PersonRole | null;
   /** The mention said the role outright ("my husband greg"), so it overrides an earlier guess. */
@@ -171,7 +175,12 @@ function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
   for (const m of t.matchAll(RE_OTHERS_PARTNER)) add(asName(m[1], true), 'other', true);
   for (const m of t.matchAll(RE_MY_ROLE_NAME)) {
     const role = ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null;
-    add(asName(m[2], false), role, true);
+    const name = asName(m[2], false);
+    add(name, role, true);
+    if (/\bmy (new|current) /.test(m[0])) {
+      const f = found.find((x) => x.name === name);
+      if (f) f.fresh = true;
+    }
   }
   for (const m of t.matchAll(RE_NAME_PAREN_ROLE))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
@@ -233,7 +242,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   ],
   [/\b(we('re| are)? separated|separated|separating)\b/, 'separated'],
   [
-    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
+    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended|since we ended|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
     'broken_up',
   ],
   [
@@ -320,9 +329,17 @@ function happeningText(t: string): string | null {
     .replace(/^(ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually)[.,:\- ]+/g, '')
     .split(/[.!?;]| - | but /)[0]
     .trim();
-  const words = first.split(' ').filter(Boolean);
-  if (words.length < 3) return null;
-  return toSecondPerson(words.slice(0, 16).join(' '));
+  const words = first.split(' ').filter(Boolean).slice(0, 16);
+  // A cut phrase must not end on a word that needs the next one ("talked to me for").
+  while (
+    words.length > 0 &&
+    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we)$/.test(
+      words[words.length - 1],
+    )
+  )
+    words.pop();
+  if (words.length < 4) return null;
+  return toSecondPerson(words.join(' '));
 }
 
 /** What one turn changed, for the answer to mention (a correction is acknowledged by name). */
@@ -392,7 +409,7 @@ export function updateFacts(
     }
     if (role === 'partner' && facts.relationship === 'married' && !m.explicit) role = 'spouse';
     // After an ending, someone spoken of as a partner without the word ("me and karen") is the ex.
-    if (PARTNERISH.has(role) && endedNow && (!m.explicit || ended)) role = 'ex';
+    if (PARTNERISH.has(role) && endedNow && !m.fresh && (!m.explicit || ended)) role = 'ex';
     if (known) {
       if (known.role !== role && (m.explicit || act === 'correction')) {
         change.roleChanged.push({ name, from: known.role, to: role });
@@ -412,8 +429,9 @@ export function updateFacts(
   }
   // An ending turns the partner into an ex; a marriage turns a partner into a spouse.
   if (ended) {
+    const fresh = new Set(found.filter((m) => m.fresh).map((m) => m.name && displayName(m.name)));
     for (const p of facts.people)
-      if (PARTNERISH.has(p.role)) {
+      if (PARTNERISH.has(p.role) && !fresh.has(p.name)) {
         change.roleChanged.push({ name: p.name ?? '', from: p.role, to: 'ex' });
         p.role = 'ex';
       }
@@ -477,4 +495,53 @@ export function hasPartner(facts: ConversationFacts): boolean {
     facts.people.some((p) => PARTNERISH.has(p.role)) ||
     ['together', 'married', 'engaged', 'dating', 'situationship'].includes(facts.relationship ?? '')
   );
+}
+
+const ROLE_NOUNS: Partial<Record<PersonRole, string>> = {
+  friend: 'friend',
+  sister: 'sister',
+  brother: 'brother',
+  mother: 'mum',
+  father: 'dad',
+  coworker: 'coworker',
+};
+
+/**
+ * Uses the names the user gave where an answer refers to someone by role: "your partner" becomes
+ * "Ben" when Ben is the one partner, "your ex" becomes "Theo", "your friend" becomes "your
+ * friend Lucy"; names inside quoted user words get their capital letter.
+ */
+export function useNames(reply: string, facts: ConversationFacts): string {
+  let out = reply;
+  const named = (role: PersonRole) =>
+    facts.people.filter((p) => p.role === role && p.name !== null) as (Person & { name: string })[];
+  const partner = currentPartner(facts);
+  if (partner?.name) {
+    const others = facts.people.filter((p) => PARTNERISH.has(p.role) && p.name && p !== partner);
+    if (others.length === 0)
+      out = out
+        .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)'s\b/gi, `${partner.name}'s`)
+        .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)\b/gi, partner.name);
+  }
+  const exes = named('ex');
+  if (exes.length === 1)
+    out = out
+      .replace(/\byour ex's\b/gi, `${exes[0].name}'s`)
+      .replace(/\byour ex\b(?!-)/gi, exes[0].name);
+  for (const [role, noun] of Object.entries(ROLE_NOUNS) as [PersonRole, string][]) {
+    const list = named(role);
+    if (list.length !== 1) continue;
+    const name = list[0].name;
+    out = out.replace(new RegExp(`\\byour ${noun}\\b(?!'s| ${name})`, 'i'), `your ${noun} ${name}`);
+  }
+  for (const p of facts.people) {
+    if (!p.name) continue;
+    const lower = new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g');
+    // "ben" or "will" may be ordinary words in Amora's own sentences; in the user's quoted
+    // words they are the name.
+    if (AMBIGUOUS.has(p.name.toLowerCase()))
+      out = out.replace(/"[^"]*"/g, (quoted) => quoted.replace(lower, p.name!));
+    else out = out.replace(lower, p.name);
+  }
+  return out;
 }

@@ -49,6 +49,8 @@ export interface SituationMatch {
 /** The loaded catalogue and its index. */
 export interface SituationCatalogue {
   readonly situations: readonly Situation[];
+  /** A situation by id. */
+  get(id: string): Situation | undefined;
   /** Best matches for a message, best first (only those above `min`). */
   match(text: string, min?: number): SituationMatch[];
   /** Keyword-only matching, the baseline the similarity is measured against. */
@@ -218,8 +220,10 @@ export function buildSituations(
     return best;
   }
 
+  const byId = new Map(situations.map((s) => [s.id, s]));
   return {
     situations,
+    get: (id: string) => byId.get(id),
     match(text: string, min = 0.3): SituationMatch[] {
       const sims = similarities(text);
       const hits = keywordHits(text);
