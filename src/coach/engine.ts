@@ -452,7 +452,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         (reading.act === 'question' || reading.act === 'sharing')
       )
         situation = { situation: ongoing, score: SITUATION_MIN, keywordHits: 0, similarity: 0 };
-      if (situation && situation.score >= SITUATION_TOPIC_MIN)
+      if (situation && situation.similarity + situation.keywordHits > 0)
         facts.situation = { id: situation.situation.id, turn };
       else if (reading.act === 'change_subject') facts.situation = null;
       const plan = planForAct({

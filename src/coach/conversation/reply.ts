@@ -168,12 +168,10 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
     case 'question': {
       add(answerPiece(input.question ?? 'advice', input.situation, facts, recent, rng));
+      // At most one question back, and one about the answer, not a script's next question.
       const ask = situationPiece(input.situation, 'question', facts, recent);
-      if (ask && rng() < 0.6) {
-        add(ask);
-        return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
-      }
-      return { pieces, core: 'question', style: 'GUIDANCE_SESSION', echo: false };
+      if (rng() < 0.75) add(ask ?? pick('answer_followup', recent, rng));
+      return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
     }
     case 'correction': {
       add(pick('correction', recent, rng));
