@@ -146,6 +146,8 @@ function stemCounts(text: string): Map<string, number> {
 
 /** How much a keyword match adds to the score (capped at two keywords). */
 const KEYWORD_WEIGHT = 0.2;
+/** Share of the best single example in the similarity (the rest is the centroid). */
+const MAX_WEIGHT = 0.5;
 
 /** Builds a catalogue from parsed files (used by {@link loadSituations} and by tests). */
 export function buildSituations(
@@ -187,6 +189,25 @@ export function buildSituations(
     }
   });
 
+  // Centroids: the normalised sum of a situation's example vectors, as an inverted index too.
+  const sums = situations.map(() => new Map<string, number>());
+  for (const [st, list] of index)
+    for (const p of list) {
+      const m = sums[docs[p.doc].situation];
+      m.set(st, (m.get(st) ?? 0) + p.w);
+    }
+  const centroidIndex = new Map<string, { situation: number; w: number }[]>();
+  sums.forEach((m, situation) => {
+    let n = 0;
+    for (const v of m.values()) n += v * v;
+    n = Math.sqrt(n) || 1;
+    for (const [st, v] of m) {
+      let list = centroidIndex.get(st);
+      if (!list) centroidIndex.set(st, (list = []));
+      list.push({ situation, w: v / n });
+    }
+  });
+
   function keywordHits(text: string): number[] {
     const t = ` ${actText(text)} `;
     return situations.map((s) => {
@@ -212,12 +233,17 @@ export function buildSituations(
     norm = Math.sqrt(norm) || 1;
     const perDoc = new Float64Array(docs.length);
     for (const [st, w] of q) for (const p of index.get(st)!) perDoc[p.doc] += (w / norm) * p.w;
+    // Half the best single example, half the situation's centroid: one lucky shared word with
+    // one example counts less than a message close to what the examples share.
     const best = new Array<number>(situations.length).fill(0);
     perDoc.forEach((v, i) => {
       const s = docs[i].situation;
       if (v > best[s]) best[s] = v;
     });
-    return best;
+    const central = new Array<number>(situations.length).fill(0);
+    for (const [st, w] of q)
+      for (const c of centroidIndex.get(st) ?? []) central[c.situation] += (w / norm) * c.w;
+    return best.map((b, i) => MAX_WEIGHT * b + (1 - MAX_WEIGHT) * central[i]);
   }
 
   const byId = new Map(situations.map((s) => [s.id, s]));
