@@ -208,13 +208,27 @@ export function buildSituations(
     }
   });
 
+  // Keywords by their first word, so a message only checks keywords that can start in it.
+  const byFirstWord = new Map<string, { situation: number; keyword: string }[]>();
+  situations.forEach((s, situation) => {
+    for (const keyword of s.keywords) {
+      const first = keyword.split(' ')[0];
+      let list = byFirstWord.get(first);
+      if (!list) byFirstWord.set(first, (list = []));
+      list.push({ situation, keyword: ` ${keyword}` });
+    }
+  });
+
   function keywordHits(text: string): number[] {
     const t = ` ${actText(text)} `;
-    return situations.map((s) => {
-      let n = 0;
-      for (const k of s.keywords) if (t.includes(` ${k} `) || t.includes(` ${k}`)) n++;
-      return n;
-    });
+    const hits = new Array<number>(situations.length).fill(0);
+    const seen = new Set<string>();
+    for (const word of t.split(/[\s.,!?;:()]+/)) {
+      if (!word || seen.has(word)) continue;
+      seen.add(word);
+      for (const k of byFirstWord.get(word) ?? []) if (t.includes(k.keyword)) hits[k.situation]++;
+    }
+    return hits;
   }
 
   function similarities(text: string): number[] {
