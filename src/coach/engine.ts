@@ -452,7 +452,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         (reading.act === 'question' || reading.act === 'sharing')
       )
         situation = { situation: ongoing, score: SITUATION_MIN, keywordHits: 0, similarity: 0 };
-      if (situation && situation.similarity + situation.keywordHits > 0)
+      // A situation found in this message, or one a question just continued, stays current.
+      if (
+        situation &&
+        (situation.similarity + situation.keywordHits > 0 || reading.act === 'question')
+      )
         facts.situation = { id: situation.situation.id, turn };
       else if (reading.act === 'change_subject') facts.situation = null;
       const plan = planForAct({
