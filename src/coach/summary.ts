@@ -95,17 +95,14 @@ function peopleSentence(facts: ConversationFacts): string | null {
   const people = facts.people
     .filter((p) => p.name)
     .slice(0, 4)
-    .map((p) => (ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!));
+    // A role is stated only when the user said it in so many words; an inferred one is not.
+    .map((p) => (p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!));
   const clauses: string[] = [];
   if (facts.relationship) clauses.push(`that ${STATE_PHRASE[facts.relationship]}`);
   if (facts.children === true) clauses.push('that you have children');
   if (facts.livingTogether === true && currentPartner(facts))
     clauses.push('that you live together');
-  if (facts.affair === 'partner') {
-    const who = currentPartner(facts)?.name ?? currentEx(facts)?.name;
-    clauses.push(`that ${who ?? (currentPartner(facts) ? 'your partner' : 'they')} had an affair`);
-  }
-  if (facts.affair === 'user') clauses.push('that you had an affair');
+
   if (people.length === 0 && clauses.length === 0) return null;
   const about = people.length > 0 ? `about ${people.join('; ')}` : '';
   const that = clauses.length > 0 ? joinList(clauses) : '';

@@ -31,6 +31,11 @@ export interface Person {
   role: PersonRole;
   /** The user turn that first mentioned them. */
   turn: number;
+  /**
+   * The user said the role in so many words ("my sister maya", "theo broke up with me"); false
+   * when it was inferred (a bare name after "my boyfriend"), so a summary does not state it.
+   */
+  sure?: boolean;
 }
 
 /** The relationship's state as the user told it. */
@@ -285,7 +290,7 @@ const LIVE_NO =
 const AFFAIR_USER =
   /\b(i cheated|i slept with|i had an affair|i kissed (someone|a|my)|my affair|i've been cheating|ive been cheating|i was unfaithful|i hooked up with (someone|a))\b/;
 const AFFAIR_PARTNER =
-  /\b((he|she|they) (cheated|had an affair|slept with|has been sleeping|'s been sleeping|was sleeping)|cheating on me|cheated on me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating))/;
+  /\b(cheating on me|cheated on me|been unfaithful to me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating))/;
 const AFFAIR_DENIED =
   /\b(thinks (i'?m|im) cheating|accuses me of cheating|i'?m not( cheating)?\.|im not\b)/;
 const OTHERS_AFFAIR =
@@ -414,13 +419,14 @@ export function updateFacts(
       if (known.role !== role && (m.explicit || act === 'correction')) {
         change.roleChanged.push({ name, from: known.role, to: role });
         known.role = role;
+        known.sure = true;
       }
       continue;
     }
     // A role spoken of before without a name now gets one.
     const unnamed = facts.people.findIndex((p) => p.name === null && p.role === role);
     if (unnamed >= 0) facts.people.splice(unnamed, 1);
-    const person: Person = { name: displayName(name), role, turn };
+    const person: Person = { name: displayName(name), role, turn, sure: m.explicit };
     facts.people.push(person);
     change.newPeople.push(person);
   }
