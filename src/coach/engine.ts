@@ -459,13 +459,17 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       )
         facts.situation = { id: situation.situation.id, turn };
       else if (reading.act === 'change_subject') facts.situation = null;
+      // Disliked pieces and those of answers being regenerated rest like recent ones.
+      const resting = input.avoidBlockIds?.size
+        ? new Set([...recent, ...input.avoidBlockIds])
+        : recent;
       const plan = planForAct({
         act: reading.act,
         question: reading.question,
         facts,
         change,
         situation,
-        recent,
+        recent: resting,
         rng,
         turn,
       });
