@@ -309,10 +309,12 @@ function chooseRest(
   return out;
 }
 
-/** A block's text with `{partner}` filled by the person it refers to: the ex in blocks about an ending. */
+/**
+ * A block's text with `{partner}` filled by the ex in blocks about an ending (the composer fills
+ * the rest with the current partner).
+ */
 function personalise(
   block: { text: string; assumes?: readonly string[] },
-  partnerName: string | null,
   exName: string | null,
 ): string {
   const aboutEx = block.assumes?.includes('ex') && !block.assumes.includes('partner');
@@ -520,7 +522,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         composeReply(
           [
             ...plan.pieces.map((p) => p.text),
-            ...chosen.map((c) => personalise(c.block, partner?.name ?? null, ex?.name ?? null)),
+            ...chosen.map((c) => personalise(c.block, ex?.name ?? null)),
           ],
           { partnerName: partner?.name ?? null, echo },
         ),
