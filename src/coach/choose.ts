@@ -71,6 +71,11 @@ export interface ChoiceContext {
   rng: Rng;
   /** Extra score per block type, e.g. actions when the user asks what to do. */
   typeBias?: Partial<Record<BlockType, number>>;
+  /**
+   * Blocks this returns false for are never chosen, not even as a last resort: those whose
+   * assumptions the conversation does not support.
+   */
+  eligible?: (block: LibraryBlock) => boolean;
 }
 
 /** A chosen block and how well it fits (0..1), for confidence. */
@@ -118,6 +123,7 @@ function prepare(ctx: ChoiceContext): Prepared {
 function scoreBlock(block: LibraryBlock, p: Prepared, echoAvailable: boolean): Scored | null {
   const { ctx } = p;
   if (block.usesEcho && !echoAvailable) return null;
+  if (ctx.eligible && !ctx.eligible(block)) return null;
   if (block.statuses.length > 0 && ctx.status && !block.statuses.includes(ctx.status)) return null;
   let score = 0;
   let fit = 1;

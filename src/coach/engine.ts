@@ -3,7 +3,12 @@
  * choose blocks, compose, score. Pure: the caller hands in the state and a seed and stores what
  * comes back; nothing here reads the clock, the environment or a database.
  */
-import { chooseBlocks, type ChosenBlock } from './choose';
+import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
+import { recogniseAct, type TurnAct } from './conversation/acts';
+import { allSupported, topicAssumptions } from './conversation/assumptions';
+import { currentEx, currentPartner, emptyFacts, updateFacts, useNames } from './conversation/facts';
+import { planForAct, type Piece } from './conversation/reply';
+import { loadSituations, type SituationCatalogue } from './situations';
 import { composeReply, fillPlaceholders } from './compose';
 import {
   HEAVY_TOPICS,
@@ -73,6 +78,8 @@ export interface BlocksEngineOptions {
   library: BlockLibrary;
   /** Where to send people in crisis; defaults to {@link DEFAULT_SAFETY_RESOURCES}. */
   safety?: SafetyResources;
+  /** The situation catalogue; defaults to the one shipped in `situations/`. */
+  situations?: SituationCatalogue;
   /** Run a few throw-away turns at creation so the first real ones are not slow (default true). */
   warmUp?: boolean;
 }
@@ -114,12 +121,87 @@ function contentStems(stems: readonly string[]): Set<string> {
   return out;
 }
 
+/** Acts that are no work on a topic (stages do not move for them). */
+const CLOSING_ACTS: ReadonlySet<TurnAct> = new Set(['greeting', 'thanks', 'goodbye', 'short']);
+/** A situation this close to the message shapes the answer. */
+const SITUATION_MIN = 0.34;
+/** ... and this close, its topics are drawn from too, and it is remembered. */
+const SITUATION_TOPIC_MIN = 0.45;
+/** A remembered situation answers follow-ups for this many turns. */
+const SITUATION_FOLLOW_TURNS = 3;
+
+let shippedSituations: SituationCatalogue | null = null;
+function defaultSituations(): SituationCatalogue {
+  shippedSituations ??= loadSituations();
+  return shippedSituations;
+}
+
+/** Question marks in a text. */
+function asks(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '?') n++;
+  return n;
+}
+
+/**
+ * The blocks after the act's opening: none, one open question (if the opening asked nothing), a
+ * short pair (a reflection or, after one, an insight; then a question if none was asked), or the
+ * style's full recipe.
+ */
+function chooseRest(
+  need: 'none' | 'question' | 'light' | 'full',
+  pieces: readonly Piece[],
+  style: ResponseStyle,
+  ctx: ChoiceContext,
+): ChosenBlock[] {
+  if (need === 'none') return [];
+  if (need === 'full') return chooseBlocks(style, ctx);
+  const asked = pieces.reduce((n, p) => n + asks(p.text), 0);
+  const out: ChosenBlock[] = [];
+  const taken = new Set<string>();
+  if (need === 'light') {
+    const mirrored = pieces.some((p) => p.id.includes('.reflection.'));
+    const first = chooseBlock(
+      mirrored ? ['insight', 'reframe'] : ['reflection'],
+      ctx,
+      taken,
+      ctx.echo !== null,
+    );
+    if (first) {
+      out.push(first);
+      taken.add(first.block.id);
+    }
+  }
+  if (asked === 0) {
+    const q = chooseBlock(['exploration'], ctx, taken, false);
+    if (q) out.push(q);
+  }
+  return out;
+}
+
+/**
+ * A block's text with `{partner}` filled by the ex in blocks about an ending (the composer fills
+ * the rest with the current partner).
+ */
+function personalise(
+  block: { text: string; assumes?: readonly string[] },
+  exName: string | null,
+): string {
+  const aboutEx = block.assumes?.includes('ex') && !block.assumes.includes('partner');
+  if (!aboutEx) return block.text;
+  const who = exName ?? 'your ex';
+  return block.text
+    .replace(/\{partner_possessive\}/g, exName ? `${exName}'s` : "your ex's")
+    .replace(/\{partner\}/g, who);
+}
+
 /**
  * The built-in engine, named "blocks": answers by choosing and joining hand-written blocks.
  * Safety is structural: the returned engine is wrapped by {@link withSafety}.
  */
 export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
   const { library } = options;
+  const situations = options.situations ?? defaultSituations();
   const core: CoachEngine = {
     name: 'blocks',
     respond(input: TurnInput): TurnResult {
@@ -128,15 +210,30 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const turn = counted ? state.turnCount + 1 : Math.max(1, state.turnCount);
       const norm = normalizeText(input.text);
 
+      // What kind of turn this is, and what it tells us about the person's life.
+      const reading = recogniseAct(input.text, { turnsBefore: turn - 1 });
+      const { facts, change } = updateFacts(
+        state.conversation ?? emptyFacts(),
+        input.text,
+        reading.act,
+        turn,
+      );
+      state.conversation = facts;
+      const partner = currentPartner(facts);
+      const ex = currentEx(facts);
+
       // Remember: status and partner first, the topic guardrails depend on the status.
       const status =
         statusFromText(norm) ??
         mapRelationshipStatus(input.context?.relationshipStatus) ??
         state.relationshipStatus;
       const mention = findPartnerName(input.text);
-      const partnerName = mention?.strong
-        ? mention.name
-        : (state.partnerName ?? mention?.name ?? null);
+      const partnerName =
+        facts.people.length > 0
+          ? (partner?.name ?? ex?.name ?? null)
+          : mention?.strong
+            ? mention.name
+            : (state.partnerName ?? mention?.name ?? null);
 
       // Understand.
       const detected = detectTopics(norm, { hintTopics: input.context?.topics, status });
@@ -148,8 +245,10 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const topScore = detected.topics.length > 0 ? (detected.scores[detected.topics[0]] ?? 0) : 0;
       const weak = !detected.fromText || topScore < WEAK_TOPIC_SCORE;
       const priorScore = prior ? (detected.scores[prior] ?? 0) : 0;
+      // The person leads: a change of subject with a topic of its own is followed at once.
+      const newSubject = reading.act === 'change_subject' && detected.fromText;
       const continuation =
-        prior !== null && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
+        prior !== null && !newSubject && (weak || (priorScore > 0 && priorScore >= topScore * 0.4));
       const turnTopics: TopicId[] = continuation
         ? [prior, ...detected.topics.filter((t) => t !== prior)].slice(0, 4)
         : detected.topics;
@@ -168,7 +267,9 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       if (counted) {
         state.turnCount = turn;
-        for (const t of counting.slice(0, TOPICS_COUNTED)) {
+        // A greeting, thanks, goodbye or "ok" is no work on a topic: stages do not move for it.
+        const working = !CLOSING_ACTS.has(reading.act);
+        for (const t of working ? counting.slice(0, TOPICS_COUNTED) : []) {
           const p = state.topics[t];
           if (p) {
             p.turns += 1;
@@ -189,7 +290,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       // Choose a style.
       const words = norm.tokens.filter((t) => t !== BOUNDARY).length;
-      const style = chooseStyle({
+      const usualStyle = chooseStyle({
         asksAdvice,
         heavyTopic: lead !== null && HEAVY_TOPICS.has(lead),
         strongEmotion: emotions.some((e: EmotionId) => STRONG_EMOTIONS.has(e)),
@@ -207,16 +308,67 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
       for (const h of emotionHits)
         if (!h.negated) for (let i = h.start; i < h.end; i++) salient.add(norm.stems[i]);
-      const echo = extractEcho(input.text, salient);
       // A block used at turn t rests for turns t+1..t+15.
       const recent = new Set(
         state.recentBlocks.filter((b) => b.turn >= turn - RECENT_BLOCK_TURNS).map((b) => b.id),
       );
-      const topicsForChoice = [...turnTopics];
-      if (state.mainTopic && !topicsForChoice.includes(state.mainTopic))
-        topicsForChoice.push(state.mainTopic);
       const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
-      const chosen = chooseBlocks(style, {
+      // The situation of this message first; a follow-up that names none ("should i tell her??")
+      // continues the one the conversation is in.
+      let situation = situations.match(input.text, SITUATION_MIN)[0] ?? null;
+      const ongoing = facts.situation ? situations.get(facts.situation.id) : undefined;
+      if (
+        !situation &&
+        ongoing &&
+        turn - facts.situation!.turn <= SITUATION_FOLLOW_TURNS &&
+        (reading.act === 'question' || reading.act === 'sharing')
+      )
+        situation = { situation: ongoing, score: SITUATION_MIN, keywordHits: 0, similarity: 0 };
+      // A situation found in this message, or one a question just continued, stays current.
+      if (
+        situation &&
+        (situation.similarity + situation.keywordHits > 0 || reading.act === 'question')
+      )
+        facts.situation = { id: situation.situation.id, turn };
+      else if (reading.act === 'change_subject') facts.situation = null;
+      // Disliked pieces and those of answers being regenerated rest like recent ones.
+      const resting = input.avoidBlockIds?.size
+        ? new Set([...recent, ...input.avoidBlockIds])
+        : recent;
+      const plan = planForAct({
+        act: reading.act,
+        question: reading.question,
+        facts,
+        change,
+        situation,
+        recent: resting,
+        rng,
+        turn,
+      });
+      // The act's style, unless that would make three in a row (the usual choice avoids that).
+      const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);
+      const twice =
+        previous.length >= 2 && previous[previous.length - 1] === previous[previous.length - 2]
+          ? previous[previous.length - 1]
+          : null;
+      const style = plan.style && plan.style !== twice ? plan.style : usualStyle;
+      // Quoting the user is for sharing turns with something to quote, never a plain "thanks".
+      const echo = plan.echo && words >= 5 ? extractEcho(input.text, salient) : null;
+      // Topics whose blocks all assume something the person never said (an affair, a breakup,
+      // children) are not drawn from: a friend's story is not the user's.
+      const topicsForChoice = turnTopics.filter((t) => allSupported(facts, topicAssumptions([t])));
+      if (
+        state.mainTopic &&
+        !topicsForChoice.includes(state.mainTopic) &&
+        allSupported(facts, topicAssumptions([state.mainTopic]))
+      )
+        topicsForChoice.push(state.mainTopic);
+      for (const t of situation && situation.score >= SITUATION_TOPIC_MIN
+        ? situation.situation.topics
+        : [])
+        if (!topicsForChoice.includes(t) && allSupported(facts, topicAssumptions([t])))
+          topicsForChoice.splice(0, 0, t);
+      const choice: ChoiceContext = {
         library,
         topics: topicsForChoice.slice(0, 4),
         stage,
@@ -233,10 +385,18 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           action: asksAdvice ? 1.5 : 0,
           exploration: !asksAdvice && stage <= 2 ? 0.8 : 0,
         },
-      });
-      const reply = composeReply(
-        chosen.map((c) => c.block.text),
-        { partnerName, echo },
+        eligible: (b) => allSupported(facts, b.assumes ?? []),
+      };
+      const chosen = chooseRest(plan.core, plan.pieces, style, choice);
+      const reply = useNames(
+        composeReply(
+          [
+            ...plan.pieces.map((p) => p.text),
+            ...chosen.map((c) => personalise(c.block, ex?.name ?? null)),
+          ],
+          { partnerName: partner?.name ?? null, echo },
+        ),
+        facts,
       );
 
       // Score: topic certainty and block fit.
@@ -257,7 +417,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         ) / 100;
 
       // Save what the next turns need.
-      const blockIds = chosen.map((c) => c.block.id);
+      const blockIds = [...plan.pieces.map((p) => p.id), ...chosen.map((c) => c.block.id)];
       state.recentBlocks = [...state.recentBlocks, ...blockIds.map((id) => ({ id, turn }))].filter(
         (b) => b.turn > turn - RECENT_BLOCK_TURNS,
       );
@@ -275,7 +435,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         });
       }
       state.facts = mergeFacts(state.facts, found);
-      const label = exploredLabel(chosen, lead, stage, partnerName);
+      // Only blocks explore something; an act's own short reply (a thanks, a goodbye) does not.
+      const label =
+        chosen.length > 0
+          ? exploredLabel(chosen, topicsForChoice[0] ?? null, stage, partnerName)
+          : null;
       if (label && state.explored[state.explored.length - 1] !== label) {
         state.explored = [...state.explored.filter((l) => l !== label), label].slice(
           -EXPLORED_KEPT,
@@ -293,6 +457,8 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         crisis: null,
         safety: 'NONE',
         state,
+        act: reading.act,
+        question: reading.question,
       };
     },
   };

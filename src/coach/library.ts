@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BOUNDARY, normalizeText, STOPWORDS } from './normalize';
+import { ASSUMPTIONS, type Assumption } from './conversation/assumptions';
 import {
   BLOCK_TYPES,
   EMOTIONS,
@@ -64,7 +65,9 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'priority',
   'text',
   'label',
+  'assumes',
 ]);
+const ASSUMPTION_SET: ReadonlySet<string> = new Set(ASSUMPTIONS);
 
 function fail(file: string, id: unknown, problem: string): never {
   const who = typeof id === 'string' && id ? `block "${id}"` : 'a block without a valid id';
@@ -138,6 +141,8 @@ export function validateBlock(raw: unknown, file: string): Block {
   } else if (questions > 0) {
     fail(file, id, `a ${b.type} block must not ask a question ("?")`);
   }
+  const assumes =
+    b.assumes === undefined ? [] : checkList(file, id, 'assumes', b.assumes, ASSUMPTION_SET);
   return {
     id,
     type: b.type as BlockType,
@@ -148,6 +153,7 @@ export function validateBlock(raw: unknown, file: string): Block {
     priority: b.priority,
     text,
     ...(typeof b.label === 'string' ? { label: b.label.trim() } : {}),
+    assumes: assumes as Assumption[],
   };
 }
 

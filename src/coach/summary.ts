@@ -2,6 +2,13 @@
  * The session summary written after every 5th user message: "what we've worked on" and "where
  * we're going next", built only from the conversation state, so it is deterministic.
  */
+import { allSupported, topicAssumptions } from './conversation/assumptions';
+import {
+  currentEx,
+  currentPartner,
+  type ConversationFacts,
+  type Person,
+} from './conversation/facts';
 import { emotionNoun, joinList, stageGoal, topicPhrase } from './labels';
 import { safetySummary } from './safety/aftercare';
 import type {
@@ -16,10 +23,15 @@ import type {
 
 /** Topics worked on most first (ties: most recent). */
 function topicsByWork(state: ConversationState): TopicId[] {
-  return (Object.entries(state.topics) as [TopicId, TopicProgress][])
-    .filter(([, p]) => p && p.turns > 0)
-    .sort((a, b) => b[1].turns - a[1].turns || b[1].lastTurn - a[1].lastTurn)
-    .map(([id]) => id);
+  const facts = state.conversation;
+  return (
+    (Object.entries(state.topics) as [TopicId, TopicProgress][])
+      .filter(([, p]) => p && p.turns > 0)
+      // A topic that assumes what the person never said (an affair, a breakup) is not stated.
+      .filter(([t]) => !facts || allSupported(facts, topicAssumptions([t])))
+      .sort((a, b) => b[1].turns - a[1].turns || b[1].lastTurn - a[1].lastTurn)
+      .map(([id]) => id)
+  );
 }
 
 /** Emotions felt most often, most frequent first (ties: taxonomy order is stable via sort). */
@@ -50,6 +62,79 @@ function factsSentence(state: ConversationState): string | null {
   return null;
 }
 
+const ROLE_PHRASE: Record<Person['role'], string> = {
+  partner: 'your partner',
+  spouse: 'your partner',
+  ex: 'your ex',
+  date: 'someone you are dating',
+  friend: 'your friend',
+  sister: 'your sister',
+  brother: 'your brother',
+  mother: 'your mum',
+  father: 'your dad',
+  child: 'your child',
+  in_law: 'your in-law',
+  coworker: 'your coworker',
+  other: '',
+};
+
+const STATE_PHRASE: Record<NonNullable<ConversationFacts['relationship']>, string> = {
+  together: "you're in a relationship",
+  married: "you're married",
+  engaged: "you're engaged",
+  dating: "you're dating",
+  situationship: "you're in something undefined with someone",
+  broken_up: 'the relationship has ended',
+  separated: "you're separated",
+  divorced: "you're divorced",
+  widowed: 'you lost your partner',
+  single: "you're single",
+};
+
+/** "You told me about Theo, your ex; that the relationship has ended; and that you have children." */
+function peopleSentence(facts: ConversationFacts): string | null {
+  const people = facts.people
+    .filter((p) => p.name)
+    .slice(0, 4)
+    // A role is stated only when the user said it in so many words; an inferred one is not.
+    .map((p) => (p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!));
+  const clauses: string[] = [];
+  if (facts.relationship) clauses.push(`that ${STATE_PHRASE[facts.relationship]}`);
+  if (facts.children === true) clauses.push('that you have children');
+  if (facts.livingTogether === true && currentPartner(facts))
+    clauses.push('that you live together');
+
+  if (people.length === 0 && clauses.length === 0) return null;
+  const about = people.length > 0 ? `about ${people.join('; ')}` : '';
+  const that = clauses.length > 0 ? joinList(clauses) : '';
+  return `You told me ${[about, that].filter(Boolean).join(', and ')}.`;
+}
+
+/** Names the user gave, capitalised inside a paraphrase of their words. */
+function withNames(text: string, facts: ConversationFacts): string {
+  let out = text;
+  for (const p of facts.people)
+    if (p.name) out = out.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
+  return out;
+}
+
+/** What happened, went well and was decided, in the person's own (second-person) words. */
+function happeningSentences(facts: ConversationFacts): string[] {
+  const out: string[] = [];
+  const of = (kind: 'event' | 'progress' | 'plan') =>
+    facts.happenings
+      .filter((h) => h.kind === kind)
+      .slice(-2)
+      .map((h) => withNames(h.text, facts));
+  const events = of('event');
+  const progress = of('progress');
+  const plans = of('plan');
+  if (events.length) out.push(`Along the way you told me: ${events.join('; ')}.`);
+  if (progress.length) out.push(`What went well: ${progress.join('; ')}.`);
+  if (plans.length) out.push(`What you decided: ${plans.join('; ')}.`);
+  return out;
+}
+
 const NEXT_PURPOSE: Record<Stage, string> = {
   1: 'you feel a little steadier',
   2: 'it starts to make more sense',
@@ -67,21 +152,34 @@ function cap(s: string): string {
  * partner's name and the durations and events the user gave, the main feelings, what was
  * explored); `nextPlanText` says where we're going next (the next stage of the main topic).
  */
-export function summarize(state: ConversationState): SessionSummary {
+export function summarize(state: ConversationState, notes: readonly string[] = []): SessionSummary {
   const topics = topicsByWork(state);
-  const main = state.mainTopic ?? topics[0] ?? null;
+  const facts = state.conversation;
+  const mainSupported =
+    state.mainTopic && (!facts || allSupported(facts, topicAssumptions([state.mainTopic])));
+  const main = (mainSupported ? state.mainTopic : null) ?? topics[0] ?? null;
+  // The name in a topic phrase ("your breakup with Theo") is the person that topic is about.
+  const named = facts
+    ? ((currentPartner(facts) ?? currentEx(facts))?.name ?? null)
+    : state.partnerName;
   const ordered = main ? [main, ...topics.filter((t) => t !== main)] : topics;
   const sentences: string[] = [];
   if (ordered.length > 0) {
-    const phrases = ordered
-      .slice(0, 3)
-      .map((t, i) => topicPhrase(t, i === 0 ? state.partnerName : null));
+    const phrases = ordered.slice(0, 3).map((t, i) => topicPhrase(t, i === 0 ? named : null));
     sentences.push(`So far we've talked about ${joinList(phrases)}.`);
   } else {
     sentences.push(`So far we've only just started to talk about what's on your mind.`);
   }
-  const facts = factsSentence(state);
-  if (facts) sentences.push(facts);
+  if (facts) {
+    const told = peopleSentence(facts);
+    if (told) sentences.push(told);
+    sentences.push(...happeningSentences(facts));
+  } else {
+    const told = factsSentence(state);
+    if (told) sentences.push(told);
+  }
+  // Other modules' sentences (a safety concern, named without quoting) go in as given.
+  sentences.push(...notes);
   const feelings = mainFeelings(state, 3).map(emotionNoun);
   if (feelings.length === 1) sentences.push(`The feeling that came up most was ${feelings[0]}.`);
   else if (feelings.length > 1)
@@ -96,7 +194,7 @@ export function summarize(state: ConversationState): SessionSummary {
     next = `Next, we'll get a clearer picture of what's on your mind, one step at a time.`;
   } else {
     const stage = state.topics[main]?.stage ?? 1;
-    const phrase = topicPhrase(main, state.partnerName);
+    const phrase = topicPhrase(main, named);
     if (stage < 4) {
       const upcoming = (stage + 1) as Stage;
       next = `Next, for ${phrase}, we'll turn to ${stageGoal(main, upcoming)}, so ${NEXT_PURPOSE[upcoming]}.`;

@@ -4,6 +4,10 @@
  * {@link ConversationState} as JSON and hands it back on the next turn.
  */
 
+import type { Assumption } from './conversation/assumptions';
+import type { ConversationFacts } from './conversation/facts';
+import type { QuestionKind, TurnAct } from './conversation/acts';
+
 /** Topic ids returned to clients (snake_case, stable). */
 export const TOPICS = [
   'heartbreak',
@@ -121,6 +125,12 @@ export interface Block {
    * {@link ConversationState.explored}; without one the engine derives a label itself.
    */
   label?: string;
+  /**
+   * What the text takes for granted about the person's life (a partner still there, an ex,
+   * children, ...). The block is only chosen when the remembered facts support every one; the
+   * library test checks the text against this list.
+   */
+  assumes?: Assumption[];
 }
 
 /** A fact the user stated, kept for summaries (names, durations, events). */
@@ -162,6 +172,11 @@ export interface ConversationState {
    * up"). See coach/safety/mode.ts.
    */
   safety?: SafetyState;
+  /**
+   * People and their roles, the relationship's state, children, living together, events,
+   * progress and plans. Absent in states saved before it existed (read as nothing known).
+   */
+  conversation?: ConversationFacts;
 }
 
 /** How a turn was answered for safety: `CHECK` led with a safety question, `CRISIS` was `SAFETY`. */
@@ -230,6 +245,10 @@ export interface TurnResult {
   /** How this turn was answered for safety (`referencedData.safety`). */
   safety: SafetyLevel;
   state: ConversationState;
+  /** What kind of turn the message was (question, progress, goodbye, ...). */
+  act?: TurnAct;
+  /** For a question, its kind. */
+  question?: QuestionKind | null;
 }
 
 /** What a session's summary is made of, after every 5th user message. */

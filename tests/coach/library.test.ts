@@ -10,6 +10,7 @@ import {
   initialState,
   loadBlockLibrary,
   type Stage,
+  type ConversationState,
   type TurnResult,
 } from '../../src/coach';
 import { questionMarks, realLibrary } from './helpers';
@@ -79,7 +80,24 @@ describe('the real block library', () => {
     '%s: a simulated 20-turn conversation repeats no block',
     (topic) => {
       const engine = createBlocksEngine({ library: lib });
-      let state = initialState();
+      // Blocks are only chosen when the facts support what they assume, so the session starts
+      // knowing enough for every block of the topic to be a candidate.
+      let state: ConversationState = {
+        ...initialState(),
+        conversation: {
+          people: [
+            { name: 'Alex', role: 'spouse', turn: 0 },
+            { name: 'Sam', role: 'ex', turn: 0 },
+            { name: 'Rosa', role: 'in_law', turn: 0 },
+          ],
+          relationship: null,
+          children: true,
+          livingTogether: true,
+          affair: topic === 'cheating_self' ? 'user' : 'partner',
+          fight: true,
+          happenings: [],
+        },
+      };
       const results: TurnResult[] = [];
       NEUTRAL.forEach((text, i) => {
         const r = engine.respond({
@@ -93,11 +111,14 @@ describe('the real block library', () => {
       });
       expect(state.mainTopic).toBe(topic);
       expect(results[19].stage).toBe(4);
-      const ids = results.flatMap((r) => r.blockIds);
+      // Library blocks only: a thanks or an "ok" is answered by the act's own short reply.
+      const ids = results.flatMap((r) => r.blockIds).filter((id) => lib.byId.has(id));
       const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
       expect(dupes).toEqual([]);
       for (const r of results) {
-        expect(r.blockIds.length).toBeGreaterThanOrEqual(2);
+        // Sharing gets the usual recipe; a question may be answered by its answer alone, a
+        // thanks or an "ok" by the act's own short reply.
+        expect(r.blockIds.length).toBeGreaterThanOrEqual(r.act === 'sharing' ? 2 : 1);
         expect(r.reply).not.toMatch(/[{}]/);
         expect(questionMarks(r.reply)).toBeLessThanOrEqual(2);
         // Most blocks should be about the topic itself, not general filler.

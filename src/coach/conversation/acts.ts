@@ -1,0 +1,144 @@
+/**
+ * What kind of turn a message is: a direct question (advice, yes/no, normalcy, how-to), progress or
+ * good news, a plan, a new event, a correction, a change of subject, thanks, a goodbye, a greeting,
+ * a short or stuck reply, or plain sharing. The answer to each is different (spec: "Conversations,
+ * not single messages"), so this is decided before any content is chosen. The cues are data
+ * (`act-cues.json`); the order in which they are tried is here, because it decides overlaps ("thanks,
+ * bye" is a goodbye, "ok i told him, he was sweet" is progress, not a short reply).
+ */
+import cues from './act-cues.json';
+
+/** Turn acts, with the ids the evaluation sets use. */
+export const TURN_ACTS = [
+  'greeting',
+  'question',
+  'progress',
+  'plan',
+  'event',
+  'correction',
+  'change_subject',
+  'thanks',
+  'goodbye',
+  'short',
+  'sharing',
+] as const;
+export type TurnAct = (typeof TURN_ACTS)[number];
+
+/** The kinds of direct question, which call for different answers. */
+export type QuestionKind = 'advice' | 'yes_no' | 'normalcy' | 'how_to';
+
+/** A recognised act, with the question's kind when it is one. */
+export interface ActReading {
+  act: TurnAct;
+  question: QuestionKind | null;
+}
+
+type CueName = Exclude<keyof typeof cues, '_about'>;
+
+const COMPILED = new Map<CueName, RegExp[]>();
+for (const [name, list] of Object.entries(cues) as [string, unknown][]) {
+  if (name === '_about') continue;
+  COMPILED.set(
+    name as CueName,
+    (list as string[]).map((src) => new RegExp(src, 'u')),
+  );
+}
+
+function any(name: CueName, text: string): boolean {
+  for (const re of COMPILED.get(name) ?? []) if (re.test(text)) return true;
+  return false;
+}
+
+/**
+ * The message as cues see it: lower case, apostrophes dropped ("don't" -> "dont"), emoji and
+ * symbols removed, spaces collapsed; sentence punctuation kept.
+ */
+export function actText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc'`]/g, '')
+    .replace(/[\u2014\u2013]/g, ' - ')
+    .replace(/[^\p{L}\p{N}\s.,!?;:()\-£$%/]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Sentences of a cue text, each with the punctuation that ended it. */
+function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?;\n]+[.!?;]*/g) ?? []).map((s) => s.trim()).filter(Boolean);
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/** The question kind of a question sentence. */
+function questionKind(sentence: string): QuestionKind {
+  if (any('question_normalcy', sentence)) return 'normalcy';
+  if (any('question_how_to', sentence)) return 'how_to';
+  if (any('question_yes_no', sentence)) return 'yes_no';
+  if (wordCount(sentence) <= 2) return 'yes_no';
+  return 'advice';
+}
+
+/** The first sentence that asks something directly, or null. */
+function directQuestion(text: string): string | null {
+  for (const s of sentencesOf(text)) {
+    if (any('rhetorical', s) && !s.endsWith('?')) continue;
+    const asks = s.includes('?');
+    const bare = s.replace(/[.!?;]+$/, '');
+    if (asks && wordCount(bare) <= 2) return bare;
+    // "we kind of act like it??" asks nothing: a question needs an asking word, and without a
+    // question mark a plain asking phrase ("should i", "how do i").
+    if (
+      asks
+        ? any('question_start', bare) || any('question_strong', bare)
+        : any('question_strong', bare)
+    )
+      return bare;
+  }
+  return null;
+}
+
+/** What the turn before looked like, for acts that depend on it. */
+export interface ActContext {
+  /** User turns before this one in the session. */
+  turnsBefore: number;
+}
+
+/**
+ * The act of one user message. Closings win over everything (a goodbye with a thanks is a
+ * goodbye), then greetings, corrections and changes of subject (which carry content the rest of
+ * the turn must follow), then direct questions, then stuck replies, news and plans.
+ */
+export function recogniseAct(raw: string, ctx: ActContext): ActReading {
+  // Quoted words are someone else's ("he said he 'needs to find himself'"), not this turn's act.
+  const text = actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … '));
+  const words = wordCount(text);
+  const none = (act: TurnAct): ActReading => ({ act, question: null });
+  const question = directQuestion(text);
+  const thanks = any('thanks', text);
+  if (words <= 24 && !question) {
+    if (any('goodbye', text)) return none('goodbye');
+    if (thanks && any('goodbye_with_thanks', text)) return none('goodbye');
+    if (thanks && words <= 14) return none('thanks');
+  }
+  const greeting = /^\S+/.exec(text);
+  if (greeting && any('greeting', text)) {
+    const rest = text
+      .replace(COMPILED.get('greeting')![0], '')
+      .replace(/^[\s.,!]+/, '')
+      .trim();
+    if (any('greeting_rest', rest) && wordCount(rest) <= 10 && !rest.includes('?'))
+      return none('greeting');
+    if (rest === '' || /^[.,!?\s]*$/.test(rest)) return none('greeting');
+  }
+  if (any('correction', text)) return none('correction');
+  if (any('change_subject', text)) return none('change_subject');
+  if (question) return { act: 'question', question: questionKind(question) };
+  if (words <= 12 && any('stuck', text)) return none('short');
+  if (any('progress', text) && !any('progress_spoilers', text)) return none('progress');
+  if (any('plan', text)) return none('plan');
+  if (ctx.turnsBefore >= 1 && any('event', text)) return none('event');
+  return none('sharing');
+}

@@ -1,0 +1,553 @@
+/**
+ * Facts with roles, remembered across a conversation: the people the user named and who they are
+ * to the user, the relationship's state, children, living together, who had an affair, and what
+ * happened (events, progress, plans). People type in lower case, so names are found by position
+ * ("my bf jonas", "theo broke up with me", "me and karen") and from a list of common given names;
+ * a correction ("luis isn't my husband yet, we're engaged") changes what is remembered.
+ */
+import cues from './people-cues.json';
+import type { TurnAct } from './acts';
+
+/** Who a person is to the user. */
+export type PersonRole =
+  | 'partner'
+  | 'spouse'
+  | 'ex'
+  | 'date'
+  | 'friend'
+  | 'sister'
+  | 'brother'
+  | 'mother'
+  | 'father'
+  | 'child'
+  | 'in_law'
+  | 'coworker'
+  | 'other';
+
+/** A person the user named (or, when `name` is null, spoke of by role only). */
+export interface Person {
+  /** Display form ("Theo"), or null when only the role is known ("my boyfriend"). */
+  name: string | null;
+  role: PersonRole;
+  /** The user turn that first mentioned them. */
+  turn: number;
+  /**
+   * The user said the role in so many words ("my sister maya", "theo broke up with me"); false
+   * when it was inferred (a bare name after "my boyfriend"), so a summary does not state it.
+   */
+  sure?: boolean;
+}
+
+/** The relationship's state as the user told it. */
+export type RelationshipState =
+  | 'together'
+  | 'married'
+  | 'engaged'
+  | 'dating'
+  | 'situationship'
+  | 'broken_up'
+  | 'separated'
+  | 'divorced'
+  | 'widowed'
+  | 'single';
+
+/** Something the user said happened, did or will do, kept in their words for summaries. */
+export interface Happening {
+  kind: 'event' | 'progress' | 'plan';
+  /** A short second-person paraphrase ("you deleted the thread from your pinned chats"). */
+  text: string;
+  turn: number;
+}
+
+/** What the conversation knows. Stored in the state as JSON. */
+export interface ConversationFacts {
+  people: Person[];
+  relationship: RelationshipState | null;
+  children: boolean | null;
+  livingTogether: boolean | null;
+  /** Who had an affair: the user's partner, the user, or explicitly nobody. */
+  affair: 'partner' | 'user' | 'none' | null;
+  /** The user spoke of a fight or argument with their partner. */
+  fight: boolean;
+  happenings: Happening[];
+  /** The situation last matched with confidence, and its turn (a follow-up question continues it). */
+  situation?: { id: string; turn: number } | null;
+}
+
+/** Nothing known yet. */
+export function emptyFacts(): ConversationFacts {
+  return {
+    people: [],
+    relationship: null,
+    children: null,
+    livingTogether: null,
+    affair: null,
+    fight: false,
+    happenings: [],
+  };
+}
+
+const NAMES: ReadonlySet<string> = new Set(cues.names);
+const AMBIGUOUS: ReadonlySet<string> = new Set(cues.ambiguous);
+const ROLE_OF = new Map<string, PersonRole>();
+for (const [role, words] of Object.entries(cues.roles))
+  for (const w of words) ROLE_OF.set(w, role as PersonRole);
+/** Role words, longest first so "best friend" wins over "friend". */
+const ROLE_WORDS = [...ROLE_OF.keys()].sort((a, b) => b.length - a.length);
+const ROLE_ALT = ROLE_WORDS.map((w) => w.replace(/ /g, '[ -]')).join('|');
+
+/** Words that follow a role word but are never names. */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  `is was has had and but or so the a an to of in on at for with from by says said just always never doesnt
+  dont didnt wont cant isnt wasnt hasnt keeps gets got makes made thinks knows wants will would could should
+  who that which when if as about too also still really even then now being been are were be have do does did
+  might may must can im ive id ill hes shes theyre we you he she they it my your his her their our me him them
+  lol tbh rn tho though like again yet`.split(/\s+/),
+);
+
+/** The text facts are read from: lower case, curly quotes straightened, spaces collapsed. */
+function factText(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[^\p{L}\p{N}\s.,!?'()\-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+/** "theo" -> "Theo", "mary-jane" -> "Mary-Jane". */
+export function displayName(name: string): string {
+  return name.replace(/(^|-)(\p{L})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
+}
+
+/** A word as a name: possessive and plural "s" dropped when the rest is a known name ("beths"). */
+function asName(word: string | undefined, strict: boolean): string | null {
+  if (!word) return null;
+  let w = word.replace(/'s?$/, '');
+  if (!NAMES.has(w) && w.endsWith('s') && NAMES.has(w.slice(0, -1))) w = w.slice(0, -1);
+  if (NOT_NAMES.has(w) || ROLE_OF.has(w)) return null;
+  if (NAMES.has(w)) return w;
+  // Outside the list a word is not taken as a name: "my daughter lives", "my friend group".
+  void strict;
+  return null;
+}
+
+interface Mention {
+  /** Said as new or current ("my new boyfriend"): never an ex, even next to a breakup. */
+  fresh?: boolean;
+  name: string | null;
+  role: PersonRole | null;
+  /** The mention said the role outright ("my husband greg"), so it overrides an earlier guess. */
+  explicit: boolean;
+}
+
+const RE_MY_ROLE_NAME = new RegExp(
+  `\\b(?:my|our) (?:new |current |old |former |late |best |little |big |older |younger |eldest |youngest )?(${ROLE_ALT})(?:,)? (?:\\(\\d+\\) )?(?:called |named )?([\\p{L}'-]+)`,
+  'gu',
+);
+const RE_NAME_PAREN_ROLE = new RegExp(`\\b([\\p{L}'-]+) \\((${ROLE_ALT})\\b`, 'gu');
+const RE_NAME_AND_I = /\b(?:me and|me & ) (?:my \S+ )?([\p{L}'-]+)|\b([\p{L}'-]+) and i\b/gu;
+const RE_CALLED =
+  /\b(?:called|named|this (?:person|guy|girl)|a (?:girl|guy|woman|man|lady|chap) (?:from \w+|there too|at \w+)?,?) ([\p{L}'-]+)/gu;
+const RE_BEEN_WITH = /\b(?:been with|seeing|dating|married to|engaged to) ([\p{L}'-]+)/gu;
+const RE_LEFT_ME =
+  /\b([\p{L}'-]+) (?:broke up with me|dumped me|left me|ended it|ended things|split up with me|cheated|has been sleeping|had an affair)/gu;
+const RE_BROKE_UP_WITH = new RegExp(
+  `\\b(?:broke up|split|split up|breaking up) (?:with|w) (?:my (?:${ROLE_ALT}) )?([\\p{L}'-]+)`,
+  'gu',
+);
+const RE_OTHERS_PARTNER = new RegExp(
+  `\\b(?:[\\p{L}]+'?s|his|her|their) (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee) ([\\p{L}'-]+)`,
+  'gu',
+);
+const RE_ROLE_NAME_BARE =
+  /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
+const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})\\b`, 'gu');
+const RE_BARE = /\b([\p{L}'-]+)\b/gu;
+
+/** All people mentioned in one message, in order, with the role the wording gives. */
+function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
+  const found: Mention[] = [];
+  const add = (name: string | null, role: PersonRole | null, explicit: boolean) => {
+    if (!name) return;
+    const prev = found.find((m) => m.name === name);
+    if (prev) {
+      if (explicit && !prev.explicit) Object.assign(prev, { role, explicit });
+      return;
+    }
+    found.push({ name, role, explicit });
+  };
+  for (const m of t.matchAll(RE_OTHERS_PARTNER)) add(asName(m[1], true), 'other', true);
+  for (const m of t.matchAll(RE_MY_ROLE_NAME)) {
+    const role = ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null;
+    const name = asName(m[2], false);
+    add(name, role, true);
+    if (/\bmy (new|current) /.test(m[0])) {
+      const f = found.find((x) => x.name === name);
+      if (f) f.fresh = true;
+    }
+  }
+  for (const m of t.matchAll(RE_NAME_PAREN_ROLE))
+    add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
+  for (const m of t.matchAll(RE_BROKE_UP_WITH)) add(asName(m[1], true), 'ex', true);
+  for (const m of t.matchAll(RE_LEFT_ME)) {
+    const ended = !/cheated|sleeping|affair/.test(m[0]);
+    add(asName(m[1], true), ended ? 'ex' : null, ended);
+  }
+  for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
+    const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
+      ? 'friend'
+      : m[0].split(' ')[0];
+    add(asName(m[1], true), ROLE_OF.get(word) ?? 'other', true);
+  }
+  for (const m of t.matchAll(RE_CALLED)) add(asName(m[1], true), 'other', false);
+  for (const m of t.matchAll(RE_BEEN_WITH)) add(asName(m[1], true), 'partner', false);
+  for (const m of t.matchAll(RE_NAME_AND_I)) add(asName(m[1] ?? m[2], true), 'partner', false);
+  for (const m of t.matchAll(RE_BARE)) {
+    const w = m[1].replace(/'s?$/, '');
+    const base = NAMES.has(w)
+      ? w
+      : w.endsWith('s') && NAMES.has(w.slice(0, -1))
+        ? w.slice(0, -1)
+        : null;
+    if (!base || found.some((f) => f.name === base)) continue;
+    if (AMBIGUOUS.has(base)) {
+      // "mark works late", "will you ...": an ambiguous word is a name only before a verb-like word.
+      const after = t.slice((m.index ?? 0) + m[0].length).trimStart();
+      const before = t.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0);
+      if (
+        !/\b(is|with|named|called|tell|told|asked|ask|text|texted|love|miss|and|to) $/.test(
+          before,
+        ) &&
+        !/^('s |(works|says|said|is|was|has|had|does|doesnt|didnt|wont|keeps|thinks|wants|and i|hasnt|isnt|texted|replied|called|told)\b)/.test(
+          after,
+        )
+      )
+        continue;
+      if (/^(will|may|june|april|august)$/.test(base)) continue;
+    }
+    add(base, null, false);
+  }
+  const rolesOnly: PersonRole[] = [];
+  for (const m of t.matchAll(RE_ROLE_ONLY)) {
+    const role = ROLE_OF.get(m[1].replace(/-/g, ' '));
+    const next = t
+      .slice((m.index ?? 0) + m[0].length)
+      .trimStart()
+      .split(' ')[0];
+    if (role && !asName(next, false)) rolesOnly.push(role);
+  }
+  return { found, rolesOnly };
+}
+
+const STATE_CUES: [RegExp, RelationshipState][] = [
+  [
+    /\b(divorce (came through|is final|went through)|(got|am|im|we're|were) divorced|papers signed|going through a divorce|since the divorce|after the divorce|divorced)\b/,
+    'divorced',
+  ],
+  [/\b(we('re| are)? separated|separated|separating)\b/, 'separated'],
+  [
+    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended|since we ended|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
+    'broken_up',
+  ],
+  [
+    /\b(passed away|my (wife|husband|partner)( \w+)? died|widow|widower|lost my (wife|husband))\b/,
+    'widowed',
+  ],
+  [/\b(engaged|fiance|fiancee|wedding is in|our wedding)\b/, 'engaged'],
+  [
+    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus))\b/,
+    'married',
+  ],
+  [
+    /\b(situationship|hooking up|no labels|dont do labels|not together|not 'together'|not official|friends with benefits|talking stage)\b/,
+    'situationship',
+  ],
+  [/\b(first date|a date (tomorrow|tonight|on)|seeing each other|dating|been seeing)\b/, 'dating'],
+  [
+    /\b(my (boyfriend|girlfriend|bf|gf|partner)|together (for )?\d+ (years|months)|been together|we live together|been with \w+ for)\b/,
+    'together',
+  ],
+  [/\b(im single|i'm single|being single)\b/, 'single'],
+];
+
+/** The relationship state this message states, if any (most specific cue wins). */
+function stateFrom(t: string): RelationshipState | null {
+  for (const [re, s] of STATE_CUES) if (re.test(t)) return s;
+  return null;
+}
+
+const CHILDREN_YES =
+  /\b((my|our) (kids?|children|son|daughter|baby|toddler|little one|boys|girls|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
+const CHILDREN_OTHERS =
+  /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
+const CHILDREN_NO =
+  /\b(no kids|dont have kids|don't have kids|no children|childless|we don'?t have children)\b/;
+const LIVE_YES =
+  /\b(moving in with us|we live together|living together|live with (him|her|them|a man|a woman|my)|moved in (together|with)|our (place|flat|house|hallway|kitchen|home|bedroom|apartment|bed)|comes home|came home|gets home|coming home)\b/;
+const LIVE_NO =
+  /\b(we (didnt|did not|dont|do not) live together|dont live together|long distance|live apart|(im|i'm) in [a-z]+,? (he|she|they)('s| is| are)? in|rented (a )?(flat|1 bed|place)|my own (flat|place)|in a rented)\b/;
+const AFFAIR_USER =
+  /\b(i cheated|i slept with|i had an affair|i kissed (someone|a|my)|my affair|i've been cheating|ive been cheating|i was unfaithful|i hooked up with (someone|a))\b/;
+const AFFAIR_PARTNER =
+  /\b(cheating on me|cheated on me|been unfaithful to me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating))/;
+const AFFAIR_DENIED =
+  /\b(thinks (i'?m|im) cheating|accuses me of cheating|i'?m not( cheating)?\.|im not\b)/;
+const OTHERS_AFFAIR =
+  /\b(his|her|their) (last|ex|previous|old) \S+ cheated|\b(\S+'s|his|her) (husband|wife|bf|gf|partner)\b/;
+
+/** Turns "i deleted the thread from my pinned chats" into "you deleted the thread from your pinned chats". */
+export function toSecondPerson(sentence: string): string {
+  const swaps: Record<string, string> = {
+    i: 'you',
+    "i'm": "you're",
+    im: "you're",
+    "i've": "you've",
+    ive: "you've",
+    "i'll": "you'll",
+    ill: "you'll",
+    "i'd": "you'd",
+    me: 'you',
+    my: 'your',
+    mine: 'yours',
+    myself: 'yourself',
+    we: 'you',
+    "we're": "you're",
+    were: 'you were',
+    "we've": "you've",
+    "we'll": "you'll",
+    us: 'you',
+    our: 'your',
+    am: 'are',
+  };
+  return sentence
+    .split(' ')
+    .map((w) => (Object.hasOwn(swaps, w) ? swaps[w] : w))
+    .join(' ')
+    .replace(/\byou were (going|gonna)\b/g, "you're $1");
+}
+
+/** The first clause of a message worth keeping as a happening, in the second person. */
+function happeningText(t: string): string | null {
+  const first = t
+    .trim()
+    .replace(/^(ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually)[.,:\- ]+/g, '')
+    .split(/[.!?;]| - | but /)[0]
+    .trim();
+  const words = first.split(' ').filter(Boolean).slice(0, 16);
+  // A cut phrase must not end on a word that needs the next one ("talked to me for").
+  while (
+    words.length > 0 &&
+    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we)$/.test(
+      words[words.length - 1],
+    )
+  )
+    words.pop();
+  if (words.length < 4) return null;
+  return toSecondPerson(words.join(' '));
+}
+
+/** What one turn changed, for the answer to mention (a correction is acknowledged by name). */
+export interface FactChange {
+  /** People whose role changed in this turn, with the old role. */
+  roleChanged: { name: string; from: PersonRole; to: PersonRole }[];
+  /** Someone named for the first time in this turn. */
+  newPeople: Person[];
+}
+
+function findPerson(facts: ConversationFacts, name: string): Person | undefined {
+  return facts.people.find((p) => p.name !== null && p.name.toLowerCase() === name);
+}
+
+const PARTNERISH: ReadonlySet<PersonRole> = new Set(['partner', 'spouse']);
+
+/**
+ * The facts after one user turn. Pure: returns a new object. `act` matters for corrections, which
+ * may change a role or a state that a plain mention would not.
+ */
+export function updateFacts(
+  previous: ConversationFacts,
+  raw: string,
+  act: TurnAct,
+  turn: number,
+): { facts: ConversationFacts; change: FactChange } {
+  const facts: ConversationFacts = {
+    ...previous,
+    people: previous.people.map((p) => ({ ...p })),
+    happenings: previous.happenings.map((h) => ({ ...h })),
+  };
+  const change: FactChange = { roleChanged: [], newPeople: [] };
+  const t = factText(raw);
+
+  const state = stateFrom(t);
+  const ended = state === 'broken_up' || state === 'divorced' || state === 'separated';
+  if (state) {
+    // "we're not together" after "my boyfriend" is a correction of the state, and a later
+    // life stage replaces an earlier one; "married" said of someone else does not undo a breakup.
+    if (act === 'correction' || !facts.relationship || ended || state === 'widowed')
+      facts.relationship = state;
+    else if (!['broken_up', 'divorced', 'separated', 'widowed'].includes(facts.relationship))
+      facts.relationship = state;
+  }
+  const endedNow =
+    facts.relationship === 'broken_up' ||
+    facts.relationship === 'divorced' ||
+    facts.relationship === 'separated';
+
+  const { found, rolesOnly } = mentions(t);
+  for (const m of found) {
+    const name = m.name!;
+    let role = m.role;
+    const known = findPerson(facts, name);
+    if (!role) {
+      if (known) continue;
+      // A bare name: the role the user mentioned without a name ("my boyfriend" ... "jake has a
+      // temper"), else the likeliest one in a relationship coach: the partner, or the ex after
+      // an ending, unless a partner is already known.
+      const pendingRole = facts.people.find((p) => p.name === null)?.role ?? rolesOnly[0];
+      if (pendingRole) role = pendingRole;
+      else if (/\b(was born|is \d+|turned \d+)\b/.test(t)) role = 'child';
+      else if (endedNow && !facts.people.some((p) => p.role === 'ex')) role = 'ex';
+      else if (!facts.people.some((p) => PARTNERISH.has(p.role) || p.role === 'ex'))
+        role = facts.relationship === 'married' ? 'spouse' : 'partner';
+      else role = 'other';
+    }
+    if (role === 'partner' && facts.relationship === 'married' && !m.explicit) role = 'spouse';
+    // After an ending, someone spoken of as a partner without the word ("me and karen") is the ex.
+    if (PARTNERISH.has(role) && endedNow && !m.fresh && (!m.explicit || ended)) role = 'ex';
+    if (known) {
+      if (known.role !== role && (m.explicit || act === 'correction')) {
+        change.roleChanged.push({ name, from: known.role, to: role });
+        known.role = role;
+        known.sure = true;
+      }
+      continue;
+    }
+    // A role spoken of before without a name now gets one.
+    const unnamed = facts.people.findIndex((p) => p.name === null && p.role === role);
+    if (unnamed >= 0) facts.people.splice(unnamed, 1);
+    const person: Person = { name: displayName(name), role, turn, sure: m.explicit };
+    facts.people.push(person);
+    change.newPeople.push(person);
+  }
+  for (const role of rolesOnly) {
+    if (!facts.people.some((p) => p.role === role)) facts.people.push({ name: null, role, turn });
+  }
+  // An ending turns the partner into an ex; a marriage turns a partner into a spouse.
+  if (ended) {
+    const fresh = new Set(found.filter((m) => m.fresh).map((m) => m.name && displayName(m.name)));
+    for (const p of facts.people)
+      if (PARTNERISH.has(p.role) && !fresh.has(p.name)) {
+        change.roleChanged.push({ name: p.name ?? '', from: p.role, to: 'ex' });
+        p.role = 'ex';
+      }
+  } else if (facts.relationship === 'married') {
+    const partners = facts.people.filter((p) => p.role === 'partner');
+    if (partners.length === 1 && !facts.people.some((p) => p.role === 'spouse'))
+      partners[0].role = 'spouse';
+  } else if (facts.relationship === 'engaged' && act === 'correction') {
+    for (const p of facts.people)
+      if (p.role === 'spouse') {
+        change.roleChanged.push({ name: p.name ?? '', from: 'spouse', to: 'partner' });
+        p.role = 'partner';
+      }
+  }
+
+  if (CHILDREN_NO.test(t)) facts.children = false;
+  else if (CHILDREN_YES.test(t) && !CHILDREN_OTHERS.test(t)) facts.children = true;
+  if (LIVE_NO.test(t)) facts.livingTogether = false;
+  else if (LIVE_YES.test(t)) facts.livingTogether = true;
+  if (AFFAIR_USER.test(t)) facts.affair = 'user';
+  else if (AFFAIR_PARTNER.test(t) && !OTHERS_AFFAIR.test(t)) facts.affair = 'partner';
+  else if (AFFAIR_DENIED.test(t) && /cheat/.test(t + (facts.affair ?? ''))) facts.affair = 'none';
+
+  if (
+    /\b(fight|fights|fighting|fought|argument|arguments|argue|argued|arguing|row|rowing|screaming match|blew up at)\b/.test(
+      t,
+    )
+  )
+    facts.fight = true;
+
+  if (act === 'progress' || act === 'plan' || act === 'event') {
+    const text = happeningText(t);
+    if (text && !facts.happenings.some((h) => h.turn === turn))
+      facts.happenings.push({ kind: act, text, turn });
+    if (facts.happenings.length > 12) facts.happenings.splice(0, facts.happenings.length - 12);
+  }
+  return { facts, change };
+}
+
+/** The person a block's `{partner}` refers to: the current partner or spouse, else null. */
+export function currentPartner(facts: ConversationFacts): Person | null {
+  if (
+    ['broken_up', 'divorced', 'separated', 'widowed', 'single'].includes(facts.relationship ?? '')
+  )
+    return null;
+  return [...facts.people].reverse().find((p) => PARTNERISH.has(p.role)) ?? null;
+}
+
+/** The ex the conversation is about, if any. */
+export function currentEx(facts: ConversationFacts): Person | null {
+  return [...facts.people].reverse().find((p) => p.role === 'ex') ?? null;
+}
+
+/** Whether the user has a partner now, as far as the conversation says. */
+export function hasPartner(facts: ConversationFacts): boolean {
+  if (
+    ['broken_up', 'divorced', 'separated', 'widowed', 'single'].includes(facts.relationship ?? '')
+  )
+    return false;
+  return (
+    facts.people.some((p) => PARTNERISH.has(p.role)) ||
+    ['together', 'married', 'engaged', 'dating', 'situationship'].includes(facts.relationship ?? '')
+  );
+}
+
+const ROLE_NOUNS: Partial<Record<PersonRole, string>> = {
+  friend: 'friend',
+  sister: 'sister',
+  brother: 'brother',
+  mother: 'mum',
+  father: 'dad',
+  coworker: 'coworker',
+};
+
+/**
+ * Uses the names the user gave where an answer refers to someone by role: "your partner" becomes
+ * "Ben" when Ben is the one partner, "your ex" becomes "Theo", "your friend" becomes "your
+ * friend Lucy"; names inside quoted user words get their capital letter.
+ */
+export function useNames(reply: string, facts: ConversationFacts): string {
+  let out = reply;
+  const named = (role: PersonRole) =>
+    facts.people.filter((p) => p.role === role && p.name !== null) as (Person & { name: string })[];
+  const partner = currentPartner(facts);
+  if (partner?.name) {
+    const others = facts.people.filter((p) => PARTNERISH.has(p.role) && p.name && p !== partner);
+    if (others.length === 0)
+      out = out
+        .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)'s\b/gi, `${partner.name}'s`)
+        .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)\b/gi, partner.name);
+  }
+  const exes = named('ex');
+  if (exes.length === 1)
+    out = out
+      .replace(/\byour ex's\b/gi, `${exes[0].name}'s`)
+      .replace(/\byour ex\b(?!-)/gi, exes[0].name);
+  for (const [role, noun] of Object.entries(ROLE_NOUNS) as [PersonRole, string][]) {
+    const list = named(role);
+    if (list.length !== 1) continue;
+    const name = list[0].name;
+    out = out.replace(new RegExp(`\\byour ${noun}\\b(?!'s| ${name})`, 'i'), `your ${noun} ${name}`);
+  }
+  for (const p of facts.people) {
+    if (!p.name) continue;
+    const lower = new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g');
+    // "ben" or "will" may be ordinary words in Amora's own sentences; in the user's quoted
+    // words they are the name.
+    if (AMBIGUOUS.has(p.name.toLowerCase()))
+      out = out.replace(/"[^"]*"/g, (quoted) => quoted.replace(lower, p.name!));
+    else out = out.replace(lower, p.name);
+  }
+  return out;
+}

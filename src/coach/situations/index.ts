@@ -1,0 +1,302 @@
+/**
+ * The situation catalogue: common situations people bring (wanting to text an ex, a partner who
+ * won't commit, an in-law with a key), each with example wordings, keywords, what its texts assume,
+ * and its own pieces: answers to the questions people ask in it (by kind), a reflection, a small
+ * step and one open question. Data in `situations/*.json`, validated at load.
+ *
+ * Matching is by meaning in a cheap, deterministic way: TF-IDF cosine between the message's word
+ * stems and each example wording (the best example counts), plus a bonus for the situation's
+ * keywords. Pure and fast (an inverted index over a few hundred examples, well under a millisecond).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { actText } from '../conversation/acts';
+import { ASSUMPTIONS, type Assumption } from '../conversation/assumptions';
+import { isRecord } from '../data-file';
+import { BOUNDARY, normalizeText, STOPWORDS } from '../normalize';
+import { TOPICS, type TopicId } from '../types';
+
+/** The question kinds a situation can answer. */
+export const ANSWER_KINDS = ['advice', 'how_to', 'normalcy', 'yes_no'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** One situation of the catalogue. */
+export interface Situation {
+  id: string;
+  topics: TopicId[];
+  /** What every text of this situation takes for granted (checked against the facts). */
+  assumes: Assumption[];
+  keywords: string[];
+  examples: string[];
+  answers: Partial<Record<AnswerKind, string>>;
+  reflection: string;
+  step: string;
+  question: string;
+  /** The file it came from. */
+  file: string;
+}
+
+/** A situation that fits a message, and how well (0..~1.5). */
+export interface SituationMatch {
+  situation: Situation;
+  score: number;
+  /** Keywords of the situation found in the message. */
+  keywordHits: number;
+  /** The best cosine similarity with one of its examples. */
+  similarity: number;
+}
+
+/** The loaded catalogue and its index. */
+export interface SituationCatalogue {
+  readonly situations: readonly Situation[];
+  /** A situation by id. */
+  get(id: string): Situation | undefined;
+  /** Best matches for a message, best first (only those above `min`). */
+  match(text: string, min?: number): SituationMatch[];
+  /** Keyword-only matching, the baseline the similarity is measured against. */
+  matchKeywords(text: string): SituationMatch[];
+}
+
+const TOPIC_SET: ReadonlySet<string> = new Set(TOPICS);
+const ASSUMPTION_SET: ReadonlySet<string> = new Set(ASSUMPTIONS);
+const KEYS = new Set([
+  'id',
+  'topics',
+  'assumes',
+  'keywords',
+  'examples',
+  'answers',
+  'reflection',
+  'step',
+  'question',
+]);
+
+function fail(file: string, id: unknown, problem: string): never {
+  throw new Error(
+    `Situation catalogue: ${file}: ${typeof id === 'string' ? `situation "${id}"` : 'a situation'}: ${problem}`,
+  );
+}
+
+function strings(file: string, id: string, name: string, v: unknown, min: number): string[] {
+  if (!Array.isArray(v) || v.length < min)
+    fail(file, id, `"${name}" must be a list of at least ${min}`);
+  for (const s of v)
+    if (typeof s !== 'string' || s.trim() === '') fail(file, id, `"${name}" has an empty entry`);
+  return v as string[];
+}
+
+function sentence(file: string, id: string, name: string, v: unknown, asks: boolean): string {
+  if (typeof v !== 'string' || v.trim() === '')
+    fail(file, id, `"${name}" must be a non-empty text`);
+  const q = (v.match(/\?/g) ?? []).length;
+  if (asks ? q !== 1 || !v.trim().endsWith('?') : q !== 0)
+    fail(
+      file,
+      id,
+      asks ? `"${name}" must be one question ending with "?"` : `"${name}" must not ask`,
+    );
+  if (/[{}]/.test(v)) fail(file, id, `"${name}" has a brace`);
+  return v;
+}
+
+/** Validates one raw situation; throws naming the file and the situation on the first problem. */
+export function validateSituation(raw: unknown, file: string): Situation {
+  if (!isRecord(raw)) fail(file, undefined, 'not an object');
+  const id = raw.id;
+  if (typeof id !== 'string' || !/^[a-z0-9_]+$/.test(id))
+    fail(file, id, '"id" must be lower-case letters, digits and "_"');
+  for (const k of Object.keys(raw)) if (!KEYS.has(k)) fail(file, id, `unknown field "${k}"`);
+  const topics = strings(file, id, 'topics', raw.topics, 1);
+  for (const t of topics) if (!TOPIC_SET.has(t)) fail(file, id, `unknown topic "${t}"`);
+  const assumes = raw.assumes === undefined ? [] : strings(file, id, 'assumes', raw.assumes, 0);
+  for (const a of assumes) if (!ASSUMPTION_SET.has(a)) fail(file, id, `unknown assumption "${a}"`);
+  const examples = strings(file, id, 'examples', raw.examples, 10);
+  const keywords = strings(file, id, 'keywords', raw.keywords, 1);
+  if (!isRecord(raw.answers) || Object.keys(raw.answers).length === 0)
+    fail(file, id, '"answers" must name at least one question kind');
+  const answers: Partial<Record<AnswerKind, string>> = {};
+  for (const [k, v] of Object.entries(raw.answers)) {
+    if (!(ANSWER_KINDS as readonly string[]).includes(k))
+      fail(file, id, `unknown answer kind "${k}"`);
+    answers[k as AnswerKind] = sentence(file, id, `answers.${k}`, v, false);
+  }
+  return {
+    id,
+    topics: topics as TopicId[],
+    assumes: assumes as Assumption[],
+    keywords: keywords.map((k) => actText(k)),
+    examples,
+    answers,
+    reflection: sentence(file, id, 'reflection', raw.reflection, false),
+    step: sentence(file, id, 'step', raw.step, false),
+    question: sentence(file, id, 'question', raw.question, true),
+    file,
+  };
+}
+
+/** Content stems of a text, with their counts. */
+function stemCounts(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of normalizeText(text).stems) {
+    if (s === BOUNDARY || STOPWORDS.has(s) || s.length < 3) continue;
+    out.set(s, (out.get(s) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** How much a keyword match adds to the score (capped at two keywords). */
+const KEYWORD_WEIGHT = 0.2;
+/** Share of the best single example in the similarity (the rest is the centroid). */
+const MAX_WEIGHT = 0.5;
+
+/** Builds a catalogue from parsed files (used by {@link loadSituations} and by tests). */
+export function buildSituations(
+  files: readonly { file: string; items: unknown }[],
+): SituationCatalogue {
+  const situations: Situation[] = [];
+  const ids = new Set<string>();
+  for (const { file, items } of files) {
+    if (!Array.isArray(items)) throw new Error(`Situation catalogue: ${file}: must hold a list`);
+    for (const raw of items) {
+      const s = validateSituation(raw, file);
+      if (ids.has(s.id)) fail(file, s.id, 'duplicate id');
+      ids.add(s.id);
+      situations.push(s);
+    }
+  }
+  // TF-IDF over example wordings: document frequency first, then unit vectors in an inverted index.
+  const docs: { situation: number; counts: Map<string, number> }[] = [];
+  situations.forEach((s, i) => {
+    for (const e of s.examples) docs.push({ situation: i, counts: stemCounts(e) });
+  });
+  const df = new Map<string, number>();
+  for (const d of docs) for (const st of d.counts.keys()) df.set(st, (df.get(st) ?? 0) + 1);
+  const idf = (st: string) => Math.log((docs.length + 1) / ((df.get(st) ?? 0) + 1)) + 1;
+  const index = new Map<string, { doc: number; w: number }[]>();
+  docs.forEach((d, i) => {
+    let norm = 0;
+    const weights: [string, number][] = [];
+    for (const [st, c] of d.counts) {
+      const w = (1 + Math.log(c)) * idf(st);
+      weights.push([st, w]);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [st, w] of weights) {
+      let list = index.get(st);
+      if (!list) index.set(st, (list = []));
+      list.push({ doc: i, w: w / norm });
+    }
+  });
+
+  // Centroids: the normalised sum of a situation's example vectors, as an inverted index too.
+  const sums = situations.map(() => new Map<string, number>());
+  for (const [st, list] of index)
+    for (const p of list) {
+      const m = sums[docs[p.doc].situation];
+      m.set(st, (m.get(st) ?? 0) + p.w);
+    }
+  const centroidIndex = new Map<string, { situation: number; w: number }[]>();
+  sums.forEach((m, situation) => {
+    let n = 0;
+    for (const v of m.values()) n += v * v;
+    n = Math.sqrt(n) || 1;
+    for (const [st, v] of m) {
+      let list = centroidIndex.get(st);
+      if (!list) centroidIndex.set(st, (list = []));
+      list.push({ situation, w: v / n });
+    }
+  });
+
+  // Keywords by their first word, so a message only checks keywords that can start in it.
+  const byFirstWord = new Map<string, { situation: number; keyword: string }[]>();
+  situations.forEach((s, situation) => {
+    for (const keyword of s.keywords) {
+      const first = keyword.split(' ')[0];
+      let list = byFirstWord.get(first);
+      if (!list) byFirstWord.set(first, (list = []));
+      list.push({ situation, keyword: ` ${keyword}` });
+    }
+  });
+
+  function keywordHits(text: string): number[] {
+    const t = ` ${actText(text)} `;
+    const hits = new Array<number>(situations.length).fill(0);
+    const seen = new Set<string>();
+    for (const word of t.split(/[\s.,!?;:()]+/)) {
+      if (!word || seen.has(word)) continue;
+      seen.add(word);
+      for (const k of byFirstWord.get(word) ?? []) if (t.includes(k.keyword)) hits[k.situation]++;
+    }
+    return hits;
+  }
+
+  function similarities(text: string): number[] {
+    const counts = stemCounts(text);
+    const q: [string, number][] = [];
+    let norm = 0;
+    for (const [st, c] of counts) {
+      if (!index.has(st)) continue;
+      const w = (1 + Math.log(c)) * idf(st);
+      q.push([st, w]);
+      norm += w * w;
+    }
+    // Unknown words still count in the message's length, so a long message with one shared
+    // word does not look like a close match.
+    for (const [st, c] of counts) if (!index.has(st)) norm += ((1 + Math.log(c)) * idf(st)) ** 2;
+    norm = Math.sqrt(norm) || 1;
+    const perDoc = new Float64Array(docs.length);
+    for (const [st, w] of q) for (const p of index.get(st)!) perDoc[p.doc] += (w / norm) * p.w;
+    // Half the best single example, half the situation's centroid: one lucky shared word with
+    // one example counts less than a message close to what the examples share.
+    const best = new Array<number>(situations.length).fill(0);
+    perDoc.forEach((v, i) => {
+      const s = docs[i].situation;
+      if (v > best[s]) best[s] = v;
+    });
+    const central = new Array<number>(situations.length).fill(0);
+    for (const [st, w] of q)
+      for (const c of centroidIndex.get(st) ?? []) central[c.situation] += (w / norm) * c.w;
+    return best.map((b, i) => MAX_WEIGHT * b + (1 - MAX_WEIGHT) * central[i]);
+  }
+
+  const byId = new Map(situations.map((s) => [s.id, s]));
+  return {
+    situations,
+    get: (id: string) => byId.get(id),
+    match(text: string, min = 0.3): SituationMatch[] {
+      const sims = similarities(text);
+      const hits = keywordHits(text);
+      const out: SituationMatch[] = [];
+      situations.forEach((situation, i) => {
+        const score = sims[i] + KEYWORD_WEIGHT * Math.min(2, hits[i]);
+        if (score >= min) out.push({ situation, score, keywordHits: hits[i], similarity: sims[i] });
+      });
+      return out.sort((a, b) => b.score - a.score || a.situation.id.localeCompare(b.situation.id));
+    },
+    matchKeywords(text: string): SituationMatch[] {
+      const hits = keywordHits(text);
+      return situations
+        .map((situation, i) => ({ situation, score: hits[i], keywordHits: hits[i], similarity: 0 }))
+        .filter((m) => m.score > 0)
+        .sort((a, b) => b.score - a.score || a.situation.id.localeCompare(b.situation.id));
+    },
+  };
+}
+
+/** Reads every `*.json` in the situations folder (sorted), validates it and builds the index. */
+export function loadSituations(dir: string = __dirname): SituationCatalogue {
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
+  return buildSituations(
+    names.map((file) => {
+      try {
+        return { file, items: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) };
+      } catch (err) {
+        throw new Error(`Situation catalogue: ${file}: not valid JSON (${(err as Error).message})`);
+      }
+    }),
+  );
+}

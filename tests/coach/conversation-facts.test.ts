@@ -1,0 +1,134 @@
+import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { recogniseAct } from '../../src/coach/conversation/acts';
+import {
+  emptyFacts,
+  updateFacts,
+  type ConversationFacts,
+} from '../../src/coach/conversation/facts';
+import { realLibrary } from './helpers';
+
+/** Facts after a sequence of messages, as the engine would remember them. */
+function factsOf(messages: string[]): ConversationFacts {
+  let facts = emptyFacts();
+  messages.forEach((m, i) => {
+    const { act } = recogniseAct(m, { turnsBefore: i });
+    facts = updateFacts(facts, m, act, i + 1).facts;
+  });
+  return facts;
+}
+
+function roleOf(facts: ConversationFacts, name: string): string | undefined {
+  return facts.people.find((p) => p.name === name)?.role;
+}
+
+describe('turn acts', () => {
+  test.each([
+    ['hey', 'greeting'],
+    ['hi. i need some advice about my boyfriend', 'greeting'],
+    ['should i text him? just to ask what actually happened', 'question'],
+    ['how do i bring it up without it turning into a fight', 'question'],
+    ['idk', 'short'],
+    ['ok thank u, this helped. night x', 'goodbye'],
+    ['perfect ty!!', 'thanks'],
+    ['the kids were at my mums thank god', 'sharing'],
+    ["no wait, she's my sister", 'correction'],
+    ['ok totally different thing, i have a job interview tuesday', 'change_subject'],
+    ['ok i told him. he was actually really sweet about it', 'progress'],
+    ["i'm going to tell her in person on saturday", 'plan'],
+    ["he said he 'needs to find himself' like what does that even mean", 'sharing'],
+  ])('"%s" is %s', (text, act) => {
+    expect(recogniseAct(text, { turnsBefore: 3 }).act).toBe(act);
+  });
+
+  test('question kinds: normalcy, how-to, advice, yes/no', () => {
+    expect(
+      recogniseAct('is it normal to still feel this empty?', { turnsBefore: 1 }).question,
+    ).toBe('normalcy');
+    expect(recogniseAct('how do i stop checking', { turnsBefore: 1 }).question).toBe('how_to');
+    expect(recogniseAct('should i tell her??', { turnsBefore: 1 }).question).toBe('advice');
+    expect(
+      recogniseAct('would it be disloyal to ask her for a coffee?', { turnsBefore: 1 }).question,
+    ).toBe('yes_no');
+  });
+});
+
+describe('facts with roles', () => {
+  test('lower-case names are found, with who they are to the user', () => {
+    const f = factsOf(['theo broke up with me on sunday. 2 years and he did it over text']);
+    expect(roleOf(f, 'Theo')).toBe('ex');
+    expect(f.relationship).toBe('broken_up');
+  });
+
+  test('a friend and her husband are not the user partner, and their affair is not the user story', () => {
+    const f = factsOf(["my best friend lucy's husband rob is on hinge, i saw his profile"]);
+    expect(roleOf(f, 'Lucy')).toBe('friend');
+    expect(roleOf(f, 'Rob')).toBe('other');
+    expect(f.affair).toBeNull();
+    expect(f.relationship).toBeNull();
+  });
+
+  test('a correction changes the remembered fact', () => {
+    const f = factsOf([
+      'my husband luis just says thats how she is',
+      "oh and luis isnt my husband yet, we're engaged, wedding is in june",
+    ]);
+    expect(roleOf(f, 'Luis')).toBe('partner');
+    expect(f.relationship).toBe('engaged');
+    const home = factsOf(['his hoodie is still here', 'we didnt live together btw']);
+    expect(home.livingTogether).toBe(false);
+  });
+
+  test('a role said without a name is given the name that follows', () => {
+    const f = factsOf(['how do i stop making my boyfriend angry', 'jake has a temper']);
+    expect(roleOf(f, 'Jake')).toBe('partner');
+  });
+
+  test("someone else's children are not the user's", () => {
+    expect(factsOf(['becca is literally married with 3 kids lol']).children).toBeNull();
+    expect(factsOf(['married 11 yrs, 2 kids (7 and 4)']).children).toBe(true);
+  });
+});
+
+describe('the engine uses what it remembers', () => {
+  const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+  function talk(messages: string[]) {
+    let state: ConversationState = initialState();
+    return messages.map((text, i) => {
+      const r = engine.respond({ text, state, seed: 7 + i });
+      state = r.state;
+      return r;
+    });
+  }
+
+  test('an ex is never "your partner", and is called by name', () => {
+    const replies = talk([
+      'theo broke up with me on sunday. 2 years and he did it over text',
+      'i keep rereading it and thinking about him',
+      'its just so quiet now, i miss theo',
+    ]);
+    for (const r of replies) expect(r.reply).not.toMatch(/your (partner|boyfriend)/i);
+    expect(replies[2].state.conversation?.people[0]).toMatchObject({ name: 'Theo', role: 'ex' });
+  });
+
+  test('a question is answered first; thanks and goodbye close without a question', () => {
+    const [, q, thanks, bye] = talk([
+      'my ex and i broke up last month',
+      'should i text him?',
+      'thanks, that helps',
+      'ok bye',
+    ]);
+    expect(q.act).toBe('question');
+    expect(q.blockIds[0]).toMatch(/\.answer\./);
+    expect(q.reply.split(/(?<=[.!?])\s/)[0]).not.toMatch(/\?$/);
+    expect(thanks.reply).not.toContain('?');
+    expect(bye.reply).not.toContain('?');
+    expect(thanks.reply).not.toMatch(/thanks, that helps/i);
+  });
+
+  test('old states without conversation facts still load', () => {
+    const old = { ...initialState() } as ConversationState;
+    delete old.conversation;
+    const r = engine.respond({ text: 'my girlfriend and i keep fighting', state: old, seed: 1 });
+    expect(r.state.conversation?.fight).toBe(true);
+  });
+});
