@@ -462,7 +462,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       };
     },
   };
-  const engine = withSafety(core, options.safety ?? DEFAULT_SAFETY_RESOURCES);
+  const engine = withSafety(core, options.safety ?? DEFAULT_SAFETY_RESOURCES, { trusted: true });
   if (options.warmUp !== false) warmUp(engine);
   return engine;
 }

@@ -24,29 +24,51 @@ const MISREAD_TOPICS: ReadonlySet<TopicId> = new Set([
   'cheating_self',
 ]);
 
-/** A whole SAFETY answer: no coaching blocks; the turn still counts and topics are reported. */
-function safetyResult(input: TurnInput, plan: SafetyPlan): TurnResult {
+/**
+ * A whole SAFETY answer: no coaching blocks. The turn still counts, and what the engine understood
+ * of it (topics, emotions, the kind of turn, the facts the person gave) is kept, so the
+ * conversation is remembered through the crisis and after it.
+ */
+function safetyResult(plan: SafetyPlan, inner: TurnResult): TurnResult {
+  const state = cloneState(inner.state);
+  // The coaching answer was not said: its blocks stay free, and the style said is SAFETY.
+  state.recentBlocks = state.recentBlocks.filter((b) => !inner.blockIds.includes(b.id));
+  state.recentStyles = [...state.recentStyles.slice(0, -1), 'SAFETY'];
+  state.safety = plan.state;
+  return {
+    ...inner,
+    reply: plan.reply!,
+    style: 'SAFETY',
+    // The answer is hand-written for this moment of a crisis; what stays uncertain is only
+    // whether it was a crisis at all, and the rules deliberately lean towards yes.
+    confidence: 0.9,
+    blockIds: [],
+    crisis: plan.kind,
+    safety: 'CRISIS',
+    state,
+  };
+}
+
+/** What the safety step itself reads of a crisis turn an untrusted engine must not see. */
+function fallbackUnderstanding(input: TurnInput): TurnResult {
   const counted = input.countTurn !== false;
   const state = cloneState(input.state);
   if (counted) state.turnCount += 1;
   pushStyle(state, 'SAFETY', counted);
-  state.safety = plan.state;
   const norm = normalizeText(input.text);
   const detected = detectTopics(norm, {
     hintTopics: input.context?.topics,
     status: state.relationshipStatus,
   });
   return {
-    reply: plan.reply!,
+    reply: '',
     style: 'SAFETY',
     topics: detected.topics,
     emotions: detectEmotions(norm, inferenceTopic(detected)).emotions,
     stage: mainStage(state),
-    // The answer is hand-written for this moment of a crisis; what stays uncertain is only
-    // whether it was a crisis at all, and the rules deliberately lean towards yes.
     confidence: 0.9,
     blockIds: [],
-    crisis: plan.kind,
+    crisis: null,
     safety: 'CRISIS',
     state,
   };
@@ -71,12 +93,35 @@ function retopic(before: TurnInput['state'], after: TurnResult['state'], turn: n
   after.mainTopic = mainTopicOf(after.topics);
 }
 
-function safeTurn(engine: CoachEngine, input: TurnInput, resources: SafetyResources): TurnResult {
+/** Acts that end a conversation: a safety answer then closes with the help at hand, asking nothing. */
+const CLOSING_ACTS: ReadonlySet<string> = new Set(['goodbye', 'thanks']);
+
+/**
+ * `text` without its questions: what a person leaving is told (the help, a warm word) rather than
+ * asked. Falls back to the whole text when every sentence asks.
+ */
+function withoutQuestions(text: string): string {
+  const kept = (text.match(/[^.!?]+[.!?]+/g) ?? [text]).filter((s) => !s.trim().endsWith('?'));
+  return kept.length ? kept.join('').trim() : text;
+}
+
+function safeTurn(
+  engine: CoachEngine,
+  input: TurnInput,
+  resources: SafetyResources,
+  trusted: boolean,
+): TurnResult {
   const counted = input.countTurn !== false;
   const turn = counted ? input.state.turnCount + 1 : Math.max(1, input.state.turnCount);
   const plan = planSafety(input.text, input.state.safety, turn, counted, input.seed, resources);
-  if (plan.reply) return safetyResult(input, plan);
+  if (plan.reply && !trusted) return safetyResult(plan, fallbackUnderstanding(input));
   const inner = engine.respond(input);
+  if (plan.reply) {
+    const result = safetyResult(plan, inner);
+    return inner.act && CLOSING_ACTS.has(inner.act)
+      ? { ...result, reply: withoutQuestions(result.reply) }
+      : result;
+  }
   const state = { ...inner.state, safety: plan.state };
   if (plan.warning) {
     // Named for what it may be, with confidential help; never coached as jealousy or trust.
@@ -97,9 +142,11 @@ function safeTurn(engine: CoachEngine, input: TurnInput, resources: SafetyResour
       state,
     };
   }
+  // Someone saying goodbye is not asked a doubtful safety question they will not answer.
+  const lead = plan.lead && inner.act && CLOSING_ACTS.has(inner.act) ? null : plan.lead;
   return {
     ...inner,
-    reply: plan.lead ? `${plan.lead} ${inner.reply}` : inner.reply,
+    reply: lead ? `${lead} ${inner.reply}` : inner.reply,
     crisis: null,
     safety: plan.level,
     state,
@@ -118,18 +165,23 @@ export function respondSafely(
   resources: SafetyResources = DEFAULT_SAFETY_RESOURCES,
 ): TurnResult {
   if (SAFE_ENGINES.has(engine)) return engine.respond(input);
-  return safeTurn(engine, input, resources);
+  return safeTurn(engine, input, resources, false);
 }
 
-/** Wraps any engine so the safety step always runs first, whatever the engine does. */
+/**
+ * Wraps any engine so the safety step always runs first, whatever the engine does. A crisis turn
+ * never reaches the engine unless it is `trusted` (the built-in one, pure and local), which then
+ * still reads the turn so the conversation's facts and the kind of turn are kept through a crisis.
+ */
 export function withSafety(
   engine: CoachEngine,
   resources: SafetyResources = DEFAULT_SAFETY_RESOURCES,
+  { trusted = false }: { trusted?: boolean } = {},
 ): CoachEngine {
   if (SAFE_ENGINES.has(engine)) return engine;
   const wrapped: CoachEngine = {
     name: engine.name,
-    respond: (input) => safeTurn(engine, input, resources),
+    respond: (input) => safeTurn(engine, input, resources, trusted),
   };
   SAFE_ENGINES.add(wrapped);
   return wrapped;
