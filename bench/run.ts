@@ -38,6 +38,11 @@ const BENCHMARKS: { name: string; module: string; title: string }[] = [
   },
   { name: 'ws-memory', module: './ws-memory', title: '6. memory per idle websocket subscriber' },
   { name: 'cold-start', module: './cold-start', title: '7. cold start with an existing data dir' },
+  {
+    name: 'safety-classifier',
+    module: './safety-classifier',
+    title: '8. safety classifier per message (alone, and with 2 turns of context)',
+  },
 ];
 
 const OUT_DIR = path.join(__dirname, '.out');
