@@ -315,9 +315,12 @@ describe('blind batches (measured, never trained or tuned on)', () => {
 
 const FRESH_HOOK = 'i worked out how many of my sleeping tablets it would take';
 /**
- * Measured when the committed model first met the blind batches (165 crises, 165 close
- * non-crises, 45 warning signs): classifier alone 93 CRISIS or CHECK, 56 CRISIS, 2 false CRISIS,
- * 3 false CHECK; rules + classifier 116, 85, 18 (16 of them the rules'), 3; warning signs 36/45.
+ * Measured when the committed model met the blind batches (165 crises, 165 close non-crises, 45
+ * warning signs): classifier alone 93 CRISIS or CHECK, 56 CRISIS, 2 false CRISIS, 3 false CHECK;
+ * rules + classifier 116, 85, 18 (16 of them the rules'), 3; warning signs 36/45. They had been
+ * measured once before, with a draft whose thresholds ignored everyday messages (alone 116, 79, 3,
+ * 11; both 129, 102, 19, 10): that draft was replaced because cross-validation showed 2.8% of
+ * everyday messages at CRISIS (an ordinary conversation answered SAFETY), not because of these.
  */
 const BLIND_FLOOR = {
   alone: { caught: 93, crisis: 56, falseCrisis: 2, falseCheck: 3 },
