@@ -43,6 +43,11 @@ const BENCHMARKS: { name: string; module: string; title: string }[] = [
     module: './hardening',
     title: '8. hostile queries (healthz meanwhile) and export memory',
   },
+  {
+    name: 'safety-classifier',
+    module: './safety-classifier',
+    title: '9. safety classifier per message (alone, and with 2 turns of context)',
+  },
 ];
 
 const OUT_DIR = path.join(__dirname, '.out');

@@ -1,0 +1,253 @@
+/**
+ * The second net by meaning: a learned classifier beside the hand-written concept rules
+ * (detect.ts), for crisis wordings nobody wrote a rule for. Multinomial logistic regression over
+ * word uni/bi-grams and character 3-5-grams (features.ts), trained by `npm run train:safety` from
+ * labelled messages written blind to the rules (train.ts); the model is a data file,
+ * `model/risk-model.json`, read and validated at load.
+ *
+ * Levels: a probability above a kind's CRISIS threshold is CRISIS, above its lower CHECK threshold
+ * a gentle safety question. Thresholds were chosen by cross-validation on the training data (at
+ * most 3% of non-crisis messages CRISIS and 10% CHECK there), never on an evaluation set.
+ *
+ * What n-grams blur is handed back to rules: a negation of one's own intent ("i would never"), a
+ * past that is over ("years ago"), someone else's story ("my friend tried to kill herself"), the
+ * rules' idiom and reference spans ("a film about suicide", patterns.ts) each lower the
+ * classifier's level by one step; a joke marker caps it at CHECK.
+ */
+import * as path from 'node:path';
+import { isRecord, readDataFile } from '../data-file';
+import type { CrisisKind } from '../types';
+import { canonicalOf, canonicalFeatures } from './features';
+import { IDIOMS } from './patterns';
+import { CRISIS_LABELS, RISK_LABELS, probabilities, type RiskThresholds } from './train';
+
+/** How a turn is to be answered for safety (api.md `SafetyLevel`). */
+export type RiskLevel = 'NONE' | 'CHECK' | 'CRISIS';
+
+/** What the classifier makes of a message. */
+export interface RiskVerdict {
+  /**
+   * The crisis kind, or `warning_sign` when no crisis kind reaches CHECK but a warning sign of
+   * coercive control or violence does (then `level` says how clear the sign is: CRISIS clear,
+   * CHECK maybe); null with level NONE.
+   */
+  kind: CrisisKind | 'warning_sign' | null;
+  level: RiskLevel;
+  /** The probability behind the verdict (of `kind`; of the likeliest crisis kind when NONE). */
+  score: number;
+}
+
+/** The model as read from its data file. */
+export interface RiskModel {
+  features: ReadonlyMap<string, number>;
+  /** features x labels, row-major. */
+  weights: Float64Array;
+  bias: Float64Array;
+  thresholds: RiskThresholds;
+}
+
+const MODEL_DIR = path.join(__dirname, 'model');
+/** The committed model's file name in `model/`. */
+export const MODEL_FILE = 'risk-model.json';
+
+/** A probability threshold: a number in (0, 1). */
+function threshold(file: string, where: string, v: unknown): number {
+  if (typeof v !== 'number' || !(v > 0 && v < 1))
+    throw new Error(`Safety model ${file}: ${where} must be a number between 0 and 1`);
+  return v;
+}
+
+/**
+ * Validates a parsed model file: `{labels, bias, thresholds, rows: [[feature, w...]]}` with the
+ * labels in the order of {@link RISK_LABELS}, finite weights, distinct features, and each kind's
+ * CHECK threshold at or below its CRISIS one. Throws naming the file and the entry.
+ */
+export function parseRiskModel(raw: unknown, file = MODEL_FILE): RiskModel {
+  const k = RISK_LABELS.length;
+  if (!isRecord(raw)) throw new Error(`Safety model ${file}: must be an object`);
+  if (!Array.isArray(raw.labels) || raw.labels.join() !== RISK_LABELS.join())
+    throw new Error(`Safety model ${file}: labels must be ${RISK_LABELS.join(', ')}`);
+  if (!Array.isArray(raw.bias) || raw.bias.length !== k || !raw.bias.every(Number.isFinite))
+    throw new Error(`Safety model ${file}: bias must be ${k} numbers`);
+  if (!Array.isArray(raw.rows) || raw.rows.length === 0)
+    throw new Error(`Safety model ${file}: needs a list of feature rows`);
+  const features = new Map<string, number>();
+  const weights = new Float64Array(raw.rows.length * k);
+  raw.rows.forEach((row: unknown, i) => {
+    if (
+      !Array.isArray(row) ||
+      row.length !== k + 1 ||
+      typeof row[0] !== 'string' ||
+      !row.slice(1).every(Number.isFinite)
+    )
+      throw new Error(`Safety model ${file}: row ${i + 1} must be [feature, ${k} numbers]`);
+    if (features.has(row[0]))
+      throw new Error(`Safety model ${file}: row ${i + 1} repeats feature "${row[0]}"`);
+    features.set(row[0], i);
+    for (let j = 0; j < k; j++) weights[i * k + j] = row[j + 1] as number;
+  });
+  if (!isRecord(raw.thresholds)) throw new Error(`Safety model ${file}: needs "thresholds"`);
+  const thresholds = {} as RiskThresholds;
+  for (const label of [...CRISIS_LABELS, 'warning_sign'] as const) {
+    const t = raw.thresholds[label];
+    if (!isRecord(t)) throw new Error(`Safety model ${file}: thresholds need "${label}"`);
+    const crisis = threshold(file, `${label}.crisis`, t.crisis);
+    const check = threshold(file, `${label}.check`, t.check);
+    if (check > crisis)
+      throw new Error(`Safety model ${file}: ${label}.check must not exceed ${label}.crisis`);
+    thresholds[label] = { crisis, check };
+  }
+  return { features, weights, bias: Float64Array.from(raw.bias as number[]), thresholds };
+}
+
+let committed: RiskModel | null = null;
+
+/**
+ * The committed model, read and validated on first use (the engine's safety step calls this at
+ * load, so a broken file stops the engine at start; the training script runs before a file exists).
+ */
+export function riskModel(): RiskModel {
+  committed ??= parseRiskModel(readDataFile('Safety model', MODEL_DIR, MODEL_FILE));
+  return committed;
+}
+
+// Rules for what n-grams blur, over canonical text (contractions expanded: "i would never").
+
+/** The person denies their own intent: "i would never hurt myself", "not suicidal", "no plans to". */
+const OWN_NEGATION =
+  /\bi (?:would|will|could|am|do|did|have) (?:never|not|no longer)(?: ever| really| actually| seriously| even| going to| gonna)? (?:\w+ ){0,2}?(?:hurt|harm|kill|end|do anything|act on)\b|\bnot (?:suicidal|in danger|going to do anything)\b|\bno (?:plans?|intention|intent) (?:to|of)\b/;
+/** A past that is over: "years ago", "when i was a teenager". */
+const PAST_OVER =
+  /\b(?:years ago|a long time ago|long ago|when i was (?:a kid|a child|a teen|a teenager|younger|little|in (?:school|high school|college|uni|university))|as a (?:kid|child|teen|teenager)|back in (?:school|high school|college|uni|university|the day)|in my (?:teens|twenties))\b/;
+/** What brings the past back to now: "it started again", "tonight". */
+const PAST_CANCELLED = /\b(?:again|now|tonight|today|right now|lately|this week|these days)\b/;
+/**
+ * Someone else's self-harm: another person harming themselves, or another person as the subject
+ * of an attempt ("my friend tried to kill herself", "my brother overdosed"). A person merely
+ * named (a goodbye note for mum, the dog left with a sister) is not someone else's story.
+ */
+const OTHER_PERSON =
+  /\b(?:kill|killed|kills|killing|hurt|hurts|hurting|harm|harmed|harming|cut|cuts|cutting|hang|hanged|hanging|starve|starved|starving|burn|burned|burnt|burning) (?:himself|herself|themselves|themself)\b|\b(?:he|she|they|friend|sister|brother|cousin|mum|mom|mother|dad|father|son|daughter|coworker|colleague|roommate|flatmate|neighbou?r|aunt|uncle|someone i know|somebody i know) (?:\w+ ){0,3}?(?:tried to|attempted|attempt|was suicidal|is suicidal|overdosed|took (?:his|her|their) (?:own )?life)\b/;
+const FIRST_PERSON_HARM =
+  /\b(?:myself|my ?self)\b|\bi (?:\w+ ){0,2}?(?:tried|attempted|overdosed)\b/;
+/** Danger to someone else: "my sister boyfriend", "her husband". */
+const OTHER_VICTIM =
+  /\bmy (?:sister|friend|best friend|mum|mom|mother|daughter|son|cousin|brother|coworker|colleague|neighbou?r|aunt) (?:bf|boyfriend|husband|partner|ex|gf|girlfriend|wife|fiance)\b|\b(?:her|his|their) (?:bf|boyfriend|husband|partner|ex|gf|girlfriend|wife|fiance)\b/;
+/** The same joke markers the rules use (patterns.ts). */
+const JOKE = /\b(?:lol|lmao|haha\w*|hehe\w*|jk|just kidding|kidding|joking|jokes|rofl|xd)\b/;
+/** A joke marker denied: "i am not joking", "not even kidding", "not a joke". */
+const NOT_JOKING =
+  /\bnot (?:even |really )?(?:joking|kidding)\b|\bnot a joke\b|\b(?:dead|deadly) serious\b|\bthinks i am joking\b/;
+
+/** Why the rules lower a classifier verdict, if they do. */
+export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom';
+
+/** The veto the rules put on a classifier verdict of `kind` over this canonical text, if any. */
+export function vetoReason(
+  canonical: string,
+  kind: CrisisKind | 'warning_sign',
+): VetoReason | null {
+  if (kind === 'warning_sign') return null;
+  if ((kind === 'self_harm' || kind === 'harm_to_others') && OWN_NEGATION.test(canonical))
+    return 'negation';
+  if (PAST_OVER.test(canonical) && !PAST_CANCELLED.test(canonical)) return 'past';
+  if (kind === 'self_harm' && OTHER_PERSON.test(canonical) && !FIRST_PERSON_HARM.test(canonical))
+    return 'someone_else';
+  if (
+    kind === 'partner_danger' &&
+    OTHER_VICTIM.test(canonical) &&
+    !FIRST_PERSON_HARM.test(canonical)
+  )
+    return 'someone_else';
+  if (IDIOMS.some((re) => ((re.lastIndex = 0), re.test(canonical)))) return 'idiom';
+  return null;
+}
+
+/** How many steps the rules lower a classifier verdict (one per veto), and its cap (CHECK for a joke). */
+function vetoOf(
+  canonical: string,
+  kind: CrisisKind | 'warning_sign',
+): { drop: number; cap: number } {
+  return {
+    drop: vetoReason(canonical, kind) ? 1 : 0,
+    cap: JOKE.test(canonical) && !NOT_JOKING.test(canonical) ? 1 : 2,
+  };
+}
+
+const LEVELS: readonly RiskLevel[] = ['NONE', 'CHECK', 'CRISIS'];
+
+/** Label probabilities of a canonical text under the model. */
+function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
+  const ids: number[] = [];
+  for (const f of canonicalFeatures(canonical)) {
+    const id = model.features.get(f);
+    if (id !== undefined) ids.push(id);
+  }
+  return probabilities(Int32Array.from(ids), model.weights, model.bias);
+}
+
+/** Level (0-2), kind and probability from label probabilities, before any veto. */
+function levelOf(
+  model: RiskModel,
+  p: Float64Array,
+  decay: number,
+): { level: number; kind: CrisisKind | 'warning_sign' | null; score: number } {
+  let best: { level: number; kind: CrisisKind | 'warning_sign' | null; score: number } = {
+    level: 0,
+    kind: null,
+    score: 0,
+  };
+  let bestRatio = 0;
+  for (const kind of CRISIS_LABELS) {
+    const v = p[RISK_LABELS.indexOf(kind)] * decay;
+    const t = model.thresholds[kind];
+    const level = v > t.crisis ? 2 : v > t.check ? 1 : 0;
+    // Among kinds at the same level, the one furthest past its own CRISIS threshold.
+    const ratio = v / t.crisis;
+    if (level > best.level || (level === best.level && ratio > bestRatio)) {
+      best = { level, kind: level > 0 ? kind : null, score: v };
+      bestRatio = ratio;
+    }
+  }
+  if (best.level > 0) return best;
+  const w = p[RISK_LABELS.indexOf('warning_sign')] * decay;
+  const t = model.thresholds.warning_sign;
+  if (w > t.check) return { level: w > t.crisis ? 2 : 1, kind: 'warning_sign', score: w };
+  return best;
+}
+
+/** How much a window reaching back j turns counts (j = 1, 2): disclosures split over messages. */
+const CONTEXT_DECAY = [1, 0.9, 0.8];
+
+/**
+ * Classifies a message, with the person's previous messages of the session as context (oldest
+ * first; only the last two are read). The message is scored alone and joined with the one or two
+ * messages before it, the joined windows discounted by {@link CONTEXT_DECAY}; context alone can
+ * raise the verdict to CHECK, and to CRISIS only when the message itself is at least at CHECK.
+ * The rules' vetoes (negation, a past that is over, someone else's story, idioms) then lower it
+ * (`vetoes: false` leaves them out, to measure what they do).
+ */
+export function classifyRisk(
+  text: string,
+  previousTexts: readonly string[] = [],
+  model: RiskModel = riskModel(),
+  options: { vetoes?: boolean } = {},
+): RiskVerdict {
+  const canonical = canonicalOf(text);
+  const alone = levelOf(model, scoreCanonical(model, canonical), 1);
+  let best = alone;
+  let window = canonical;
+  for (let j = 1; j < CONTEXT_DECAY.length && j <= previousTexts.length; j++) {
+    window = `${canonicalOf(previousTexts[previousTexts.length - j])} . ${window}`;
+    const joined = levelOf(model, scoreCanonical(model, window), CONTEXT_DECAY[j]);
+    joined.level = Math.min(joined.level, alone.level >= 1 ? 2 : 1);
+    if (joined.level > best.level || (joined.level === best.level && joined.score > best.score))
+      if (joined.level > 0) best = joined;
+  }
+  if (best.kind === null) return { kind: null, level: 'NONE', score: best.score };
+  const veto = options.vetoes === false ? { drop: 0, cap: 2 } : vetoOf(canonical, best.kind);
+  const level = Math.min(Math.max(best.level - veto.drop, 0), veto.cap);
+  return level === 0
+    ? { kind: null, level: 'NONE', score: best.score }
+    : { kind: best.kind, level: LEVELS[level], score: best.score };
+}

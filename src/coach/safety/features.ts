@@ -1,0 +1,43 @@
+/**
+ * Features of the safety classifier (classifier.ts), shared with its training (train.ts) so that
+ * both read a message the same way: the crisis-canonical text (contractions expanded, crisis slang
+ * and typos repaired, see text.ts), then word unigrams, word bigrams within a clause, and character
+ * 3-5-grams inside each word padded by spaces (they carry misspellings
+ * and word parts such as "overdos" or "strangl" to wordings never seen in training).
+ */
+import { normalizeText } from '../normalize';
+import { crisisCanonical } from './text';
+
+/** Shortest and longest character n-gram. */
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+
+/** The text the classifier reads: normalised, crisis slang and typos repaired. */
+export function canonicalOf(text: string): string {
+  return crisisCanonical(normalizeText(text).text);
+}
+
+/** The feature strings of a message, each once (presence, not counts). */
+export function featureStrings(text: string): string[] {
+  return canonicalFeatures(canonicalOf(text));
+}
+
+/** The feature strings of a text already in canonical form ({@link canonicalOf}). */
+export function canonicalFeatures(canonical: string): string[] {
+  const out = new Set<string>();
+  let prev: string | null = null;
+  for (const w of canonical.split(' ')) {
+    if (!w) continue;
+    if (w === '.') {
+      prev = null;
+      continue;
+    }
+    out.add(`w ${w}`);
+    if (prev !== null) out.add(`b ${prev} ${w}`);
+    prev = w;
+    const padded = ` ${w} `;
+    for (let n = CHAR_MIN; n <= CHAR_MAX; n++)
+      for (let i = 0; i + n <= padded.length; i++) out.add(`c${padded.slice(i, i + n)}`);
+  }
+  return [...out];
+}
