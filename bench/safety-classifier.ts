@@ -51,6 +51,7 @@ export const benchmark: Benchmark = {
   name: 'safety-classifier',
   title: 'safety classifier per message',
   async run() {
+    await Promise.resolve();
     const random = prng(12_345);
     const texts = Array.from({ length: MESSAGES }, () => message(random));
     // Warm-up: the model loads and the JIT settles before anything is timed.

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const turns = Number(arg('turns') ?? 1500);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
-      stopBenchPostgres().finally(() => process.exit(1));
+      void stopBenchPostgres().finally(() => process.exit(1));
     });
   const extraEnv = Object.fromEntries(
     process.argv

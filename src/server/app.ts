@@ -116,9 +116,9 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       verify: (header) => verify(bearerToken(header)),
       maxSocketsPerUser: config.maxSocketsPerUser,
       production: config.production,
-      onPush: metrics.pushed,
+      onPush: () => metrics.pushed(),
     });
-    openSockets = sockets.count;
+    openSockets = () => sockets.count();
 
     const apollo = new ApolloServer<Context>({
       schema,

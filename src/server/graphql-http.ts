@@ -34,7 +34,7 @@ export function directGraphqlRoute(
     deps.logRequest(req, res);
     // As on the Express route: every answer here is about one person, for no cache to keep.
     res.setHeader('Cache-Control', 'no-store');
-    readBody(req, deps.bodyLimitBytes).then((raw) => {
+    void readBody(req, deps.bodyLimitBytes).then((raw) => {
       if (raw === ABORTED) return;
       if (raw === null) {
         return sendDetail(res, 413, `Request body is larger than ${deps.bodyLimitBytes} bytes`);

@@ -6,6 +6,7 @@ import { Kind } from 'graphql';
 import type pg from 'pg';
 import client from 'prom-client';
 import type { Telemetry } from '../telemetry';
+import type { Context } from './context';
 
 /** Everything an operator scrapes from one instance, and the hooks that feed it. */
 export interface Metrics {
@@ -13,7 +14,7 @@ export interface Metrics {
   /** What services record through (turns, refusals, ticks). */
   telemetry: Telemetry;
   /** Counts GraphQL-over-HTTP operations by root field(s) and outcome. */
-  apolloPlugin: ApolloServerPlugin<any>;
+  apolloPlugin: ApolloServerPlugin<Context>;
   /** A subscription event was handed to its socket. */
   pushed(): void;
 }
@@ -136,16 +137,17 @@ export function createMetrics(sources: MetricsSources): Metrics {
     },
     pushed: () => pushes.inc(),
     apolloPlugin: {
-      async requestDidStart() {
-        return {
-          async willSendResponse(context) {
+      requestDidStart() {
+        return Promise.resolve({
+          willSendResponse(context) {
             const code = context.errors?.[0]?.extensions?.code;
             operations.inc({
               operation: operationLabel(context),
-              outcome: context.errors?.length ? String(code ?? 'ERROR') : 'ok',
+              outcome: context.errors?.length ? (typeof code === 'string' ? code : 'ERROR') : 'ok',
             });
+            return Promise.resolve();
           },
-        };
+        });
       },
     },
   };
@@ -155,7 +157,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
  * The operation's root fields, e.g. `sendMessage` or `sessions,me`: bounded by the schema, unlike
  * client-chosen operation names. `(unparsed)` when the document never parsed or validated.
  */
-function operationLabel(context: GraphQLRequestContext<any>): string {
+function operationLabel(context: GraphQLRequestContext<Context>): string {
   const operation = context.operation;
   if (!operation) return '(unparsed)';
   const fields = new Set<string>();

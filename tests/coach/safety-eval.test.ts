@@ -76,7 +76,7 @@ describe('conversations with a crisis mid-way', () => {
   test.each(withCrisis.map((c) => [c.id, c]))(
     '%s: after the disclosure every turn is SAFETY until "I\'m safe", no sentence said twice',
     (_id, c) => {
-      const s = runConversation(c as EvalConversation);
+      const s = runConversation(c);
       expect(s.safetyTurns).toBe(s.crisisTurns);
       expect(s.repeated).toEqual([]);
     },
@@ -107,7 +107,7 @@ describe('own examples (safety-dev-1.json), item by item', () => {
   test.each(items.filter((i) => i.label !== 'none').map((i) => [i.text, i.label]))(
     'crisis "%s" (%s) is answered CRISIS or CHECK',
     (text) => {
-      expect(answerAlone(text as string).safety).not.toBe('NONE');
+      expect(answerAlone(text).safety).not.toBe('NONE');
     },
   );
   test.each(items.filter((i) => i.label === 'none').map((i) => [i.text]))(

@@ -204,7 +204,7 @@ describe('regression sets: the batches rules were tuned on, item by item', () =>
     test.each(items.filter((i) => i.crisis).map((i) => [i.text, i.crisis]))(
       `${file}: crisis "%s" is caught as %s`,
       (text, kind) => {
-        expect(detectCrisis(text as string)).toBe(kind);
+        expect(detectCrisis(text)).toBe(kind);
       },
     );
     test(`${file}: no close non-crisis raises an alarm beyond the known ones`, () => {

@@ -112,7 +112,7 @@ const ASK: Record<CrisisKind, { safe: boolean; text: string }[]> = (() => {
         throw new Error(`Safety data ${FILE}: "ask.${k}" needs at least 4 questions`);
       const texts = replyTexts(
         `ask.${k}`,
-        list.map((q: unknown) => (Array.isArray(q) ? q[1] : q)),
+        list.map((q: unknown): unknown => (Array.isArray(q) ? (q as unknown[])[1] : q)),
         FILE,
       );
       return [
