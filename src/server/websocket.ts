@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { GraphQLError, getOperationAST, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -131,7 +131,8 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
       onNext: (_ctx, _id, _payload, args, result) => {
         if (
           deps.onPush &&
-          getOperationAST(args.document, args.operationName)?.operation === 'subscription'
+          getOperationAST(args.document, args.operationName)?.operation ===
+            OperationTypeNode.SUBSCRIPTION
         )
           deps.onPush();
         if (!result.errors?.length) return result;
