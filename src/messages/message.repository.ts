@@ -183,38 +183,38 @@ export class MessageRepository {
    * One page per session, in one statement: up to `first` current messages after position
    * `after` (null: from the start), and each session's count of current messages.
    */
-  async pages(
+  pages(
     userId: string,
     sessionIds: readonly string[],
     first: number,
     after: bigint | null,
   ): Promise<Map<string, MessagePage>> {
-    const rows = await this.db.prisma.$queryRaw<(MessageRow & { sid: string; total: bigint })[]>`
-      SELECT s.id AS sid, c.total, m.*
-      FROM unnest(${[...sessionIds]}::uuid[]) AS s(id)
-      CROSS JOIN LATERAL (
-        SELECT count(*) AS total FROM amora_session_messages
-        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL
-      ) c
-      LEFT JOIN LATERAL (
-        SELECT * FROM amora_session_messages
-        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL AND seq > ${after ?? -1n}
-        ORDER BY seq LIMIT ${first + 1}
-      ) m ON true
-      ORDER BY s.id, m.seq`;
-    return toPages(rows, sessionIds, first, false);
+    return this.readPages(userId, sessionIds, first, Prisma.sql`seq > ${after ?? -1n}`, false);
   }
 
   /**
    * The newest `first` current messages before position `before` (null: the newest) of each
    * session, oldest first; `hasNextPage` says whether older ones remain.
    */
-  async lastPages(
+  lastPages(
     userId: string,
     sessionIds: readonly string[],
     first: number,
     before: bigint | null,
   ): Promise<Map<string, MessagePage>> {
+    const window = Prisma.sql`(${before}::bigint IS NULL OR seq < ${before}::bigint)`;
+    return this.readPages(userId, sessionIds, first, window, true);
+  }
+
+  /** `first` + 1 current messages per session inside `window`, read newest first when `backwards`. */
+  private async readPages(
+    userId: string,
+    sessionIds: readonly string[],
+    first: number,
+    window: Prisma.Sql,
+    backwards: boolean,
+  ): Promise<Map<string, MessagePage>> {
+    const direction = backwards ? Prisma.sql`DESC` : Prisma.empty;
     const rows = await this.db.prisma.$queryRaw<(MessageRow & { sid: string; total: bigint })[]>`
       SELECT s.id AS sid, c.total, m.*
       FROM unnest(${[...sessionIds]}::uuid[]) AS s(id)
@@ -224,12 +224,11 @@ export class MessageRepository {
       ) c
       LEFT JOIN LATERAL (
         SELECT * FROM amora_session_messages
-        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL
-          AND (${before}::bigint IS NULL OR seq < ${before}::bigint)
-        ORDER BY seq DESC LIMIT ${first + 1}
+        WHERE session_id = s.id AND user_id = ${userId}::uuid AND superseded_by_id IS NULL AND ${window}
+        ORDER BY seq ${direction} LIMIT ${first + 1}
       ) m ON true
-      ORDER BY s.id, m.seq DESC`;
-    return toPages(rows, sessionIds, first, true);
+      ORDER BY s.id, m.seq ${direction}`;
+    return toPages(rows, sessionIds, first, backwards);
   }
 }
 
