@@ -498,6 +498,9 @@ describe('retention', () => {
     const clock = new ManualClock(new Date('2026-06-01T12:00:00Z'));
     const r = await startTestServer({ clock, env: { AMORA_RETENTION_DAYS: '30' } });
     try {
+      // The test drives the sweeps itself: the start-up sweep is waited for and the timer stopped,
+      // so none runs between the dating of the rows below and the sweep counted.
+      await r.server.services.retention.stop();
       const userId = randomUUID();
       const { sessionId, messageIds } = await seedSession(r.db, userId);
       const [oldId, ...recent] = messageIds;
