@@ -29,12 +29,17 @@ const MISREAD_TOPICS: ReadonlySet<TopicId> = new Set([
  * of it (topics, emotions, the kind of turn, the facts the person gave) is kept, so the
  * conversation is remembered through the crisis and after it.
  */
-function safetyResult(plan: SafetyPlan, inner: TurnResult): TurnResult {
+function safetyResult(before: TurnInput['state'], plan: SafetyPlan, inner: TurnResult): TurnResult {
   const state = cloneState(inner.state);
   // The coaching answer was not said: its blocks stay free, and the style said is SAFETY.
   state.recentBlocks = state.recentBlocks.filter((b) => !inner.blockIds.includes(b.id));
   state.recentStyles = [...state.recentStyles.slice(0, -1), 'SAFETY'];
   state.safety = plan.state;
+  // Who is who is kept; what happened in a crisis is not retold in summaries (they name the
+  // concern without quoting it).
+  if (state.conversation && before.conversation)
+    state.conversation = { ...state.conversation, happenings: before.conversation.happenings };
+  else if (state.conversation) state.conversation = { ...state.conversation, happenings: [] };
   return {
     ...inner,
     reply: plan.reply!,
@@ -114,10 +119,10 @@ function safeTurn(
   const counted = input.countTurn !== false;
   const turn = counted ? input.state.turnCount + 1 : Math.max(1, input.state.turnCount);
   const plan = planSafety(input.text, input.state.safety, turn, counted, input.seed, resources);
-  if (plan.reply && !trusted) return safetyResult(plan, fallbackUnderstanding(input));
+  if (plan.reply && !trusted) return safetyResult(input.state, plan, fallbackUnderstanding(input));
   const inner = engine.respond(input);
   if (plan.reply) {
-    const result = safetyResult(plan, inner);
+    const result = safetyResult(input.state, plan, inner);
     return inner.act && CLOSING_ACTS.has(inner.act)
       ? { ...result, reply: withoutQuestions(result.reply) }
       : result;
