@@ -3,6 +3,7 @@
  * turn gets a whole `SAFETY` answer, a coaching answer led by a gentle safety question, a
  * warning-sign answer, or plain coaching, and records the session's safety state.
  */
+import { useNames } from '../conversation/facts';
 import { detectEmotions, detectTopics, inferenceTopic } from '../detect';
 import { normalizeText } from '../normalize';
 import { cloneState, mainStage, mainTopicOf, nextStage, pushStyle } from '../state';
@@ -42,7 +43,8 @@ function safetyResult(before: TurnInput['state'], plan: SafetyPlan, inner: TurnR
   else if (state.conversation) state.conversation = { ...state.conversation, happenings: [] };
   return {
     ...inner,
-    reply: plan.reply!,
+    // The person the danger comes from is called by the name the user gave, not "your partner".
+    reply: state.conversation ? useNames(plan.reply!, state.conversation) : plan.reply!,
     style: 'SAFETY',
     // The answer is hand-written for this moment of a crisis; what stays uncertain is only
     // whether it was a crisis at all, and the rules deliberately lean towards yes.
