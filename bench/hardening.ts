@@ -16,17 +16,9 @@ import { signTokens } from './lib/auth';
 import { startInProcess } from './lib/inproc';
 import { createBenchDatabase, withClient } from './lib/postgres';
 import type { Benchmark, Row } from './lib/types';
+import { doublingQuery } from '../tests/support/hostile-queries';
 
 const HEALTH_TARGET_MS = 100;
-
-function doublingQuery(levels = 30): string {
-  const fragments = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1
-      ? `fragment F${i} on Session { id title }`
-      : `fragment F${i} on Session { ...F${i + 1} ...F${i + 1} }`,
-  );
-  return `query { sessions { ...F0 } } ${fragments.join(' ')}`;
-}
 
 /** Sends `query` and probes /healthz every 5 ms until it is answered; the refusal time and the slowest probe. */
 async function underAttack(

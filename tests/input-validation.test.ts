@@ -1,4 +1,4 @@
-import { createLogger } from '../src/server/logger';
+import { captureLog } from './support/captured-log';
 import { startTestServer, type TestServer } from './support/server';
 
 const CREATE = `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`;
@@ -6,15 +6,11 @@ const UPDATE = `mutation($id: ID!, $input: UpdateSessionInput!) { updateSession(
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { messageId } }`;
 
 let t: TestServer;
-let lines: string[] = [];
+const log = captureLog('info');
+const lines = log.lines;
 
 beforeAll(async () => {
-  const logger = createLogger('info', {
-    write: (line: string) => {
-      lines.push(line);
-    },
-  });
-  t = await startTestServer({ logger });
+  t = await startTestServer({ logger: log.logger });
 });
 afterAll(async () => {
   await t.stop();
@@ -162,7 +158,7 @@ describe('REST bodies are built from declared fields only', () => {
   });
 
   it('keeps an invalid time zone out of the logs', async () => {
-    lines = [];
+    log.clear();
     const { token } = await user();
     const zone = 'Mars/Olympus_Mons_7731';
     const answer = await t.rest(token, 'POST', '/api/v1/coach/sessions', {

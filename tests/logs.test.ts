@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '../src/server/logger';
 import { safeErrorSerializer, safePath } from '../src/server/log-serializers';
+import { captureLog } from './support/captured-log';
 import { startTestServer, type TestServer } from './support/server';
 
 /** Something only a user could have written: it must never reach a log line. */
@@ -9,16 +9,12 @@ const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
 const CREATE = `mutation($input: CreateSessionInput!) { createSession(input: $input) { id } }`;
 
 let t: TestServer;
-let lines: string[] = [];
+const log = captureLog('debug');
+const lines = log.lines;
 let token: string;
 
 beforeAll(async () => {
-  const logger = createLogger('debug', {
-    write: (line: string) => {
-      lines.push(line);
-    },
-  });
-  t = await startTestServer({ logger });
+  t = await startTestServer({ logger: log.logger });
   token = await t.token();
 });
 afterAll(async () => {
@@ -42,7 +38,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('logs', () => {
   it('carry ids, codes and timings, never message text, tokens or the authorization header', async () => {
-    lines = [];
+    log.clear();
     const statuses: number[] = [];
     const note = (status: number) => {
       statuses.push(status);
@@ -188,7 +184,7 @@ describe('logs', () => {
   });
 
   it("drop database errors' messages and details when logged directly", async () => {
-    lines = [];
+    log.clear();
     const errors: unknown[] = [];
     await t.server.db.prisma
       .$executeRaw`INSERT INTO amora_users (id) VALUES (${PHRASE}::uuid)`.catch((e: unknown) =>

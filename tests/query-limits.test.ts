@@ -3,39 +3,26 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { checkComplexity, MAX_ALIASES } from '../src/server/query-limits';
 import { MAX_OPERATIONS_PER_SOCKET } from '../src/server/websocket';
-import { createLogger } from '../src/server/logger';
+import { captureLog } from './support/captured-log';
 import { startTestServer, type TestServer } from './support/server';
-
-/** 30 fragments, each spreading the next twice: 2^30 fields once expanded, 1.4 KB as text. */
-function doublingQuery(levels = 30): string {
-  const fragments = Array.from({ length: levels }, (_, i) =>
-    i === levels - 1
-      ? `fragment F${i} on Session { id title }`
-      : `fragment F${i} on Session { ...F${i + 1} ...F${i + 1} }`,
-  );
-  return `query { sessions { ...F0 } } ${fragments.join(' ')}`;
-}
+import { doublingQuery } from './support/hostile-queries';
 
 const CYCLE = `query { sessions { ...A } } fragment A on Session { ...B } fragment B on Session { ...A }`;
 
 let t: TestServer;
-let lines: string[] = [];
+const log = captureLog('info');
+const lines = log.lines;
 let token: string;
 
 beforeAll(async () => {
-  const logger = createLogger('info', {
-    write: (line: string) => {
-      lines.push(line);
-    },
-  });
-  t = await startTestServer({ logger });
+  t = await startTestServer({ logger: log.logger });
   token = await t.token();
 });
 afterAll(async () => {
   await t.stop();
 });
 beforeEach(() => {
-  lines = [];
+  log.clear();
 });
 
 /** A websocket client for one token; answers one operation with its result or its errors. */
