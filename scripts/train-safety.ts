@@ -30,6 +30,7 @@ import {
   DEFAULT_SETTINGS,
   RISK_LABELS,
   chooseThresholds,
+  DEFAULT_LIMITS,
   crossValidate,
   foldOf,
   train,
@@ -43,9 +44,22 @@ const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
 const CORPUS = path.join(FIXTURES, 'safety-training');
 const EXTRA = path.join(FIXTURES, 'safety-training-extra');
+/** Ordinary turns of coaching conversations (greetings, short replies, plans), all `none`. */
+const ORDINARY = path.join(FIXTURES, 'safety-training-ordinary');
 /** Where the model is written. */
 export const MODEL_PATH = path.join(ROOT, 'src', 'coach', 'safety', 'model', MODEL_FILE);
 const FOLDS = 5;
+/**
+ * Settings: the committed ones, or (for experiments, never for the committed model) a JSON
+ * object in SAFETY_TRAIN_SETTINGS overriding some of them.
+ */
+const SETTINGS = process.env.SAFETY_TRAIN_SETTINGS
+  ? { ...DEFAULT_SETTINGS, ...(JSON.parse(process.env.SAFETY_TRAIN_SETTINGS) as object) }
+  : DEFAULT_SETTINGS;
+/** False-alarm limits: the committed ones, or (experiments only) SAFETY_TRAIN_LIMITS overrides. */
+const LIMITS = process.env.SAFETY_TRAIN_LIMITS
+  ? { ...DEFAULT_LIMITS, ...(JSON.parse(process.env.SAFETY_TRAIN_LIMITS) as object) }
+  : DEFAULT_LIMITS;
 
 /** The training files, in a fixed order: the corpus first, then the older labelled sets. */
 export function trainingFiles(): string[] {
@@ -64,7 +78,14 @@ export function trainingFiles(): string[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => path.join(EXTRA, f));
-  return [...corpus, ...extra, ...older];
+  const ordinary = fs.existsSync(ORDINARY)
+    ? fs
+        .readdirSync(ORDINARY)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => path.join(ORDINARY, f))
+    : [];
+  return [...corpus, ...extra, ...older, ...ordinary];
 }
 
 /** Every training message once (the first label wins when a text repeats). */
@@ -84,7 +105,7 @@ export function loadTrainingItems(): TrainingItem[] {
       if (seen.has(it.text)) continue;
       seen.add(it.text);
       items.push(
-        path.basename(file).startsWith('labelled-')
+        path.basename(file).startsWith('labelled-') || path.dirname(file) === ORDINARY
           ? { text: it.text, label, ordinary: true }
           : { text: it.text, label },
       );
@@ -197,8 +218,8 @@ export function figureLines(c: LevelCounts, w: LevelCounts): string[] {
 export function buildModel(log: (line: string) => void = () => {}): string {
   const items = loadTrainingItems();
   log(`training messages: ${items.length} (${trainingFiles().length} files)`);
-  const cv = crossValidate(items, FOLDS, DEFAULT_SETTINGS);
-  const thresholds = chooseThresholds(items, cv.probs);
+  const cv = crossValidate(items, FOLDS, SETTINGS);
+  const thresholds = chooseThresholds(items, cv.probs, LIMITS);
   // The whole classifier (thresholds, vetoes) cross-validated: each message through its fold's model.
   const foldModels = cv.models.map((m) =>
     parseRiskModel(JSON.parse(modelFileText(m, thresholds, {})), 'fold'),
@@ -216,7 +237,7 @@ export function buildModel(log: (line: string) => void = () => {}): string {
     log(`  ${line}`);
   log('cross-validated, with the vetoes (what runs):');
   for (const line of figureLines(cvCounts, cvWarning)) log(`  ${line}`);
-  const final = train(items, DEFAULT_SETTINGS);
+  const final = train(items, SETTINGS);
   const draft = modelFileText(final, thresholds, {});
   const finalModel = parseRiskModel(JSON.parse(draft), MODEL_FILE);
   const trainVerdicts = items.map((it) => classifyRisk(it.text, [], finalModel));
@@ -228,7 +249,7 @@ export function buildModel(log: (line: string) => void = () => {}): string {
     messages: items.length,
     files: trainingFiles().map((f) => path.relative(ROOT, f)),
     dataSha256: dataDigest(items),
-    settings: DEFAULT_SETTINGS,
+    settings: SETTINGS,
     folds: FOLDS,
     crossValidated: { crisis: cvCounts, warning: cvWarning },
     onTrainingData: { crisis: trainCounts, warning: trainWarning },
@@ -245,9 +266,11 @@ function main(): void {
     );
     if (!same) process.exitCode = 1;
   } else {
-    fs.mkdirSync(path.dirname(MODEL_PATH), { recursive: true });
-    fs.writeFileSync(MODEL_PATH, text);
-    console.log(`wrote ${path.relative(ROOT, MODEL_PATH)} (${(text.length / 1024).toFixed(0)} KB)`);
+    const at = process.argv.indexOf('--out');
+    const out = at > 0 ? path.resolve(process.argv[at + 1]) : MODEL_PATH;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, text);
+    console.log(`wrote ${path.relative(ROOT, out)} (${(text.length / 1024).toFixed(0)} KB)`);
   }
   console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

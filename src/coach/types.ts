@@ -206,6 +206,11 @@ export interface SafetyState {
   lastPhase: 'first' | 'ongoing' | 'exit' | 'return' | 'check' | 'warning' | 'none';
   /** The turn of the last safety question (CHECK), so the same doubt is not asked every turn. */
   checkedTurn: number | null;
+  /**
+   * The person's last two messages, oldest first: a disclosure split over messages is read with
+   * what came before it (absent in states saved before it existed).
+   */
+  recent?: string[];
 }
 
 /** One user message and what the engine needs to answer it. */

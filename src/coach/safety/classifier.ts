@@ -19,7 +19,13 @@ import { isRecord, readDataFile } from '../data-file';
 import type { CrisisKind } from '../types';
 import { canonicalOf, canonicalFeatures } from './features';
 import { IDIOMS } from './patterns';
-import { CRISIS_LABELS, RISK_LABELS, probabilities, type RiskThresholds } from './train';
+import {
+  CRISIS_LABELS,
+  RISK_LABELS,
+  probabilities,
+  type RiskLabel,
+  type RiskThresholds,
+} from './train';
 
 /** How a turn is to be answered for safety (api.md `SafetyLevel`). */
 export type RiskLevel = 'NONE' | 'CHECK' | 'CRISIS';
@@ -139,8 +145,15 @@ const JOKE = /\b(?:lol|lmao|haha\w*|hehe\w*|jk|just kidding|kidding|joking|jokes
 const NOT_JOKING =
   /\bnot (?:even |really )?(?:joking|kidding)\b|\bnot a joke\b|\b(?:dead|deadly) serious\b|\bthinks i am joking\b/;
 
+/**
+ * An ordinary purpose for a medicine question: "how many ibuprofen can i take for a migraine".
+ * A dose question without one stays a worry.
+ */
+const MEDICAL_PURPOSE =
+  /\bfor (?:a |an |my |the |his |her |their )?(?:bad |awful |terrible )?(?:headache|migraine|period pain|period cramps|cramps|toothache|tooth ache|back pain|backache|sore throat|cold|flu|fever|temperature|hangover|allergies|hay fever|sprain|pain relief)s?\b/;
+
 /** Why the rules lower a classifier verdict, if they do. */
-export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom';
+export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom' | 'ordinary_purpose';
 
 /** The veto the rules put on a classifier verdict of `kind` over this canonical text, if any. */
 export function vetoReason(
@@ -151,6 +164,7 @@ export function vetoReason(
   if ((kind === 'self_harm' || kind === 'harm_to_others') && OWN_NEGATION.test(canonical))
     return 'negation';
   if (PAST_OVER.test(canonical) && !PAST_CANCELLED.test(canonical)) return 'past';
+  if (kind === 'self_harm' && MEDICAL_PURPOSE.test(canonical)) return 'ordinary_purpose';
   if (kind === 'self_harm' && OTHER_PERSON.test(canonical) && !FIRST_PERSON_HARM.test(canonical))
     return 'someone_else';
   if (
@@ -184,6 +198,15 @@ function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
     if (id !== undefined) ids.push(id);
   }
   return probabilities(Int32Array.from(ids), model.weights, model.bias);
+}
+
+/** The model's probability of each label for a message alone (no context, no vetoes). */
+export function riskScores(
+  text: string,
+  model: RiskModel = riskModel(),
+): Record<RiskLabel, number> {
+  const p = scoreCanonical(model, canonicalOf(text));
+  return Object.fromEntries(RISK_LABELS.map((l, i) => [l, p[i]])) as Record<RiskLabel, number>;
 }
 
 /** Level (0-2), kind and probability from label probabilities, before any veto. */

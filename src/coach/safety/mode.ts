@@ -20,7 +20,9 @@ import {
   type SafetyResources,
   type SafetyState,
 } from '../types';
+import { classifyRisk, riskScores, vetoReason } from './classifier';
 import { crisisEvidence, KIND_ORDER, negatedBefore } from './detect';
+import { canonicalOf } from './features';
 import { expandSource, readSafetyFile, stringList, type RuleSpec } from './load';
 import { compilePattern, type CrisisPattern } from './patterns';
 import { Gate, wordHeads } from './prefilter';
@@ -130,6 +132,7 @@ const WARNING = (() => {
   const r = record('warning', RAW.warning);
   return {
     name: replyTexts('warning.name', r.name, FILE, ['signs']),
+    nameUnlisted: replyTexts('warning.nameUnlisted', r.nameUnlisted, FILE),
     help: replyTexts('warning.help', r.help, FILE),
     ask: replyTexts('warning.ask', r.ask, FILE),
   };
@@ -185,6 +188,8 @@ const WEAK_EVIDENCE = 1;
 const CHECK_AGAIN_AFTER = 3;
 /** Safety sentences remembered per session (older ones may come back in a very long crisis). */
 const USED_KEPT = 80;
+/** Previous messages kept as context for the next turn's reading. */
+const RECENT_KEPT = 2;
 /** Words in a reply short enough to be only an answer ("yes", "yeah i am"). */
 const SHORT_REPLY = 5;
 
@@ -225,6 +230,8 @@ function test(re: RegExp, text: string): boolean {
 export interface SafetySigns {
   /** A clear crisis. */
   crisis: CrisisKind | null;
+  /** Whether the rules read the crisis (false when only the classifier did). */
+  byRules: boolean;
   /** An unclear sign of this kind: ask before anything else. */
   unsure: CrisisKind | null;
   /** Warning signs of coercive control or violence (ids). */
@@ -234,8 +241,53 @@ export interface SafetySigns {
   canonical: string;
 }
 
-/** Reads one message for every safety signal. */
-export function readSigns(text: string): SafetySigns {
+/** A joke marker: a rule's crisis reading of a joking message is only asked about. */
+const JOKING = /\b(?:lol|lmao|haha\w*|jk|just kidding|joking|rofl)\b/;
+const LAUGHING = /\u{1F602}|\u{1F923}/u;
+/**
+ * The classifier's probability of a kind below which a rule's crisis reading is only asked about:
+ * the rules' false alarms (idioms, jokes, a past that is over) are where the classifier, trained
+ * on thousands of close non-crises, disagrees most.
+ */
+const RULES_NEED = 0.1;
+/** The classifier's probability of a kind below which a rule's weak doubt is not asked about. */
+const DOUBT_NEED = 0.05;
+
+/** An idiom, a joke, a past that is over, someone else's story: not this person's crisis. */
+function notThisPerson(text: string, canonical: string, kind: CrisisKind): boolean {
+  return (
+    vetoReason(canonicalOf(text), kind) !== null || JOKING.test(canonical) || LAUGHING.test(text)
+  );
+}
+
+/**
+ * The least probability at which the classifier alone reads a crisis, whatever a kind's own
+ * threshold (harm to others has few close non-crises to set its threshold from).
+ */
+const CLASSIFIER_SURE = 0.6;
+/** "I'm ok": a no to "are you thinking of...?", never a "not safe". */
+const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
+/**
+ * Words of harm, danger, death, means or farewell. The classifier alone reads a crisis only in a
+ * message with one of them; without, it asks (CHECK): its character n-grams also find "better"
+ * in "better off without me" and "my" in "myself", and a question costs one turn where a false
+ * safety mode would hold a whole conversation.
+ */
+const ANCHOR =
+  /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|roof|train|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|bye|letter\w*|note|notes|last|anymore|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|fear|danger\w*|unsafe|safe|follow\w*|outside|watching|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|coming|on (?:his|her|their|the) way|home|tonight|ready|plan\w*|date|nobody|no one|everyone|anyone|give away|gave away|giving away|sorted|affairs|will)\b/;
+/** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
+const CLASSIFIER_MIN_WORDS = 4;
+/** The warning-sign id of a sign only the classifier saw (named in general words). */
+export const UNLISTED_WARNING = 'unlisted';
+
+/**
+ * Reads one message for every safety signal, with the person's previous messages (oldest first)
+ * as context. Two nets, either one firing is enough: the hand-written rules, and the classifier
+ * by meaning (classifier.ts) for wordings nobody wrote a rule for. What the rules' crisis reading
+ * shares with idioms, jokes, a past that is over and someone else's story (the classifier's
+ * vetoes) is asked about (an unclear sign) rather than answered as a crisis.
+ */
+export function readSigns(text: string, previous: readonly string[] = []): SafetySigns {
   let ev = crisisEvidence(text);
   const canonical = ev.canonical;
   const heads = wordHeads(canonical);
@@ -254,14 +306,43 @@ export function readSigns(text: string): SafetySigns {
     const without = crisisEvidence(rest);
     if (without.kind !== 'partner_danger') ev = { ...without, canonical };
   }
+  let crisis = ev.kind;
+  let byRules = true;
   let unsure: CrisisKind | null = null;
-  if (!ev.kind) {
-    unsure = KIND_ORDER.find((k) => ev.evidence[k] >= WEAK_EVIDENCE) ?? null;
-    const maybeCheck = CHECK_GATE.candidates(heads);
-    unsure ??= CHECK_RULES.find((p, i) => maybeCheck[i] && fires(p, canonical))?.kind ?? null;
+  if (crisis) {
+    if (notThisPerson(text, canonical, crisis)) crisis = null;
+    else if (riskScores(text)[crisis] < RULES_NEED) {
+      unsure = crisis;
+      crisis = null;
+    }
   }
-  const weak = ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
-  return { crisis: ev.kind, unsure, warning, weak, canonical };
+  const net = classifyRisk(text, previous);
+  if (!crisis && net.kind !== null && net.kind !== 'warning_sign') {
+    // A few words give the n-grams too little to go on for a crisis by meaning alone.
+    const words = canonical.split(' ').filter((w) => w !== '.').length;
+    if (
+      net.level === 'CRISIS' &&
+      !unsure &&
+      words >= CLASSIFIER_MIN_WORDS &&
+      net.score >= CLASSIFIER_SURE &&
+      test(ANCHOR, canonical)
+    ) {
+      crisis = net.kind;
+      byRules = false;
+    } else unsure ??= net.kind;
+  }
+  if (!crisis && !unsure && ev.kind === null) {
+    let doubt = KIND_ORDER.find((k) => ev.evidence[k] >= WEAK_EVIDENCE) ?? null;
+    const maybeCheck = CHECK_GATE.candidates(heads);
+    doubt ??= CHECK_RULES.find((p, i) => maybeCheck[i] && fires(p, canonical))?.kind ?? null;
+    // The same idioms, jokes and pasts that silence a rule's crisis reading silence its doubts.
+    if (doubt && !notThisPerson(text, canonical, doubt) && riskScores(text)[doubt] >= DOUBT_NEED)
+      unsure = doubt;
+  }
+  if (!crisis && warning.length === 0 && net.kind === 'warning_sign')
+    warning.push(UNLISTED_WARNING);
+  const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
+  return { crisis, byRules: crisis !== null && byRules, unsure, warning, weak, canonical };
 }
 
 /** What the safety step decided for one turn. */
@@ -287,6 +368,11 @@ class Picker {
     this.used = new Set(used);
   }
 
+  /** Like {@link pick}, but null once every text of the pool has been said. */
+  fresh(key: string, pool: readonly string[]): string | null {
+    return pool.every((_, i) => this.used.has(`${key}.${i}`)) ? null : this.pick(key, pool);
+  }
+
   pick(key: string, pool: readonly string[]): string {
     const order = pool.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
@@ -307,7 +393,8 @@ class Picker {
 function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
   for (const s of STEPS)
     if ((!s.kinds || s.kinds.includes(kind)) && test(s.re, text)) return s.step;
-  if (askedSafe && test(NO, text)) return 'not_safe';
+  // "no" to "are you safe?" is not safe; "i am ok" (also a no to other questions) is not that.
+  if (askedSafe && test(NO, text) && !test(OK, text)) return 'not_safe';
   return 'general';
 }
 
@@ -343,11 +430,12 @@ function ongoingReply(
   const ask = pickAsk(kind, p);
   const parts = [
     opening ?? p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool),
-    p.pick(guideKey, guidePool),
+    // A long crisis can use up the guidance: then the answer goes without rather than repeat.
+    p.fresh(guideKey, guidePool),
     pickResource(kind, s, r),
     ask.text,
   ];
-  return { reply: fillResources(parts.join(' '), r), askedSafe: ask.safe };
+  return { reply: fillResources(parts.filter(Boolean).join(' '), r), askedSafe: ask.safe };
 }
 
 function pickAsk(kind: CrisisKind, p: Picker): { safe: boolean; text: string } {
@@ -393,7 +481,9 @@ function warningReply(signs: string[], p: Picker, r: SafetyResources): string {
   const named = phrases.length > 1 ? `${phrases[0]} and ${phrases[1]}` : phrases[0];
   const parts = [
     p.pick('warning.ask', WARNING.ask),
-    p.pick('warning.name', WARNING.name).replace('{signs}', named),
+    named
+      ? p.pick('warning.name', WARNING.name).replace('{signs}', named)
+      : p.pick('warning.nameUnlisted', WARNING.nameUnlisted),
     p.pick('warning.help', WARNING.help),
   ];
   return fillResources(parts.join(' '), r);
@@ -420,8 +510,9 @@ export function planSafety(
 ): SafetyPlan {
   const s = previous ?? emptySafetyState();
   const p = new Picker(s.used, createRng(hashString(text, seed) ^ Math.imul(turn, 0x2545f491)));
-  const signs = readSigns(text);
+  const signs = readSigns(text, s.recent ?? []);
   const canon = signs.canonical;
+  const recent = counted ? [...(s.recent ?? []), text].slice(-RECENT_KEPT) : s.recent;
 
   const done = (
     level: SafetyLevel,
@@ -433,16 +524,26 @@ export function planSafety(
     level,
     kind,
     ...out,
-    state: { ...s, ...next, used: p.list(), last: level, lastPhase: phase },
+    state: {
+      ...s,
+      ...next,
+      used: p.list(),
+      last: level,
+      lastPhase: phase,
+      ...(recent ? { recent } : {}),
+    },
   });
 
   if (!counted) return replan(s, p, resources, signs, done);
 
   // In safety mode: follow the person until they say they are safe.
   if (s.mode === 'crisis' && s.kind) {
-    const kind = signs.crisis ?? s.kind;
-    if (signs.crisis && !s.concerns.includes(signs.crisis)) {
-      const f = firstReply(signs.crisis, p, resources);
+    // Only the rules add a new kind of concern to a crisis under way: the classifier's reading of
+    // "he's back, i can't do this" in a self-harm crisis is the same crisis.
+    const added = signs.crisis && signs.byRules ? signs.crisis : null;
+    const kind = added ?? s.kind;
+    if (added && !s.concerns.includes(added)) {
+      const f = firstReply(added, p, resources);
       return done(
         'CRISIS',
         kind,
@@ -453,7 +554,9 @@ export function planSafety(
     }
     const step = stepOf(canon, kind, s.askedSafe);
     const denies = test(NO, canon) && !signs.unsure && signs.weak === 0 && step === 'general';
-    if (!signs.crisis && (saysSafe(canon, kind, s.askedSafe, step) || denies)) {
+    // A classifier's crisis reading does not hold back "i'm ok now": what the person says does.
+    const sure = signs.crisis !== null && signs.byRules;
+    if (!sure && (saysSafe(canon, kind, s.askedSafe, step) || denies)) {
       return done(
         'CRISIS',
         kind,
@@ -474,10 +577,16 @@ export function planSafety(
     // A yes, an unsure short reply, or any further sign after "are you thinking of ending your
     // life?" is taken as a yes: a person in crisis who is asked is caught. After a warning sign
     // ("are you safe at home?") a yes is not a crisis; the signs in the reply are read as usual.
+    // The reply's own signs: read with the doubted message as context, any reply would look like one.
+    const own = s.lastPhase === 'check' ? readSigns(text) : signs;
+    // "maybe" or "honestly" opening a longer message is not an answer; "yes" opening one is.
+    const yes =
+      test(YES, canon) &&
+      (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
     const answered =
-      test(YES, canon) ||
+      yes ||
       (s.lastPhase === 'check' &&
-        (canon.split(' ').length <= SHORT_REPLY || signs.unsure !== null || signs.weak > 0));
+        (canon.split(' ').length <= SHORT_REPLY || own.unsure !== null || own.weak > 0));
     if (answered && s.lastPhase === 'check') {
       const kind = s.pending;
       const f = firstReply(kind, p, resources);
