@@ -146,6 +146,21 @@ function directQuestion(text: string): string | null {
   return null;
 }
 
+/**
+ * The sentence of a message that carries its news, progress or plan ("so i tried again. it went
+ * better than i thought" -> the second), so what is remembered is what was said to have happened,
+ * not the sentence that happened to come first. Null when no single sentence carries it.
+ */
+export function sentenceOfAct(raw: string, act: 'event' | 'progress' | 'plan'): string | null {
+  for (const s of raw.split(/(?<=[.!?;])\s+|\n+/)) {
+    const text = respell(actText(s));
+    if (!any(act, text)) continue;
+    if (act === 'progress' && any('progress_spoilers', text)) continue;
+    return s;
+  }
+  return null;
+}
+
 /** What the turn before looked like, for acts that depend on it. */
 export interface ActContext {
   /** User turns before this one in the session. */
