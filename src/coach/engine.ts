@@ -211,7 +211,17 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const norm = normalizeText(input.text);
 
       // What kind of turn this is, and what it tells us about the person's life.
-      const reading = recogniseAct(input.text, { turnsBefore: turn - 1 });
+      const before = state.conversation;
+      const reading = recogniseAct(input.text, {
+        turnsBefore: turn - 1,
+        // Something was told already (a person, the relationship, a fact or a happening): a topic
+        // guessed from a preamble ("need to get this off my chest") is not enough.
+        opened:
+          (before?.people.length ?? 0) > 0 ||
+          (before?.happenings.length ?? 0) > 0 ||
+          (before?.relationship ?? null) !== null ||
+          state.facts.length > 0,
+      });
       const { facts, change } = updateFacts(
         state.conversation ?? emptyFacts(),
         input.text,

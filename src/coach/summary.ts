@@ -2,7 +2,7 @@
  * The session summary written after every 5th user message: "what we've worked on" and "where
  * we're going next", built only from the conversation state, so it is deterministic.
  */
-import { allSupported, topicAssumptions } from './conversation/assumptions';
+import { allSupported, assumptionsInText, topicAssumptions } from './conversation/assumptions';
 import {
   currentEx,
   currentPartner,
@@ -110,12 +110,28 @@ function peopleSentence(facts: ConversationFacts): string | null {
   return `You told me ${[about, that].filter(Boolean).join(', and ')}.`;
 }
 
-/** Names the user gave, capitalised inside a paraphrase of their words. */
+/**
+ * Names the user gave, capitalised inside a paraphrase of their words, and without the role they
+ * had when it was said ("your girlfriend amy" -> "Amy": she may be an ex by now).
+ */
 function withNames(text: string, facts: ConversationFacts): string {
   let out = text;
-  for (const p of facts.people)
-    if (p.name) out = out.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
+  for (const p of facts.people) {
+    if (!p.name) continue;
+    const name = p.name.toLowerCase();
+    out = out
+      .replace(new RegExp(`\\byour (?:[a-z]+[ -]){0,2}?[a-z]+,? ${name}\\b`, 'g'), name)
+      .replace(new RegExp(`\\b${name}\\b`, 'g'), p.name);
+  }
   return out;
+}
+
+/**
+ * Whether a sentence only assumes what the remembered facts support (the same lexical check every
+ * block passes): a summary sentence must be true now, not only when it was said.
+ */
+function supported(text: string, facts: ConversationFacts | undefined): boolean {
+  return !facts || allSupported(facts, assumptionsInText(text, []));
 }
 
 /** What happened, went well and was decided, in the person's own (second-person) words. */
@@ -124,8 +140,9 @@ function happeningSentences(facts: ConversationFacts): string[] {
   const of = (kind: 'event' | 'progress' | 'plan') =>
     facts.happenings
       .filter((h) => h.kind === kind)
-      .slice(-2)
-      .map((h) => withNames(h.text, facts));
+      .map((h) => withNames(h.text, facts))
+      .filter((text) => supported(text, facts))
+      .slice(-2);
   const events = of('event');
   const progress = of('progress');
   const plans = of('plan');
@@ -162,10 +179,16 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   const named = facts
     ? ((currentPartner(facts) ?? currentEx(facts))?.name ?? null)
     : state.partnerName;
-  const ordered = main ? [main, ...topics.filter((t) => t !== main)] : topics;
+  // Beside the main topic, only topics the person came back to: one turn's guess (a "tight chest"
+  // read as anxiety) is not something "we talked about".
+  const others = topics.filter((t) => t !== main && (state.topics[t]?.turns ?? 0) >= 2);
+  const ordered = main ? [main, ...others] : topics;
   const sentences: string[] = [];
   if (ordered.length > 0) {
-    const phrases = ordered.slice(0, 3).map((t, i) => topicPhrase(t, i === 0 ? named : null));
+    const phrases = ordered
+      .slice(0, 3)
+      .map((t, i) => topicPhrase(t, i === 0 ? named : null))
+      .filter((p, i) => i === 0 || supported(p, facts));
     sentences.push(`So far we've talked about ${joinList(phrases)}.`);
   } else {
     sentences.push(`So far we've only just started to talk about what's on your mind.`);
@@ -173,6 +196,12 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   if (facts) {
     const told = peopleSentence(facts);
     if (told) sentences.push(told);
+    // How long, in the person's words ("you were together for 3 years"), when still true to say.
+    const durations = state.facts
+      .filter((f) => f.kind === 'duration' && supported(f.text, facts))
+      .slice(-2)
+      .map((f) => f.text);
+    if (durations.length > 0) sentences.push(`You mentioned that ${joinList(durations)}.`);
     sentences.push(...happeningSentences(facts));
   } else {
     const told = factsSentence(state);
@@ -184,7 +213,7 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   if (feelings.length === 1) sentences.push(`The feeling that came up most was ${feelings[0]}.`);
   else if (feelings.length > 1)
     sentences.push(`The feelings that came up most were ${joinList(feelings)}.`);
-  const explored = state.explored.slice(-3);
+  const explored = state.explored.filter((l) => supported(l, facts)).slice(-3);
   if (explored.length > 0) sentences.push(`We looked at ${joinList(explored)}.`);
   const safety = safetySummary(state);
   sentences.push(...safety.sentences);

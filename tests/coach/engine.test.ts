@@ -158,6 +158,43 @@ describe('summaries', () => {
     expect(summarize(results[4].state)).toEqual({ summaryText, nextPlanText });
   });
 
+  test('every sentence is true now: a girlfriend who became an ex is not "your girlfriend"', () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    const results = run(
+      engine,
+      [
+        'hey',
+        'my girlfriend nina and i have been together 2 years',
+        'ok update: found out my girlfriend nina has been seeing someone else for months',
+        'we broke up last night. i ended it',
+        'i feel a lot better today after talking to my brother. he gets it',
+      ],
+      3,
+    );
+    const { summaryText } = summarize(results[4].state);
+    expect(summaryText).toContain('Nina');
+    expect(summaryText).not.toMatch(/your (girlfriend|partner)/i);
+    // What went well is the sentence that said so, not the one that came first.
+    expect(summaryText).toMatch(/What went well: [^.]*better/);
+  });
+
+  test('a threat is never listed as something the person decided', () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    const results = run(
+      engine,
+      [
+        'my best mate slept with my wife',
+        "i'm going to smash his car up tonight",
+        'ok',
+        'fine',
+        'whatever',
+      ],
+      5,
+    );
+    const { summaryText } = summarize(results[4].state);
+    expect(summaryText).not.toMatch(/decided[^.]*smash/i);
+  });
+
   test('an empty state still gives readable text', () => {
     const s = summarize(initialState());
     expect(s.summaryText.length).toBeGreaterThan(20);

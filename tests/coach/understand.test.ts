@@ -334,7 +334,7 @@ describe('summary and check-in', () => {
     partnerName: 'Alex',
     topics: {
       heartbreak: { turns: 5, stage: 2, lastTurn: 5 },
-      loneliness: { turns: 1, stage: 1, lastTurn: 3 },
+      loneliness: { turns: 2, stage: 1, lastTurn: 3 },
     },
     facts: [
       { kind: 'name', text: 'Alex, your partner', turn: 1 },
@@ -352,6 +352,16 @@ describe('summary and check-in', () => {
     );
     expect(nextPlanText).toBe(
       "Next, for your breakup with Alex, we'll turn to what you needed and what keeps repeating, so you can see more clearly what you need.",
+    );
+  });
+
+  test('a topic guessed from one message is not listed as something we talked about', () => {
+    const once = {
+      ...state,
+      topics: { ...state.topics, loneliness: { turns: 1, stage: 1 as const, lastTurn: 3 } },
+    };
+    expect(summarize(once).summaryText).toMatch(
+      /^So far we've talked about your breakup with Alex\. /,
     );
   });
 

@@ -63,6 +63,40 @@ export function actText(text: string): string {
     .trim();
 }
 
+/**
+ * Common chat spellings read as the words they stand for, so cues need not list every typo
+ * ("hw do i", "shld i", "r u ok", "thx"). Only for recognising the act; the text itself is kept.
+ */
+const SPELLINGS: Record<string, string> = {
+  hw: 'how',
+  wat: 'what',
+  wht: 'what',
+  wut: 'what',
+  shld: 'should',
+  shud: 'should',
+  shoud: 'should',
+  shuld: 'should',
+  sould: 'should',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  abt: 'about',
+  diff: 'different',
+  pls: 'please',
+  plz: 'please',
+  cuz: 'because',
+  coz: 'because',
+  bc: 'because',
+  thnx: 'thanks',
+  thanx: 'thanks',
+  tnx: 'thanks',
+  thks: 'thanks',
+};
+
+function respell(text: string): string {
+  return text.replace(/\p{L}+/gu, (w) => SPELLINGS[w] ?? w);
+}
+
 /** Sentences of a cue text, each with the punctuation that ended it. */
 function sentencesOf(text: string): string[] {
   return (text.match(/[^.!?;\n]+[.!?;]*/g) ?? []).map((s) => s.trim()).filter(Boolean);
@@ -81,6 +115,18 @@ function questionKind(sentence: string): QuestionKind {
   return 'advice';
 }
 
+/**
+ * Whether a sentence is built as a question even without a question mark: an auxiliary before its
+ * subject ("is it too soon", "am i the problem"), a question word before an auxiliary ("what do i
+ * tell the kids", "why do i always..."), or an asking phrase. A clause after a comma counts too
+ * ("tell me honestly, am i the problem").
+ */
+function questionShaped(sentence: string): boolean {
+  if (any('question_inverted', sentence)) return true;
+  const clauses = sentence.split(/, */).slice(1);
+  return clauses.some((c) => wordCount(c) >= 3 && any('question_inverted', c));
+}
+
 /** The first sentence that asks something directly, or null. */
 function directQuestion(text: string): string | null {
   for (const s of sentencesOf(text)) {
@@ -89,13 +135,28 @@ function directQuestion(text: string): string | null {
     const bare = s.replace(/[.!?;]+$/, '');
     if (asks && wordCount(bare) <= 2) return bare;
     // "we kind of act like it??" asks nothing: a question needs an asking word, and without a
-    // question mark a plain asking phrase ("should i", "how do i").
+    // question mark a plain asking phrase ("should i", "how do i") or a question's word order.
     if (
       asks
-        ? any('question_start', bare) || any('question_strong', bare)
-        : any('question_strong', bare)
+        ? any('question_start', bare) || any('question_strong', bare) || questionShaped(bare)
+        : any('question_strong', bare) || questionShaped(bare)
     )
       return bare;
+  }
+  return null;
+}
+
+/**
+ * The sentence of a message that carries its news, progress or plan ("so i tried again. it went
+ * better than i thought" -> the second), so what is remembered is what was said to have happened,
+ * not the sentence that happened to come first. Null when no single sentence carries it.
+ */
+export function sentenceOfAct(raw: string, act: 'event' | 'progress' | 'plan'): string | null {
+  for (const s of raw.split(/(?<=[.!?;])\s+|\n+/)) {
+    const text = respell(actText(s));
+    if (!any(act, text)) continue;
+    if (act === 'progress' && any('progress_spoilers', text)) continue;
+    return s;
   }
   return null;
 }
@@ -104,6 +165,12 @@ function directQuestion(text: string): string | null {
 export interface ActContext {
   /** User turns before this one in the session. */
   turnsBefore: number;
+  /**
+   * Whether the person has already said what brought them (an earlier turn had content, not only a
+   * hello). News is news against that background; the first telling is the story itself. Defaults
+   * to "any turn before".
+   */
+  opened?: boolean;
 }
 
 /**
@@ -113,7 +180,9 @@ export interface ActContext {
  */
 export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   // Quoted words are someone else's ("he said he 'needs to find himself'"), not this turn's act.
-  const text = actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … '));
+  const text = respell(
+    actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … ')),
+  );
   const words = wordCount(text);
   const none = (act: TurnAct): ActReading => ({ act, question: null });
   const question = directQuestion(text);
@@ -123,22 +192,31 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     if (thanks && any('goodbye_with_thanks', text)) return none('goodbye');
     if (thanks && words <= 14) return none('thanks');
   }
-  const greeting = /^\S+/.exec(text);
-  if (greeting && any('greeting', text)) {
+  if (any('greeting', text)) {
     const rest = text
       .replace(COMPILED.get('greeting')![0], '')
       .replace(/^[\s.,!]+/, '')
       .trim();
     if (any('greeting_rest', rest) && wordCount(rest) <= 10 && !rest.includes('?'))
       return none('greeting');
-    if (rest === '' || /^[.,!?\s]*$/.test(rest)) return none('greeting');
+    if (rest === '' || /^[.,!?:;()\s-]*$/.test(rest)) return none('greeting');
+    // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
+    // you?"): a greeting still, whatever the words; anything about their life is not.
+    if (
+      wordCount(rest) <= 8 &&
+      any('greeting_small_talk', rest.replace(/\?/g, '')) &&
+      (!rest.includes('?') || any('greeting_small_talk_question', rest))
+    )
+      return none('greeting');
   }
   if (any('correction', text)) return none('correction');
   if (any('change_subject', text)) return none('change_subject');
   if (question) return { act: 'question', question: questionKind(question) };
   if (words <= 12 && any('stuck', text)) return none('short');
+  // Only hedges and fillers ("idk honestly", "not really", "hard to say"): nothing to answer yet.
+  if (words <= 6 && any('stuck_words', text)) return none('short');
   if (any('progress', text) && !any('progress_spoilers', text)) return none('progress');
   if (any('plan', text)) return none('plan');
-  if (ctx.turnsBefore >= 1 && any('event', text)) return none('event');
+  if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');
 }

@@ -6,7 +6,7 @@
  * a correction ("luis isn't my husband yet, we're engaged") changes what is remembered.
  */
 import cues from './people-cues.json';
-import type { TurnAct } from './acts';
+import { sentenceOfAct, type TurnAct } from './acts';
 
 /** Who a person is to the user. */
 export type PersonRole =
@@ -327,14 +327,27 @@ export function toSecondPerson(sentence: string): string {
     .replace(/\byou were (going|gonna)\b/g, "you're $1");
 }
 
+/** Words of harm or threat: a message with them is not kept as a happening. */
+const HARM =
+  /\b(hurt|kill|wreck|smash|stab|shoot|beat (him|her|them|up)|hit (him|her|them|me)|bat|knife|gun|weapon|die|dead|end it all|overdose|pills|cut myself|revenge)\b/;
+
 /** The first clause of a message worth keeping as a happening, in the second person. */
 function happeningText(t: string): string | null {
   const first = t
     .trim()
-    .replace(/^(ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually)[.,:\- ]+/g, '')
+    .replace(
+      /^((ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually|hi+|hey+|hello)[.,:\- ]+)+/g,
+      '',
+    )
     .split(/[.!?;]| - | but /)[0]
     .trim();
-  const words = first.split(' ').filter(Boolean).slice(0, 16);
+  const all = first.split(' ').filter(Boolean);
+  let words = all.slice(0, 16);
+  // A long clause is cut where the person paused (a comma), not mid-phrase, when it can be.
+  if (all.length > 16) {
+    const comma = words.findLastIndex((w) => w.endsWith(','));
+    if (comma >= 3) words = words.slice(0, comma + 1);
+  }
   // A cut phrase must not end on a word that needs the next one ("talked to me for").
   while (
     words.length > 0 &&
@@ -344,7 +357,9 @@ function happeningText(t: string): string | null {
   )
     words.pop();
   if (words.length < 4) return null;
-  return toSecondPerson(words.join(' '));
+  return toSecondPerson(words.join(' ').replace(/[,:\-]+$/, ''))
+    .replace(/\bhes\b/g, "he's")
+    .replace(/\bshes\b/g, "she's");
 }
 
 /** What one turn changed, for the answer to mention (a correction is acknowledged by name). */
@@ -469,7 +484,9 @@ export function updateFacts(
     facts.fight = true;
 
   if (act === 'progress' || act === 'plan' || act === 'event') {
-    const text = happeningText(t);
+    // Threats and harm are the safety module's to name (without quoting), never a "decision".
+    const carrier = sentenceOfAct(raw, act);
+    const text = HARM.test(t) ? null : happeningText(carrier ? factText(carrier) : t);
     if (text && !facts.happenings.some((h) => h.turn === turn))
       facts.happenings.push({ kind: act, text, turn });
     if (facts.happenings.length > 12) facts.happenings.splice(0, facts.happenings.length - 12);
