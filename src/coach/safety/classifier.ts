@@ -173,7 +173,9 @@ export function vetoReason(
     !FIRST_PERSON_HARM.test(canonical)
   )
     return 'someone_else';
-  if (IDIOMS.some((re) => ((re.lastIndex = 0), re.test(canonical)))) return 'idiom';
+  // The idioms are global regexps shared with the rules: leave them as found (lastIndex 0), or
+  // the rules' next matchAll would start mid-text.
+  if (IDIOMS.some((re) => canonical.search(re) >= 0)) return 'idiom';
   return null;
 }
 

@@ -32,6 +32,8 @@ function idiomSpans(text: string, heads: ReadonlySet<string>): [number, number][
   const candidates = IDIOM_GATE.candidates(heads);
   for (let i = 0; i < IDIOMS.length; i++) {
     if (!candidates[i]) continue;
+    // matchAll starts where the regexp's lastIndex is: from the start, whatever ran before.
+    IDIOMS[i].lastIndex = 0;
     for (const m of text.matchAll(IDIOMS[i]))
       if (m[0].length > 0) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
@@ -95,9 +97,11 @@ const PATTERN_GATE = new Gate(PATTERNS.map((p) => p.re.source));
 /** Every idiom span, without the prefilter (to check that the prefilter changes nothing). */
 function idiomSpansUnfiltered(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const re of IDIOMS)
+  for (const re of IDIOMS) {
+    re.lastIndex = 0;
     for (const m of text.matchAll(re))
       if (m[0].length > 0) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
   return spans;
 }
 

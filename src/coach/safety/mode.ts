@@ -265,6 +265,9 @@ function notThisPerson(text: string, canonical: string, kind: CrisisKind): boole
  * threshold (harm to others has few close non-crises to set its threshold from).
  */
 const CLASSIFIER_SURE = 0.6;
+/** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
+const DEFLECTS =
+  /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|doesn't matter|does not matter|whatever)\b/;
 /** "I'm ok": a no to "are you thinking of...?", never a "not safe". */
 const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
 /**
@@ -275,6 +278,8 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
  */
 const ANCHOR =
   /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|roof|train|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|bye|letter\w*|note|notes|last|anymore|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|fear|danger\w*|unsafe|safe|follow\w*|outside|watching|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|coming|on (?:his|her|their|the) way|home|tonight|ready|plan\w*|date|nobody|no one|everyone|anyone|give away|gave away|giving away|sorted|affairs|will)\b/;
+/** The probability at which the classifier alone reads a crisis without an {@link ANCHOR} word. */
+const CLASSIFIER_CERTAIN = 0.9;
 /** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
 const CLASSIFIER_MIN_WORDS = 4;
 /** The warning-sign id of a sign only the classifier saw (named in general words). */
@@ -325,7 +330,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       !unsure &&
       words >= CLASSIFIER_MIN_WORDS &&
       net.score >= CLASSIFIER_SURE &&
-      test(ANCHOR, canonical)
+      (net.score >= CLASSIFIER_CERTAIN || test(ANCHOR, canonical))
     ) {
       crisis = net.kind;
       byRules = false;
@@ -339,7 +344,13 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     if (doubt && !notThisPerson(text, canonical, doubt) && riskScores(text)[doubt] >= DOUBT_NEED)
       unsure = doubt;
   }
-  if (!crisis && warning.length === 0 && net.kind === 'warning_sign')
+  // A warning sign is named only when the message itself shows it, not the one before it.
+  if (
+    !crisis &&
+    warning.length === 0 &&
+    net.kind === 'warning_sign' &&
+    classifyRisk(text).kind === 'warning_sign'
+  )
     warning.push(UNLISTED_WARNING);
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
   return { crisis, byRules: crisis !== null && byRules, unsure, warning, weak, canonical };
@@ -510,7 +521,10 @@ export function planSafety(
 ): SafetyPlan {
   const s = previous ?? emptySafetyState();
   const p = new Picker(s.used, createRng(hashString(text, seed) ^ Math.imul(turn, 0x2545f491)));
-  const signs = readSigns(text, s.recent ?? []);
+  // Earlier messages are context only for a fresh reading: in safety mode, in the watch after it
+  // and in the reply to a safety question, what counts is what this message says.
+  const fresh = s.mode === 'none' && !s.pending;
+  const signs = readSigns(text, fresh ? (s.recent ?? []) : []);
   const canon = signs.canonical;
   const recent = counted ? [...(s.recent ?? []), text].slice(-RECENT_KEPT) : s.recent;
 
@@ -553,7 +567,12 @@ export function planSafety(
       );
     }
     const step = stepOf(canon, kind, s.askedSafe);
-    const denies = test(NO, canon) && !signs.unsure && signs.weak === 0 && step === 'general';
+    const denies =
+      test(NO, canon) &&
+      !test(DEFLECTS, canon) &&
+      !signs.unsure &&
+      signs.weak === 0 &&
+      step === 'general';
     // A classifier's crisis reading does not hold back "i'm ok now": what the person says does.
     const sure = signs.crisis !== null && signs.byRules;
     if (!sure && (saysSafe(canon, kind, s.askedSafe, step) || denies)) {
@@ -577,8 +596,6 @@ export function planSafety(
     // A yes, an unsure short reply, or any further sign after "are you thinking of ending your
     // life?" is taken as a yes: a person in crisis who is asked is caught. After a warning sign
     // ("are you safe at home?") a yes is not a crisis; the signs in the reply are read as usual.
-    // The reply's own signs: read with the doubted message as context, any reply would look like one.
-    const own = s.lastPhase === 'check' ? readSigns(text) : signs;
     // "maybe" or "honestly" opening a longer message is not an answer; "yes" opening one is.
     const yes =
       test(YES, canon) &&
@@ -586,7 +603,7 @@ export function planSafety(
     const answered =
       yes ||
       (s.lastPhase === 'check' &&
-        (canon.split(' ').length <= SHORT_REPLY || own.unsure !== null || own.weak > 0));
+        (canon.split(' ').length <= SHORT_REPLY || signs.unsure !== null || signs.weak > 0));
     if (answered && s.lastPhase === 'check') {
       const kind = s.pending;
       const f = firstReply(kind, p, resources);
@@ -632,7 +649,9 @@ export function planSafety(
   // The lighter watch after a crisis: any new sign is enough to return to safety mode.
   if (
     s.mode === 'watch' &&
-    (signs.unsure || (signs.warning.length > 0 && s.kind === 'partner_danger'))
+    (signs.unsure ||
+      test(UNSAFE, canon) ||
+      (signs.warning.length > 0 && s.kind === 'partner_danger'))
   ) {
     const kind = signs.unsure ?? 'partner_danger';
     const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
