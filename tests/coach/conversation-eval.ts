@@ -379,7 +379,9 @@ export interface Scores {
 export function score(runs: readonly ConversationRun[]): Scores {
   const all = runs.flatMap((r) => r.records);
   const calm = all.filter((r) => !r.turn.crisis);
-  const questions = calm.filter((r) => r.turn.act === 'question');
+  // A question that shows a warning sign is answered by naming it, with confidential help
+  // (issue 12), not by the question's ordinary answer.
+  const questions = calm.filter((r) => r.turn.act === 'question' && !r.turn.warning_sign);
   const goodbyes = all.filter((r) => r.turn.act === 'goodbye');
   const thanks = all.filter((r) => r.turn.act === 'thanks');
   const perAct: Record<string, Ratio> = {};

@@ -19,15 +19,15 @@ import {
 const BATCHES: { file: string; floor: BatchScore }[] = [
   {
     file: 'safety-blind-1.json',
-    floor: floor({ caught: 35, crisis: 25, falseCrisis: 4, falseCheck: 2, warningHelped: 5 }),
+    floor: floor({ caught: 48, crisis: 29, falseCrisis: 1, falseCheck: 2, warningHelped: 13 }),
   },
   {
     file: 'safety-blind-2.json',
-    floor: floor({ caught: 14, crisis: 6, falseCrisis: 5, falseCheck: 8, warningHelped: 2 }),
+    floor: floor({ caught: 38, crisis: 13, falseCrisis: 3, falseCheck: 5, warningHelped: 7 }),
   },
   {
     file: 'safety-blind-3.json',
-    floor: floor({ caught: 35, crisis: 21, falseCrisis: 7, falseCheck: 6, warningHelped: 7 }),
+    floor: floor({ caught: 51, crisis: 29, falseCrisis: 1, falseCheck: 16, warningHelped: 11 }),
   },
 ];
 
@@ -62,7 +62,7 @@ describe('safety on blind batches', () => {
 });
 
 /** SAFETY answers measured in the 32 conversations without a crisis (see the test). */
-const FALSE_SAFETY_TURNS = 7;
+const FALSE_SAFETY_TURNS = 5;
 
 describe('conversations with a crisis mid-way', () => {
   const files = [1, 2, 3, 4].map((n) => `safety-conversations-${n}.json`);

@@ -192,6 +192,13 @@ function vetoOf(
 
 const LEVELS: readonly RiskLevel[] = ['NONE', 'CHECK', 'CRISIS'];
 
+/**
+ * The least probability at which the classifier alone reads a crisis, whatever a kind's own
+ * threshold (harm to others has few close non-crises to set its threshold from); below it, a
+ * kind past its CRISIS threshold is asked about (CHECK).
+ */
+export const CLASSIFIER_SURE = 0.6;
+
 /** Label probabilities of a canonical text under the model. */
 function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
   const ids: number[] = [];

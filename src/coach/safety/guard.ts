@@ -112,6 +112,16 @@ function withoutQuestions(text: string): string {
   return kept.length ? kept.join('').trim() : text;
 }
 
+/** The statements a coaching reply opens with, up to its first question (at most two). */
+function answerOf(reply: string): string {
+  const out: string[] = [];
+  for (const sentence of reply.match(/[^.!?]+[.!?]+/g) ?? []) {
+    if (sentence.trim().endsWith('?') || out.length === 2) break;
+    out.push(sentence.trim());
+  }
+  return out.join(' ');
+}
+
 function safeTurn(
   engine: CoachEngine,
   input: TurnInput,
@@ -138,12 +148,18 @@ function safeTurn(
     ];
     if (counted) retopic(input.state, state, turn);
     state.recentStyles = [...state.recentStyles.slice(0, -1), 'GROUNDING'];
+    // A direct question ("is it normal that he checks my phone?") is answered first, then the
+    // concern is named: the person asked something and deserves the answer.
+    const answer = inner.act === 'question' ? answerOf(inner.reply) : '';
+    const named = state.conversation
+      ? useNames(plan.warning.reply, state.conversation)
+      : plan.warning.reply;
     return {
       ...inner,
-      reply: plan.warning.reply,
+      reply: answer ? `${answer} ${named}` : named,
       style: 'GROUNDING',
       topics,
-      blockIds: [],
+      blockIds: answer ? inner.blockIds.slice(0, 1) : [],
       crisis: null,
       safety: plan.level,
       state,

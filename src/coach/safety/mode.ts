@@ -20,7 +20,7 @@ import {
   type SafetyResources,
   type SafetyState,
 } from '../types';
-import { classifyRisk, riskScores, vetoReason } from './classifier';
+import { CLASSIFIER_SURE, classifyRisk, riskScores, vetoReason } from './classifier';
 import { crisisEvidence, KIND_ORDER, negatedBefore } from './detect';
 import { canonicalOf } from './features';
 import { expandSource, readSafetyFile, stringList, type RuleSpec } from './load';
@@ -249,9 +249,11 @@ const LAUGHING = /\u{1F602}|\u{1F923}/u;
  * the rules' false alarms (idioms, jokes, a past that is over) are where the classifier, trained
  * on thousands of close non-crises, disagrees most.
  */
-const RULES_NEED = 0.1;
+const RULES_NEED = 0.15;
 /** The classifier's probability of a kind below which a rule's weak doubt is not asked about. */
 const DOUBT_NEED = 0.05;
+/** Rule evidence that asks whatever the classifier makes of it ("i picked a date"). */
+const STRONG_DOUBT = 1.5;
 
 /** An idiom, a joke, a past that is over, someone else's story: not this person's crisis. */
 function notThisPerson(text: string, canonical: string, kind: CrisisKind): boolean {
@@ -260,11 +262,6 @@ function notThisPerson(text: string, canonical: string, kind: CrisisKind): boole
   );
 }
 
-/**
- * The least probability at which the classifier alone reads a crisis, whatever a kind's own
- * threshold (harm to others has few close non-crises to set its threshold from).
- */
-const CLASSIFIER_SURE = 0.6;
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
 const DEFLECTS =
   /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|doesn't matter|does not matter|whatever)\b/;
@@ -277,11 +274,16 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
  * safety mode would hold a whole conversation.
  */
 const ANCHOR =
-  /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|roof|train|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|bye|letter\w*|note|notes|last|anymore|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|fear|danger\w*|unsafe|safe|follow\w*|outside|watching|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|coming|on (?:his|her|their|the) way|home|tonight|ready|plan\w*|date|nobody|no one|everyone|anyone|give away|gave away|giving away|sorted|affairs|will)\b/;
+  /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|goodbyes|suicide note|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|danger\w*|unsafe|follow\w*|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|on (?:his|her|their|the) way|give away|gave away|giving away)\b/;
 /** The probability at which the classifier alone reads a crisis without an {@link ANCHOR} word. */
 const CLASSIFIER_CERTAIN = 0.9;
 /** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
 const CLASSIFIER_MIN_WORDS = 4;
+/**
+ * The classifier's probability of a warning sign, for the message alone, at which it is named
+ * without a rule: below, its CHECK band also takes in ordinary hurt ("he was kind of crap to me").
+ */
+const UNLISTED_WARNING_NEED = 0.4;
 /** The warning-sign id of a sign only the classifier saw (named in general words). */
 export const UNLISTED_WARNING = 'unlisted';
 
@@ -341,7 +343,11 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     const maybeCheck = CHECK_GATE.candidates(heads);
     doubt ??= CHECK_RULES.find((p, i) => maybeCheck[i] && fires(p, canonical))?.kind ?? null;
     // The same idioms, jokes and pasts that silence a rule's crisis reading silence its doubts.
-    if (doubt && !notThisPerson(text, canonical, doubt) && riskScores(text)[doubt] >= DOUBT_NEED)
+    if (
+      doubt &&
+      !notThisPerson(text, canonical, doubt) &&
+      (riskScores(text)[doubt] >= DOUBT_NEED || ev.evidence[doubt] >= STRONG_DOUBT)
+    )
       unsure = doubt;
   }
   // A warning sign is named only when the message itself shows it, not the one before it.
@@ -349,7 +355,8 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     !crisis &&
     warning.length === 0 &&
     net.kind === 'warning_sign' &&
-    classifyRisk(text).kind === 'warning_sign'
+    classifyRisk(text).kind === 'warning_sign' &&
+    riskScores(text).warning_sign >= UNLISTED_WARNING_NEED
   )
     warning.push(UNLISTED_WARNING);
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
@@ -487,17 +494,21 @@ function firstReply(
   return { reply, askedSafe: /\bsafe\b/.test(last) && last.endsWith('?') };
 }
 
-function warningReply(signs: string[], p: Picker, r: SafetyResources): string {
+/**
+ * The answer to warning signs: a gentle question, the signs named, confidential help. Null once
+ * the session has heard every question and naming (a long conversation about control): then
+ * the coaching answer goes on rather than say the same things again.
+ */
+function warningReply(signs: string[], p: Picker, r: SafetyResources): string | null {
   const phrases = WARNING_SIGNS.filter((w) => signs.includes(w.id)).map((w) => w.phrase);
   const named = phrases.length > 1 ? `${phrases[0]} and ${phrases[1]}` : phrases[0];
-  const parts = [
-    p.pick('warning.ask', WARNING.ask),
-    named
-      ? p.pick('warning.name', WARNING.name).replace('{signs}', named)
-      : p.pick('warning.nameUnlisted', WARNING.nameUnlisted),
-    p.pick('warning.help', WARNING.help),
-  ];
-  return fillResources(parts.join(' '), r);
+  const ask = p.fresh('warning.ask', WARNING.ask);
+  const name = named
+    ? p.fresh('warning.name', WARNING.name)?.replace('{signs}', named)
+    : p.fresh('warning.nameUnlisted', WARNING.nameUnlisted);
+  if (!ask && !name) return null;
+  const parts = [ask, name, p.fresh('warning.help', WARNING.help)];
+  return fillResources(parts.filter(Boolean).join(' '), r);
 }
 
 function withConcern(s: SafetyState, kind: CrisisKind): CrisisKind[] {
@@ -664,8 +675,11 @@ export function planSafety(
     );
   }
 
-  if (signs.warning.length > 0) {
-    const reply = warningReply(signs.warning, p, resources);
+  const warned = signs.warning.length > 0 ? warningReply(signs.warning, p, resources) : null;
+  if (signs.warning.length > 0 && !warned)
+    return done('NONE', null, 'none', { ...base, warningSigns: true });
+  if (warned) {
+    const reply = warned;
     return done(
       'CHECK',
       'partner_danger',
@@ -722,9 +736,9 @@ function replan(
     case 'exit':
       if (kind) return done('CRISIS', kind, 'exit', {}, { reply: exitReply(kind, p, r) });
       break;
-    case 'warning':
-      if (signs.warning.length > 0) {
-        const reply = warningReply(signs.warning, p, r);
+    case 'warning': {
+      const reply = signs.warning.length > 0 ? warningReply(signs.warning, p, r) : null;
+      if (reply)
         return done(
           'CHECK',
           'partner_danger',
@@ -732,8 +746,8 @@ function replan(
           {},
           { warning: { reply, signs: signs.warning } },
         );
-      }
       break;
+    }
     case 'check':
       if (s.pending)
         return done(

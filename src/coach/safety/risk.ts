@@ -11,7 +11,7 @@
  * person's previous messages as context, for the caller that answers CHECK.
  */
 import type { CrisisKind } from '../types';
-import { classifyRisk, riskModel, type RiskLevel } from './classifier';
+import { CLASSIFIER_SURE, classifyRisk, riskModel, type RiskLevel } from './classifier';
 import { detectCrisis as detectCrisisByRules, type DetectCrisisOptions } from './detect';
 
 // Read and validate the model when the safety step loads: a broken file stops the engine at start.
@@ -41,7 +41,9 @@ export function assessRisk(
   if (ruled) return { kind: ruled, level: 'CRISIS', source: 'rules', score: 1 };
   const net = classifyRisk(text, previousTexts);
   if (net.level === 'NONE') return { kind: null, level: 'NONE', source: null, score: net.score };
-  return { ...net, source: 'classifier' };
+  const unsure =
+    net.level === 'CRISIS' && net.kind !== 'warning_sign' && net.score < CLASSIFIER_SURE;
+  return { ...net, level: unsure ? 'CHECK' : net.level, source: 'classifier' };
 }
 
 /**
