@@ -29,6 +29,23 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
     file: 'safety-blind-3.json',
     floor: floor({ caught: 51, crisis: 29, falseCrisis: 1, falseCheck: 16, warningHelped: 11 }),
   },
+  // Sealed until their first measurement (safety-sealed-N.md), never tuned on: floors at first seen.
+  {
+    file: 'safety-sealed-4.json',
+    floor: floor({ caught: 54, crisis: 35, falseCrisis: 2, falseCheck: 5, warningHelped: 18 }),
+  },
+  {
+    file: 'safety-sealed-5.json',
+    floor: floor({ caught: 54, crisis: 37, falseCrisis: 1, falseCheck: 6, warningHelped: 17 }),
+  },
+  {
+    file: 'safety-sealed-6.json',
+    floor: floor({ caught: 51, crisis: 35, falseCrisis: 1, falseCheck: 10, warningHelped: 18 }),
+  },
+  {
+    file: 'safety-sealed-7.json',
+    floor: floor({ caught: 49, crisis: 30, falseCrisis: 0, falseCheck: 9, warningHelped: 15 }),
+  },
 ];
 
 function floor(
