@@ -219,3 +219,46 @@ describe('states saved before safety mode existed', () => {
     expect(r.state.safety?.mode).toBe('none');
   });
 });
+
+describe('what the person says next decides, not the words it happens to share', () => {
+  test('taking a disclosure back ("forget i said that") does not end safety mode', () => {
+    const r = talk([
+      'we split up in march and its been rough',
+      "everyone would be better off without me. i've thought about how i'd do it",
+      "i'm fine. forget i said that",
+    ]);
+    expect(r[1].style).toBe('SAFETY');
+    expect(r[2].style).toBe('SAFETY');
+    expect(r[2].state.safety?.mode).toBe('crisis');
+  });
+
+  test('"i\'m ok for tonight" after "how safe do you feel?" is not read as "not safe"', () => {
+    const r = talk([
+      "i've been saving up my sleeping pills and i think tonight is the night",
+      'i called my sister, she is here with me now',
+      "yeah i'm ok for tonight. we're going to the gp tomorrow",
+    ]);
+    expect(r[2].reply).not.toMatch(/not safe/i);
+    expect(r[2].state.safety?.mode).toBe('watch');
+  });
+
+  test('after danger at home, "now i just want sleep" does not start a self-harm crisis', () => {
+    const r = talk([
+      'he hit me and said he would kill me if i called anyone',
+      "the police came and took him. my neighbour is with me, i'm safe now, the door is locked",
+      'my daughter will come in the morning. now i just want sleep',
+    ]);
+    expect(r[1].state.safety?.mode).toBe('watch');
+    expect(r[2].style).not.toBe('SAFETY');
+    expect(r[2].state.safety?.concerns).toEqual(['partner_danger']);
+  });
+
+  test('a direct question that shows a warning sign is answered first, then the sign named', () => {
+    const [r] = talk([
+      'is it normal that my boyfriend checks my phone every night and reads my messages?',
+    ]);
+    expect(r.safety).toBe('CHECK');
+    expect(r.reply).toMatch(/DV-LINE/);
+    expect(r.reply.split(/(?<=[.!?])\s+/)[0]).not.toMatch(/\?$/);
+  });
+});

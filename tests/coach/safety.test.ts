@@ -311,3 +311,16 @@ describe('safetyReply', () => {
     expect(DEFAULT_SAFETY_RESOURCES.domesticViolenceLine.length).toBeGreaterThan(10);
   });
 });
+
+describe('order independence', () => {
+  test('what the classifier read before does not change what the rules read next', () => {
+    // The idiom regexps are shared by the rules and the classifier's vetoes; a call that left
+    // one mid-text once made the rules miss the idiom in the next message.
+    const text = 'my razor is so dull, i keep cutting myself shaving';
+    const first = detectCrisis(text);
+    detectCrisis(text, { prefilter: false });
+    detectCrisis('this breakup is killing me lol');
+    expect(detectCrisis(text)).toBe(first);
+    expect(first).toBeNull();
+  });
+});

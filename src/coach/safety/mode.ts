@@ -232,6 +232,8 @@ export interface SafetySigns {
   crisis: CrisisKind | null;
   /** Whether the rules read the crisis (false when only the classifier did). */
   byRules: boolean;
+  /** Whether the classifier is all but certain of the crisis (at {@link CLASSIFIER_CERTAIN}). */
+  certain: boolean;
   /** An unclear sign of this kind: ask before anything else. */
   unsure: CrisisKind | null;
   /** Warning signs of coercive control or violence (ids). */
@@ -265,6 +267,9 @@ function notThisPerson(text: string, canonical: string, kind: CrisisKind): boole
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
 const DEFLECTS =
   /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|doesn't matter|does not matter|whatever)\b/;
+/** "Nobody is getting hurt": safe, though it says "hurt". */
+const NOBODY_HURT =
+  /\b(?:nobody|no one) (?:is|will be|is going to be) (?:getting |going to get )?hurt\b/;
 /** "I'm ok": a no to "are you thinking of...?", never a "not safe". */
 const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
 /**
@@ -329,7 +334,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     const words = canonical.split(' ').filter((w) => w !== '.').length;
     if (
       net.level === 'CRISIS' &&
-      !unsure &&
+      net.kind !== unsure &&
       words >= CLASSIFIER_MIN_WORDS &&
       net.score >= CLASSIFIER_SURE &&
       (net.score >= CLASSIFIER_CERTAIN || test(ANCHOR, canonical))
@@ -360,7 +365,8 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   )
     warning.push(UNLISTED_WARNING);
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
-  return { crisis, byRules: crisis !== null && byRules, unsure, warning, weak, canonical };
+  const certain = crisis !== null && net.kind === crisis && net.score >= CLASSIFIER_CERTAIN;
+  return { crisis, byRules: crisis !== null && byRules, certain, unsure, warning, weak, canonical };
 }
 
 /** What the safety step decided for one turn. */
@@ -419,6 +425,7 @@ function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
 /** Whether the person says they are safe now (and nothing in the message says otherwise). */
 function saysSafe(text: string, kind: CrisisKind, askedSafe: boolean, step: string): boolean {
   if (test(UNSAFE, text)) return false;
+  if (test(NOBODY_HURT, text)) return true;
   if (['hurt', 'partner_coming', 'partner_here', 'means_near', 'not_safe'].includes(step))
     return false;
   if (test(SAFE, text)) return true;
@@ -532,10 +539,13 @@ export function planSafety(
 ): SafetyPlan {
   const s = previous ?? emptySafetyState();
   const p = new Picker(s.used, createRng(hashString(text, seed) ^ Math.imul(turn, 0x2545f491)));
-  // Earlier messages are context only for a fresh reading: in safety mode, in the watch after it
-  // and in the reply to a safety question, what counts is what this message says.
-  const fresh = s.mode === 'none' && !s.pending;
+  // Earlier messages are context only for a fresh reading: in safety mode and in the watch after
+  // it, what counts is what this message says.
+  const fresh = s.mode === 'none';
   const signs = readSigns(text, fresh ? (s.recent ?? []) : []);
+  // The reply to a safety question is read alone: read with the doubted message as context,
+  // any reply would look like a yes.
+  const own = s.pending && fresh ? readSigns(text) : signs;
   const canon = signs.canonical;
   const recent = counted ? [...(s.recent ?? []), text].slice(-RECENT_KEPT) : s.recent;
 
@@ -563,9 +573,12 @@ export function planSafety(
 
   // In safety mode: follow the person until they say they are safe.
   if (s.mode === 'crisis' && s.kind) {
-    // Only the rules add a new kind of concern to a crisis under way: the classifier's reading of
-    // "he's back, i can't do this" in a self-harm crisis is the same crisis.
-    const added = signs.crisis && signs.byRules ? signs.crisis : null;
+    // Only the rules, or a classifier all but certain, change the kind of a crisis under way: its
+    // reading of "he's back, i can't do this" in a self-harm crisis is the same crisis.
+    const added =
+      signs.crisis && (signs.byRules || signs.certain) && signs.crisis !== s.kind
+        ? signs.crisis
+        : null;
     const kind = added ?? s.kind;
     if (added && !s.concerns.includes(added)) {
       const f = firstReply(added, p, resources);
@@ -585,7 +598,9 @@ export function planSafety(
       signs.weak === 0 &&
       step === 'general';
     // A classifier's crisis reading does not hold back "i'm ok now": what the person says does.
-    const sure = signs.crisis !== null && signs.byRules;
+    // A rule reading the same danger again ("the door is locked") does not hold back "i am safe
+    // now"; the danger steps saysSafe checks (he is here, hurt, the means near) still do.
+    const sure = signs.crisis !== null && signs.byRules && signs.crisis !== kind;
     if (!sure && (saysSafe(canon, kind, s.askedSafe, step) || denies)) {
       return done(
         'CRISIS',
@@ -614,7 +629,7 @@ export function planSafety(
     const answered =
       yes ||
       (s.lastPhase === 'check' &&
-        (canon.split(' ').length <= SHORT_REPLY || signs.unsure !== null || signs.weak > 0));
+        (canon.split(' ').length <= SHORT_REPLY || own.unsure !== null || own.weak > 0));
     if (answered && s.lastPhase === 'check') {
       const kind = s.pending;
       const f = firstReply(kind, p, resources);
@@ -635,7 +650,15 @@ export function planSafety(
   }
   const base: Partial<SafetyState> = { pending: null };
 
-  if (signs.crisis) {
+  // In the watch, a doubtful reading of another kind ("now i just want sleep" after danger at
+  // home) is not a new crisis; the rules, or a classifier all but certain, still are.
+  const newInWatch =
+    s.mode === 'watch' &&
+    signs.crisis !== null &&
+    !s.concerns.includes(signs.crisis) &&
+    !signs.byRules &&
+    !signs.certain;
+  if (signs.crisis && !newInWatch) {
     const kind = signs.crisis;
     if (s.mode === 'watch' && s.concerns.includes(kind)) {
       const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
@@ -660,11 +683,14 @@ export function planSafety(
   // The lighter watch after a crisis: any new sign is enough to return to safety mode.
   if (
     s.mode === 'watch' &&
-    (signs.unsure ||
+    ((signs.unsure && s.concerns.includes(signs.unsure)) ||
       test(UNSAFE, canon) ||
       (signs.warning.length > 0 && s.kind === 'partner_danger'))
   ) {
-    const kind = signs.unsure ?? 'partner_danger';
+    const kind =
+      signs.unsure && s.concerns.includes(signs.unsure)
+        ? signs.unsure
+        : (s.kind ?? 'partner_danger');
     const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
     return done(
       'CRISIS',
