@@ -200,13 +200,45 @@ const LEVELS: readonly RiskLevel[] = ['NONE', 'CHECK', 'CRISIS'];
 export const CLASSIFIER_SURE = 0.6;
 
 /** Label probabilities of a canonical text under the model. */
-function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
+/**
+ * Known feature ids of recent texts, per model (sorted, distinct). A turn reads its message and
+ * the one or two before it; the next turn reads two of the same again.
+ */
+const IDS = new WeakMap<RiskModel, Map<string, Int32Array>>();
+const IDS_KEPT = 32;
+
+function idsOf(model: RiskModel, canonical: string): Int32Array {
+  let cache = IDS.get(model);
+  if (!cache) IDS.set(model, (cache = new Map()));
+  const hit = cache.get(canonical);
+  if (hit) return hit;
   const ids: number[] = [];
   for (const f of canonicalFeatures(canonical)) {
     const id = model.features.get(f);
     if (id !== undefined) ids.push(id);
   }
-  return probabilities(Int32Array.from(ids), model.weights, model.bias);
+  const sorted = Int32Array.from(ids).sort();
+  if (cache.size >= IDS_KEPT) cache.delete(cache.keys().next().value as string);
+  cache.set(canonical, sorted);
+  return sorted;
+}
+
+/** The distinct ids of two sorted id lists. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+    if (n === 0 || out[n - 1] !== x) out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+
+/** Label probabilities of a canonical text under the model. */
+function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
+  return probabilities(idsOf(model, canonical), model.weights, model.bias);
 }
 
 /** The model's probability of each label for a message alone (no context, no vetoes). */
@@ -268,10 +300,16 @@ export function classifyRisk(
   const canonical = canonicalOf(text);
   const alone = levelOf(model, scoreCanonical(model, canonical), 1);
   let best = alone;
-  let window = canonical;
+  // A window "earlier . message" has exactly the features of its parts (a sentence break ends
+  // every bigram), so its ids are the union of theirs.
+  let window = idsOf(model, canonical);
   for (let j = 1; j < CONTEXT_DECAY.length && j <= previousTexts.length; j++) {
-    window = `${canonicalOf(previousTexts[previousTexts.length - j])} . ${window}`;
-    const joined = levelOf(model, scoreCanonical(model, window), CONTEXT_DECAY[j]);
+    window = union(idsOf(model, canonicalOf(previousTexts[previousTexts.length - j])), window);
+    const joined = levelOf(
+      model,
+      probabilities(window, model.weights, model.bias),
+      CONTEXT_DECAY[j],
+    );
     joined.level = Math.min(joined.level, alone.level >= 1 ? 2 : 1);
     if (joined.level > best.level || (joined.level === best.level && joined.score > best.score))
       if (joined.level > 0) best = joined;

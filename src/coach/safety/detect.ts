@@ -14,12 +14,11 @@
  * Every cue adds evidence; a kind is detected at 2. The prefilter runs only the regexes whose
  * words occur in the message.
  */
-import { normalizeText } from '../normalize';
+import { canonicalOf } from './features';
 import type { CrisisKind } from '../types';
 import { IDIOM_SOURCES } from './load';
 import { IDIOMS, PATTERNS, clauseBefore } from './patterns';
 import { Gate, wordHeads } from './prefilter';
-import { crisisCanonical } from './text';
 
 const IDIOM_GATE = new Gate(IDIOM_SOURCES);
 
@@ -151,7 +150,7 @@ export function detectCrisis(text: string, options: DetectCrisisOptions = {}): C
 
 /** {@link detectCrisis} with the evidence behind it: weak signs count for a gentle check. */
 export function crisisEvidence(text: string, options: DetectCrisisOptions = {}): CrisisEvidence {
-  const norm = crisisCanonical(normalizeText(text).text);
+  const norm = canonicalOf(text);
   const heads = wordHeads(norm);
   const candidates = options.prefilter === false ? null : PATTERN_GATE.candidates(heads);
   // Idiom spans are found only once some pattern matched: most messages match none.

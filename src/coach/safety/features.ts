@@ -14,8 +14,17 @@ const CHAR_MAX = 5;
 
 /** The text the classifier reads: normalised, crisis slang and typos repaired. */
 export function canonicalOf(text: string): string {
-  return crisisCanonical(normalizeText(text).text);
+  const hit = CANONICAL.get(text);
+  if (hit !== undefined) return hit;
+  const canonical = crisisCanonical(normalizeText(text).text);
+  if (CANONICAL.size >= CANONICAL_KEPT) CANONICAL.delete(CANONICAL.keys().next().value as string);
+  CANONICAL.set(text, canonical);
+  return canonical;
 }
+
+/** Canonical forms of recent texts: a turn reads its message, and its context, several times. */
+const CANONICAL = new Map<string, string>();
+const CANONICAL_KEPT = 32;
 
 /** The feature strings of a message, each once (presence, not counts). */
 export function featureStrings(text: string): string[] {
