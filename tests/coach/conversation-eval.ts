@@ -64,6 +64,16 @@ export interface ConversationItem {
 /** The folder of conversation fixtures. */
 export const CONVERSATIONS_DIR = path.join(__dirname, '..', 'fixtures', 'conversations');
 
+/**
+ * One act vocabulary for every set: set 5's author wrote "question_advice" and "short_reply"
+ * where sets 1-4 have act "question" with its kind in `question`, and "short".
+ */
+function withActLabel(turn: LabelledTurn): LabelledTurn {
+  const m = /^question_(advice|yes_no|normalcy|how_to)$/.exec(turn.act);
+  if (m) return { ...turn, act: 'question', question: m[1] };
+  return turn.act === 'short_reply' ? { ...turn, act: 'short' } : turn;
+}
+
 /** Reads `conversations-N.json` files (all of them when `files` is omitted), sorted by name. */
 export function loadConversations(files?: readonly string[]): ConversationItem[] {
   const names =
@@ -76,7 +86,10 @@ export function loadConversations(files?: readonly string[]): ConversationItem[]
     const items = JSON.parse(
       fs.readFileSync(path.join(CONVERSATIONS_DIR, file), 'utf8'),
     ) as LabelledConversation[];
-    return items.map((conversation) => ({ file, conversation }));
+    return items.map((conversation) => ({
+      file,
+      conversation: { ...conversation, turns: conversation.turns.map(withActLabel) },
+    }));
   });
 }
 
