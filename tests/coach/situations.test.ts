@@ -14,7 +14,7 @@ const after = JSON.parse(
 ) as { text: string; situation: string }[];
 
 test('every situation has at least 10 example wordings, an answer, a reflection, a step and a question', () => {
-  expect(catalogue.situations.length).toBeGreaterThanOrEqual(40);
+  expect(catalogue.situations.length).toBeGreaterThanOrEqual(120);
   for (const s of catalogue.situations) {
     expect(s.examples.length).toBeGreaterThanOrEqual(10);
     expect(Object.keys(s.answers).length).toBeGreaterThanOrEqual(1);
@@ -68,4 +68,31 @@ test('a bad catalogue entry is rejected naming the file and the situation', () =
       },
     ]),
   ).toThrow(/y\.json.*"b".*must not ask/);
+});
+
+/**
+ * Wordings for the 60 situations added on 2026-12-06 (tests/fixtures/situations-after-2.json, 4 per
+ * situation), written blind by an author who saw only each situation's name and one line, never
+ * the catalogue; committed before the catalogue was matched against it. First seen, with the
+ * whole catalogue of 122 competing: top-1 159/240, top-3 192/240, keywords alone 78/240.
+ */
+test('wordings written blind for the newer situations: similarity beats keywords, floors at first seen', () => {
+  const blind = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'situations-after-2.json'), 'utf8'),
+  ) as { text: string; situation: string }[];
+  let top1 = 0;
+  let top3 = 0;
+  let kw = 0;
+  for (const item of blind) {
+    const found = catalogue.match(item.text, 0).slice(0, 3);
+    if (found[0]?.situation.id === item.situation) top1++;
+    if (found.some((m) => m.situation.id === item.situation)) top3++;
+    if (catalogue.matchKeywords(item.text)[0]?.situation.id === item.situation) kw++;
+  }
+  console.log(
+    `situations-after-2: top-1 ${top1}/${blind.length}, top-3 ${top3}/${blind.length}, keywords alone ${kw}/${blind.length}`,
+  );
+  expect(top1).toBeGreaterThanOrEqual(159);
+  expect(top3).toBeGreaterThanOrEqual(192);
+  expect(top1).toBeGreaterThan(kw);
 });
