@@ -209,7 +209,10 @@ const IDS_KEPT = 32;
 
 function idsOf(model: RiskModel, canonical: string): Int32Array {
   let cache = IDS.get(model);
-  if (!cache) IDS.set(model, (cache = new Map()));
+  if (!cache) {
+    cache = new Map<string, Int32Array>();
+    IDS.set(model, cache);
+  }
   const hit = cache.get(canonical);
   if (hit) return hit;
   const ids: number[] = [];
