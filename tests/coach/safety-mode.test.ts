@@ -262,3 +262,10 @@ describe('what the person says next decides, not the words it happens to share',
     expect(r.reply.split(/(?<=[.!?])\s+/)[0]).not.toMatch(/\?$/);
   });
 });
+
+test('"cheers" after a safety question is a thanks, not a yes', () => {
+  const r = talk(["i've been thinking about it a lot, whether there's any point", 'cheers']);
+  expect(r[0].safety).toBe('CHECK');
+  expect(r[1].style).not.toBe('SAFETY');
+  expect(r[1].state.safety?.mode).toBe('none');
+});

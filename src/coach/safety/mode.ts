@@ -267,6 +267,9 @@ function notThisPerson(text: string, canonical: string, kind: CrisisKind): boole
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
 const DEFLECTS =
   /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|doesn't matter|does not matter|whatever)\b/;
+/** A reply that only thanks, agrees or takes leave: not an answer to a safety question. */
+const CLOSING =
+  /^(?:thanks?|thank you|thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|sounds good|will do|got it|sure|bye|goodbye|good night|night|nite|see you|later|take care)\b(?:(?! (?:yes|yeah|i am|i do|kind of|maybe|sometimes)\b).)*$/;
 /** "Nobody is getting hurt": safe, though it says "hurt". */
 const NOBODY_HURT =
   /\b(?:nobody|no one) (?:is|will be|is going to be) (?:getting |going to get )?hurt\b/;
@@ -626,10 +629,10 @@ export function planSafety(
     const yes =
       test(YES, canon) &&
       (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
+    // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers").
+    const short = canon.split(' ').length <= SHORT_REPLY && !test(CLOSING, canon);
     const answered =
-      yes ||
-      (s.lastPhase === 'check' &&
-        (canon.split(' ').length <= SHORT_REPLY || own.unsure !== null || own.weak > 0));
+      yes || (s.lastPhase === 'check' && (short || own.unsure !== null || own.weak > 0));
     if (answered && s.lastPhase === 'check') {
       const kind = s.pending;
       const f = firstReply(kind, p, resources);
