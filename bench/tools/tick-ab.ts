@@ -8,6 +8,9 @@
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
  *   node -r @swc-node/register bench/tools/tick-ab.ts --base=/tmp/base [--rounds=4] [--due=10000]
+ *
+ * `--this-sql=` and `--base-sql=` (statements separated by `;`) run before each round of that
+ * variant, after the reset: with `--base=.` they compare two schemas under the same code.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -49,8 +52,8 @@ async function main(): Promise<void> {
     );
   });
   const variants = [
-    { label: 'this', root: ROOT },
-    { label: 'base', root: base },
+    { label: 'this', root: ROOT, sql: arg('this-sql') },
+    { label: 'base', root: base, sql: arg('base-sql') },
   ];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-tick-ab-'));
   const rows: Row[] = [];
@@ -65,6 +68,8 @@ async function main(): Promise<void> {
             `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
                next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
           );
+          for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
+            await client.query(statement);
           await client.query('VACUUM ANALYZE');
         });
         const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
