@@ -33,7 +33,7 @@ describe('the default', () => {
 });
 
 describe.each([
-  ['true', ['turn_commit', 'turn_snapshot']],
+  ['true', ['followup_candidates', 'turn_commit', 'turn_snapshot']],
   ['false', []],
 ])('with AMORA_PREPARED_STATEMENTS=%s', (setting, expected) => {
   let t: TestServer;
@@ -44,7 +44,7 @@ describe.each([
     await t.stop();
   });
 
-  it('answers turns, and prepares the turn statements only when on', async () => {
+  it('answers turns and ticks, and prepares their statements only when on', async () => {
     const token = await t.token();
     const sessionId = (await t.gql(token, CREATE)).body.data.createSession.id;
     for (let i = 1; i <= 3; i++) {
@@ -54,6 +54,8 @@ describe.each([
       expect(body.errors).toBeUndefined();
       expect(body.data.sendMessage.referencedData.turnCount).toBe(i);
     }
+    // The follow-up timer's read is named too (nothing is due, so there is no claim to send).
+    expect(await t.server.services.followupTimer.tick()).toBe(0);
     // Every connection the pool holds: those that ran turns have them prepared (when on).
     const pool = t.server.db.pool;
     const clients = await Promise.all(

@@ -120,6 +120,44 @@ describe('query cost over HTTP', () => {
   });
 });
 
+describe('the same document sent again', () => {
+  it('is priced again by its new variables', async () => {
+    const query = `query($n: Int) { s: session(id: "x") { messages(first: $n) {
+      edges { node { session { messages(first: $n) { edges { node { id text } } } } } } } } }`;
+    expect((await t.gql(token, query, { n: 2 })).status).toBe(200);
+    const big = await t.gql(token, query, { n: 200 });
+    expect(big.status).toBe(400);
+    expect(big.body.errors[0].message).toMatch(/complexity/);
+  });
+
+  it('still refuses variables that do not fit, with the same answer as a document seen first', async () => {
+    const query = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message } }`;
+    // A text of its own per request, so none of these is priced before.
+    const fresh = (variables: Record<string, unknown>, n: number) =>
+      t.gql(
+        token,
+        `mutation M${n}($input: SendMessageInput!) { sendMessage(input: $input) { message } }`,
+        variables,
+      );
+    expect((await t.gql(token, query, { input: { specificQuestion: 'Hello' } })).status).toBe(200);
+    const cases: Record<string, unknown>[] = [
+      { input: { specificQuestion: 7 } },
+      {},
+      { input: { nope: true } },
+    ];
+    for (const [n, variables] of cases.entries()) {
+      const again = await t.gql(token, query, variables);
+      const first = await fresh(variables, n);
+      expect(again.status).toBe(400);
+      expect(again.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect({ status: again.status, body: again.body }).toEqual({
+        status: first.status,
+        body: first.body,
+      });
+    }
+  });
+});
+
 describe('pricing refuses what it cannot price', () => {
   it('throws rather than letting an operation through unpriced', () => {
     // Past validation on purpose: the pricing library gives up on this one.

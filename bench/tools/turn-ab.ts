@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const extraEnv = Object.fromEntries(
     process.argv
       .filter((a) => a.startsWith('--env='))
-      .map((a) => a.slice(6).split('=', 2) as [string, string]),
+      // Split at the first '=' only: a value may hold one (NODE_OPTIONS=--flag=value).
+      .map((a) => [a.slice(6, a.indexOf('=', 6)), a.slice(a.indexOf('=', 6) + 1)]),
   );
   const url = await createBenchDatabase('turn_ab');
   const postmaster = await withClient(url, (c) => postmasterPid(c as never));

@@ -89,15 +89,11 @@ export class FollowupRepository {
    * (the cost follows what is due, not what is stored), with their conversation state.
    */
   async candidates(now: Date, limit: number): Promise<CandidateRow[]> {
-    const at = now.toISOString();
-    return this.db.prisma.$queryRaw<CandidateRow[]>`
-      SELECT s.id, s.user_id, s.title, s.primary_topic, s.status::text AS status, s.follow_up_enabled,
-             s.follow_up_time, s.timezone, s.last_follow_up_at, s.next_follow_up_at, st.state
-      FROM amora_sessions s
-      LEFT JOIN amora_session_state st ON st.session_id = s.id
-      WHERE s.next_follow_up_at <= ${at}::timestamptz
-      ORDER BY s.next_follow_up_at
-      LIMIT ${limit}`;
+    return this.db.query<CandidateRow>({
+      name: 'followup_candidates',
+      text: CANDIDATES_SQL,
+      values: [now.toISOString(), limit],
+    });
   }
 
   /**
@@ -114,49 +110,68 @@ export class FollowupRepository {
    * moves only for a check-in actually written.
    */
   async claim(decisions: ClaimDecision[], now: Date): Promise<ClaimedRow[]> {
-    const at = now.toISOString();
-    return this.db.prisma.$queryRaw<ClaimedRow[]>`
-      WITH input AS (
-        SELECT * FROM jsonb_to_recordset(${JSON.stringify(decisions)}::jsonb) AS i(
-          id uuid, status text, enabled boolean, time text, zone text, seen_next timestamptz, seen_last timestamptz,
-          fire boolean, day date, due_at timestamptz, next_at timestamptz, prompt text, message_id uuid, metadata jsonb)
-      ),
-      locked AS (
-        SELECT s.id,
-          -- Only this statement writes check-ins, under this row lock, and every one it writes
-          -- also moves the row (so a claim that read it before fails the check above).
-          i.fire AND NOT EXISTS (
-            SELECT 1 FROM amora_followups x
-            WHERE x.session_id = s.id AND x.local_day = i.day AND x.timezone = i.zone) AS written
-        FROM amora_sessions s JOIN input i ON i.id = s.id
-        -- The planner cannot see how few rows jsonb_to_recordset yields; the id list makes the
-        -- primary key drive this lookup instead of a scan of every session.
-        WHERE s.id = ANY(${decisions.map((d) => d.id)}::uuid[])
-          AND s.status::text = i.status AND s.follow_up_enabled = i.enabled
-          AND s.follow_up_time IS NOT DISTINCT FROM i.time AND s.timezone = i.zone
-          AND s.next_follow_up_at = i.seen_next AND s.last_follow_up_at IS NOT DISTINCT FROM i.seen_last
-        FOR UPDATE OF s SKIP LOCKED
-      ),
-      claimed AS (
-        UPDATE amora_sessions s SET
-          next_follow_up_at = i.next_at,
-          last_follow_up_at = CASE WHEN l.written THEN ${at}::timestamptz ELSE s.last_follow_up_at END,
-          last_message_at = CASE WHEN l.written THEN ${at}::timestamptz ELSE s.last_message_at END,
-          last_activity_at = CASE WHEN l.written THEN GREATEST(s.last_activity_at, ${at}::timestamptz) ELSE s.last_activity_at END
-        FROM input i JOIN locked l ON l.id = i.id
-        WHERE s.id = i.id
-        RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.zone, i.due_at, i.prompt, i.message_id, i.metadata, l.written
-      ),
-      followup AS (
-        INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id, created_at)
-        SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.zone, c.due_at, c.prompt, c.message_id, ${at}::timestamptz
-        FROM claimed c WHERE c.written
-      ),
-      message AS (
-        INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, created_at)
-        SELECT c.message_id, c.id, c.user_id, 'amora'::amora_sender, c.prompt, c.metadata, ${at}::timestamptz
-        FROM claimed c WHERE c.written
-      )
-      SELECT c.id, c.user_id, c.title, c.primary_topic, c.prompt, c.due_at, c.written FROM claimed c`;
+    return this.db.query<ClaimedRow>({
+      name: 'followup_claim',
+      text: CLAIM_SQL,
+      values: [JSON.stringify(decisions), decisions.map((d) => d.id), now.toISOString()],
+    });
   }
 }
+
+/**
+ * The timer's read (see `candidates`): $1 now, $2 batch size. A named statement, like the claim:
+ * a tick of 10,000 due check-ins runs each 20 times, so a connection plans them once.
+ */
+const CANDIDATES_SQL = `
+  SELECT s.id, s.user_id, s.title, s.primary_topic, s.status::text AS status, s.follow_up_enabled,
+         s.follow_up_time, s.timezone, s.last_follow_up_at, s.next_follow_up_at, st.state
+  FROM amora_sessions s
+  LEFT JOIN amora_session_state st ON st.session_id = s.id
+  WHERE s.next_follow_up_at <= $1::timestamptz
+  ORDER BY s.next_follow_up_at
+  LIMIT $2`;
+
+/** The timer's write (see `claim`): $1 the decisions (JSON), $2 their session ids, $3 now. */
+const CLAIM_SQL = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      id uuid, status text, enabled boolean, time text, zone text, seen_next timestamptz, seen_last timestamptz,
+      fire boolean, day date, due_at timestamptz, next_at timestamptz, prompt text, message_id uuid, metadata jsonb)
+  ),
+  locked AS (
+    SELECT s.id,
+      -- Only this statement writes check-ins, under this row lock, and every one it writes
+      -- also moves the row (so a claim that read it before fails the check above).
+      i.fire AND NOT EXISTS (
+        SELECT 1 FROM amora_followups x
+        WHERE x.session_id = s.id AND x.local_day = i.day AND x.timezone = i.zone) AS written
+    FROM amora_sessions s JOIN input i ON i.id = s.id
+    -- The planner cannot see how few rows jsonb_to_recordset yields; the id list makes the
+    -- primary key drive this lookup instead of a scan of every session.
+    WHERE s.id = ANY($2::uuid[])
+      AND s.status::text = i.status AND s.follow_up_enabled = i.enabled
+      AND s.follow_up_time IS NOT DISTINCT FROM i.time AND s.timezone = i.zone
+      AND s.next_follow_up_at = i.seen_next AND s.last_follow_up_at IS NOT DISTINCT FROM i.seen_last
+    FOR UPDATE OF s SKIP LOCKED
+  ),
+  claimed AS (
+    UPDATE amora_sessions s SET
+      next_follow_up_at = i.next_at,
+      last_follow_up_at = CASE WHEN l.written THEN $3::timestamptz ELSE s.last_follow_up_at END,
+      last_message_at = CASE WHEN l.written THEN $3::timestamptz ELSE s.last_message_at END,
+      last_activity_at = CASE WHEN l.written THEN GREATEST(s.last_activity_at, $3::timestamptz) ELSE s.last_activity_at END
+    FROM input i JOIN locked l ON l.id = i.id
+    WHERE s.id = i.id
+    RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.zone, i.due_at, i.prompt, i.message_id, i.metadata, l.written
+  ),
+  followup AS (
+    INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id, created_at)
+    SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.zone, c.due_at, c.prompt, c.message_id, $3::timestamptz
+    FROM claimed c WHERE c.written
+  ),
+  message AS (
+    INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, created_at)
+    SELECT c.message_id, c.id, c.user_id, 'amora'::amora_sender, c.prompt, c.metadata, $3::timestamptz
+    FROM claimed c WHERE c.written
+  )
+  SELECT c.id, c.user_id, c.title, c.primary_topic, c.prompt, c.due_at, c.written FROM claimed c`;

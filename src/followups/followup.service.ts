@@ -7,8 +7,15 @@ import { followupPrompt } from '../coach';
 import { FollowupRepository, type CandidateRow, type ClaimDecision } from './followup.repository';
 import { duePlan, type DuePlan, type ScheduledSettings } from './schedule';
 
-/** Sessions read and claimed per statement; bounds memory and statement size, not throughput. */
+/** Sessions claimed per statement; bounds memory and statement size, not throughput. */
 export const CLAIM_BATCH = 500;
+
+/**
+ * Claim statements of one batch run at once, on as many connections: a claim is PostgreSQL's
+ * work on one core (foreign keys, index entries, WAL for every row), and a second statement on
+ * disjoint sessions lets the database use a second core meanwhile.
+ */
+export const CLAIM_STATEMENTS = 2;
 
 /** What one claim batch did. */
 export interface ClaimResult {
@@ -126,7 +133,11 @@ export class FollowupService {
 
     const plan = duePlanner(now);
     const decisions = candidates.map((row) => this.decide(row, plan(row)));
-    const rows = await this.repository.claim(decisions, now);
+    // Disjoint sessions per statement: neither waits for the other's row locks.
+    const parts: ClaimDecision[][] = [];
+    for (let at = 0; at < decisions.length; at += CLAIM_BATCH)
+      parts.push(decisions.slice(at, at + CLAIM_BATCH));
+    const rows = (await Promise.all(parts.map((part) => this.repository.claim(part, now)))).flat();
     const claimed = rows
       .filter((row) => row.written)
       .map((row) => ({

@@ -1,11 +1,14 @@
 import type { Logger } from 'pino';
 import { FOLLOWUP_DUE, type AmoraPubSub } from '../pubsub/pubsub';
 import { noTelemetry, secondsSince, type Telemetry } from '../telemetry';
-import { CLAIM_BATCH, type FollowupService } from './followup.service';
+import { CLAIM_BATCH, CLAIM_STATEMENTS, type FollowupService } from './followup.service';
 import { toEvent } from './followup.type';
 
-/** Batches one tick may claim; with {@link CLAIM_BATCH} that is 100,000 check-ins, the rest wait for the next tick. */
-const MAX_BATCHES_PER_TICK = 200;
+/** Sessions read per batch: one claim statement's worth for each statement run at once. */
+const BATCH = CLAIM_BATCH * CLAIM_STATEMENTS;
+
+/** Batches one tick may claim; with {@link BATCH} that is 100,000 check-ins, the rest wait for the next tick. */
+const MAX_BATCHES_PER_TICK = 100_000 / BATCH;
 
 /**
  * The follow-up timer. Every instance runs one; the claim statement makes sure each
@@ -80,7 +83,7 @@ export class FollowupTimer {
   private async claimAll(): Promise<number> {
     let total = 0;
     for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
-      const { claimed, read, changed } = await this.followups.claimBatch(CLAIM_BATCH);
+      const { claimed, read, changed } = await this.followups.claimBatch(BATCH);
       for (const followup of claimed) {
         this.pubSub.publish(FOLLOWUP_DUE, followup.userId, toEvent(followup));
       }
@@ -88,7 +91,7 @@ export class FollowupTimer {
       if (claimed.length) this.logger?.info({ count: claimed.length }, 'check-ins sent');
       // A short batch means nothing more is due; an unchanged full batch (rows another
       // instance holds) is left to that instance rather than read again at once.
-      if (read < CLAIM_BATCH || changed === 0) break;
+      if (read < BATCH || changed === 0) break;
     }
     return total;
   }

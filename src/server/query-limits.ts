@@ -5,9 +5,13 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
   GraphQLError,
+  Kind,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
+  visit,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
   type ParseOptions,
@@ -110,6 +114,90 @@ const priceOf: ComplexityEstimator = ({ type, field, args, childComplexity }) =>
   }
 };
 
+/**
+ * Prices already computed, by parsed document and operation name, for documents whose price no
+ * variable can change (see {@link pricedAlikeForAnyVariables}). Apollo hands every request for
+ * the same query text the same cached document, so a client's usual operations are priced once.
+ */
+const knownPrices = new WeakMap<DocumentNode, Map<string, number>>();
+
+/**
+ * graphql-query-complexity's price of the operation, from {@link knownPrices} when the document
+ * was priced before. A remembered price still has its variables coerced as the pricing would
+ * (same errors, same order), so invalid variables are refused exactly as on a first request.
+ */
+function priceOfOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+): number {
+  const key = operationName ?? '';
+  const known = knownPrices.get(document)?.get(key);
+  if (known !== undefined) {
+    coerceVariables(schema, document, variables, operationName);
+    return known;
+  }
+  const price = getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    maxQueryNodes: MAX_PRICED_NODES,
+    estimators: [priceOf, simpleEstimator({ defaultComplexity: 1 })],
+  });
+  if (pricedAlikeForAnyVariables(document)) {
+    let prices = knownPrices.get(document);
+    if (!prices) knownPrices.set(document, (prices = new Map<string, number>()));
+    prices.set(key, price);
+  }
+  return price;
+}
+
+/** Throws the error getComplexity throws for variables that do not fit the operation(s) it prices. */
+function coerceVariables(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+): void {
+  const errors: GraphQLError[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (typeof operationName === 'string' && operationName !== definition.name?.value) continue;
+    const result = getVariableValues(schema, definition.variableDefinitions ?? [], variables);
+    if (result.errors) errors.push(...result.errors);
+  }
+  const last = errors.pop();
+  if (last) throw last;
+}
+
+/**
+ * True when the document's price is the same whatever its variables: every variable is used only
+ * in the arguments of an operation's top-level fields, which {@link priceOf} prices without
+ * reading them (nested fields such as `Session.messages(first:)` and `@include`/`@skip` are
+ * priced by their values).
+ */
+function pricedAlikeForAnyVariables(document: DocumentNode): boolean {
+  let alike = true;
+  visit(document, {
+    Variable(_node, _key, parent, _path, ancestors) {
+      const chain = [...ancestors, parent].filter(
+        (a): a is ASTNode => a !== undefined && !Array.isArray(a),
+      );
+      const holder = chain.findLast(
+        (a) =>
+          a.kind === Kind.VARIABLE_DEFINITION || a.kind === Kind.DIRECTIVE || a.kind === Kind.FIELD,
+      );
+      if (holder?.kind === Kind.VARIABLE_DEFINITION) return;
+      const field = holder?.kind === Kind.FIELD ? chain.indexOf(holder) : -1;
+      // operation > selection set > field: the field is one of the operation's own.
+      if (field < 2 || chain[field - 2].kind !== Kind.OPERATION_DEFINITION) alike = false;
+    },
+  });
+  return alike;
+}
+
 /** A refusal the client can act on: 400, with the reason. */
 function tooMuch(message: string): GraphQLError {
   return new GraphQLError(message, {
@@ -131,14 +219,7 @@ export function checkComplexity(
 ): void {
   let complexity: number;
   try {
-    complexity = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      operationName: operationName ?? undefined,
-      maxQueryNodes: MAX_PRICED_NODES,
-      estimators: [priceOf, simpleEstimator({ defaultComplexity: 1 })],
-    });
+    complexity = priceOfOperation(schema, document, variables ?? {}, operationName ?? undefined);
   } catch (error) {
     // Variables that do not fit the operation: graphql's own message, which names the field.
     if (error instanceof GraphQLError && /^Variable "\$/.test(error.message))

@@ -1,0 +1,119 @@
+/**
+ * A/B of one follow-up tick with many check-ins due, between this checkout and another (a baseline
+ * commit), in one run on one database, rounds alternating. Per round and variant: the due state is
+ * reset (no check-ins, no messages, every session due today), a fresh server process starts and
+ * runs `tick()` once over IPC. Reports the tick's wall time and the CPU the server and this
+ * cluster's PostgreSQL spent meanwhile (/proc). No subscribers: this is the claim path alone
+ * (`npm run bench -- ws-fanout` adds the delivery).
+ *
+ *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
+ *   node -r @swc-node/register bench/tools/tick-ab.ts --base=/tmp/base [--rounds=4] [--due=10000]
+ *
+ * `--this-sql=` and `--base-sql=` (statements separated by `;`) run before each round of that
+ * variant, after the reset: with `--base=.` they compare two schemas under the same code.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { amoraEnv, ROOT, startChild } from '../lib/child';
+import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
+import { createBenchDatabase, stopBenchPostgres, withClient } from '../lib/postgres';
+
+const arg = (name: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const TOPICS = ['heartbreak', 'trust', 'communication', 'dating', 'jealousy', 'loneliness', null];
+
+interface Row {
+  round: number;
+  variant: string;
+  tickMs: number;
+  claimed: unknown;
+  serverCpuMs: number;
+  postgresCpuMs: number;
+  otherCpuMs: number;
+}
+
+async function main(): Promise<void> {
+  const due = Number(arg('due') ?? 10_000);
+  const rounds = Number(arg('rounds') ?? 4);
+  const base = path.resolve(arg('base') ?? ROOT);
+  const url = await createBenchDatabase('tick_ab');
+  const postmaster = await withClient(url, (c) => postmasterPid(c as never));
+  const userIds = Array.from({ length: due }, () => randomUUID());
+  const sessionIds = userIds.map(() => randomUUID());
+  await withClient(url, async (client) => {
+    await client.query('INSERT INTO amora_users (id) SELECT unnest($1::uuid[])', [userIds]);
+    await client.query(
+      `INSERT INTO amora_sessions (id, user_id, title, primary_topic, follow_up_enabled, follow_up_time, timezone, next_follow_up_at)
+       SELECT s.id, s.user_id, 'Session ' || s.n, ($3::text[])[1 + s.n % $4], true, '09:00', 'UTC', now() + interval '1 day'
+       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS s(id, user_id, n)`,
+      [sessionIds, userIds, TOPICS, TOPICS.length],
+    );
+  });
+  const variants = [
+    { label: 'this', root: ROOT, sql: arg('this-sql') },
+    { label: 'base', root: base, sql: arg('base-sql') },
+  ];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-tick-ab-'));
+  const rows: Row[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const v of round % 2 === 0 ? variants : [...variants].reverse()) {
+        // Due by the contract's rule, as ws-fanout makes them: today's time has passed, none sent today.
+        await withClient(url, async (client) => {
+          await client.query('DELETE FROM amora_followups');
+          await client.query('DELETE FROM amora_session_messages');
+          await client.query(
+            `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
+               next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+          );
+          for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
+            await client.query(statement);
+          await client.query('VACUUM ANALYZE');
+        });
+        const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
+        try {
+          const before = cpuSnapshot();
+          const tick = await server.call<{ start: number; end: number; result: unknown }>(
+            'tick',
+            {},
+            120_000,
+          );
+          const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
+          const row: Row = {
+            round: round + 1,
+            variant: v.label,
+            tickMs: Math.round(tick.end - tick.start),
+            claimed: tick.result,
+            serverCpuMs: cpu.server,
+            postgresCpuMs: cpu.postgres,
+            otherCpuMs: cpu.other,
+          };
+          rows.push(row);
+          console.log(JSON.stringify(row));
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopBenchPostgres();
+  }
+  for (const label of ['this', 'base']) {
+    const mine = rows.filter((r) => r.variant === label);
+    const med = (key: 'tickMs' | 'serverCpuMs' | 'postgresCpuMs') => {
+      const values = mine.map((r) => r[key]).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)];
+    };
+    console.log(
+      `${label}: median of ${mine.length} rounds: tick ${med('tickMs')} ms, server CPU ${med('serverCpuMs')} ms, PostgreSQL CPU ${med('postgresCpuMs')} ms`,
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
