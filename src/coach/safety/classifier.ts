@@ -17,7 +17,7 @@
 import * as path from 'node:path';
 import { isRecord, readDataFile } from '../data-file';
 import type { CrisisKind } from '../types';
-import { canonicalOf, canonicalFeatures } from './features';
+import { bigramFeature, canonicalOf, forEachWord, wordFeatures } from './features';
 import { IDIOMS } from './patterns';
 import {
   CRISIS_LABELS,
@@ -216,14 +216,51 @@ function idsOf(model: RiskModel, canonical: string): Int32Array {
   const hit = cache.get(canonical);
   if (hit) return hit;
   const ids: number[] = [];
-  for (const f of canonicalFeatures(canonical)) {
-    const id = model.features.get(f);
-    if (id !== undefined) ids.push(id);
-  }
-  const sorted = Int32Array.from(ids).sort();
+  forEachWord(canonical, (w, prev) => {
+    for (const id of wordIdsOf(model, w)) ids.push(id);
+    if (prev !== null) {
+      const id = model.features.get(bigramFeature(prev, w));
+      if (id !== undefined) ids.push(id);
+    }
+  });
+  const sorted = distinct(Int32Array.from(ids).sort());
   if (cache.size >= IDS_KEPT) cache.delete(cache.keys().next().value as string);
   cache.set(canonical, sorted);
   return sorted;
+}
+
+/**
+ * Known ids of one word's own features, per model: most words of a message were seen in earlier
+ * messages, so building their character n-grams again is most of the cost of reading one.
+ */
+const WORD_IDS = new WeakMap<RiskModel, Map<string, Int32Array>>();
+const WORD_IDS_KEPT = 20_000;
+
+function wordIdsOf(model: RiskModel, w: string): Int32Array {
+  let cache = WORD_IDS.get(model);
+  if (!cache) {
+    cache = new Map<string, Int32Array>();
+    WORD_IDS.set(model, cache);
+  }
+  const hit = cache.get(w);
+  if (hit) return hit;
+  const ids: number[] = [];
+  for (const f of wordFeatures(w)) {
+    const id = model.features.get(f);
+    if (id !== undefined) ids.push(id);
+  }
+  const found = Int32Array.from(ids);
+  if (cache.size >= WORD_IDS_KEPT) cache.clear();
+  cache.set(w, found);
+  return found;
+}
+
+/** A sorted id list without repeats. */
+function distinct(sorted: Int32Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (n === 0 || sorted[n - 1] !== sorted[i]) sorted[n++] = sorted[i];
+  return sorted.subarray(0, n);
 }
 
 /** The distinct ids of two sorted id lists. */

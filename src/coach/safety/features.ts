@@ -34,6 +34,22 @@ export function featureStrings(text: string): string[] {
 /** The feature strings of a text already in canonical form ({@link canonicalOf}). */
 export function canonicalFeatures(canonical: string): string[] {
   const out = new Set<string>();
+  // The order (word, bigram, character n-grams) is the order features enter the training
+  // vocabulary in: the committed model depends on it.
+  forEachWord(canonical, (w, prev) => {
+    const own = wordFeatures(w);
+    out.add(own[0]);
+    if (prev !== null) out.add(bigramFeature(prev, w));
+    for (let i = 1; i < own.length; i++) out.add(own[i]);
+  });
+  return [...out];
+}
+
+/**
+ * Calls `visit` for each word of a canonical text with the word before it in the same sentence
+ * (null at a sentence's start: "." ends every bigram).
+ */
+export function forEachWord(canonical: string, visit: (w: string, prev: string | null) => void) {
   let prev: string | null = null;
   for (const w of canonical.split(' ')) {
     if (!w) continue;
@@ -41,12 +57,21 @@ export function canonicalFeatures(canonical: string): string[] {
       prev = null;
       continue;
     }
-    out.add(`w ${w}`);
-    if (prev !== null) out.add(`b ${prev} ${w}`);
+    visit(w, prev);
     prev = w;
-    const padded = ` ${w} `;
-    for (let n = CHAR_MIN; n <= CHAR_MAX; n++)
-      for (let i = 0; i + n <= padded.length; i++) out.add(`c${padded.slice(i, i + n)}`);
   }
-  return [...out];
+}
+
+/** The features of one word on its own: the word, and its character 3-5-grams padded by spaces. */
+export function wordFeatures(w: string): string[] {
+  const out = [`w ${w}`];
+  const padded = ` ${w} `;
+  for (let n = CHAR_MIN; n <= CHAR_MAX; n++)
+    for (let i = 0; i + n <= padded.length; i++) out.push(`c${padded.slice(i, i + n)}`);
+  return out;
+}
+
+/** The feature of two words in a row. */
+export function bigramFeature(prev: string, w: string): string {
+  return `b ${prev} ${w}`;
 }
