@@ -19,7 +19,7 @@ import {
 const BATCHES: { file: string; floor: BatchScore }[] = [
   {
     file: 'safety-blind-1.json',
-    floor: floor({ caught: 48, crisis: 29, falseCrisis: 1, falseCheck: 2, warningHelped: 13 }),
+    floor: floor({ caught: 48, crisis: 29, falseCrisis: 1, falseCheck: 2, warningHelped: 14 }),
   },
   {
     file: 'safety-blind-2.json',
@@ -27,7 +27,7 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
   },
   {
     file: 'safety-blind-3.json',
-    floor: floor({ caught: 51, crisis: 29, falseCrisis: 1, falseCheck: 16, warningHelped: 11 }),
+    floor: floor({ caught: 51, crisis: 30, falseCrisis: 1, falseCheck: 16, warningHelped: 14 }),
   },
   // Sealed until their first measurement (safety-sealed-N.md), never tuned on: floors at first seen.
   {
