@@ -46,6 +46,10 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
     file: 'safety-sealed-7.json',
     floor: floor({ caught: 49, crisis: 30, falseCrisis: 0, falseCheck: 9, warningHelped: 15 }),
   },
+  {
+    file: 'safety-sealed-8.json',
+    floor: floor({ caught: 53, crisis: 37, falseCrisis: 4, falseCheck: 10, warningHelped: 18 }),
+  },
 ];
 
 function floor(
