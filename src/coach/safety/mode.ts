@@ -252,8 +252,10 @@ const LAUGHING = /\u{1F602}|\u{1F923}/u;
  * on thousands of close non-crises, disagrees most.
  */
 const RULES_NEED = 0.15;
+/** Below this the classifier is sure enough the rule misread the message to drop its reading. */
+const RULES_DROP = 0.05;
 /** The classifier's probability of a kind below which a rule's weak doubt is not asked about. */
-const DOUBT_NEED = 0.05;
+const DOUBT_NEED = 0.1;
 /** Rule evidence that asks whatever the classifier makes of it ("i picked a date"). */
 const STRONG_DOUBT = 1.5;
 
@@ -327,7 +329,8 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   if (crisis) {
     if (notThisPerson(text, canonical, crisis)) crisis = null;
     else if (riskScores(text)[crisis] < RULES_NEED) {
-      unsure = crisis;
+      // Far below (an idiom nobody listed, a story long over): not asked about either.
+      unsure = riskScores(text)[crisis] < RULES_DROP ? null : crisis;
       crisis = null;
     }
   }
