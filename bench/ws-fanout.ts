@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signTokens } from './lib/auth';
 import { amoraEnv, startChild, type ChildServer } from './lib/child';
-import { createBenchDatabase, withClient } from './lib/postgres';
+import { createBenchDatabase, insertCheckInSessions, withClient } from './lib/postgres';
 import { median, quantile, sleep } from './lib/stats';
 import { DUE_SUBSCRIPTION, subscriptionMissing } from './lib/subscription';
 import type { Benchmark, Row } from './lib/types';
@@ -23,8 +23,6 @@ import { connectSubscribers, type Subscribers } from './lib/ws';
 const SUBSCRIBERS = Number(process.env.AMORA_BENCH_SUBSCRIBERS ?? 10_000);
 const TARGET_MS = 2000;
 const DELIVERY_WAIT_MS = 20_000;
-
-const TOPICS = ['heartbreak', 'trust', 'communication', 'dating', 'jealousy', 'loneliness', null];
 
 /** Waits until `expected` deliveries arrived (or the wait runs out); returns the last receipt time. */
 async function waitForDeliveries(
@@ -50,13 +48,7 @@ export const benchmark: Benchmark = {
     const userIds = Array.from({ length: SUBSCRIBERS }, () => randomUUID());
     const sessionIds = userIds.map(() => randomUUID());
     await withClient(url, async (client) => {
-      await client.query('INSERT INTO amora_users (id) SELECT unnest($1::uuid[])', [userIds]);
-      await client.query(
-        `INSERT INTO amora_sessions (id, user_id, title, primary_topic, follow_up_enabled, follow_up_time, timezone, next_follow_up_at)
-         SELECT s.id, s.user_id, 'Session ' || s.n, ($3::text[])[1 + s.n % $4], true, '09:00', 'UTC', now() + interval '1 day'
-         FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS s(id, user_id, n)`,
-        [sessionIds, userIds, TOPICS, TOPICS.length],
-      );
+      await insertCheckInSessions(client, userIds, sessionIds);
       await client.query('VACUUM ANALYZE amora_sessions');
     });
     const signStart = performance.now();

@@ -82,3 +82,32 @@ export async function stopBenchPostgres(): Promise<void> {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   cluster = null;
 }
+
+/** Session topics the seeded check-in sessions cycle through (null: no topic). */
+const SEED_TOPICS = [
+  'heartbreak',
+  'trust',
+  'communication',
+  'dating',
+  'jealousy',
+  'loneliness',
+  null,
+];
+
+/**
+ * Inserts one user per id and one session each with a daily check-in at 09:00 UTC, next due
+ * tomorrow (the benchmarks move `next_follow_up_at` when they want them due).
+ */
+export async function insertCheckInSessions(
+  client: Client,
+  userIds: readonly string[],
+  sessionIds: readonly string[],
+): Promise<void> {
+  await client.query('INSERT INTO amora_users (id) SELECT unnest($1::uuid[])', [userIds]);
+  await client.query(
+    `INSERT INTO amora_sessions (id, user_id, title, primary_topic, follow_up_enabled, follow_up_time, timezone, next_follow_up_at)
+     SELECT s.id, s.user_id, 'Session ' || s.n, ($3::text[])[1 + s.n % $4], true, '09:00', 'UTC', now() + interval '1 day'
+     FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS s(id, user_id, n)`,
+    [sessionIds, userIds, SEED_TOPICS, SEED_TOPICS.length],
+  );
+}

@@ -18,11 +18,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
-import { createBenchDatabase, stopBenchPostgres, withClient } from '../lib/postgres';
+import {
+  createBenchDatabase,
+  insertCheckInSessions,
+  stopBenchPostgres,
+  withClient,
+} from '../lib/postgres';
 
 const arg = (name: string) =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const TOPICS = ['heartbreak', 'trust', 'communication', 'dating', 'jealousy', 'loneliness', null];
 
 interface Row {
   round: number;
@@ -43,13 +47,7 @@ async function main(): Promise<void> {
   const userIds = Array.from({ length: due }, () => randomUUID());
   const sessionIds = userIds.map(() => randomUUID());
   await withClient(url, async (client) => {
-    await client.query('INSERT INTO amora_users (id) SELECT unnest($1::uuid[])', [userIds]);
-    await client.query(
-      `INSERT INTO amora_sessions (id, user_id, title, primary_topic, follow_up_enabled, follow_up_time, timezone, next_follow_up_at)
-       SELECT s.id, s.user_id, 'Session ' || s.n, ($3::text[])[1 + s.n % $4], true, '09:00', 'UTC', now() + interval '1 day'
-       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS s(id, user_id, n)`,
-      [sessionIds, userIds, TOPICS, TOPICS.length],
-    );
+    await insertCheckInSessions(client, userIds, sessionIds);
   });
   const variants = [
     { label: 'this', root: ROOT, sql: arg('this-sql') },

@@ -199,34 +199,48 @@ const LEVELS: readonly RiskLevel[] = ['NONE', 'CHECK', 'CRISIS'];
  */
 export const CLASSIFIER_SURE = 0.6;
 
-/** Label probabilities of a canonical text under the model. */
+/**
+ * The ids `compute` makes for `key`, remembered per model in `table` (at most `kept` keys; the
+ * oldest goes first).
+ */
+function remembered(
+  table: WeakMap<RiskModel, Map<string, Int32Array>>,
+  model: RiskModel,
+  key: string,
+  kept: number,
+  compute: () => Int32Array,
+): Int32Array {
+  let cache = table.get(model);
+  if (!cache) {
+    cache = new Map<string, Int32Array>();
+    table.set(model, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const ids = compute();
+  if (cache.size >= kept) cache.delete(cache.keys().next().value as string);
+  cache.set(key, ids);
+  return ids;
+}
+
 /**
  * Known feature ids of recent texts, per model (sorted, distinct). A turn reads its message and
  * the one or two before it; the next turn reads two of the same again.
  */
 const IDS = new WeakMap<RiskModel, Map<string, Int32Array>>();
-const IDS_KEPT = 32;
 
 function idsOf(model: RiskModel, canonical: string): Int32Array {
-  let cache = IDS.get(model);
-  if (!cache) {
-    cache = new Map<string, Int32Array>();
-    IDS.set(model, cache);
-  }
-  const hit = cache.get(canonical);
-  if (hit) return hit;
-  const ids: number[] = [];
-  forEachWord(canonical, (w, prev) => {
-    for (const id of wordIdsOf(model, w)) ids.push(id);
-    if (prev !== null) {
-      const id = model.features.get(bigramFeature(prev, w));
-      if (id !== undefined) ids.push(id);
-    }
+  return remembered(IDS, model, canonical, 32, () => {
+    const ids: number[] = [];
+    forEachWord(canonical, (w, prev) => {
+      for (const id of wordIdsOf(model, w)) ids.push(id);
+      if (prev !== null) {
+        const id = model.features.get(bigramFeature(prev, w));
+        if (id !== undefined) ids.push(id);
+      }
+    });
+    return distinct(Int32Array.from(ids).sort());
   });
-  const sorted = distinct(Int32Array.from(ids).sort());
-  if (cache.size >= IDS_KEPT) cache.delete(cache.keys().next().value as string);
-  cache.set(canonical, sorted);
-  return sorted;
 }
 
 /**
@@ -234,25 +248,16 @@ function idsOf(model: RiskModel, canonical: string): Int32Array {
  * messages, so building their character n-grams again is most of the cost of reading one.
  */
 const WORD_IDS = new WeakMap<RiskModel, Map<string, Int32Array>>();
-const WORD_IDS_KEPT = 20_000;
 
 function wordIdsOf(model: RiskModel, w: string): Int32Array {
-  let cache = WORD_IDS.get(model);
-  if (!cache) {
-    cache = new Map<string, Int32Array>();
-    WORD_IDS.set(model, cache);
-  }
-  const hit = cache.get(w);
-  if (hit) return hit;
-  const ids: number[] = [];
-  for (const f of wordFeatures(w)) {
-    const id = model.features.get(f);
-    if (id !== undefined) ids.push(id);
-  }
-  const found = Int32Array.from(ids);
-  if (cache.size >= WORD_IDS_KEPT) cache.clear();
-  cache.set(w, found);
-  return found;
+  return remembered(WORD_IDS, model, w, 20_000, () => {
+    const ids: number[] = [];
+    for (const f of wordFeatures(w)) {
+      const id = model.features.get(f);
+      if (id !== undefined) ids.push(id);
+    }
+    return Int32Array.from(ids);
+  });
 }
 
 /** A sorted id list without repeats. */
