@@ -7,7 +7,7 @@
  */
 import type { Rng } from '../rng';
 import type { ResponseStyle } from '../types';
-import type { SituationMatch, AnswerKind } from '../situations';
+import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situations';
 import type { QuestionKind, TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
@@ -189,7 +189,7 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: true };
     case 'sharing': {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
-      if (own && input.situation && input.situation.score >= 0.45) {
+      if (own && input.situation && isCloseMatch(input.situation)) {
         pieces.push(own);
         return { pieces, core: 'light', style: null, echo: false };
       }
