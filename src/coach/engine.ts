@@ -134,11 +134,8 @@ const SITUATION_MIN = 0.34;
 const SITUATION_FOLLOW_TURNS = 3;
 /** The content a situation must share with a message to lead (see `SituationMatch.evidence`). */
 const SITUATION_EVIDENCE = 2;
-/** The best few matches are tried for one with enough shared content... */
-const SITUATIONS_TRIED = 5;
-/** ... the ones below the best only when still this close. */
-const SITUATION_BELOW_MIN = 0.4;
-
+/** ... or half of it when the message is this close to its examples. */
+const SITUATION_SURE = 0.6;
 /**
  * The message's distinctive content that the situation does not share: what the message brings
  * of its own (a message with none is a bare follow-up).
@@ -146,6 +143,10 @@ const SITUATION_BELOW_MIN = 0.4;
 function ownContent(situations: SituationCatalogue, text: string, id: string): number {
   return situations.evidenceOf(text, null) - situations.evidenceOf(text, id);
 }
+/** The best few matches are tried for one with enough shared content... */
+const SITUATIONS_TRIED = 5;
+/** ... the ones below the best only when still this close. */
+const SITUATION_BELOW_MIN = 0.4;
 
 let shippedSituations: SituationCatalogue | null = null;
 function defaultSituations(): SituationCatalogue {
@@ -342,16 +343,20 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
       // The situation of this message first; a follow-up that names none ("should i tell her??")
       // continues the one the conversation is in.
-      // A situation leads only on content the message shares with it, not on a stray word.
+      // A situation leads only on content the message shares with it, not on a stray word; one
+      // distinctive word is enough when the message is very close to its examples.
       const matches = situations.match(input.text, SITUATION_MIN).slice(0, SITUATIONS_TRIED);
       const at = matches.findIndex(
-        (m, k) => m.evidence >= SITUATION_EVIDENCE && (k === 0 || m.score >= SITUATION_BELOW_MIN),
+        (m, k) =>
+          (m.evidence >= SITUATION_EVIDENCE ||
+            (m.evidence >= SITUATION_EVIDENCE / 2 && m.score >= SITUATION_SURE)) &&
+          (k === 0 || m.score >= SITUATION_BELOW_MIN),
       );
       let situation: SituationMatch | null = at < 0 ? null : { ...matches[at], standsIn: at > 0 };
       const ongoing = facts.situation ? situations.get(facts.situation.id) : undefined;
-      // The conversation's situation continues a message close to it, or a recent one's follow-up
-      // that brings nothing of its own ("should i tell her??"), not a question about something
-      // else ("is it normal to cry every day?").
+      // The conversation's situation continues a message close to it, and a recent one's
+      // follow-up that brings nothing of its own ("should i tell her??"), not a question about
+      // something else ("is it normal to cry every day?", "what would be fair").
       if (
         !situation &&
         ongoing &&
@@ -387,6 +392,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         recent: resting,
         rng,
         turn,
+        text: input.text,
       });
       // The act's style, unless that would make three in a row (the usual choice avoids that).
       const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);
