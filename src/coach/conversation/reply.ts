@@ -152,6 +152,30 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/** Apostrophes the person left out, put back for a sentence quoted in second person. */
+function withApostrophes(s: string): string {
+  return s
+    .replace(/\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo)nt\b/g, "$1n't")
+    .replace(/\b(you|they)(ll|re|ve)\b/g, "$1'$2");
+}
+
+/**
+ * This turn's plan or progress in the person's own words ("you didn't text him"), when it was
+ * kept and is short enough to say back; null otherwise.
+ */
+function ownHappening(facts: ConversationFacts, kind: 'plan' | 'progress', turn: number) {
+  const h = facts.happenings.find((x) => x.turn === turn && x.kind === kind);
+  if (!h) return null;
+  const text = withApostrophes(
+    h.text.replace(/(\s+(lol|haha+|tho|though|lmao|actually))+$/i, '').trim(),
+  );
+  if (text.split(' ').length > 14 || /[?{}]/.test(text)) return null;
+  // A plan said back is the person's own ("you'll call him"), not what someone else offered.
+  if (kind === 'plan' && !/^you(?:'ll|'re| will| are| want| need| think| might)\b/.test(text))
+    return null;
+  return cap(text);
+}
+
 /** The answer to a question: the situation's own of a fitting kind, else a general one. */
 function answerPiece(
   kind: QuestionKind,
@@ -227,15 +251,20 @@ export function planForAct(input: ActInput): ActPlan {
     case 'short':
       add(pick(input.turn <= 1 ? 'short_opening' : 'short', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
-    case 'progress':
-      add(pick('progress', recent, rng));
+    // Progress and plans are said back in the person's own words when they can be.
+    case 'progress': {
+      const own = ownHappening(facts, 'progress', input.turn);
+      add(own ? fill(pick('progress_own', recent, rng), { own }) : pick('progress', recent, rng));
       add(pick('progress_reinforce', recent, rng));
       if (rng() < 0.5) add(pick('progress_question', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
-    case 'plan':
-      add(pick('plan', recent, rng));
+    }
+    case 'plan': {
+      const own = ownHappening(facts, 'plan', input.turn);
+      add(own ? fill(pick('plan_own', recent, rng), { own }) : pick('plan', recent, rng));
       add(pick('plan_tip', recent, rng));
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+    }
     case 'question': {
       add(answerPiece(input.question ?? 'advice', input.text, input.situation, facts, recent, rng));
       // At most one question back, and one about the answer, not a script's next question.
