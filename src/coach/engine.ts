@@ -8,7 +8,12 @@ import { recogniseAct, type TurnAct } from './conversation/acts';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
 import { currentEx, currentPartner, emptyFacts, updateFacts, useNames } from './conversation/facts';
 import { planForAct, type Piece } from './conversation/reply';
-import { loadSituations, type SituationCatalogue } from './situations';
+import {
+  isCloseMatch,
+  loadSituations,
+  type SituationCatalogue,
+  type SituationMatch,
+} from './situations';
 import { composeReply, fillPlaceholders } from './compose';
 import {
   HEAVY_TOPICS,
@@ -125,10 +130,23 @@ function contentStems(stems: readonly string[]): Set<string> {
 const CLOSING_ACTS: ReadonlySet<TurnAct> = new Set(['greeting', 'thanks', 'goodbye', 'short']);
 /** A situation this close to the message shapes the answer. */
 const SITUATION_MIN = 0.34;
-/** ... and this close, its topics are drawn from too, and it is remembered. */
-const SITUATION_TOPIC_MIN = 0.45;
 /** A remembered situation answers follow-ups for this many turns. */
 const SITUATION_FOLLOW_TURNS = 3;
+/** The content a situation must share with a message to lead (see `SituationMatch.evidence`). */
+const SITUATION_EVIDENCE = 2;
+/** ... or half of it when the message is this close to its examples. */
+const SITUATION_SURE = 0.6;
+/**
+ * The message's distinctive content that the situation does not share: what the message brings
+ * of its own (a message with none is a bare follow-up).
+ */
+function ownContent(situations: SituationCatalogue, text: string, id: string): number {
+  return situations.evidenceOf(text, null) - situations.evidenceOf(text, id);
+}
+/** The best few matches are tried for one with enough shared content... */
+const SITUATIONS_TRIED = 5;
+/** ... the ones below the best only when still this close. */
+const SITUATION_BELOW_MIN = 0.4;
 
 let shippedSituations: SituationCatalogue | null = null;
 function defaultSituations(): SituationCatalogue {
@@ -325,15 +343,35 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const rng = createRng(hashString(input.text, input.seed) ^ Math.imul(turn, 0x9e3779b1));
       // The situation of this message first; a follow-up that names none ("should i tell her??")
       // continues the one the conversation is in.
-      let situation = situations.match(input.text, SITUATION_MIN)[0] ?? null;
+      // A situation leads only on content the message shares with it, not on a stray word; one
+      // distinctive word is enough when the message is very close to its examples.
+      const matches = situations.match(input.text, SITUATION_MIN).slice(0, SITUATIONS_TRIED);
+      const at = matches.findIndex(
+        (m, k) =>
+          (m.evidence >= SITUATION_EVIDENCE ||
+            (m.evidence >= SITUATION_EVIDENCE / 2 && m.score >= SITUATION_SURE)) &&
+          (k === 0 || m.score >= SITUATION_BELOW_MIN),
+      );
+      let situation: SituationMatch | null = at < 0 ? null : { ...matches[at], standsIn: at > 0 };
       const ongoing = facts.situation ? situations.get(facts.situation.id) : undefined;
+      // The conversation's situation continues a message close to it, and a recent one's
+      // follow-up that brings nothing of its own ("should i tell her??"), not a question about
+      // something else ("is it normal to cry every day?", "what would be fair").
       if (
         !situation &&
         ongoing &&
-        turn - facts.situation!.turn <= SITUATION_FOLLOW_TURNS &&
-        (reading.act === 'question' || reading.act === 'sharing')
+        (reading.act === 'question' || reading.act === 'sharing') &&
+        (matches.some((m) => m.situation.id === ongoing.id) ||
+          (turn - facts.situation!.turn <= SITUATION_FOLLOW_TURNS &&
+            ownContent(situations, input.text, ongoing.id) < SITUATION_EVIDENCE / 2))
       )
-        situation = { situation: ongoing, score: SITUATION_MIN, keywordHits: 0, similarity: 0 };
+        situation = {
+          situation: ongoing,
+          score: SITUATION_MIN,
+          keywordHits: 0,
+          similarity: 0,
+          evidence: 0,
+        };
       // A situation found in this message, or one a question just continued, stays current.
       if (
         situation &&
@@ -354,6 +392,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         recent: resting,
         rng,
         turn,
+        text: input.text,
       });
       // The act's style, unless that would make three in a row (the usual choice avoids that).
       const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);
@@ -373,9 +412,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         allSupported(facts, topicAssumptions([state.mainTopic]))
       )
         topicsForChoice.push(state.mainTopic);
-      for (const t of situation && situation.score >= SITUATION_TOPIC_MIN
-        ? situation.situation.topics
-        : [])
+      for (const t of situation && isCloseMatch(situation) ? situation.situation.topics : [])
         if (!topicsForChoice.includes(t) && allSupported(facts, topicAssumptions([t])))
           topicsForChoice.splice(0, 0, t);
       const choice: ChoiceContext = {

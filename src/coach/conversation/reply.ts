@@ -7,12 +7,12 @@
  */
 import type { Rng } from '../rng';
 import type { ResponseStyle } from '../types';
-import type { SituationMatch, AnswerKind } from '../situations';
+import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situations';
 import type { QuestionKind, TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
 import { allSupported } from './assumptions';
-import type { ConversationFacts, FactChange, PersonRole } from './facts';
+import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
 export interface Piece {
@@ -84,30 +84,122 @@ function roleChangeSentence(change: FactChange, facts: ConversationFacts): strin
   return null;
 }
 
-/** The answer to a question: the situation's own of this kind (or a close kind), else a general one. */
+/**
+ * The situation answers that can answer a question of each kind: "is it normal to cry every
+ * day?" is not answered by advice, nor "how do i tell him?" by a verdict on whether it's normal.
+ */
+const FITTING_ANSWERS: Record<QuestionKind, readonly AnswerKind[]> = {
+  yes_no: ['yes_no', 'advice'],
+  normalcy: ['normalcy'],
+  how_to: ['how_to', 'advice'],
+  advice: ['advice', 'how_to', 'yes_no'],
+};
+
+/** Words that ask for a verdict on the person ("am i being unreasonable", "is that silly"). */
+const VERDICT =
+  'unreasonable|silly|stupid|dramatic|crazy|bad|wrong|weird|selfish|petty|mean|overreacting';
+/** "am i being unreasonable for wanting her to call first" (one sentence, to its end) */
+const VERDICT_ON_WANT = new RegExp(
+  `\\bam i (?:being )?(${VERDICT}) (?:for|to) (want(?:ing)? [^.?!]{3,60}?)\\s*$`,
+);
+/** "is it bad to show her that", "is that silly" (one sentence, to its end) */
+const VERDICT_ON_ACT = new RegExp(
+  `\\b(?:is|isnt) (?:it|this|that) (?:really |just )?(${VERDICT})(?: to ([^.?!]{3,60}?))?\\s*$`,
+);
+
+/**
+ * A question asking whether something is unreasonable, silly or bad gets an answer about that
+ * thing, in the person's own words, not a "yes, it's very common": a want is fair to have, a
+ * feeling is not wrong in itself, an action depends on why and how.
+ */
+function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  for (const sentence of text
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .split(/[.?!]+/)) {
+    const t = sentence.trim();
+    const want = VERDICT_ON_WANT.exec(t);
+    if (want) {
+      const own = cap(toSecondPerson(want[2].replace(/^want /, 'wanting ')));
+      return fill(pick('judge_want', recent, rng, ANSWERS), { own, word: want[1] });
+    }
+    const act = VERDICT_ON_ACT.exec(t);
+    if (!act) continue;
+    const word = act[1];
+    if (!act[2]) return fill(pick('judge_plain', recent, rng, ANSWERS), { word });
+    const own = toSecondPerson(act[2]);
+    if (/^want /.test(own))
+      return fill(pick('judge_want', recent, rng, ANSWERS), {
+        own: cap(own.replace(/^want /, 'wanting ')),
+        word,
+      });
+    const group = /^(be|feel|still|miss|love|hate|like|care)\b/.test(own)
+      ? 'judge_feel'
+      : 'judge_act';
+    return fill(pick(group, recent, rng, ANSWERS), { own, word });
+  }
+  return null;
+}
+
+/** Fills `{name}` slots of a piece. */
+function fill(p: Piece | null, values: Record<string, string>): Piece | null {
+  if (!p) return null;
+  return { id: p.id, text: p.text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m) };
+}
+
+/** A text with its first letter in capitals. */
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Apostrophes the person left out, put back for a sentence quoted in second person. */
+function withApostrophes(s: string): string {
+  return s
+    .replace(/\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo)nt\b/g, "$1n't")
+    .replace(/\b(you|they)(ll|re|ve)\b/g, "$1'$2");
+}
+
+/**
+ * This turn's plan or progress in the person's own words ("you didn't text him"), when it was
+ * kept and is short enough to say back; null otherwise.
+ */
+function ownHappening(facts: ConversationFacts, kind: 'plan' | 'progress', turn: number) {
+  const h = facts.happenings.find((x) => x.turn === turn && x.kind === kind);
+  if (!h) return null;
+  const text = withApostrophes(
+    h.text.replace(/(\s+(lol|haha+|tho|though|lmao|actually))+$/i, '').trim(),
+  );
+  if (text.split(' ').length > 14 || /[?{}]/.test(text)) return null;
+  // A plan said back is the person's own ("you'll call him"), not what someone else offered.
+  if (kind === 'plan' && !/^you(?:'ll|'re| will| are| want| need| think| might)\b/.test(text))
+    return null;
+  return cap(text);
+}
+
+/** The answer to a question: the situation's own of a fitting kind, else a general one. */
 function answerPiece(
   kind: QuestionKind,
+  text: string,
   situation: SituationMatch | null,
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
   rng: Rng,
 ): Piece | null {
-  if (situation && allSupported(facts, situation.situation.assumes)) {
-    const order: AnswerKind[] =
-      kind === 'yes_no'
-        ? ['yes_no', 'advice', 'normalcy', 'how_to']
-        : kind === 'normalcy'
-          ? ['normalcy', 'yes_no', 'advice', 'how_to']
-          : kind === 'how_to'
-            ? ['how_to', 'advice', 'normalcy', 'yes_no']
-            : ['advice', 'yes_no', 'how_to', 'normalcy'];
-    for (const k of order) {
-      const text = situation.situation.answers[k];
+  // A situation found in this message answers first; one carried from earlier turns only after
+  // an answer to what this message itself asks.
+  const own = (): Piece | null => {
+    if (!situation || !allSupported(facts, situation.situation.assumes)) return null;
+    for (const k of FITTING_ANSWERS[kind]) {
+      const answer = situation.situation.answers[k];
       const id = `sit.${situation.situation.id}.answer.${k}`;
-      if (text && !recent.has(id)) return { id, text };
+      if (answer && !recent.has(id)) return { id, text: answer };
     }
-  }
-  return pick(kind, recent, rng, ANSWERS);
+    return null;
+  };
+  const verdict = () =>
+    kind === 'normalcy' || kind === 'yes_no' ? verdictPiece(text, recent, rng) : null;
+  const found = situation !== null && situation.evidence > 0;
+  return (found ? (own() ?? verdict()) : (verdict() ?? own())) ?? pick(kind, recent, rng, ANSWERS);
 }
 
 /** The situation's own piece ("reflection", "step" or "question"), when fresh and supported. */
@@ -132,6 +224,8 @@ export interface ActInput {
   recent: ReadonlySet<string>;
   rng: Rng;
   turn: number;
+  /** The message itself. */
+  text: string;
 }
 
 /** The act-dependent opening of an answer and what should follow it. */
@@ -157,17 +251,22 @@ export function planForAct(input: ActInput): ActPlan {
     case 'short':
       add(pick(input.turn <= 1 ? 'short_opening' : 'short', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
-    case 'progress':
-      add(pick('progress', recent, rng));
+    // Progress and plans are said back in the person's own words when they can be.
+    case 'progress': {
+      const own = ownHappening(facts, 'progress', input.turn);
+      add(own ? fill(pick('progress_own', recent, rng), { own }) : pick('progress', recent, rng));
       add(pick('progress_reinforce', recent, rng));
       if (rng() < 0.5) add(pick('progress_question', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
-    case 'plan':
-      add(pick('plan', recent, rng));
+    }
+    case 'plan': {
+      const own = ownHappening(facts, 'plan', input.turn);
+      add(own ? fill(pick('plan_own', recent, rng), { own }) : pick('plan', recent, rng));
       add(pick('plan_tip', recent, rng));
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+    }
     case 'question': {
-      add(answerPiece(input.question ?? 'advice', input.situation, facts, recent, rng));
+      add(answerPiece(input.question ?? 'advice', input.text, input.situation, facts, recent, rng));
       // At most one question back, and one about the answer, not a script's next question.
       const ask = situationPiece(input.situation, 'question', facts, recent);
       if (rng() < 0.75) add(ask ?? pick('answer_followup', recent, rng));
@@ -189,7 +288,7 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: true };
     case 'sharing': {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
-      if (own && input.situation && input.situation.score >= 0.45) {
+      if (own && input.situation && isCloseMatch(input.situation)) {
         pieces.push(own);
         return { pieces, core: 'light', style: null, echo: false };
       }

@@ -44,6 +44,23 @@ export interface SituationMatch {
   keywordHits: number;
   /** The best cosine similarity with one of its examples. */
   similarity: number;
+  /**
+   * How much of the message's own content the situation shares (see {@link evidenceOf}): about
+   * one per distinctive word found in its examples or keywords, plus one and a half for a keyword
+   * phrase of two words or more. Below 2 the match rests on a stray word ("her name is claire" and a
+   * baby-naming situation share only "name").
+   */
+  evidence: number;
+  /** Set when it leads in place of a better-scoring match that shared too little content. */
+  standsIn?: boolean;
+}
+
+/**
+ * Whether a match is close enough for the situation to shape a sharing turn (its reflection and
+ * topics): close, or fairly close when it stands in for a closer one that rested on a stray word.
+ */
+export function isCloseMatch(m: SituationMatch): boolean {
+  return m.score >= 0.45 || (m.standsIn === true && m.score >= 0.4);
 }
 
 /** The loaded catalogue and its index. */
@@ -55,6 +72,11 @@ export interface SituationCatalogue {
   match(text: string, min?: number): SituationMatch[];
   /** Keyword-only matching, the baseline the similarity is measured against. */
   matchKeywords(text: string): SituationMatch[];
+  /**
+   * The content the message shares with one situation (the `evidence` of a match); with `null`,
+   * all the message's distinctive content (a word no situation uses counts half: often a name).
+   */
+  evidenceOf(text: string, id: string | null): number;
 }
 
 const TOPIC_SET: ReadonlySet<string> = new Set(TOPICS);
@@ -143,6 +165,14 @@ function stemCounts(text: string): Map<string, number> {
   }
   return out;
 }
+
+/**
+ * A word found in this share of the situations' examples or more ("normal", "talk", "without")
+ * says nothing about which situation a message is in; half as much from half this share.
+ */
+const GENERIC_SHARE = 0.2;
+/** A keyword phrase ("text him", "couples therapy") found in the message counts this much. */
+const PHRASE_EVIDENCE = 1.5;
 
 /** How much a keyword match adds to the score (capped at two keywords). */
 const KEYWORD_WEIGHT = 0.2;
@@ -260,6 +290,33 @@ export function buildSituations(
     return best.map((b, i) => MAX_WEIGHT * b + (1 - MAX_WEIGHT) * central[i]);
   }
 
+  // Each situation's own words (examples and keywords), and in how many situations each word is.
+  const ownStems = situations.map((s) => {
+    const set = new Set<string>();
+    for (const e of s.examples) for (const st of stemCounts(e).keys()) set.add(st);
+    for (const k of s.keywords) for (const st of stemCounts(k).keys()) set.add(st);
+    return set;
+  });
+  const spread = new Map<string, number>();
+  for (const set of ownStems) for (const st of set) spread.set(st, (spread.get(st) ?? 0) + 1);
+  const generic = GENERIC_SHARE * situations.length;
+  const weightOf = (st: string) => {
+    const n = spread.get(st) ?? 0;
+    return n >= generic ? 0 : n >= generic / 2 ? 0.5 : 1;
+  };
+  // Keyword phrases (two words or more) by situation: a phrase found is content on its own.
+  const phrases = situations.map((s) =>
+    s.keywords.filter((k) => k.includes(' ')).map((k) => ` ${k} `),
+  );
+
+  function evidence(i: number, stems: Iterable<string>, padded: string): number {
+    let e = 0;
+    for (const st of stems) if (ownStems[i].has(st)) e += weightOf(st);
+    if (phrases[i].some((k) => padded.includes(k))) e += PHRASE_EVIDENCE;
+    return e;
+  }
+  const padText = (text: string) => ` ${actText(text).replace(/[.,!?;:()]+/g, ' ')} `;
+
   const byId = new Map(situations.map((s) => [s.id, s]));
   return {
     situations,
@@ -268,18 +325,46 @@ export function buildSituations(
       const sims = similarities(text);
       const hits = keywordHits(text);
       const out: SituationMatch[] = [];
+      let stems: string[] | null = null;
+      let padded = '';
       situations.forEach((situation, i) => {
         const score = sims[i] + KEYWORD_WEIGHT * Math.min(2, hits[i]);
-        if (score >= min) out.push({ situation, score, keywordHits: hits[i], similarity: sims[i] });
+        if (score < min) return;
+        if (!stems) {
+          stems = [...stemCounts(text).keys()];
+          padded = padText(text);
+        }
+        out.push({
+          situation,
+          score,
+          keywordHits: hits[i],
+          similarity: sims[i],
+          evidence: evidence(i, stems, padded),
+        });
       });
       return out.sort((a, b) => b.score - a.score || a.situation.id.localeCompare(b.situation.id));
     },
     matchKeywords(text: string): SituationMatch[] {
       const hits = keywordHits(text);
       return situations
-        .map((situation, i) => ({ situation, score: hits[i], keywordHits: hits[i], similarity: 0 }))
+        .map((situation, i) => ({
+          situation,
+          score: hits[i],
+          keywordHits: hits[i],
+          similarity: 0,
+          evidence: hits[i],
+        }))
         .filter((m) => m.score > 0)
         .sort((a, b) => b.score - a.score || a.situation.id.localeCompare(b.situation.id));
+    },
+    evidenceOf(text: string, id: string | null): number {
+      if (id === null) {
+        let e = 0;
+        for (const st of stemCounts(text).keys()) e += spread.has(st) ? weightOf(st) : 0.5;
+        return e;
+      }
+      const i = situations.findIndex((s) => s.id === id);
+      return i < 0 ? 0 : evidence(i, stemCounts(text).keys(), padText(text));
     },
   };
 }
