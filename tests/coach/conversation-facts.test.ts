@@ -132,3 +132,14 @@ describe('the engine uses what it remembers', () => {
     expect(r.state.conversation?.fight).toBe(true);
   });
 });
+
+test('the person a partner is cheating with is not taken for the partner, and the partner keeps the role', () => {
+  const facts = factsOf([
+    'i found messages on my husbands phone. hes been sleeping with someone from work',
+    'her name is claire. its been going on for 6 months',
+    'james says its over and he wants to fix things',
+  ]);
+  expect(facts.affair).toBe('partner');
+  expect(roleOf(facts, 'Claire')).toBe('other');
+  expect(roleOf(facts, 'James')).toBe('spouse');
+});

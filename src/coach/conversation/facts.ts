@@ -162,7 +162,7 @@ const RE_OTHERS_PARTNER = new RegExp(
 );
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
-const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})\\b`, 'gu');
+const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
 const RE_BARE = /\b([\p{L}'-]+)\b/gu;
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
@@ -290,9 +290,11 @@ const LIVE_NO =
 const AFFAIR_USER =
   /\b(i cheated|i slept with|i had an affair|i kissed (someone|a|my)|my affair|i've been cheating|ive been cheating|i was unfaithful|i hooked up with (someone|a))\b/;
 const AFFAIR_PARTNER =
-  /\b(cheating on me|cheated on me|been unfaithful to me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating))/;
+  /\b(cheating on me|cheated on me|been unfaithful to me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating)|(he|she)('s|s| is| has)? been (sleeping with|seeing|cheating with|having an affair with) (someone|somebody|another|a (woman|man|girl|guy)|some)\b)/;
 const AFFAIR_DENIED =
   /\b(thinks (i'?m|im) cheating|accuses me of cheating|i'?m not( cheating)?\.|im not\b)/;
+/** A name given for someone just spoken of: "her name is claire", "he's called tom". */
+const NAME_GIVEN = /\b(?:her|his|their) name(?:'s|s| is)\b|\b(?:she|he)(?:'s|s| is) called\b/;
 const OTHERS_AFFAIR =
   /\b(his|her|their) (last|ex|previous|old) \S+ cheated|\b(\S+'s|his|her) (husband|wife|bf|gf|partner)\b/;
 
@@ -420,7 +422,10 @@ export function updateFacts(
       // temper"), else the likeliest one in a relationship coach: the partner, or the ex after
       // an ending, unless a partner is already known.
       const pendingRole = facts.people.find((p) => p.name === null)?.role ?? rolesOnly[0];
-      if (pendingRole) role = pendingRole;
+      // "her name is claire" after "he's been sleeping with someone": the other person, never
+      // the partner.
+      if (facts.affair === 'partner' && NAME_GIVEN.test(t)) role = 'other';
+      else if (pendingRole) role = pendingRole;
       else if (/\b(was born|is \d+|turned \d+)\b/.test(t)) role = 'child';
       else if (endedNow && !facts.people.some((p) => p.role === 'ex')) role = 'ex';
       else if (!facts.people.some((p) => PARTNERISH.has(p.role) || p.role === 'ex'))
