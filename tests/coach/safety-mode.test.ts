@@ -269,3 +269,9 @@ test('"cheers" after a safety question is a thanks, not a yes', () => {
   expect(r[1].style).not.toBe('SAFETY');
   expect(r[1].state.safety?.mode).toBe('none');
 });
+
+test('"i\'m not joking" does not make a crisis a joke', () => {
+  const [r] = talk(["i'm not joking, i want to kill myself"]);
+  expect(r.style).toBe('SAFETY');
+  expect(r.safety).toBe('CRISIS');
+});

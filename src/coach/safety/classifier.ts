@@ -142,7 +142,7 @@ const OTHER_VICTIM =
 /** The same joke markers the rules use (patterns.ts). */
 const JOKE = /\b(?:lol|lmao|haha\w*|hehe\w*|jk|just kidding|kidding|joking|jokes|rofl|xd)\b/;
 /** A joke marker denied: "i am not joking", "not even kidding", "not a joke". */
-const NOT_JOKING =
+export const NOT_JOKING =
   /\bnot (?:even |really )?(?:joking|kidding)\b|\bnot a joke\b|\b(?:dead|deadly) serious\b|\bthinks i am joking\b/;
 
 /**

@@ -20,9 +20,8 @@ import {
   type SafetyResources,
   type SafetyState,
 } from '../types';
-import { CLASSIFIER_SURE, classifyRisk, riskScores, vetoReason } from './classifier';
+import { CLASSIFIER_SURE, classifyRisk, NOT_JOKING, riskScores, vetoReason } from './classifier';
 import { crisisEvidence, KIND_ORDER, negatedBefore } from './detect';
-import { canonicalOf } from './features';
 import { expandSource, readSafetyFile, stringList, type RuleSpec } from './load';
 import { compilePattern, type CrisisPattern } from './patterns';
 import { Gate, wordHeads } from './prefilter';
@@ -243,7 +242,10 @@ export interface SafetySigns {
   canonical: string;
 }
 
-/** A joke marker: a rule's crisis reading of a joking message is only asked about. */
+/**
+ * A joke marker, unless denied ("i'm not joking"): a rule's crisis reading of a joking message is
+ * dropped; the classifier still reads it.
+ */
 const JOKING = /\b(?:lol|lmao|haha\w*|jk|just kidding|joking|rofl)\b/;
 const LAUGHING = /\u{1F602}|\u{1F923}/u;
 /**
@@ -262,7 +264,9 @@ const STRONG_DOUBT = 1.5;
 /** An idiom, a joke, a past that is over, someone else's story: not this person's crisis. */
 function notThisPerson(text: string, canonical: string, kind: CrisisKind): boolean {
   return (
-    vetoReason(canonicalOf(text), kind) !== null || JOKING.test(canonical) || LAUGHING.test(text)
+    vetoReason(canonical, kind) !== null ||
+    (JOKING.test(canonical) && !NOT_JOKING.test(canonical)) ||
+    LAUGHING.test(text)
   );
 }
 
