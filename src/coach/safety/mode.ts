@@ -660,6 +660,18 @@ export function planSafety(
   }
   const base: Partial<SafetyState> = { pending: null };
 
+  /** Back from the watch to full safety mode, opening with "let's pause on that". */
+  const backToCrisis = (kind: CrisisKind): SafetyPlan => {
+    const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
+    return done(
+      'CRISIS',
+      kind,
+      'return',
+      { ...base, mode: 'crisis', kind, concerns: withConcern(s, kind), askedSafe: o.askedSafe },
+      { reply: o.reply },
+    );
+  };
+
   // In the watch, a doubtful reading of another kind ("now i just want sleep" after danger at
   // home) is not a new crisis; the rules, or a classifier all but certain, still are.
   const newInWatch =
@@ -670,16 +682,7 @@ export function planSafety(
     !signs.certain;
   if (signs.crisis && !newInWatch) {
     const kind = signs.crisis;
-    if (s.mode === 'watch' && s.concerns.includes(kind)) {
-      const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
-      return done(
-        'CRISIS',
-        kind,
-        'return',
-        { ...base, mode: 'crisis', kind, askedSafe: o.askedSafe },
-        { reply: o.reply },
-      );
-    }
+    if (s.mode === 'watch' && s.concerns.includes(kind)) return backToCrisis(kind);
     const f = firstReply(kind, p, resources);
     return done(
       'CRISIS',
@@ -690,25 +693,12 @@ export function planSafety(
     );
   }
 
-  // The lighter watch after a crisis: any new sign is enough to return to safety mode.
-  if (
-    s.mode === 'watch' &&
-    ((signs.unsure && s.concerns.includes(signs.unsure)) ||
-      test(UNSAFE, canon) ||
-      (signs.warning.length > 0 && s.kind === 'partner_danger'))
-  ) {
-    const kind =
-      signs.unsure && s.concerns.includes(signs.unsure)
-        ? signs.unsure
-        : (s.kind ?? 'partner_danger');
-    const o = ongoingReply(canon, kind, s, p, resources, p.pick(`return.${kind}`, RETURN[kind]));
-    return done(
-      'CRISIS',
-      kind,
-      'return',
-      { ...base, mode: 'crisis', kind, concerns: withConcern(s, kind), askedSafe: o.askedSafe },
-      { reply: o.reply },
-    );
+  // The lighter watch after a crisis: any new sign of a concern it had is enough to return.
+  if (s.mode === 'watch') {
+    const again = signs.unsure && s.concerns.includes(signs.unsure) ? signs.unsure : null;
+    if (again) return backToCrisis(again);
+    if (test(UNSAFE, canon) || (signs.warning.length > 0 && s.kind === 'partner_danger'))
+      return backToCrisis(s.kind ?? 'partner_danger');
   }
 
   const warned = signs.warning.length > 0 ? warningReply(signs.warning, p, resources) : null;
