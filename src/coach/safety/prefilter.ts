@@ -5,11 +5,13 @@
  * word (its first three letters) occurs are run. Where the source cannot be read safely the regex
  * always runs, so the prefilter can only save work, never drop a match (a test checks this).
  */
-/** Index of the matching ")" for the "(" at i. */
-export function groupEnd(src: string, i: number): number {
-  let depth = 0;
+/**
+ * Calls `visit` with each character of a regex source from `from` on that is neither escaped nor
+ * inside a character class, and its index; stops when `visit` returns true.
+ */
+function walkSource(src: string, from: number, visit: (c: string, k: number) => boolean | void) {
   let inClass = false;
-  for (let k = i; k < src.length; k++) {
+  for (let k = from; k < src.length; k++) {
     const c = src[k];
     if (c === '\\') {
       k++;
@@ -20,36 +22,35 @@ export function groupEnd(src: string, i: number): number {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k;
+    else if (visit(c, k)) return;
   }
-  return -1;
+}
+
+/** Index of the matching ")" for the "(" at i. */
+export function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  let end = -1;
+  walkSource(src, i, (c, k) => {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) end = k;
+    return end >= 0;
+  });
+  return end;
 }
 
 /** Top-level alternatives of a regex source (or of a group's content). */
 export function splitAlternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let k = 0; k < src.length; k++) {
-    const c = src[k];
-    if (c === '\\') {
-      k++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
+  walkSource(src, 0, (c, k) => {
+    if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
       out.push(src.slice(start, k));
       start = k + 1;
     }
-  }
+  });
   out.push(src.slice(start));
   return out;
 }
