@@ -12,9 +12,7 @@ import os from 'node:os';
 import { load } from '../coach-turn';
 import { startChild } from '../lib/child';
 import { cpuSnapshot, cpuSpent } from '../lib/cpu';
-
-const arg = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+import { arg } from '../lib/args';
 
 async function main(): Promise<void> {
   const rounds = Number(arg('rounds') ?? 3);

@@ -18,9 +18,7 @@ import { createSchema } from '../../src/server/schema';
 import type { checkComplexity as CheckComplexity } from '../../src/server/query-limits';
 import { SEND } from '../coach-turn';
 import { ROOT } from '../lib/child';
-
-const arg = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+import { arg } from '../lib/args';
 
 /** µs of CPU per call, after as many calls unmeasured. */
 function cpuPerCall(n: number, fn: () => unknown): number {

@@ -13,30 +13,12 @@
  * variant, after the reset: with `--base=.` they compare two schemas under the same code.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
-import {
-  createBenchDatabase,
-  insertCheckInSessions,
-  stopBenchPostgres,
-  withClient,
-} from '../lib/postgres';
-
-const arg = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-
-interface Row {
-  round: number;
-  variant: string;
-  tickMs: number;
-  claimed: unknown;
-  serverCpuMs: number;
-  postgresCpuMs: number;
-  otherCpuMs: number;
-}
+import { createBenchDatabase, insertCheckInSessions, withClient } from '../lib/postgres';
+import { printMedians, runInterleaved } from '../lib/ab';
+import { arg } from '../lib/args';
 
 async function main(): Promise<void> {
   const due = Number(arg('due') ?? 10_000);
@@ -53,62 +35,44 @@ async function main(): Promise<void> {
     { label: 'this', root: ROOT, sql: arg('this-sql') },
     { label: 'base', root: base, sql: arg('base-sql') },
   ];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-tick-ab-'));
-  const rows: Row[] = [];
-  try {
-    for (let round = 0; round < rounds; round++) {
-      for (const v of round % 2 === 0 ? variants : [...variants].reverse()) {
-        // Due by the contract's rule, as ws-fanout makes them: today's time has passed, none sent today.
-        await withClient(url, async (client) => {
-          await client.query('DELETE FROM amora_followups');
-          await client.query('DELETE FROM amora_session_messages');
-          await client.query(
-            `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
-               next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-          );
-          for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
-            await client.query(statement);
-          await client.query('VACUUM ANALYZE');
-        });
-        const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
-        try {
-          const before = cpuSnapshot();
-          const tick = await server.call<{ start: number; end: number; result: unknown }>(
-            'tick',
-            {},
-            120_000,
-          );
-          const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
-          const row: Row = {
-            round: round + 1,
-            variant: v.label,
-            tickMs: Math.round(tick.end - tick.start),
-            claimed: tick.result,
-            serverCpuMs: cpu.server,
-            postgresCpuMs: cpu.postgres,
-            otherCpuMs: cpu.other,
-          };
-          rows.push(row);
-          console.log(JSON.stringify(row));
-        } finally {
-          await server.stop();
-        }
-      }
+  const rows = await runInterleaved(variants, rounds, async (v, dataDir) => {
+    // Due by the contract's rule, as ws-fanout makes them: today's time has passed, none sent today.
+    await withClient(url, async (client) => {
+      await client.query('DELETE FROM amora_followups');
+      await client.query('DELETE FROM amora_session_messages');
+      await client.query(
+        `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
+           next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+      );
+      for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
+        await client.query(statement);
+      await client.query('VACUUM ANALYZE');
+    });
+    const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
+    try {
+      const before = cpuSnapshot();
+      const tick = await server.call<{ start: number; end: number; result: unknown }>(
+        'tick',
+        {},
+        120_000,
+      );
+      const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
+      return {
+        tickMs: Math.round(tick.end - tick.start),
+        claimed: tick.result,
+        serverCpuMs: cpu.server,
+        postgresCpuMs: cpu.postgres,
+        otherCpuMs: cpu.other,
+      };
+    } finally {
+      await server.stop();
     }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await stopBenchPostgres();
-  }
-  for (const label of ['this', 'base']) {
-    const mine = rows.filter((r) => r.variant === label);
-    const med = (key: 'tickMs' | 'serverCpuMs' | 'postgresCpuMs') => {
-      const values = mine.map((r) => r[key]).sort((a, b) => a - b);
-      return values[Math.floor(values.length / 2)];
-    };
-    console.log(
-      `${label}: median of ${mine.length} rounds: tick ${med('tickMs')} ms, server CPU ${med('serverCpuMs')} ms, PostgreSQL CPU ${med('postgresCpuMs')} ms`,
-    );
-  }
+  });
+  printMedians(
+    rows,
+    (med) =>
+      `tick ${med('tickMs')} ms, server CPU ${med('serverCpuMs')} ms, PostgreSQL CPU ${med('postgresCpuMs')} ms`,
+  );
 }
 
 main().catch((error) => {

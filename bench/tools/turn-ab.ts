@@ -13,7 +13,6 @@
  * with `--base=.`). `--typename` sends Amora's `{ __typename }` with a token instead of turns (the
  * request path without SQL or engine).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load, seed, SEND, type Load } from '../coach-turn';
@@ -22,9 +21,9 @@ import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { messages } from '../lib/corpus';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
 import { createBenchDatabase, stopBenchPostgres, withClient } from '../lib/postgres';
+import { printMedians, runInterleaved } from '../lib/ab';
+import { arg } from '../lib/args';
 
-const arg = (name: string) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const CONNECTIONS = 8;
 
 async function main(): Promise<void> {
@@ -74,62 +73,43 @@ async function main(): Promise<void> {
     { label: 'this', root: ROOT, env: extraEnv },
     { label: 'base', root: base, env: {} },
   ];
-  const rows: Record<string, unknown>[] = [];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'amora-bench-ab-'));
-  try {
-    for (let round = 0; round < rounds; round++) {
-      const order = round % 2 === 0 ? variants : [...variants].reverse();
-      for (const v of order) {
-        const server = await startChild('amora', amoraEnv(url, dataDir, v.env), { root: v.root });
-        try {
-          await load(server.url, spec, 600, undefined, {
-            amount: warmup,
-            connections: CONNECTIONS,
-          });
-          const before = cpuSnapshot();
-          const started = performance.now();
-          const r = await load(server.url, spec, 600, undefined, {
-            amount: turns,
-            connections: CONNECTIONS,
-          });
-          const seconds = (performance.now() - started) / 1000;
-          const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
-          const n = Math.max(1, r.requests.total);
-          const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
-          const row = {
-            round: round + 1,
-            variant: v.label,
-            turnsPerS: Math.round(r.requests.total / seconds),
-            serverMs: +(cpu.server / n).toFixed(3),
-            postgresMs: +(cpu.postgres / n).toFixed(3),
-            totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
-            otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
-            p50: r.latency.p50,
-            p99: r.latency.p99,
-            max: r.latency.max,
-            failed,
-          };
-          rows.push(row);
-          console.log(JSON.stringify(row));
-        } finally {
-          await server.stop();
-        }
-      }
+  const rows = await runInterleaved(variants, rounds, async (v, dataDir) => {
+    const server = await startChild('amora', amoraEnv(url, dataDir, v.env), { root: v.root });
+    try {
+      await load(server.url, spec, 600, undefined, {
+        amount: warmup,
+        connections: CONNECTIONS,
+      });
+      const before = cpuSnapshot();
+      const started = performance.now();
+      const r = await load(server.url, spec, 600, undefined, {
+        amount: turns,
+        connections: CONNECTIONS,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
+      const n = Math.max(1, r.requests.total);
+      const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
+      return {
+        turnsPerS: Math.round(r.requests.total / seconds),
+        serverMs: +(cpu.server / n).toFixed(3),
+        postgresMs: +(cpu.postgres / n).toFixed(3),
+        totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
+        otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        failed,
+      };
+    } finally {
+      await server.stop();
     }
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    await stopBenchPostgres();
-  }
-  for (const label of ['this', 'base']) {
-    const mine = rows.filter((r) => r.variant === label);
-    const med = (key: string) => {
-      const values = mine.map((r) => r[key] as number).sort((a, b) => a - b);
-      return values[Math.floor(values.length / 2)];
-    };
-    console.log(
-      `${label}: median of ${mine.length} rounds: server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
-    );
-  }
+  });
+  printMedians(
+    rows,
+    (med) =>
+      `server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
+  );
 }
 
 main().catch((error) => {
