@@ -581,6 +581,24 @@ export function planSafety(
 
   if (!counted) return replan(s, p, resources, signs, done);
 
+  /** Safety mode for a crisis of this kind, with the first answer to it. */
+  const startCrisis = (kind: CrisisKind): SafetyPlan => {
+    const f = firstReply(kind, p, resources);
+    return done(
+      'CRISIS',
+      kind,
+      'first',
+      {
+        mode: 'crisis',
+        kind,
+        pending: null,
+        concerns: withConcern(s, kind),
+        askedSafe: f.askedSafe,
+      },
+      { reply: f.reply },
+    );
+  };
+
   // In safety mode: follow the person until they say they are safe.
   if (s.mode === 'crisis' && s.kind) {
     // Only the rules, or a classifier all but certain, change the kind of a crisis under way: its
@@ -591,14 +609,7 @@ export function planSafety(
         : null;
     const kind = added ?? s.kind;
     if (added && !s.concerns.includes(added)) {
-      const f = firstReply(added, p, resources);
-      return done(
-        'CRISIS',
-        kind,
-        'first',
-        { kind, concerns: withConcern(s, kind), askedSafe: f.askedSafe, pending: null },
-        { reply: f.reply },
-      );
+      return startCrisis(added);
     }
     const step = stepOf(canon, kind, s.askedSafe);
     const denies =
@@ -642,20 +653,7 @@ export function planSafety(
       yes || (s.lastPhase === 'check' && (short || own.unsure !== null || own.weak > 0));
     if (answered && s.lastPhase === 'check') {
       const kind = s.pending;
-      const f = firstReply(kind, p, resources);
-      return done(
-        'CRISIS',
-        kind,
-        'first',
-        {
-          mode: 'crisis',
-          kind,
-          pending: null,
-          concerns: withConcern(s, kind),
-          askedSafe: f.askedSafe,
-        },
-        { reply: f.reply },
-      );
+      return startCrisis(kind);
     }
   }
   const base: Partial<SafetyState> = { pending: null };
@@ -683,14 +681,7 @@ export function planSafety(
   if (signs.crisis && !newInWatch) {
     const kind = signs.crisis;
     if (s.mode === 'watch' && s.concerns.includes(kind)) return backToCrisis(kind);
-    const f = firstReply(kind, p, resources);
-    return done(
-      'CRISIS',
-      kind,
-      'first',
-      { ...base, mode: 'crisis', kind, concerns: withConcern(s, kind), askedSafe: f.askedSafe },
-      { reply: f.reply },
-    );
+    return startCrisis(kind);
   }
 
   // The lighter watch after a crisis: any new sign of a concern it had is enough to return.
