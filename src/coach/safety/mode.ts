@@ -327,14 +327,17 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     const without = crisisEvidence(rest);
     if (without.kind !== 'partner_danger') ev = { ...without, canonical };
   }
+  // The classifier's label probabilities for the message alone, read when a decision needs them.
+  let alone: ReturnType<typeof riskScores> | undefined;
+  const scores = () => (alone ??= riskScores(text));
   let crisis = ev.kind;
   let byRules = true;
   let unsure: CrisisKind | null = null;
   if (crisis) {
     if (notThisPerson(text, canonical, crisis)) crisis = null;
-    else if (riskScores(text)[crisis] < RULES_NEED) {
+    else if (scores()[crisis] < RULES_NEED) {
       // Far below (an idiom nobody listed, a story long over): not asked about either.
-      unsure = riskScores(text)[crisis] < RULES_DROP ? null : crisis;
+      unsure = scores()[crisis] < RULES_DROP ? null : crisis;
       crisis = null;
     }
   }
@@ -361,7 +364,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     if (
       doubt &&
       !notThisPerson(text, canonical, doubt) &&
-      (riskScores(text)[doubt] >= DOUBT_NEED || ev.evidence[doubt] >= STRONG_DOUBT)
+      (scores()[doubt] >= DOUBT_NEED || ev.evidence[doubt] >= STRONG_DOUBT)
     )
       unsure = doubt;
   }
@@ -371,7 +374,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     warning.length === 0 &&
     net.kind === 'warning_sign' &&
     classifyRisk(text).kind === 'warning_sign' &&
-    riskScores(text).warning_sign >= UNLISTED_WARNING_NEED
+    scores().warning_sign >= UNLISTED_WARNING_NEED
   )
     warning.push(UNLISTED_WARNING);
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
