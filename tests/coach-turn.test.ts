@@ -205,6 +205,50 @@ describe('concurrency', () => {
     );
     expect(session.summary_text).toBeTruthy();
   });
+
+  it("a new session's first turns, let go at the same instant, all land one after another", async () => {
+    // Every first turn inserts the session's state row; the losers must go again on the state the
+    // winner wrote, whichever unique key reports the clash (one of them was a 500). A table lock
+    // holds the turns' writes back until all are waiting, so they race as closely as they can.
+    const token = await t.token();
+    const holder = new Client({ connectionString: t.db.url });
+    await holder.connect();
+    try {
+      for (let round = 0; round < 5; round++) {
+        const id = (await t.gql(token, CREATE, { title: `First turns ${round}` })).body.data
+          .createSession.id;
+        await holder.query('BEGIN');
+        await holder.query('LOCK TABLE amora_session_state IN SHARE MODE');
+        const answers = Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            t.gql(token, SEND, {
+              input: { specificQuestion: `We argued again last night (${i}).`, coachSessionId: id },
+            }),
+          ),
+        );
+        await waitFor(
+          'six turns waiting on the state table',
+          async () => {
+            const [row] = await t.db.query<{ n: string }>(
+              `SELECT count(*) AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            );
+            return Number(row.n) >= 6;
+          },
+          20_000,
+          10,
+        );
+        await holder.query('COMMIT');
+        const bodies = (await answers).map((answer) => answer.body);
+        expect(bodies.flatMap((body) => body.errors ?? [])).toEqual([]);
+        expect(bodies.map((body) => body.data.sendMessage.referencedData.turnCount).sort()).toEqual(
+          [1, 2, 3, 4, 5, 6],
+        );
+      }
+    } finally {
+      await holder.end();
+    }
+  });
 });
 
 describe('the REST face', () => {

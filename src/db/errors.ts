@@ -65,6 +65,15 @@ export function isForeignKeyViolation(error: unknown): boolean {
 }
 
 /**
+ * True when a raw pg statement failed on a unique key of `table` (PostgreSQL 23505): another
+ * writer stored the same key first.
+ */
+export function isUniqueViolationOn(error: unknown, table: string): boolean {
+  const e = error as { code?: string; table?: string } | null;
+  return e?.code === '23505' && e.table === table;
+}
+
+/**
  * True when PostgreSQL gave up a transaction to break a deadlock (40P01) or a serialisation
  * conflict (40001), or Prisma reports one (P2034): nothing was written, and running the whole
  * transaction again is the documented answer.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationState, TurnResult } from '../coach/types';
 import type { Database } from '../db/database';
+import { isUniqueViolationOn } from '../db/errors';
 import { Prisma } from '../db/generated/client';
 import { answerMetadata, questionMetadata, toMessage, type MessageRow } from './message.mapper';
 import type { Message } from './message.type';
@@ -112,28 +113,37 @@ export class MessageRepository {
   async commitTurn(turn: TurnWrite): Promise<boolean> {
     const { userId, sessionId, result, now } = turn;
     const mainTopic = result.state.mainTopic ?? result.topics[0] ?? null;
-    const rows = await this.db.query<{ committed: string }>({
-      name: 'turn_commit',
-      text: COMMIT_SQL,
-      values: [
-        sessionId,
-        userId,
-        result.state.turnCount,
-        JSON.stringify(result.state),
-        now,
-        turn.expectedVersion ?? 0,
-        turn.userMessageId,
-        turn.text,
-        JSON.stringify(questionMetadata(result)),
-        turn.messageId,
-        result.reply,
-        JSON.stringify(answerMetadata(result)),
-        mainTopic,
-        turn.summary?.summaryText ?? null,
-        turn.summary?.nextPlanText ?? null,
-        turn.summary !== null,
-      ],
-    });
+    const rows = await this.db
+      .query<{ committed: string }>({
+        name: 'turn_commit',
+        text: COMMIT_SQL,
+        values: [
+          sessionId,
+          userId,
+          result.state.turnCount,
+          JSON.stringify(result.state),
+          now,
+          turn.expectedVersion ?? 0,
+          turn.userMessageId,
+          turn.text,
+          JSON.stringify(questionMetadata(result)),
+          turn.messageId,
+          result.reply,
+          JSON.stringify(answerMetadata(result)),
+          mainTopic,
+          turn.summary?.summaryText ?? null,
+          turn.summary?.nextPlanText ?? null,
+          turn.summary !== null,
+        ],
+      })
+      .catch((error: unknown) => {
+        // Two first turns of a session both insert its state row. ON CONFLICT (session_id) turns
+        // the loser's insert into an update only for that key: the second unique key the ownership
+        // relation needs, (session_id, user_id), can report the clash first. Either way the other
+        // turn committed first, and this one reruns on the state it wrote.
+        if (isUniqueViolationOn(error, 'amora_session_state')) return [];
+        throw error;
+      });
     // (Data-modifying CTEs run to completion whether or not the final SELECT reads them.)
     return Number(rows[0]?.committed ?? 0) > 0;
   }

@@ -65,7 +65,8 @@ export async function startTestServer(
   const server = await startServer({
     config,
     clock: options.clock,
-    logger: options.logger ?? createLogger('silent'),
+    // TEST_LOG=error (or debug, …) shows what the server logged, e.g. the cause of a 500.
+    logger: options.logger ?? createLogger(process.env.TEST_LOG ?? 'silent'),
     onQuery: options.onQuery,
   });
   const call = async (token: string | null, method: string, url: string, body?: unknown) => {
