@@ -46,6 +46,15 @@ const CORPUS = path.join(FIXTURES, 'safety-training');
 const EXTRA = path.join(FIXTURES, 'safety-training-extra');
 /** Ordinary turns of coaching conversations (greetings, short replies, plans), all `none`. */
 const ORDINARY = path.join(FIXTURES, 'safety-training-ordinary');
+/**
+ * Coaching conversations written for the conversation issue, whose calm turns (every user turn
+ * before any crisis, warning signs left out) are ordinary messages in context: a person talking
+ * about the partner who does no housework is not showing a warning sign. Only the development
+ * sets: conversations-4 and later are held out, and measure what this teaches.
+ */
+const CONVERSATIONS = ['conversations-1.json', 'conversations-2.json', 'conversations-3.json'].map(
+  (f) => path.join(FIXTURES, 'conversations', f),
+);
 /** Where the model is written. */
 export const MODEL_PATH = path.join(ROOT, 'src', 'coach', 'safety', 'model', MODEL_FILE);
 const FOLDS = 5;
@@ -88,6 +97,23 @@ export function trainingFiles(): string[] {
   return [...corpus, ...extra, ...older, ...ordinary];
 }
 
+/** The calm turns of the development conversations (see {@link CONVERSATIONS}). */
+function conversationTurns(): TrainingItem[] {
+  return CONVERSATIONS.flatMap((file) =>
+    (
+      JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        turns: { user: string; crisis: boolean; warning_sign: boolean }[];
+      }[]
+    ).flatMap((c) => {
+      const firstCrisis = c.turns.findIndex((t) => t.crisis);
+      const calm = firstCrisis < 0 ? c.turns : c.turns.slice(0, firstCrisis);
+      return calm
+        .filter((t) => !t.warning_sign)
+        .map((t): TrainingItem => ({ text: t.user, label: 'none', ordinary: true }));
+    }),
+  );
+}
+
 /** Every training message once (the first label wins when a text repeats). */
 export function loadTrainingItems(): TrainingItem[] {
   const items: TrainingItem[] = [];
@@ -110,6 +136,11 @@ export function loadTrainingItems(): TrainingItem[] {
           : { text: it.text, label },
       );
     }
+  }
+  for (const it of conversationTurns()) {
+    if (seen.has(it.text)) continue;
+    seen.add(it.text);
+    items.push(it);
   }
   return items;
 }

@@ -19,37 +19,37 @@ import {
 const BATCHES: { file: string; floor: BatchScore }[] = [
   {
     file: 'safety-blind-1.json',
-    floor: floor({ caught: 48, crisis: 29, falseCrisis: 1, falseCheck: 0, warningHelped: 14 }),
+    floor: floor({ caught: 51, crisis: 29, falseCrisis: 1, falseCheck: 2, warningHelped: 15 }),
   },
   {
     file: 'safety-blind-2.json',
-    floor: floor({ caught: 38, crisis: 13, falseCrisis: 3, falseCheck: 4, warningHelped: 7 }),
+    floor: floor({ caught: 37, crisis: 13, falseCrisis: 2, falseCheck: 4, warningHelped: 9 }),
   },
   {
     file: 'safety-blind-3.json',
-    floor: floor({ caught: 51, crisis: 30, falseCrisis: 1, falseCheck: 14, warningHelped: 14 }),
+    floor: floor({ caught: 49, crisis: 32, falseCrisis: 1, falseCheck: 13, warningHelped: 14 }),
   },
   // Sealed until their first measurement (safety-sealed-N.md), never tuned on: floors at first seen,
   // false CHECKs at what the engine does now (fewer, from a change chosen on blind 1-3).
   {
     file: 'safety-sealed-4.json',
-    floor: floor({ caught: 54, crisis: 35, falseCrisis: 2, falseCheck: 4, warningHelped: 18 }),
+    floor: floor({ caught: 55, crisis: 36, falseCrisis: 2, falseCheck: 1, warningHelped: 19 }),
   },
   {
     file: 'safety-sealed-5.json',
-    floor: floor({ caught: 54, crisis: 37, falseCrisis: 1, falseCheck: 1, warningHelped: 17 }),
+    floor: floor({ caught: 54, crisis: 38, falseCrisis: 2, falseCheck: 0, warningHelped: 18 }),
   },
   {
     file: 'safety-sealed-6.json',
-    floor: floor({ caught: 51, crisis: 35, falseCrisis: 1, falseCheck: 7, warningHelped: 18 }),
+    floor: floor({ caught: 51, crisis: 36, falseCrisis: 1, falseCheck: 7, warningHelped: 20 }),
   },
   {
     file: 'safety-sealed-7.json',
-    floor: floor({ caught: 49, crisis: 30, falseCrisis: 0, falseCheck: 5, warningHelped: 15 }),
+    floor: floor({ caught: 52, crisis: 33, falseCrisis: 0, falseCheck: 5, warningHelped: 19 }),
   },
   {
     file: 'safety-sealed-8.json',
-    floor: floor({ caught: 53, crisis: 37, falseCrisis: 4, falseCheck: 5, warningHelped: 18 }),
+    floor: floor({ caught: 53, crisis: 39, falseCrisis: 3, falseCheck: 6, warningHelped: 20 }),
   },
 ];
 

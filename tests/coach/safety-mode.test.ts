@@ -275,3 +275,26 @@ test('"i\'m not joking" does not make a crisis a joke', () => {
   expect(r.style).toBe('SAFETY');
   expect(r.safety).toBe('CRISIS');
 });
+
+test('a question of their own after a safety question has moved on: it is not a yes', () => {
+  const r = talk([
+    "honestly i can't do this anymore",
+    'how do i say no to sean without losing him',
+  ]);
+  expect(r[0].safety).toBe('CHECK');
+  expect(r[1].style).not.toBe('SAFETY');
+  expect(r[1].state.safety?.mode).toBe('none');
+});
+
+test('a message the classifier finds far from ordinary is asked about, though no kind is sure', () => {
+  const [r] = talk([
+    'got the old shotgun out of the loft after she left with him. sitting with it on the sofa now',
+  ]);
+  expect(r.safety).not.toBe('NONE');
+});
+
+test('a plan to talk is not asked whether they might hurt someone', () => {
+  const [r] = talk(['ok. im going to talk to her about the money on sunday when the kids are out']);
+  expect(r.safety).toBe('NONE');
+  expect(r.reply).not.toMatch(/hurt|harm/i);
+});

@@ -253,11 +253,40 @@ const LAUGHING = /\u{1F602}|\u{1F923}/u;
  * the rules' false alarms (idioms, jokes, a past that is over) are where the classifier, trained
  * on thousands of close non-crises, disagrees most.
  */
-const RULES_NEED = 0.15;
+const RULES_NEED = 0.2;
 /** Below this the classifier is sure enough the rule misread the message to drop its reading. */
 const RULES_DROP = 0.05;
-/** The classifier's probability of a kind below which a rule's weak doubt is not asked about. */
-const DOUBT_NEED = 0.1;
+/**
+ * The classifier's probability of a kind below which a rule's weak doubt is not asked about
+ * ("i dont know. i need to think about it", "goodbye" at the end of a calm conversation).
+ */
+const DOUBT_NEED = 0.2;
+/**
+ * The classifier's probability at which a rule's weak evidence of the same kind, in a message with
+ * a word of harm ({@link ANCHOR}), makes a crisis: two readings that each alone would only ask
+ * agree. Without the word, what both nets half-see is the ambiguous remark that deserves a
+ * question ("i've been thinking about it a lot, whether there's any point").
+ */
+const BOTH_NEED = 0.7;
+/**
+ * The classifier's probability of "none" below which a message no kind's threshold caught is still
+ * asked about, as the likeliest kind if that has at least {@link LIKELIEST_NEED}: the kinds split
+ * what the classifier is sure of ("not ordinary") between them.
+ */
+const NOT_ORDINARY = 0.35;
+const LIKELIEST_NEED = 0.3;
+/**
+ * The least probability of harm to others at which the classifier alone asks about it: the
+ * kind has few close non-crises to learn from, and its low CHECK band took in plans to talk
+ * ("im going to bring it up saturday").
+ */
+const HARM_CHECK_NEED = 0.3;
+/**
+ * The warning-sign probability, at least as high as the crisis kind's, at which a classifier-only
+ * doubt is answered as a warning sign (named, with the confidential line) rather than a question
+ * about a crisis: a plate thrown at the wall is control, not a plan to hurt someone.
+ */
+const WARNING_OVER_DOUBT = 0.3;
 /** Rule evidence that asks whatever the classifier makes of it ("i picked a date"). */
 const STRONG_DOUBT = 1.5;
 
@@ -276,6 +305,9 @@ const DEFLECTS =
 /** A reply that only thanks, agrees or takes leave: not an answer to a safety question. */
 const CLOSING =
   /^(?:thanks?|thank you|thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|sounds good|will do|got it|sure|bye|goodbye|good night|night|nite|see you|later|take care)\b(?:(?! (?:yes|yeah|i am|i do|kind of|maybe|sometimes)\b).)*$/;
+/** A message asking something: a question mark, or a question word opening it. */
+const ASKS =
+  /\?|^(?:how|what|why|when|where|who|which|should|shall|could|would|can|is|are|do|does|did|will|am)\b/;
 /** "Nobody is getting hurt": safe, though it says "hurt". */
 const NOBODY_HURT =
   /\b(?:nobody|no one) (?:is|will be|is going to be) (?:getting |going to get )?hurt\b/;
@@ -290,14 +322,14 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
 const ANCHOR =
   /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|goodbyes|suicide note|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|danger\w*|unsafe|follow\w*|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|on (?:his|her|their|the) way|give away|gave away|giving away)\b/;
 /** The probability at which the classifier alone reads a crisis without an {@link ANCHOR} word. */
-const CLASSIFIER_CERTAIN = 0.9;
+const CLASSIFIER_CERTAIN = 0.85;
 /** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
 const CLASSIFIER_MIN_WORDS = 4;
 /**
  * The classifier's probability of a warning sign, for the message alone, at which it is named
  * without a rule: below, its CHECK band also takes in ordinary hurt ("he was kind of crap to me").
  */
-const UNLISTED_WARNING_NEED = 0.4;
+const UNLISTED_WARNING_NEED = 0.35;
 /** The warning-sign id of a sign only the classifier saw (named in general words). */
 export const UNLISTED_WARNING = 'unlisted';
 
@@ -354,7 +386,24 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     ) {
       crisis = net.kind;
       byRules = false;
-    } else unsure ??= net.kind;
+    } else if (
+      !unsure &&
+      scores().warning_sign >= Math.max(WARNING_OVER_DOUBT, scores()[net.kind])
+    ) {
+      if (warning.length === 0) warning.push(UNLISTED_WARNING);
+    } else if (net.kind !== 'harm_to_others' || net.score >= HARM_CHECK_NEED) unsure ??= net.kind;
+  }
+  // No kind past its own threshold, and yet the message is unlike an ordinary one: ask about the
+  // likeliest kind ("i've got my dad's old shotgun down from the loft. not sure who it's for").
+  if (!crisis && !unsure && warning.length === 0 && scores().none < NOT_ORDINARY) {
+    const sc = scores();
+    const top = KIND_ORDER.reduce((a, b) => (sc[b] > sc[a] ? b : a));
+    if (
+      sc[top] >= LIKELIEST_NEED &&
+      sc[top] >= sc.warning_sign &&
+      !notThisPerson(text, canonical, top)
+    )
+      unsure = top;
   }
   if (!crisis && !unsure && ev.kind === null) {
     let doubt = KIND_ORDER.find((k) => ev.evidence[k] >= WEAK_EVIDENCE) ?? null;
@@ -367,6 +416,17 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       (scores()[doubt] >= DOUBT_NEED || ev.evidence[doubt] >= STRONG_DOUBT)
     )
       unsure = doubt;
+  }
+  if (
+    !crisis &&
+    unsure &&
+    ev.evidence[unsure] >= WEAK_EVIDENCE &&
+    scores()[unsure] >= BOTH_NEED &&
+    test(ANCHOR, canonical) &&
+    !notThisPerson(text, canonical, unsure)
+  ) {
+    crisis = unsure;
+    unsure = null;
   }
   // A warning sign is named only when the message itself shows it, not the one before it.
   if (
@@ -652,8 +712,12 @@ export function planSafety(
       (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
     // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers").
     const short = canon.split(' ').length <= SHORT_REPLY && !test(CLOSING, canon);
+    // A question of its own ("how do i say no to him without losing him") has moved on: only a
+    // sign in it answers the safety question.
+    const moved = !yes && !short && ASKS.test(canon);
     const answered =
-      yes || (s.lastPhase === 'check' && (short || own.unsure !== null || own.weak > 0));
+      yes ||
+      (s.lastPhase === 'check' && (short || own.unsure !== null || (own.weak > 0 && !moved)));
     if (answered && s.lastPhase === 'check') {
       const kind = s.pending;
       return startCrisis(kind);
