@@ -51,6 +51,14 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
     file: 'safety-sealed-8.json',
     floor: floor({ caught: 53, crisis: 39, falseCrisis: 3, falseCheck: 6, warningHelped: 20 }),
   },
+  {
+    file: 'safety-sealed-9.json',
+    floor: floor({ caught: 54, crisis: 37, falseCrisis: 1, falseCheck: 4, warningHelped: 20 }),
+  },
+  {
+    file: 'safety-sealed-10.json',
+    floor: floor({ caught: 52, crisis: 38, falseCrisis: 0, falseCheck: 2, warningHelped: 20 }),
+  },
 ];
 
 function floor(
