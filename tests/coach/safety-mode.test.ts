@@ -298,3 +298,33 @@ test('a plan to talk is not asked whether they might hurt someone', () => {
   expect(r.safety).toBe('NONE');
   expect(r.reply).not.toMatch(/hurt|harm/i);
 });
+
+describe('leaving safety mode and the watch after it', () => {
+  const harm = [
+    "i'm parked outside his house with a bat in the car. i'm going to make him pay for what he did to my sister",
+    "i don't know. i'm just so angry",
+    "ok i'm driving home now. i'm at my mum's, nobody's getting hurt",
+    "will it hurt my sister's case if she goes to the police?",
+  ];
+
+  test('"nobody\'s getting hurt" is being safe', () => {
+    const r = talk(harm.slice(0, 3));
+    expect(r[1].state.safety?.mode).toBe('crisis');
+    expect(r[2].state.safety?.mode).toBe('watch');
+  });
+
+  test('in the watch, a doubt is asked about rather than restarting safety mode', () => {
+    const r = talk(harm);
+    expect(r[3].style).not.toBe('SAFETY');
+    expect(r[3].safety).toBe('CHECK');
+    expect(r[3].state.safety?.mode).toBe('watch');
+  });
+});
+
+test('"will it hurt me in custody?" is about a court case, not a crisis', () => {
+  const [r] = talk([
+    "will it hurt me in custody if i leave the house first? he'll say i abandoned the kids",
+  ]);
+  expect(r.safety).not.toBe('CRISIS');
+  expect(r.style).not.toBe('SAFETY');
+});

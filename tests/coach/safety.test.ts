@@ -61,6 +61,8 @@ const CRISES: [string, CrisisKind][] = [
 /** Negations and idioms: not a crisis. */
 const NOT_CRISES = [
   'this traffic is killing me',
+  'will it hurt me in custody if i move out first?',
+  'would going to stay with my mum damage my case?',
   'my feet are killing me after that hike',
   'I could kill for a coffee right now',
   "I'm dying to see him again",

@@ -310,7 +310,7 @@ const ASKS =
   /\?|^(?:how|what|why|when|where|who|which|should|shall|could|would|can|is|are|do|does|did|will|am)\b/;
 /** "Nobody is getting hurt": safe, though it says "hurt". */
 const NOBODY_HURT =
-  /\b(?:nobody|no one) (?:is|will be|is going to be) (?:getting |going to get )?hurt\b/;
+  /\b(?:nobody|no one) (?:is |will be |is going to be |will )?(?:getting |going to get |gets |get )?hurt\b(?! (?:me|him|her|them|us|my|the)\b)/;
 /** "I'm ok": a no to "are you thinking of...?", never a "not safe". */
 const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
 /**
@@ -751,10 +751,10 @@ export function planSafety(
     return startCrisis(kind);
   }
 
-  // The lighter watch after a crisis: any new sign of a concern it had is enough to return.
+  // The lighter watch after a crisis: a clear sign of a concern it had returns to safety mode
+  // (above), and so do danger words; a doubt is asked about, as on any turn ("will this hurt me
+  // in custody?" after "we're safe now" is a question to ask, not a crisis to restart).
   if (s.mode === 'watch') {
-    const again = signs.unsure && s.concerns.includes(signs.unsure) ? signs.unsure : null;
-    if (again) return backToCrisis(again);
     if (test(UNSAFE, canon) || (signs.warning.length > 0 && s.kind === 'partner_danger'))
       return backToCrisis(s.kind ?? 'partner_danger');
   }
