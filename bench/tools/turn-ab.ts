@@ -16,6 +16,7 @@
  * and without an index) under the same code. `--stats` prints, at the end, the index scans and
  * the updates that were HOT on the tables a turn writes (PostgreSQL's statistics of the whole run).
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import type { Client } from 'pg';
 import path from 'node:path';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
         postgresMs: +(cpu.postgres / n).toFixed(3),
         totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
         otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
+        ...memoryOf(server.pid),
         p50: r.latency.p50,
         p99: r.latency.p99,
         max: r.latency.max,
@@ -137,6 +139,17 @@ async function main(): Promise<void> {
     (med) =>
       `server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
   );
+}
+
+/** The server's resident memory now and at its peak, in MB (/proc; empty where there is none). */
+function memoryOf(pid: number): { rssMb?: number; peakRssMb?: number } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return {};
+  }
 }
 
 /** Index scans and HOT updates on the tables a turn writes, as PostgreSQL counted them so far. */
