@@ -47,6 +47,8 @@ export interface Load {
   bodies?: { body: string; headers: Record<string, string> }[];
   headers?: Record<string, string>;
   verify: (body: string) => boolean;
+  /** Where to POST (default `/graphql`). */
+  path?: string;
 }
 
 export async function load(
@@ -59,7 +61,7 @@ export async function load(
   let next = 0;
   const bodies = spec.bodies;
   return autocannon({
-    url: `${url}/graphql`,
+    url: `${url}${spec.path ?? '/graphql'}`,
     connections: counted?.connections ?? CONNECTIONS,
     duration,
     amount: counted?.amount,

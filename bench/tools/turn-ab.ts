@@ -11,9 +11,14 @@
  *
  * `--env` (repeatable) goes to this checkout's server only (e.g. to compare a setting's two values
  * with `--base=.`). `--typename` sends Amora's `{ __typename }` with a token instead of turns (the
- * request path without SQL or engine).
+ * request path without SQL or engine); `--rest` sends the turns to the REST shim (`POST /api/v1/coach/`). `--this-sql=` and `--base-sql=` (statements separated by
+ * `;`) run before each round of that variant: with `--base=.` they compare two schemas (say, with
+ * and without an index) under the same code. `--stats` prints, at the end, the index scans and
+ * the updates that were HOT on the tables a turn writes (PostgreSQL's statistics of the whole run).
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import type { Client } from 'pg';
 import path from 'node:path';
 import { load, seed, SEND, type Load } from '../coach-turn';
 import { signTokens } from '../lib/auth';
@@ -60,20 +65,41 @@ async function main(): Promise<void> {
     };
   });
   const typename = process.argv.includes('--typename');
-  const spec: Load = typename
+  const rest = process.argv.includes('--rest');
+  const spec: Load = rest
     ? {
-        bodies: bodies.map((b) => ({ ...b, body: JSON.stringify({ query: '{ __typename }' }) })),
-        verify: (b) => b.includes('"__typename"') && !b.includes('"errors"'),
+        path: '/api/v1/coach/',
+        bodies: messages(4096, 7).map((text, i) => {
+          const s = sessions[i % sessions.length];
+          return {
+            body: JSON.stringify({ specific_question: text, coach_session_id: s.id }),
+            headers: bodies[i].headers,
+          };
+        }),
+        verify: (b) => b.includes('"coach_session_id"') && !b.includes('"detail"'),
       }
-    : {
-        bodies,
-        verify: (b) => b.includes('"sendMessage"') && !b.includes('"errors"'),
-      };
+    : typename
+      ? {
+          bodies: bodies.map((b) => ({ ...b, body: JSON.stringify({ query: '{ __typename }' }) })),
+          verify: (b) => b.includes('"__typename"') && !b.includes('"errors"'),
+        }
+      : {
+          bodies,
+          verify: (b) => b.includes('"sendMessage"') && !b.includes('"errors"'),
+        };
   const variants = [
-    { label: 'this', root: ROOT, env: extraEnv },
-    { label: 'base', root: base, env: {} },
+    { label: 'this', root: ROOT, env: extraEnv, sql: arg('this-sql') },
+    { label: 'base', root: base, env: {}, sql: arg('base-sql') },
   ];
+  let measured = 0;
   const rows = await runInterleaved(variants, rounds, async (v, dataDir) => {
+    measured++;
+    const statements = (v.sql ?? '').split(';').filter((x) => x.trim());
+    if (statements.length)
+      await withClient(url, async (client) => {
+        for (const statement of statements) await client.query(statement);
+        await client.query('ANALYZE');
+      });
     const server = await startChild('amora', amoraEnv(url, dataDir, v.env), { root: v.root });
     try {
       await load(server.url, spec, 600, undefined, {
@@ -90,12 +116,15 @@ async function main(): Promise<void> {
       const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
       const n = Math.max(1, r.requests.total);
       const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
+      if (measured === rounds * variants.length && process.argv.includes('--stats'))
+        await withClient(url, printStats);
       return {
         turnsPerS: Math.round(r.requests.total / seconds),
         serverMs: +(cpu.server / n).toFixed(3),
         postgresMs: +(cpu.postgres / n).toFixed(3),
         totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
         otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
+        ...memoryOf(server.pid),
         p50: r.latency.p50,
         p99: r.latency.p99,
         max: r.latency.max,
@@ -110,6 +139,29 @@ async function main(): Promise<void> {
     (med) =>
       `server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
   );
+}
+
+/** The server's resident memory now and at its peak, in MB (/proc; empty where there is none). */
+function memoryOf(pid: number): { rssMb?: number; peakRssMb?: number } {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return {};
+  }
+}
+
+/** Index scans and HOT updates on the tables a turn writes, as PostgreSQL counted them so far. */
+async function printStats(client: Client): Promise<void> {
+  const tables = `('amora_session_messages', 'amora_session_state', 'amora_followups', 'amora_sessions')`;
+  const t = await client.query(
+    `SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname IN ${tables} ORDER BY relname`,
+  );
+  const i = await client.query(
+    `SELECT relname, indexrelname, idx_scan FROM pg_stat_user_indexes WHERE relname IN ${tables} ORDER BY relname, indexrelname`,
+  );
+  console.log(JSON.stringify({ tables: t.rows, indexes: i.rows }, null, 1));
 }
 
 main().catch((error) => {

@@ -268,7 +268,7 @@ function toPages(
  * disliked (as {@link dislikedBlocksSql}). $1 session, $2 user. Sent as a named statement: it runs
  * on every turn, so each connection plans it once.
  */
-const SNAPSHOT_SQL = `
+export const SNAPSHOT_SQL = `
   SELECT s.id, st.state, st.version,
     ARRAY(
       SELECT DISTINCT b FROM amora_session_feedback f
@@ -287,7 +287,7 @@ const SNAPSHOT_SQL = `
  * was written. Every parameter is cast, since several appear more than once. Data-modifying CTEs
  * run to completion whether or not the final SELECT reads them.
  */
-const COMMIT_SQL = `
+export const COMMIT_SQL = `
   WITH st AS (
     INSERT INTO amora_session_state AS cur (session_id, user_id, turn_count, state, version, updated_at)
     VALUES ($1::uuid, $2::uuid, $3::int, $4::jsonb, 1, $5::timestamptz)

@@ -19,6 +19,7 @@ import { formatGraphQLError } from './errors';
 import { AppError, toPublicError } from '../errors';
 import { complexityPlugin, parseOptions, queryLimits } from './query-limits';
 import { directGraphqlRoute } from './graphql-http';
+import { directCoachTurnRoute } from './rest-turn-http';
 import { createLoaders } from './loaders';
 import { createMetrics, metricsHandler } from './metrics';
 import { createLogger } from './logger';
@@ -94,7 +95,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     });
     const schema = await createSchema({ pubSub: pubsub.pubSub });
     const app = express();
-    // JSON POSTs to /graphql skip Express (see graphql-http.ts); set once Apollo has started.
+    // JSON POSTs to /graphql and REST turns skip Express (see graphql-http.ts and
+    // rest-turn-http.ts); set once Apollo has started.
     let direct: (req: http.IncomingMessage, res: http.ServerResponse) => boolean = () => false;
     const httpServer = http.createServer((req, res) => {
       if (!direct(req, res)) app(req, res);
@@ -151,15 +153,14 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     const logRequest = requestLogger(logger);
     app.use(logRequest);
     // Before the routes, so that preflights for GraphQL and REST are answered here.
-    app.use(
-      cors({
-        origin: config.corsOrigins,
-        credentials: false,
-        methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-        exposedHeaders: ['Retry-After', 'X-Request-Id'],
-        maxAge: 600,
-      }),
-    );
+    const corsMiddleware = cors({
+      origin: config.corsOrigins,
+      credentials: false,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      exposedHeaders: ['Retry-After', 'X-Request-Id'],
+      maxAge: 600,
+    });
+    app.use(corsMiddleware);
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -196,13 +197,21 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       ) => sendRestError(res, bodyParserError(error, req, config) ?? error, logger),
     );
 
-    direct = directGraphqlRoute({
+    const graphqlRoute = directGraphqlRoute({
       apollo,
       authenticate,
       bodyLimitBytes: config.bodyLimitBytes,
       logRequest: (req, res) => logRequest(req, res),
       logger,
     });
+    const coachTurnRoute = directCoachTurnRoute({
+      authenticate,
+      bodyLimitBytes: config.bodyLimitBytes,
+      logRequest: (req, res) => logRequest(req, res),
+      corsHeaders: headersWithoutOrigin(corsMiddleware),
+      logger,
+    });
+    direct = (req, res) => graphqlRoute(req, res) || coachTurnRoute(req, res);
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -246,6 +255,26 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
  * an undecodable body is 422 on the REST routes (as FastAPI answered) and 400 on GraphQL (as
  * GraphQL-over-HTTP says).
  */
+/**
+ * The headers `middleware` (CORS, static options) sets on a POST without `Origin`, captured once
+ * by running it on a stand-in request: the direct routes send the same ones Express would.
+ */
+function headersWithoutOrigin(middleware: express.RequestHandler): [string, string][] {
+  const headers = new Map<string, string>();
+  const res = {
+    getHeader: (name: string) => headers.get(name.toLowerCase()),
+    setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), String(value)),
+  };
+  let done = false;
+  void middleware(
+    { method: 'POST', headers: {} } as express.Request,
+    res as unknown as express.Response,
+    () => (done = true),
+  );
+  if (!done) throw new Error('the CORS middleware did not answer synchronously');
+  return [...headers];
+}
+
 function bodyParserError(
   error: { type?: string; status?: unknown },
   req: express.Request,
