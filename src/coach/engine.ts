@@ -4,10 +4,10 @@
  * comes back; nothing here reads the clock, the environment or a database.
  */
 import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
-import { recogniseAct, type TurnAct } from './conversation/acts';
+import { recogniseAct, soundsGood, type TurnAct } from './conversation/acts';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
 import { currentEx, currentPartner, emptyFacts, updateFacts, useNames } from './conversation/facts';
-import { planForAct, type Piece } from './conversation/reply';
+import { planForAct, type Feeling, type Piece } from './conversation/reply';
 import {
   isCloseMatch,
   loadSituations,
@@ -75,6 +75,15 @@ const EXPLORED_KEPT = 12;
 const FACTS_KEPT = 20;
 /** Below this score a message's own topic does not pull the session away from its main topic. */
 const WEAK_TOPIC_SCORE = 3;
+/**
+ * A message's own topic evidence at least this strong says what it is about, so that topic's
+ * stock blocks answer it; weaker evidence is often one stray word ("hinge", "family").
+ */
+const OWN_TOPIC_SCORE = 3.5;
+/** Turns of work after which a topic is the conversation's settled one. */
+const SETTLED_TURNS = 3;
+/** Feelings that are not hard ones. */
+const EASY_FEELINGS: ReadonlySet<EmotionId> = new Set(['hopeful', 'relieved', 'neutral']);
 /** Topics counted per turn (the most salient ones). */
 const TOPICS_COUNTED = 3;
 
@@ -211,6 +220,12 @@ function personalise(
   return block.text
     .replace(/\{partner_possessive\}/g, exName ? `${exName}'s` : "your ex's")
     .replace(/\{partner\}/g, who);
+}
+
+/** How a message feels: good news is good whatever word of worry it has; else any hard feeling. */
+function feelingOf(text: string, emotions: readonly EmotionId[]): Feeling {
+  if (soundsGood(text)) return 'good';
+  return emotions.some((e) => !EASY_FEELINGS.has(e)) ? 'hard' : 'plain';
 }
 
 /**
@@ -393,6 +408,10 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         rng,
         turn,
         text: input.text,
+        feeling: feelingOf(input.text, emotions),
+        ownTopic: detected.fromText && topScore >= OWN_TOPIC_SCORE,
+        settledTopic:
+          continuation && prior !== null && (state.topics[prior]?.turns ?? 0) >= SETTLED_TURNS,
       });
       // The act's style, unless that would make three in a row (the usual choice avoids that).
       const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);

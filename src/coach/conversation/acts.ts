@@ -220,3 +220,12 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');
 }
+
+/**
+ * Whether a message brings good news ("he actually agreed", "she laughed and said yes", "he asked
+ * if i want to come to his friends bbq"), unless something in it spoils it ("but i cried").
+ */
+export function soundsGood(raw: string): boolean {
+  const text = respell(actText(raw));
+  return any('good_news', text) && !any('progress_spoilers', text);
+}

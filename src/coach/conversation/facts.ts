@@ -570,6 +570,8 @@ export function useNames(reply: string, facts: ConversationFacts): string {
     if (AMBIGUOUS.has(p.name.toLowerCase()))
       out = out.replace(/"[^"]*"/g, (quoted) => quoted.replace(lower, p.name!));
     else out = out.replace(lower, p.name);
+    // "your boyfriend ben" became "Ben ben": one name is enough.
+    out = out.replace(new RegExp(`\\b${p.name} ${p.name}\\b`, 'gi'), p.name);
   }
   return out;
 }

@@ -11,7 +11,8 @@ import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situation
 import type { QuestionKind, TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
-import { allSupported } from './assumptions';
+import { allSupported, assumptionsInText } from './assumptions';
+import { ownWords } from './own-words';
 import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
@@ -226,6 +227,63 @@ export interface ActInput {
   turn: number;
   /** The message itself. */
   text: string;
+  /** How the message feels: hard (a painful feeling), good (good news only) or plain. */
+  feeling: Feeling;
+  /**
+   * Whether the message itself says clearly what it is about (strong topic evidence of its own),
+   * so a topic's stock blocks answer it; otherwise they would answer a stray word.
+   */
+  ownTopic: boolean;
+  /** Whether the conversation has a topic worked on over several turns, which this turn continues. */
+  settledTopic: boolean;
+}
+
+/** How a message feels, for the words that meet it. */
+export type Feeling = 'hard' | 'good' | 'plain';
+
+/**
+ * The person's words said back ("It's just so quiet now, and his hoodie is still on your chair;
+ * that sounds really hard."), met as they feel, or null when nothing in the message can be.
+ */
+export function ownReflection(
+  text: string,
+  feeling: Feeling,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  // Said back, the person's words are Amora's too: nothing in them may assume what the
+  // conversation does not support ("becca has 3 kids" is not the person's children).
+  let own = ownWords(text, (said) => allSupported(facts, assumptionsInText(said, [])));
+  if (!own) return null;
+  // Names the person gave are names in their own words too ("rob agreed" -> "Rob agreed").
+  for (const p of facts.people)
+    if (p.name) own = own.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
+  // A frame not used lately, else a plain one: never the same frame twice within the rest period.
+  for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain'])
+    if ((REPLIES[group] ?? []).some((e) => !recent.has(e.id)))
+      return fill(pick(group, recent, rng), { own, Own: cap(own) });
+  return null;
+}
+
+/**
+ * The pieces of an answer built on the person's own words: said back, then one plain question
+ * about it when the conversation has no settled topic whose own questions would fit (the blocks
+ * ask then). Null when the message cannot be said back.
+ */
+function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
+  const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.rng);
+  if (!mine) return null;
+  const pieces = [mine];
+  // A topic's questions are about its pains: good news, or a topic not yet settled, gets a plain
+  // question about what was just said.
+  if (input.feeling === 'good' || !input.settledTopic) {
+    const group = `own_ask_${input.feeling}`;
+    const fresh = (REPLIES[group] ?? []).some((e) => !input.recent.has(e.id));
+    const ask = fresh ? pick(group, input.recent, input.rng) : null;
+    if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
+  }
+  return { pieces, core, style: null, echo: false };
 }
 
 /** The act-dependent opening of an answer and what should follow it. */
@@ -282,15 +340,26 @@ export function planForAct(input: ActInput): ActPlan {
       add(pick('change_subject', recent, rng));
       add(situationPiece(input.situation, 'reflection', facts, recent));
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: false };
-    case 'event':
+    case 'event': {
+      // News is met as it is: said back, as good news when it is, and one question about it.
+      const sit = situationPiece(input.situation, 'reflection', facts, recent);
+      const mine = sit ? null : ownAnswer(input, 'question');
+      if (mine) return mine;
       add(pick('event', recent, rng));
-      add(situationPiece(input.situation, 'reflection', facts, recent));
+      add(sit);
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: true };
+    }
     case 'sharing': {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
       if (own && input.situation && isCloseMatch(input.situation)) {
         pieces.push(own);
         return { pieces, core: 'light', style: null, echo: false };
+      }
+      // Without a clear topic of its own, the message is answered in its own words, not by a
+      // topic's stock paragraph that one of its words happened to call up.
+      if (!input.ownTopic) {
+        const mine = ownAnswer(input, 'question');
+        if (mine) return mine;
       }
       return { pieces, core: 'full', style: null, echo: true };
     }
