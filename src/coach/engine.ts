@@ -6,7 +6,14 @@
 import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
 import { recogniseAct, soundsGood, type TurnAct } from './conversation/acts';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
-import { currentEx, currentPartner, emptyFacts, updateFacts, useNames } from './conversation/facts';
+import {
+  currentEx,
+  currentPartner,
+  emptyFacts,
+  statesOnlyOthers,
+  updateFacts,
+  useNames,
+} from './conversation/facts';
 import { planForAct, type Feeling, type Piece } from './conversation/reply';
 import {
   isCloseMatch,
@@ -266,8 +273,9 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const ex = currentEx(facts);
 
       // Remember: status and partner first, the topic guardrails depend on the status.
+      // "my daughter is getting divorced" is not the user's status.
       const status =
-        statusFromText(norm) ??
+        (statesOnlyOthers(input.text) ? null : statusFromText(norm)) ??
         mapRelationshipStatus(input.context?.relationshipStatus) ??
         state.relationshipStatus;
       const mention = findPartnerName(input.text);

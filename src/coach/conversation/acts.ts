@@ -229,3 +229,15 @@ export function soundsGood(raw: string): boolean {
   const text = respell(actText(raw));
   return any('good_news', text) && !any('progress_spoilers', text);
 }
+
+/**
+ * The kind of the direct question a message asks, whatever else it does ("different question, ...
+ * how do i help her without taking sides" changes the subject and asks), or null.
+ */
+export function questionIn(raw: string): QuestionKind | null {
+  const text = respell(
+    actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … ')),
+  );
+  const q = directQuestion(text);
+  return q ? questionKind(q) : null;
+}

@@ -126,6 +126,15 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/**
+ * A phrase of the person's in the second person ("talk to rob without it becoming a fight" stays,
+ * "tell him im anxious" -> "tell him you're anxious"), or null when it does not turn cleanly.
+ */
+export function inSecondPerson(phrase: string): string | null {
+  const said = secondPerson(mended(phrase.toLowerCase().replace(/[\u2019\u02bc`]/g, "'")));
+  return /\b(i|i'm|i've|me|my)\b/.test(said) ? null : said;
+}
+
 /** One sentence said back in the second person, or null when it does not turn cleanly. */
 function sayBack(sentence: string): string | null {
   let s = sentence;

@@ -8,11 +8,11 @@
 import type { Rng } from '../rng';
 import type { ResponseStyle } from '../types';
 import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situations';
-import type { QuestionKind, TurnAct } from './acts';
+import { questionIn, type QuestionKind, type TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
 import { allSupported, assumptionsInText } from './assumptions';
-import { ownWords } from './own-words';
+import { inSecondPerson, ownWords } from './own-words';
 import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
@@ -200,7 +200,11 @@ function answerPiece(
   const verdict = () =>
     kind === 'normalcy' || kind === 'yes_no' ? verdictPiece(text, recent, rng) : null;
   const found = situation !== null && situation.evidence > 0;
-  return (found ? (own() ?? verdict()) : (verdict() ?? own())) ?? pick(kind, recent, rng, ANSWERS);
+  return (
+    (found ? (own() ?? verdict()) : (verdict() ?? own())) ??
+    ownQuestionPiece(text, facts, recent, rng) ??
+    pick(kind, recent, rng, ANSWERS)
+  );
 }
 
 /** The situation's own piece ("reflection", "step" or "question"), when fresh and supported. */
@@ -254,15 +258,92 @@ export function ownReflection(
 ): Piece | null {
   // Said back, the person's words are Amora's too: nothing in them may assume what the
   // conversation does not support ("becca has 3 kids" is not the person's children).
-  let own = ownWords(text, (said) => allSupported(facts, assumptionsInText(said, [])));
-  if (!own) return null;
-  // Names the person gave are names in their own words too ("rob agreed" -> "Rob agreed").
-  for (const p of facts.people)
-    if (p.name) own = own.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
+  const said = ownWords(text, (s) => allSupported(facts, assumptionsInText(s, [])));
+  if (!said) return null;
+  const own = withNames(said, facts);
   // A frame not used lately, else a plain one: never the same frame twice within the rest period.
   for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain'])
     if ((REPLIES[group] ?? []).some((e) => !recent.has(e.id)))
       return fill(pick(group, recent, rng), { own, Own: cap(own) });
+  return null;
+}
+
+/** Names the person gave, capitalised in their own words too ("rob agreed" -> "Rob agreed"). */
+function withNames(s: string, facts: ConversationFacts): string {
+  let out = s;
+  for (const p of facts.people)
+    if (p.name) out = out.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
+  return out;
+}
+
+type OwnClass = 'talk' | 'support' | 'end' | 'closer';
+const OWN_CLASSES: [OwnClass, RegExp][] = (['talk', 'support', 'end', 'closer'] as const).map(
+  (c) => [
+    c,
+    new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
+  ],
+);
+/** What the asked-for action is: talking, supporting, ending, getting closer, or other. */
+function ownClass(x: string): OwnClass | null {
+  for (const [c, re] of OWN_CLASSES) if (re.test(x)) return c;
+  return null;
+}
+
+/** "should i ask her whats going on", "how do i talk to rob about it", "is it normal to ..." */
+const OWN_QUESTIONS: [RegExp, 'should' | 'how' | 'normal_to'][] = [
+  [/\b(?:should|shall) (?:i|we) (?:even |really |just |still |actually )?(.+)$/, 'should'],
+  [
+    /\bhow (?:do|can|should|would|could|will) (?:i|we) (?:even |actually |ever |possibly |best )?(.+)$/,
+    'how',
+  ],
+  [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
+  [/\b(?:is it|is this|its|it's|is that) (?:normal|common|ok|okay|natural) to (.+)$/, 'normal_to'],
+];
+/** Longest asked-for action said back, in words. */
+const OWN_QUESTION_WORDS = 18;
+
+/**
+ * A question answered about what it asks, in the person's words, when nothing more specific
+ * answers it: "should i apologise first?" -> "On whether to apologise first: ...", "how do i talk
+ * to rob about it without a fight" -> "To talk to Rob about it without a fight, ...". The answer
+ * is written for the kind of action asked about (talking, supporting, ending, getting closer).
+ */
+function ownQuestionPiece(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  for (const sentence of text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[.?!\n]+/)) {
+    const t = sentence.trim().replace(/[\s,]+(lol|tbh|haha|honestly|now|though|tho)$/g, '');
+    for (const [re, form] of OWN_QUESTIONS) {
+      const m = re.exec(t);
+      if (!m) continue;
+      // "... or will that scare him off": the second half is a worry, not part of the action.
+      const action = m[1]
+        .replace(/,? or (will|would|is|am|should|do|does|that|it|just|not|maybe)\b.*$/, '')
+        .trim();
+      if (action.split(' ').length > OWN_QUESTION_WORDS || action.split(' ').length < 1) continue;
+      const said = inSecondPerson(action);
+      if (!said || !allSupported(facts, assumptionsInText(said, []))) continue;
+      const x = withNames(said, facts);
+      const c = form === 'normal_to' ? null : ownClass(said);
+      const group =
+        form === 'normal_to'
+          ? 'normal_to'
+          : form === 'should'
+            ? c === 'talk' || c === 'end'
+              ? `should_${c}`
+              : 'should'
+            : c
+              ? `how_${c}`
+              : 'how';
+      return fill(pick(group, recent, rng, ANSWERS), { x });
+    }
+  }
   return null;
 }
 
@@ -336,10 +417,18 @@ export function planForAct(input: ActInput): ActPlan {
       if (role) pieces.push({ id: 'act.correction.role', text: role });
       return { pieces, core: 'light', style: null, echo: false };
     }
-    case 'change_subject':
+    case 'change_subject': {
       add(pick('change_subject', recent, rng));
+      // A new subject that comes with a question ("different question, how do i help her without
+      // taking sides") gets its answer at once.
+      const kind = questionIn(input.text);
+      if (kind) {
+        add(answerPiece(kind, input.text, input.situation, facts, recent, rng));
+        return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+      }
       add(situationPiece(input.situation, 'reflection', facts, recent));
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: false };
+    }
     case 'event': {
       // News is met as it is: said back, as good news when it is, and one question about it.
       const sit = situationPiece(input.situation, 'reflection', facts, recent);
