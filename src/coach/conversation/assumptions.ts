@@ -108,6 +108,8 @@ const TOPIC_ASSUMES: Readonly<Record<string, readonly Assumption[]>> = {
   parenting_strain: ['children'],
   long_distance: ['partner'],
   intimacy: ['partner'],
+  // Family pressure is the person's own family's: in-laws are another story.
+  family_pressure: ['own_family'],
 };
 
 /** Assumptions shared by every topic of a block (none for general blocks). */

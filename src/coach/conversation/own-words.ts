@@ -57,7 +57,7 @@ function mended(s: string): string {
       "$1n't",
     )
     .replace(
-      /\b(he|she|that|what|there|who|it)s\b(?= (been|just|not|a|an|so|the|like|all|really|only|over|fine|ok|okay|hard|easier|too|still|always|never|got|gone|going|my|your|his|her|our|their|what|because|time|very|kind|kinda|quite|literally|actually|pretty|true|nothing|done|back|out|in|on|at|with|about|getting|being|trying|making|doing|saying|taking|\w+ing|\w+ed)\b)/g,
+      /\b(he|she|that|what|there|who|it)s\b(?= (been|just|not|this|that|no|nothing|someone|something|a|an|so|the|like|all|really|only|over|fine|ok|okay|hard|easier|too|still|always|never|got|gone|going|my|your|his|her|our|their|what|because|time|very|kind|kinda|quite|literally|actually|pretty|true|nothing|done|back|out|in|on|at|with|about|getting|being|trying|making|doing|saying|taking|\w+ing|\w+ed)\b)/g,
       "$1's",
     )
     .replace(

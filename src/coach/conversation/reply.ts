@@ -142,6 +142,35 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
   return null;
 }
 
+/** A fresh entry of a group, or null when every one was used lately (never a repeat). */
+function pickFresh(
+  group: string,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+  table = REPLIES,
+): Piece | null {
+  return (table[group] ?? []).some((e) => !recent.has(e.id))
+    ? pick(group, recent, rng, table)
+    : null;
+}
+
+/**
+ * The entry of a group for this turn, by rotation: a step coprime with the group's size gives
+ * every turn of a window as long as the group a different entry, so a long conversation does not
+ * hear the same frame twice even after the recent-block memory has let it go. Null when the
+ * turn's entries were all used lately.
+ */
+function rotate(group: string, turn: number, recent: ReadonlySet<string>): Piece | null {
+  const all = REPLIES[group] ?? [];
+  for (let k = 0; k < all.length; k++) {
+    const e = all[(turn * ROTATION_STEP + k) % all.length];
+    if (!recent.has(e.id)) return { id: e.id, text: e.text };
+  }
+  return null;
+}
+/** Step of {@link rotate}; group sizes are kept coprime with it. */
+export const ROTATION_STEP = 7;
+
 /** Fills `{name}` slots of a piece. */
 function fill(p: Piece | null, values: Record<string, string>): Piece | null {
   if (!p) return null;
@@ -254,18 +283,32 @@ export function ownReflection(
   feeling: Feeling,
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
-  rng: Rng,
+  turn: number,
 ): Piece | null {
   // Said back, the person's words are Amora's too: nothing in them may assume what the
   // conversation does not support ("becca has 3 kids" is not the person's children).
-  const said = ownWords(text, (s) => allSupported(facts, assumptionsInText(s, [])));
+  const said = ownWords(text, (s) => ownWordsSupported(s, facts));
   if (!said) return null;
   const own = withNames(said, facts);
-  // A frame not used lately, else a plain one: never the same frame twice within the rest period.
-  for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain'])
-    if ((REPLIES[group] ?? []).some((e) => !recent.has(e.id)))
-      return fill(pick(group, recent, rng), { own, Own: cap(own) });
+  // A frame not used lately, else a plain one: never the same frame twice in a conversation.
+  for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain']) {
+    const frame = rotate(group, turn, recent);
+    if (frame) return fill(frame, { own, Own: cap(own) });
+  }
   return null;
+}
+
+/**
+ * Whether the person's words, said back, assume only what the conversation supports. "You see
+ * each other twice a week" states no partner (that is how they put it), but "your boyfriend" does,
+ * and children, an affair or a marriage said back from someone else's story are not theirs.
+ */
+function ownWordsSupported(said: string, facts: ConversationFacts): boolean {
+  const needs = assumptionsInText(said, []).filter(
+    (a) =>
+      a !== 'partner' || /\byour (partner|boyfriend|girlfriend|husband|wife|spouse)\b/.test(said),
+  );
+  return allSupported(facts, needs);
 }
 
 /** Names the person gave, capitalised in their own words too ("rob agreed" -> "Rob agreed"). */
@@ -289,8 +332,12 @@ function ownClass(x: string): OwnClass | null {
   return null;
 }
 
+type OwnForm = 'should' | 'how' | 'normal_to' | 'good_sign' | 'bad_sign' | 'fair';
+/** Forms answered whatever the action (they ask about a sign or fairness, not a step). */
+const WHOLE_FORMS: ReadonlySet<OwnForm> = new Set(['good_sign', 'bad_sign', 'fair']);
+
 /** "should i ask her whats going on", "how do i talk to rob about it", "is it normal to ..." */
-const OWN_QUESTIONS: [RegExp, 'should' | 'how' | 'normal_to'][] = [
+const OWN_QUESTIONS: [RegExp, OwnForm][] = [
   [/\b(?:should|shall) (?:i|we) (?:even |really |just |still |actually )?(.+)$/, 'should'],
   [
     /\bhow (?:do|can|should|would|could|will) (?:i|we) (?:even |actually |ever |possibly |best )?(.+)$/,
@@ -298,6 +345,15 @@ const OWN_QUESTIONS: [RegExp, 'should' | 'how' | 'normal_to'][] = [
   ],
   [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
   [/\b(?:is it|is this|its|it's|is that) (?:normal|common|ok|okay|natural) to (.+)$/, 'normal_to'],
+  [
+    /^(?:so |but |and )?(?:is|isnt|isn't) (?:that|this|it) (?:a )?(?:good|positive|promising) sign\b()/,
+    'good_sign',
+  ],
+  [
+    /^(?:so |but |and )?(?:is|isnt|isn't) (?:that|this|it) (?:a )?(?:bad|red flag|warning) sign\b()|\bis (?:that|this|it) a red flag\b()/,
+    'bad_sign',
+  ],
+  [/\bwhat(?: would|'s|s| is) (?:be )?(?:fair|the fair thing)\b()/, 'fair'],
 ];
 /** Longest asked-for action said back, in words. */
 const OWN_QUESTION_WORDS = 18;
@@ -322,13 +378,14 @@ function ownQuestionPiece(
     for (const [re, form] of OWN_QUESTIONS) {
       const m = re.exec(t);
       if (!m) continue;
+      if (WHOLE_FORMS.has(form)) return pickFresh(form, recent, rng, ANSWERS);
       // "... or will that scare him off": the second half is a worry, not part of the action.
       const action = m[1]
         .replace(/,? or (will|would|is|am|should|do|does|that|it|just|not|maybe)\b.*$/, '')
         .trim();
       if (action.split(' ').length > OWN_QUESTION_WORDS || action.split(' ').length < 1) continue;
       const said = inSecondPerson(action);
-      if (!said || !allSupported(facts, assumptionsInText(said, []))) continue;
+      if (!said || !ownWordsSupported(said, facts)) continue;
       const x = withNames(said, facts);
       const c = form === 'normal_to' ? null : ownClass(said);
       const group =
@@ -341,7 +398,7 @@ function ownQuestionPiece(
             : c
               ? `how_${c}`
               : 'how';
-      return fill(pick(group, recent, rng, ANSWERS), { x });
+      return fill(pickFresh(group, recent, rng, ANSWERS), { x });
     }
   }
   return null;
@@ -353,15 +410,13 @@ function ownQuestionPiece(
  * ask then). Null when the message cannot be said back.
  */
 function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
-  const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.rng);
+  const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn);
   if (!mine) return null;
   const pieces = [mine];
   // A topic's questions are about its pains: good news, or a topic not yet settled, gets a plain
   // question about what was just said.
   if (input.feeling === 'good' || !input.settledTopic) {
-    const group = `own_ask_${input.feeling}`;
-    const fresh = (REPLIES[group] ?? []).some((e) => !input.recent.has(e.id));
-    const ask = fresh ? pick(group, input.recent, input.rng) : null;
+    const ask = rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
     if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
   }
   return { pieces, core, style: null, echo: false };
@@ -442,7 +497,9 @@ export function planForAct(input: ActInput): ActPlan {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
       if (own && input.situation && isCloseMatch(input.situation)) {
         pieces.push(own);
-        return { pieces, core: 'light', style: null, echo: false };
+        // A message with no clear topic of its own gets no topic insight after the situation's
+        // words: only a question.
+        return { pieces, core: input.ownTopic ? 'light' : 'question', style: null, echo: false };
       }
       // Without a clear topic of its own, the message is answered in its own words, not by a
       // topic's stock paragraph that one of its words happened to call up.
