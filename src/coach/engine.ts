@@ -417,7 +417,12 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         turn,
         text: input.text,
         feeling: feelingOf(input.text, emotions),
-        ownTopic: detected.fromText && topScore >= OWN_TOPIC_SCORE,
+        // The message's own strong topic counts only if its blocks may be used (an in-law story
+        // calls up family pressure, whose blocks speak of the person's own family).
+        ownTopic:
+          detected.fromText &&
+          topScore >= OWN_TOPIC_SCORE &&
+          allSupported(facts, topicAssumptions([detected.topics[0]])),
         settledTopic:
           continuation && prior !== null && (state.topics[prior]?.turns ?? 0) >= SETTLED_TURNS,
       });

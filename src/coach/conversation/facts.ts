@@ -256,7 +256,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   ],
   [/\b(engaged|fiance|fiancee|wedding is in|our wedding)\b/, 'engaged'],
   [
-    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus))\b/,
+    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus)|(my|our) marriage)\b/,
     'married',
   ],
   [

@@ -332,9 +332,23 @@ function ownClass(x: string): OwnClass | null {
   return null;
 }
 
-type OwnForm = 'should' | 'how' | 'normal_to' | 'good_sign' | 'bad_sign' | 'fair';
+type OwnForm =
+  | 'should'
+  | 'how'
+  | 'normal_to'
+  | 'good_sign'
+  | 'bad_sign'
+  | 'fair'
+  | 'allowed'
+  | 'change_anything';
 /** Forms answered whatever the action (they ask about a sign or fairness, not a step). */
-const WHOLE_FORMS: ReadonlySet<OwnForm> = new Set(['good_sign', 'bad_sign', 'fair']);
+const WHOLE_FORMS: ReadonlySet<OwnForm> = new Set([
+  'good_sign',
+  'bad_sign',
+  'fair',
+  'allowed',
+  'change_anything',
+]);
 
 /** "should i ask her whats going on", "how do i talk to rob about it", "is it normal to ..." */
 const OWN_QUESTIONS: [RegExp, OwnForm][] = [
@@ -354,6 +368,8 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
     'bad_sign',
   ],
   [/\bwhat(?: would|'s|s| is) (?:be )?(?:fair|the fair thing)\b()/, 'fair'],
+  [/\b(?:is|are) (?:he|she|they) (?:even |actually |really )?allowed to\b()/, 'allowed'],
+  [/\b(?:does|would|will) (?:that|this|it) change (?:anything|things|much)\b()/, 'change_anything'],
 ];
 /** Longest asked-for action said back, in words. */
 const OWN_QUESTION_WORDS = 18;
@@ -400,6 +416,29 @@ function ownQuestionPiece(
               : 'how';
       return fill(pickFresh(group, recent, rng, ANSWERS), { x });
     }
+  }
+  return null;
+}
+
+/** "what if she gets mad at me" (a sentence of its own): the feared thing, in their words. */
+const WHAT_IF = /^(?:lol |but |and |so |ok |omg |haha )*what if (.{3,80})$/;
+
+/** A view on a fear said as "what if ...", in the person's words, or null. */
+function whatIfPiece(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  for (const sentence of text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[.?!\n]+/)) {
+    const m = WHAT_IF.exec(sentence.trim());
+    if (!m) continue;
+    const said = inSecondPerson(m[1].replace(/[\s,]+(lol|tbh|haha)$/, ''));
+    if (!said || !ownWordsSupported(said, facts)) continue;
+    return fill(pickFresh('what_if', recent, rng, ANSWERS), { x: withNames(said, facts) });
   }
   return null;
 }
@@ -485,9 +524,11 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: false };
     }
     case 'event': {
-      // News is met as it is: said back, as good news when it is, and one question about it.
+      // News is met as it is: said back, as good news when it is, and one question about it; a
+      // situation's own words only when it is clearly the one (a loose match misreads news).
+      const close = input.situation !== null && isCloseMatch(input.situation);
       const sit = situationPiece(input.situation, 'reflection', facts, recent);
-      const mine = sit ? null : ownAnswer(input, 'question');
+      const mine = sit && close ? null : ownAnswer(input, 'question');
       if (mine) return mine;
       add(pick('event', recent, rng));
       add(sit);
@@ -497,9 +538,23 @@ export function planForAct(input: ActInput): ActPlan {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
       if (own && input.situation && isCloseMatch(input.situation)) {
         pieces.push(own);
+        if (input.ownTopic) return { pieces, core: 'light', style: null, echo: false };
         // A message with no clear topic of its own gets no topic insight after the situation's
-        // words: only a question.
-        return { pieces, core: input.ownTopic ? 'light' : 'question', style: null, echo: false };
+        // words: the situation's own question, else one from the blocks.
+        const ask = situationPiece(input.situation, 'question', facts, recent);
+        if (ask) pieces.push(ask);
+        return { pieces, core: ask ? 'none' : 'question', style: null, echo: false };
+      }
+      // "what if she gets mad at me and not him": a fear said as a question gets a view on it.
+      const fear = whatIfPiece(input.text, facts, recent, rng);
+      if (fear) {
+        const ask = rotate(`own_ask_${input.feeling}`, input.turn, recent);
+        return {
+          pieces: ask ? [fear, ask] : [fear],
+          core: ask ? 'none' : 'question',
+          style: null,
+          echo: false,
+        };
       }
       // Without a clear topic of its own, the message is answered in its own words, not by a
       // topic's stock paragraph that one of its words happened to call up.
