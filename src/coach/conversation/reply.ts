@@ -229,10 +229,14 @@ function answerPiece(
   const verdict = () =>
     kind === 'normalcy' || kind === 'yes_no' ? verdictPiece(text, recent, rng) : null;
   const found = situation !== null && situation.evidence > 0;
+  // A carried situation's answer does not answer "is that a good sign?" or "what would be fair?":
+  // those get their own, before it.
+  const whole = () => ownQuestionPiece(text, facts, recent, rng, true);
+  const mine = () => ownQuestionPiece(text, facts, recent, rng, false);
   return (
-    (found ? (own() ?? verdict()) : (verdict() ?? own())) ??
-    ownQuestionPiece(text, facts, recent, rng) ??
-    pick(kind, recent, rng, ANSWERS)
+    (found
+      ? (own() ?? verdict() ?? whole() ?? mine())
+      : (verdict() ?? whole() ?? own() ?? mine())) ?? pick(kind, recent, rng, ANSWERS)
   );
 }
 
@@ -376,7 +380,7 @@ const OWN_QUESTION_WORDS = 18;
 
 /**
  * A question answered about what it asks, in the person's words, when nothing more specific
- * answers it: "should i apologise first?" -> "On whether to apologise first: ...", "how do i talk
+ * answers it (with `wholeOnly`, only the forms about a sign, fairness or a rule): "should i apologise first?" -> "On whether to apologise first: ...", "how do i talk
  * to rob about it without a fight" -> "To talk to Rob about it without a fight, ...". The answer
  * is written for the kind of action asked about (talking, supporting, ending, getting closer).
  */
@@ -385,6 +389,7 @@ function ownQuestionPiece(
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
   rng: Rng,
+  wholeOnly: boolean,
 ): Piece | null {
   for (const sentence of text
     .toLowerCase()
@@ -395,6 +400,7 @@ function ownQuestionPiece(
       const m = re.exec(t);
       if (!m) continue;
       if (WHOLE_FORMS.has(form)) return pickFresh(form, recent, rng, ANSWERS);
+      if (wholeOnly) continue;
       // "... or will that scare him off": the second half is a worry, not part of the action.
       const action = m[1]
         .replace(/,? or (will|would|is|am|should|do|does|that|it|just|not|maybe)\b.*$/, '')
