@@ -66,7 +66,7 @@ const CUES: [Assumption, RegExp][] = [
   ],
   [
     'own_family',
-    /\b(your (family|family's|parents|parents'|mum|mom|dad|mother|father|relatives)|in your family)\b/,
+    /\b(your (family|family's|parents|parents'|mum|mom|dad|mother|father|relatives)(?![ -]in[ -]law)|in your family)\b/,
   ],
   [
     'living_together',

@@ -308,9 +308,11 @@ export function ownReflection(
  * and children, an affair or a marriage said back from someone else's story are not theirs.
  */
 function ownWordsSupported(said: string, facts: ConversationFacts): boolean {
+  // "Your parents" said back is their own family: they just said so.
   const needs = assumptionsInText(said, []).filter(
     (a) =>
-      a !== 'partner' || /\byour (partner|boyfriend|girlfriend|husband|wife|spouse)\b/.test(said),
+      a !== 'own_family' &&
+      (a !== 'partner' || /\byour (partner|boyfriend|girlfriend|husband|wife|spouse)\b/.test(said)),
   );
   return allSupported(facts, needs);
 }
