@@ -423,8 +423,12 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           detected.fromText &&
           topScore >= OWN_TOPIC_SCORE &&
           allSupported(facts, topicAssumptions([detected.topics[0]])),
+        // ... and whose questions fit only a message that still speaks of it.
         settledTopic:
-          continuation && prior !== null && (state.topics[prior]?.turns ?? 0) >= SETTLED_TURNS,
+          continuation &&
+          prior !== null &&
+          priorScore > 0 &&
+          (state.topics[prior]?.turns ?? 0) >= SETTLED_TURNS,
       });
       // The act's style, unless that would make three in a row (the usual choice avoids that).
       const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);
