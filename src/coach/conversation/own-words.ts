@@ -47,17 +47,30 @@ const LEADING =
 const TRAILING =
   /([, ]+(lol+|lmao|haha+|tbh|honestly|tho|though|anyway|anyways|or anything|or whatever|idk|ig|i guess|btw|x+|like|really|if that matters|fr))+$/;
 
+/** Chat shorthand written out when said back ("my bf" -> "your boyfriend"). */
+const CHAT_WORDS: Readonly<Record<string, string>> = {
+  bf: 'boyfriend',
+  gf: 'girlfriend',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  rn: 'right now',
+  tho: 'though',
+  'w/': 'with',
+};
+
 /** Apostrophes the person left out, put back ("dont" -> "don't", "its been" -> "it's been"). */
 function mended(s: string): string {
   return s
     .replace(/\bidk\b/g, "i don't know")
+    .replace(/\b(bf|gf|bc|cuz|coz|rn|tho|w\/)(?=\s|$)/g, (w) => CHAT_WORDS[w] ?? w)
     .replace(/^ill\b|(?<=\b(and|so|then|think|guess|maybe|probably) )ill\b/g, "i'll")
     .replace(
       /\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo|ai|must|need)nt\b/g,
       "$1n't",
     )
     .replace(
-      /\b(he|she|that|what|there|who|it)s\b(?= (been|just|not|this|that|no|nothing|someone|something|a|an|so|the|like|all|really|only|over|fine|ok|okay|hard|easier|too|still|always|never|got|gone|going|my|your|his|her|our|their|what|because|time|very|kind|kinda|quite|literally|actually|pretty|true|nothing|done|back|out|in|on|at|with|about|getting|being|trying|making|doing|saying|taking|\w+ing|\w+ed)\b)/g,
+      /\b(he|she|that|what|there|who|it)s\b(?= (been|just|not|for|about|from|to|too|this|that|no|nothing|someone|something|a|an|so|the|like|all|really|only|over|fine|ok|okay|hard|easier|too|still|always|never|got|gone|going|my|your|his|her|our|their|what|because|time|very|kind|kinda|quite|literally|actually|pretty|true|nothing|done|back|out|in|on|at|with|about|getting|being|trying|making|doing|saying|taking|\w+ing|\w+ed)\b)/g,
       "$1's",
     )
     .replace(
