@@ -4,10 +4,17 @@
  * comes back; nothing here reads the clock, the environment or a database.
  */
 import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
-import { recogniseAct, type TurnAct } from './conversation/acts';
+import { recogniseAct, soundsGood, type TurnAct } from './conversation/acts';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
-import { currentEx, currentPartner, emptyFacts, updateFacts, useNames } from './conversation/facts';
-import { planForAct, type Piece } from './conversation/reply';
+import {
+  currentEx,
+  currentPartner,
+  emptyFacts,
+  statesOnlyOthers,
+  updateFacts,
+  useNames,
+} from './conversation/facts';
+import { planForAct, type Feeling, type Piece } from './conversation/reply';
 import {
   isCloseMatch,
   loadSituations,
@@ -75,6 +82,15 @@ const EXPLORED_KEPT = 12;
 const FACTS_KEPT = 20;
 /** Below this score a message's own topic does not pull the session away from its main topic. */
 const WEAK_TOPIC_SCORE = 3;
+/**
+ * A message's own topic evidence at least this strong says what it is about, so that topic's
+ * stock blocks answer it; weaker evidence is often one stray word ("hinge", "family").
+ */
+const OWN_TOPIC_SCORE = 3.5;
+/** Turns of work after which a topic is the conversation's settled one. */
+const SETTLED_TURNS = 3;
+/** Feelings that are not hard ones. */
+const EASY_FEELINGS: ReadonlySet<EmotionId> = new Set(['hopeful', 'relieved', 'neutral']);
 /** Topics counted per turn (the most salient ones). */
 const TOPICS_COUNTED = 3;
 
@@ -213,6 +229,12 @@ function personalise(
     .replace(/\{partner\}/g, who);
 }
 
+/** How a message feels: good news is good whatever word of worry it has; else any hard feeling. */
+function feelingOf(text: string, emotions: readonly EmotionId[]): Feeling {
+  if (soundsGood(text)) return 'good';
+  return emotions.some((e) => !EASY_FEELINGS.has(e)) ? 'hard' : 'plain';
+}
+
 /**
  * The built-in engine, named "blocks": answers by choosing and joining hand-written blocks.
  * Safety is structural: the returned engine is wrapped by {@link withSafety}.
@@ -251,8 +273,9 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       const ex = currentEx(facts);
 
       // Remember: status and partner first, the topic guardrails depend on the status.
+      // "my daughter is getting divorced" is not the user's status.
       const status =
-        statusFromText(norm) ??
+        (statesOnlyOthers(input.text) ? null : statusFromText(norm)) ??
         mapRelationshipStatus(input.context?.relationshipStatus) ??
         state.relationshipStatus;
       const mention = findPartnerName(input.text);
@@ -393,6 +416,19 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         rng,
         turn,
         text: input.text,
+        feeling: feelingOf(input.text, emotions),
+        // The message's own strong topic counts only if its blocks may be used (an in-law story
+        // calls up family pressure, whose blocks speak of the person's own family).
+        ownTopic:
+          detected.fromText &&
+          topScore >= OWN_TOPIC_SCORE &&
+          allSupported(facts, topicAssumptions([detected.topics[0]])),
+        // ... and whose questions fit only a message that still speaks of it.
+        settledTopic:
+          continuation &&
+          prior !== null &&
+          priorScore > 0 &&
+          (state.topics[prior]?.turns ?? 0) >= SETTLED_TURNS,
       });
       // The act's style, unless that would make three in a row (the usual choice avoids that).
       const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);

@@ -89,6 +89,8 @@ describe('the real block library', () => {
             { name: 'Alex', role: 'spouse', turn: 0 },
             { name: 'Sam', role: 'ex', turn: 0 },
             { name: 'Rosa', role: 'in_law', turn: 0 },
+            // The person's own family too, so blocks about it ("your family") are supported.
+            { name: 'Ana', role: 'mother', turn: 0 },
           ],
           relationship: null,
           children: true,

@@ -220,3 +220,24 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');
 }
+
+/**
+ * Whether a message brings good news ("he actually agreed", "she laughed and said yes", "he asked
+ * if i want to come to his friends bbq"), unless something in it spoils it ("but i cried").
+ */
+export function soundsGood(raw: string): boolean {
+  const text = respell(actText(raw));
+  return any('good_news', text) && !any('progress_spoilers', text);
+}
+
+/**
+ * The kind of the direct question a message asks, whatever else it does ("different question, ...
+ * how do i help her without taking sides" changes the subject and asks), or null.
+ */
+export function questionIn(raw: string): QuestionKind | null {
+  const text = respell(
+    actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … ')),
+  );
+  const q = directQuestion(text);
+  return q ? questionKind(q) : null;
+}

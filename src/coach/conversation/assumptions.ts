@@ -19,8 +19,12 @@ export const ASSUMPTIONS = [
   'affair_user',
   'fight',
   'living_together',
+  'own_family',
 ] as const;
 export type Assumption = (typeof ASSUMPTIONS)[number];
+
+/** Roles of the person's own family. */
+const OWN_FAMILY: ReadonlySet<string> = new Set(['mother', 'father', 'sister', 'brother', 'child']);
 
 /** Topics where `{partner}` means the person who left or was left, not a partner still there. */
 const ENDING_TOPICS: ReadonlySet<string> = new Set([
@@ -59,6 +63,10 @@ const CUES: [Assumption, RegExp][] = [
   [
     'fight',
     /\b(the fight|the argument|the row|that fight|that argument|after you fought|your fight|the last argument)\b/,
+  ],
+  [
+    'own_family',
+    /\b(your (family|family's|parents|parents'|mum|mom|dad|mother|father|relatives)(?![ -]in[ -]law)|in your family)\b/,
   ],
   [
     'living_together',
@@ -100,6 +108,8 @@ const TOPIC_ASSUMES: Readonly<Record<string, readonly Assumption[]>> = {
   parenting_strain: ['children'],
   long_distance: ['partner'],
   intimacy: ['partner'],
+  // Family pressure is the person's own family's: in-laws are another story.
+  family_pressure: ['own_family'],
 };
 
 /** Assumptions shared by every topic of a block (none for general blocks). */
@@ -128,10 +138,12 @@ export function supports(facts: ConversationFacts, a: Assumption): boolean {
         currentEx(facts) !== null ||
         ['broken_up', 'divorced', 'separated'].includes(facts.relationship ?? '')
       );
+    // A marriage still there (if strained or separating): "your marriage" is not said to someone
+    // divorced.
     case 'married':
       return (
         facts.people.some((p) => p.role === 'spouse') ||
-        ['married', 'separated', 'divorced'].includes(facts.relationship ?? '')
+        ['married', 'separated'].includes(facts.relationship ?? '')
       );
     case 'children':
       return facts.children === true;
@@ -145,6 +157,13 @@ export function supports(facts: ConversationFacts, a: Assumption): boolean {
       return facts.fight === true;
     case 'living_together':
       return facts.livingTogether === true;
+    // "Your family" is the person's own unless the family in the story is the partner's (in-laws
+    // spoken of, and none of the person's own family).
+    case 'own_family':
+      return (
+        !facts.people.some((p) => p.role === 'in_law') ||
+        facts.people.some((p) => OWN_FAMILY.has(p.role))
+      );
   }
 }
 

@@ -256,7 +256,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   ],
   [/\b(engaged|fiance|fiancee|wedding is in|our wedding)\b/, 'engaged'],
   [
-    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus))\b/,
+    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus)|(my|our) marriage)\b/,
     'married',
   ],
   [
@@ -271,10 +271,51 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   [/\b(im single|i'm single|being single)\b/, 'single'],
 ];
 
-/** The relationship state this message states, if any (most specific cue wins). */
-function stateFrom(t: string): RelationshipState | null {
-  for (const [re, s] of STATE_CUES) if (re.test(t)) return s;
+/**
+ * Someone else as the subject before a state word: "our daughter hannah is getting divorced", "my
+ * friend's marriage", "becca is married" is their life, not the user's.
+ */
+const OTHERS_SUBJECT =
+  /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner))\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
+
+/** The relationship state a sentence states and whether it is someone else's. */
+function sentenceState(sentence: string): { state: RelationshipState; others: boolean } | null {
+  for (const [re, state] of STATE_CUES) {
+    const m = re.exec(sentence);
+    if (m) return { state, others: OTHERS_SUBJECT.test(sentence.slice(0, m.index)) };
+  }
   return null;
+}
+
+/** The relationship state this message states of the user, if any (most specific cue wins). */
+function stateFrom(t: string): RelationshipState | null {
+  let best: RelationshipState | null = null;
+  let rank = Infinity;
+  for (const sentence of t.split(/[.!?;\n]+/)) {
+    const found = sentenceState(sentence);
+    if (!found || found.others) continue;
+    const r = STATE_CUES.findIndex(([, st]) => st === found.state);
+    if (r < rank) {
+      best = found.state;
+      rank = r;
+    }
+  }
+  return best;
+}
+
+/**
+ * Whether the message states a relationship state only of someone else ("my daughter is getting
+ * divorced"): the user's own status is not read from it.
+ */
+export function statesOnlyOthers(raw: string): boolean {
+  const t = factText(raw);
+  let others = false;
+  for (const sentence of t.split(/[.!?;\n]+/)) {
+    const found = sentenceState(sentence);
+    if (found && !found.others) return false;
+    if (found) others = true;
+  }
+  return others;
 }
 
 const CHILDREN_YES =
@@ -552,10 +593,11 @@ export function useNames(reply: string, facts: ConversationFacts): string {
         .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)\b/gi, partner.name);
   }
   const exes = named('ex');
+  // "So Nina is your ex" names her role: it stays.
   if (exes.length === 1)
     out = out
       .replace(/\byour ex's\b/gi, `${exes[0].name}'s`)
-      .replace(/\byour ex\b(?!-)/gi, exes[0].name);
+      .replace(new RegExp(`(?<!\\b${exes[0].name} is )\\byour ex\\b(?!-)`, 'gi'), exes[0].name);
   for (const [role, noun] of Object.entries(ROLE_NOUNS) as [PersonRole, string][]) {
     const list = named(role);
     if (list.length !== 1) continue;
@@ -570,6 +612,8 @@ export function useNames(reply: string, facts: ConversationFacts): string {
     if (AMBIGUOUS.has(p.name.toLowerCase()))
       out = out.replace(/"[^"]*"/g, (quoted) => quoted.replace(lower, p.name!));
     else out = out.replace(lower, p.name);
+    // "your boyfriend ben" became "Ben ben": one name is enough.
+    out = out.replace(new RegExp(`\\b${p.name} ${p.name}\\b`, 'gi'), p.name);
   }
   return out;
 }

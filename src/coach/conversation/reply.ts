@@ -8,10 +8,11 @@
 import type { Rng } from '../rng';
 import type { ResponseStyle } from '../types';
 import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situations';
-import type { QuestionKind, TurnAct } from './acts';
+import { questionIn, type QuestionKind, type TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
-import { allSupported } from './assumptions';
+import { allSupported, assumptionsInText } from './assumptions';
+import { inSecondPerson, ownWords } from './own-words';
 import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
@@ -141,6 +142,35 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
   return null;
 }
 
+/** A fresh entry of a group, or null when every one was used lately (never a repeat). */
+function pickFresh(
+  group: string,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+  table = REPLIES,
+): Piece | null {
+  return (table[group] ?? []).some((e) => !recent.has(e.id))
+    ? pick(group, recent, rng, table)
+    : null;
+}
+
+/**
+ * The entry of a group for this turn, by rotation: a step coprime with the group's size gives
+ * every turn of a window as long as the group a different entry, so a long conversation does not
+ * hear the same frame twice even after the recent-block memory has let it go. Null when the
+ * turn's entries were all used lately.
+ */
+function rotate(group: string, turn: number, recent: ReadonlySet<string>): Piece | null {
+  const all = REPLIES[group] ?? [];
+  for (let k = 0; k < all.length; k++) {
+    const e = all[(turn * ROTATION_STEP + k) % all.length];
+    if (!recent.has(e.id)) return { id: e.id, text: e.text };
+  }
+  return null;
+}
+/** Step of {@link rotate}; group sizes are kept coprime with it. */
+export const ROTATION_STEP = 7;
+
 /** Fills `{name}` slots of a piece. */
 function fill(p: Piece | null, values: Record<string, string>): Piece | null {
   if (!p) return null;
@@ -199,7 +229,15 @@ function answerPiece(
   const verdict = () =>
     kind === 'normalcy' || kind === 'yes_no' ? verdictPiece(text, recent, rng) : null;
   const found = situation !== null && situation.evidence > 0;
-  return (found ? (own() ?? verdict()) : (verdict() ?? own())) ?? pick(kind, recent, rng, ANSWERS);
+  // A carried situation's answer does not answer "is that a good sign?" or "what would be fair?":
+  // those get their own, before it.
+  const whole = () => ownQuestionPiece(text, facts, recent, rng, true);
+  const mine = () => ownQuestionPiece(text, facts, recent, rng, false);
+  return (
+    (found
+      ? (own() ?? verdict() ?? whole() ?? mine())
+      : (verdict() ?? whole() ?? own() ?? mine())) ?? pick(kind, recent, rng, ANSWERS)
+  );
 }
 
 /** The situation's own piece ("reflection", "step" or "question"), when fresh and supported. */
@@ -226,6 +264,209 @@ export interface ActInput {
   turn: number;
   /** The message itself. */
   text: string;
+  /** How the message feels: hard (a painful feeling), good (good news only) or plain. */
+  feeling: Feeling;
+  /**
+   * Whether the message itself says clearly what it is about (strong topic evidence of its own),
+   * so a topic's stock blocks answer it; otherwise they would answer a stray word.
+   */
+  ownTopic: boolean;
+  /** Whether the conversation has a topic worked on over several turns, which this turn continues. */
+  settledTopic: boolean;
+}
+
+/** How a message feels, for the words that meet it. */
+export type Feeling = 'hard' | 'good' | 'plain';
+
+/**
+ * The person's words said back ("It's just so quiet now, and his hoodie is still on your chair;
+ * that sounds really hard."), met as they feel, or null when nothing in the message can be.
+ */
+export function ownReflection(
+  text: string,
+  feeling: Feeling,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  turn: number,
+): Piece | null {
+  // Said back, the person's words are Amora's too: nothing in them may assume what the
+  // conversation does not support ("becca has 3 kids" is not the person's children).
+  const said = ownWords(text, (s) => ownWordsSupported(s, facts));
+  if (!said) return null;
+  const own = withNames(said, facts);
+  // A frame not used lately, else a plain one: never the same frame twice in a conversation.
+  for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain']) {
+    const frame = rotate(group, turn, recent);
+    if (frame) return fill(frame, { own, Own: cap(own) });
+  }
+  return null;
+}
+
+/**
+ * Whether the person's words, said back, assume only what the conversation supports. "You see
+ * each other twice a week" states no partner (that is how they put it), but "your boyfriend" does,
+ * and children, an affair or a marriage said back from someone else's story are not theirs.
+ */
+function ownWordsSupported(said: string, facts: ConversationFacts): boolean {
+  // "Your parents" said back is their own family: they just said so.
+  const needs = assumptionsInText(said, []).filter(
+    (a) =>
+      a !== 'own_family' &&
+      (a !== 'partner' || /\byour (partner|boyfriend|girlfriend|husband|wife|spouse)\b/.test(said)),
+  );
+  return allSupported(facts, needs);
+}
+
+/** Names the person gave, capitalised in their own words too ("rob agreed" -> "Rob agreed"). */
+function withNames(s: string, facts: ConversationFacts): string {
+  let out = s;
+  for (const p of facts.people)
+    if (p.name) out = out.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
+  return out;
+}
+
+type OwnClass = 'talk' | 'support' | 'end' | 'closer';
+const OWN_CLASSES: [OwnClass, RegExp][] = (['talk', 'support', 'end', 'closer'] as const).map(
+  (c) => [
+    c,
+    new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
+  ],
+);
+/** What the asked-for action is: talking, supporting, ending, getting closer, or other. */
+function ownClass(x: string): OwnClass | null {
+  for (const [c, re] of OWN_CLASSES) if (re.test(x)) return c;
+  return null;
+}
+
+type OwnForm =
+  | 'should'
+  | 'how'
+  | 'normal_to'
+  | 'good_sign'
+  | 'bad_sign'
+  | 'fair'
+  | 'allowed'
+  | 'change_anything';
+/** Forms answered whatever the action (they ask about a sign or fairness, not a step). */
+const WHOLE_FORMS: ReadonlySet<OwnForm> = new Set([
+  'good_sign',
+  'bad_sign',
+  'fair',
+  'allowed',
+  'change_anything',
+]);
+
+/** "should i ask her whats going on", "how do i talk to rob about it", "is it normal to ..." */
+const OWN_QUESTIONS: [RegExp, OwnForm][] = [
+  [/\b(?:should|shall) (?:i|we) (?:even |really |just |still |actually )?(.+)$/, 'should'],
+  [
+    /\bhow (?:do|can|should|would|could|will) (?:i|we) (?:even |actually |ever |possibly |best )?(.+)$/,
+    'how',
+  ],
+  [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
+  [/\b(?:is it|is this|its|it's|is that) (?:normal|common|ok|okay|natural) to (.+)$/, 'normal_to'],
+  [
+    /^(?:so |but |and )?(?:is|isnt|isn't) (?:that|this|it) (?:a )?(?:good|positive|promising) sign\b()/,
+    'good_sign',
+  ],
+  [
+    /^(?:so |but |and )?(?:is|isnt|isn't) (?:that|this|it) (?:a )?(?:bad|red flag|warning) sign\b()|\bis (?:that|this|it) a red flag\b()/,
+    'bad_sign',
+  ],
+  [/\bwhat(?: would|'s|s| is) (?:be )?(?:fair|the fair thing)\b()/, 'fair'],
+  [/\b(?:is|are) (?:he|she|they) (?:even |actually |really )?allowed to\b()/, 'allowed'],
+  [/\b(?:does|would|will) (?:that|this|it) change (?:anything|things|much)\b()/, 'change_anything'],
+];
+/** Longest asked-for action said back, in words. */
+const OWN_QUESTION_WORDS = 18;
+
+/**
+ * A question answered about what it asks, in the person's words, when nothing more specific
+ * answers it (with `wholeOnly`, only the forms about a sign, fairness or a rule): "should i apologise first?" -> "On whether to apologise first: ...", "how do i talk
+ * to rob about it without a fight" -> "To talk to Rob about it without a fight, ...". The answer
+ * is written for the kind of action asked about (talking, supporting, ending, getting closer).
+ */
+function ownQuestionPiece(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+  wholeOnly: boolean,
+): Piece | null {
+  for (const sentence of text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[.?!\n]+/)) {
+    const t = sentence.trim().replace(/[\s,]+(lol|tbh|haha|honestly|now|though|tho)$/g, '');
+    for (const [re, form] of OWN_QUESTIONS) {
+      const m = re.exec(t);
+      if (!m) continue;
+      if (WHOLE_FORMS.has(form)) return pickFresh(form, recent, rng, ANSWERS);
+      if (wholeOnly) continue;
+      // "... or will that scare him off": the second half is a worry, not part of the action.
+      const action = m[1]
+        .replace(/,? or (will|would|is|am|should|do|does|that|it|just|not|maybe)\b.*$/, '')
+        .trim();
+      if (action.split(' ').length > OWN_QUESTION_WORDS || action.split(' ').length < 1) continue;
+      const said = inSecondPerson(action);
+      if (!said || !ownWordsSupported(said, facts)) continue;
+      const x = withNames(said, facts);
+      const c = form === 'normal_to' ? null : ownClass(said);
+      const group =
+        form === 'normal_to'
+          ? 'normal_to'
+          : form === 'should'
+            ? c === 'talk' || c === 'end'
+              ? `should_${c}`
+              : 'should'
+            : c
+              ? `how_${c}`
+              : 'how';
+      return fill(pickFresh(group, recent, rng, ANSWERS), { x });
+    }
+  }
+  return null;
+}
+
+/** "what if she gets mad at me" (a sentence of its own): the feared thing, in their words. */
+const WHAT_IF = /^(?:lol |but |and |so |ok |omg |haha )*what if (.{3,80})$/;
+
+/** A view on a fear said as "what if ...", in the person's words, or null. */
+function whatIfPiece(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  for (const sentence of text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[.?!\n]+/)) {
+    const m = WHAT_IF.exec(sentence.trim());
+    if (!m) continue;
+    const said = inSecondPerson(m[1].replace(/[\s,]+(lol|tbh|haha)$/, ''));
+    if (!said || !ownWordsSupported(said, facts)) continue;
+    return fill(pickFresh('what_if', recent, rng, ANSWERS), { x: withNames(said, facts) });
+  }
+  return null;
+}
+
+/**
+ * The pieces of an answer built on the person's own words: said back, then one plain question
+ * about it when the conversation has no settled topic whose own questions would fit (the blocks
+ * ask then). Null when the message cannot be said back.
+ */
+function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
+  const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn);
+  if (!mine) return null;
+  const pieces = [mine];
+  // A topic's questions are about its pains: good news, or a topic not yet settled, gets a plain
+  // question about what was just said.
+  if (input.feeling === 'good' || !input.settledTopic) {
+    const ask = rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
+    if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
+  }
+  return { pieces, core, style: null, echo: false };
 }
 
 /** The act-dependent opening of an answer and what should follow it. */
@@ -278,19 +519,56 @@ export function planForAct(input: ActInput): ActPlan {
       if (role) pieces.push({ id: 'act.correction.role', text: role });
       return { pieces, core: 'light', style: null, echo: false };
     }
-    case 'change_subject':
+    case 'change_subject': {
       add(pick('change_subject', recent, rng));
+      // A new subject that comes with a question ("different question, how do i help her without
+      // taking sides") gets its answer at once.
+      const kind = questionIn(input.text);
+      if (kind) {
+        add(answerPiece(kind, input.text, input.situation, facts, recent, rng));
+        return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+      }
       add(situationPiece(input.situation, 'reflection', facts, recent));
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: false };
-    case 'event':
+    }
+    case 'event': {
+      // News is met as it is: said back, as good news when it is, and one question about it; a
+      // situation's own words only when it is clearly the one (a loose match misreads news).
+      const close = input.situation !== null && isCloseMatch(input.situation);
+      const sit = situationPiece(input.situation, 'reflection', facts, recent);
+      const mine = sit && close ? null : ownAnswer(input, 'question');
+      if (mine) return mine;
       add(pick('event', recent, rng));
-      add(situationPiece(input.situation, 'reflection', facts, recent));
+      add(sit);
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: true };
+    }
     case 'sharing': {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
       if (own && input.situation && isCloseMatch(input.situation)) {
         pieces.push(own);
-        return { pieces, core: 'light', style: null, echo: false };
+        if (input.ownTopic) return { pieces, core: 'light', style: null, echo: false };
+        // A message with no clear topic of its own gets no topic insight after the situation's
+        // words: the situation's own question, else one from the blocks.
+        const ask = situationPiece(input.situation, 'question', facts, recent);
+        if (ask) pieces.push(ask);
+        return { pieces, core: ask ? 'none' : 'question', style: null, echo: false };
+      }
+      // "what if she gets mad at me and not him": a fear said as a question gets a view on it.
+      const fear = whatIfPiece(input.text, facts, recent, rng);
+      if (fear) {
+        const ask = rotate(`own_ask_${input.feeling}`, input.turn, recent);
+        return {
+          pieces: ask ? [fear, ask] : [fear],
+          core: ask ? 'none' : 'question',
+          style: null,
+          echo: false,
+        };
+      }
+      // Without a clear topic of its own, the message is answered in its own words, not by a
+      // topic's stock paragraph that one of its words happened to call up.
+      if (!input.ownTopic) {
+        const mine = ownAnswer(input, 'question');
+        if (mine) return mine;
       }
       return { pieces, core: 'full', style: null, echo: true };
     }
