@@ -19,15 +19,15 @@ import {
 const BATCHES: { file: string; floor: BatchScore }[] = [
   {
     file: 'safety-blind-1.json',
-    floor: floor({ caught: 51, crisis: 29, falseCrisis: 1, falseCheck: 2, warningHelped: 15 }),
+    floor: floor({ caught: 49, crisis: 29, falseCrisis: 1, falseCheck: 2, warningHelped: 14 }),
   },
   {
     file: 'safety-blind-2.json',
-    floor: floor({ caught: 37, crisis: 13, falseCrisis: 2, falseCheck: 4, warningHelped: 9 }),
+    floor: floor({ caught: 38, crisis: 12, falseCrisis: 0, falseCheck: 6, warningHelped: 10 }),
   },
   {
     file: 'safety-blind-3.json',
-    floor: floor({ caught: 49, crisis: 32, falseCrisis: 1, falseCheck: 13, warningHelped: 14 }),
+    floor: floor({ caught: 50, crisis: 31, falseCrisis: 1, falseCheck: 13, warningHelped: 14 }),
   },
   // Sealed until their first measurement (safety-sealed-N.md), never tuned on: floors at first seen,
   // false CHECKs at what the engine does now (fewer, from a change chosen on blind 1-3).
@@ -37,27 +37,27 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
   },
   {
     file: 'safety-sealed-5.json',
-    floor: floor({ caught: 54, crisis: 38, falseCrisis: 2, falseCheck: 0, warningHelped: 18 }),
+    floor: floor({ caught: 54, crisis: 39, falseCrisis: 1, falseCheck: 1, warningHelped: 19 }),
   },
   {
     file: 'safety-sealed-6.json',
-    floor: floor({ caught: 51, crisis: 36, falseCrisis: 1, falseCheck: 7, warningHelped: 20 }),
+    floor: floor({ caught: 51, crisis: 35, falseCrisis: 1, falseCheck: 7, warningHelped: 20 }),
   },
   {
     file: 'safety-sealed-7.json',
-    floor: floor({ caught: 52, crisis: 33, falseCrisis: 0, falseCheck: 5, warningHelped: 19 }),
+    floor: floor({ caught: 52, crisis: 27, falseCrisis: 0, falseCheck: 5, warningHelped: 20 }),
   },
   {
     file: 'safety-sealed-8.json',
-    floor: floor({ caught: 53, crisis: 39, falseCrisis: 3, falseCheck: 6, warningHelped: 20 }),
+    floor: floor({ caught: 52, crisis: 37, falseCrisis: 3, falseCheck: 5, warningHelped: 20 }),
   },
   {
     file: 'safety-sealed-9.json',
-    floor: floor({ caught: 54, crisis: 37, falseCrisis: 1, falseCheck: 4, warningHelped: 20 }),
+    floor: floor({ caught: 54, crisis: 36, falseCrisis: 1, falseCheck: 3, warningHelped: 20 }),
   },
   {
     file: 'safety-sealed-10.json',
-    floor: floor({ caught: 52, crisis: 38, falseCrisis: 0, falseCheck: 2, warningHelped: 20 }),
+    floor: floor({ caught: 53, crisis: 37, falseCrisis: 0, falseCheck: 2, warningHelped: 20 }),
   },
 ];
 
@@ -95,7 +95,11 @@ describe('safety on blind batches', () => {
 const FALSE_SAFETY_TURNS = 5;
 
 describe('conversations with a crisis mid-way', () => {
-  const files = [1, 2, 3, 4].map((n) => `safety-conversations-${n}.json`);
+  // The sealed set was measured once (safety-conversations.md) and is a development set since.
+  const files = [
+    ...[1, 2, 3, 4].map((n) => `safety-conversations-${n}.json`),
+    'safety-conversations-sealed.json',
+  ];
   const conversations = files.flatMap((f) => fixture<EvalConversation[]>(f));
   const withCrisis = conversations.filter((c) => c.turns.some((t) => t.crisis));
 
@@ -111,6 +115,19 @@ describe('conversations with a crisis mid-way', () => {
       expect(s.repeated).toEqual([]);
     },
   );
+
+  test('after the turn that says "I\'m safe", coaching resumes (sealed set, marked safe_now)', () => {
+    const late: string[] = [];
+    type Marked = { id: string; turns: { user: string; crisis: boolean; safe_now?: boolean }[] };
+    for (const c of fixture<Marked[]>('safety-conversations-sealed.json')) {
+      const safe = c.turns.findIndex((t) => t.safe_now === true);
+      const s = runConversation(c as unknown as EvalConversation);
+      s.results.forEach((r, i) => {
+        if (safe >= 0 && i > safe && r.style === 'SAFETY') late.push(`${c.id} turn ${i + 1}`);
+      });
+    }
+    expect(late).toEqual([]);
+  });
 
   test('conversations without a crisis get no SAFETY answer', () => {
     const alarms: string[] = [];

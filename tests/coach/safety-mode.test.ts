@@ -328,3 +328,10 @@ test('"will it hurt me in custody?" is about a court case, not a crisis', () => 
   expect(r.safety).not.toBe('CRISIS');
   expect(r.style).not.toBe('SAFETY');
 });
+
+test('thanks and goodbye after a safety question are a goodbye, not a yes', () => {
+  const r = talk(["honestly i can't do this anymore", 'thank you, this was helpful. goodbye']);
+  expect(r[0].safety).toBe('CHECK');
+  expect(r[1].style).not.toBe('SAFETY');
+  expect(r[1].state.safety?.mode).toBe('none');
+});

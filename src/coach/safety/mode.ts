@@ -235,6 +235,12 @@ export interface SafetySigns {
   certain: boolean;
   /** An unclear sign of this kind: ask before anything else. */
   unsure: CrisisKind | null;
+  /**
+   * Whether the unclear sign is a strong one: the classifier reads its kind at CRISIS (held back
+   * by too few words or no word of harm) or the rules' evidence is strong. Asked about again
+   * soon after an earlier question, and an answer to one.
+   */
+  strong: boolean;
   /** Warning signs of coercive control or violence (ids). */
   warning: string[];
   /** The strongest evidence below detection, of any kind. */
@@ -253,7 +259,7 @@ const LAUGHING = /\u{1F602}|\u{1F923}/u;
  * the rules' false alarms (idioms, jokes, a past that is over) are where the classifier, trained
  * on thousands of close non-crises, disagrees most.
  */
-const RULES_NEED = 0.2;
+const RULES_NEED = 0.25;
 /** Below this the classifier is sure enough the rule misread the message to drop its reading. */
 const RULES_DROP = 0.05;
 /**
@@ -322,7 +328,7 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
 const ANCHOR =
   /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|goodbyes|suicide note|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|danger\w*|unsafe|follow\w*|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|on (?:his|her|their|the) way|give away|gave away|giving away)\b/;
 /** The probability at which the classifier alone reads a crisis without an {@link ANCHOR} word. */
-const CLASSIFIER_CERTAIN = 0.85;
+const CLASSIFIER_CERTAIN = 0.9;
 /** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
 const CLASSIFIER_MIN_WORDS = 4;
 /**
@@ -365,6 +371,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   let crisis = ev.kind;
   let byRules = true;
   let unsure: CrisisKind | null = null;
+  let strong = false;
   if (crisis) {
     if (notThisPerson(text, canonical, crisis)) crisis = null;
     else if (scores()[crisis] < RULES_NEED) {
@@ -391,7 +398,10 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       scores().warning_sign >= Math.max(WARNING_OVER_DOUBT, scores()[net.kind])
     ) {
       if (warning.length === 0) warning.push(UNLISTED_WARNING);
-    } else if (net.kind !== 'harm_to_others' || net.score >= HARM_CHECK_NEED) unsure ??= net.kind;
+    } else if (net.kind !== 'harm_to_others' || net.score >= HARM_CHECK_NEED) {
+      if (!unsure) strong = net.level === 'CRISIS';
+      unsure ??= net.kind;
+    }
   }
   // No kind past its own threshold, and yet the message is unlike an ordinary one: ask about the
   // likeliest kind ("i've got my dad's old shotgun down from the loft. not sure who it's for").
@@ -414,8 +424,10 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       doubt &&
       !notThisPerson(text, canonical, doubt) &&
       (scores()[doubt] >= DOUBT_NEED || ev.evidence[doubt] >= STRONG_DOUBT)
-    )
+    ) {
       unsure = doubt;
+      strong = ev.evidence[doubt] >= STRONG_DOUBT;
+    }
   }
   if (
     !crisis &&
@@ -439,7 +451,16 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     warning.push(UNLISTED_WARNING);
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
   const certain = crisis !== null && net.kind === crisis && net.score >= CLASSIFIER_CERTAIN;
-  return { crisis, byRules: crisis !== null && byRules, certain, unsure, warning, weak, canonical };
+  return {
+    crisis,
+    byRules: crisis !== null && byRules,
+    certain,
+    unsure,
+    strong: unsure !== null && strong,
+    warning,
+    weak,
+    canonical,
+  };
 }
 
 /** What the safety step decided for one turn. */
@@ -712,14 +733,17 @@ export function planSafety(
       (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
     // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers").
     const short = canon.split(' ').length <= SHORT_REPLY && !test(CLOSING, canon);
-    // A question of its own ("how do i say no to him without losing him") has moved on: only a
-    // sign in it answers the safety question.
-    const moved = !yes && !short && ASKS.test(canon);
+    // A longer reply answers the question with any further sign in it, but not when it asks
+    // something of its own ("how do i say no to him without losing him") or takes leave ("thank
+    // you. this was useful. goodbye").
+    const moved = !yes && !short && (ASKS.test(canon) || test(CLOSING, canon));
     const answered =
       yes ||
-      (s.lastPhase === 'check' && (short || own.unsure !== null || (own.weak > 0 && !moved)));
+      (s.lastPhase === 'check' && (short || (!moved && (own.weak > 0 || own.unsure !== null))));
     if (answered && s.lastPhase === 'check') {
-      const kind = s.pending;
+      // A strong sign of another kind in the answer is the crisis ("are you afraid of him?" -
+      // "i'm outside his flat with a crowbar").
+      const kind = own.unsure !== null && own.strong ? own.unsure : s.pending;
       return startCrisis(kind);
     }
   }
@@ -773,7 +797,11 @@ export function planSafety(
     );
   }
 
-  if (signs.unsure && (s.checkedTurn === null || turn - s.checkedTurn >= CHECK_AGAIN_AFTER)) {
+  // A weak doubt soon after a question is not asked again; a strong one is.
+  if (
+    signs.unsure &&
+    (signs.strong || s.checkedTurn === null || turn - s.checkedTurn >= CHECK_AGAIN_AFTER)
+  ) {
     const kind = signs.unsure;
     return done(
       'CHECK',
