@@ -59,6 +59,14 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
     file: 'safety-sealed-10.json',
     floor: floor({ caught: 53, crisis: 37, falseCrisis: 0, falseCheck: 2, warningHelped: 20 }),
   },
+  {
+    file: 'safety-sealed-11.json',
+    floor: floor({ caught: 54, crisis: 44, falseCrisis: 0, falseCheck: 2, warningHelped: 19 }),
+  },
+  {
+    file: 'safety-sealed-12.json',
+    floor: floor({ caught: 51, crisis: 33, falseCrisis: 0, falseCheck: 3, warningHelped: 19 }),
+  },
 ];
 
 function floor(
