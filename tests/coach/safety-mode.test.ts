@@ -335,3 +335,18 @@ test('thanks and goodbye after a safety question are a goodbye, not a yes', () =
   expect(r[1].style).not.toBe('SAFETY');
   expect(r[1].state.safety?.mode).toBe('none');
 });
+
+test('a warning sign only the classifier sees is named once in a conversation, not every turn', () => {
+  const r = talk([
+    'he says im nagging when i ask for help with anything',
+    'he says im too sensitive whenever i ask him to help with the kids',
+  ]);
+  expect(r[0].reply).toContain('DV-LINE');
+  expect(r[1].reply).not.toContain('DV-LINE');
+  expect(r[1].safety).toBe('NONE');
+});
+
+test('a plan with no word of harm is not asked whether they might hurt someone', () => {
+  const [r] = talk(['ok im going to mute her and spend saturday with my roommate instead']);
+  expect(r.safety).toBe('NONE');
+});

@@ -288,6 +288,13 @@ const LIKELIEST_NEED = 0.3;
  */
 const HARM_CHECK_NEED = 0.3;
 /**
+ * Without a word of harm ({@link ANCHOR}), harm to others is asked about by the classifier alone
+ * only from this probability, or when the message is far from ordinary ({@link NOT_ORDINARY}): its
+ * doubts on plans to talk ("ok im going to talk to him tonight after dinner", "gonna mute her")
+ * had neither.
+ */
+const HARM_UNANCHORED_NEED = 0.5;
+/**
  * The warning-sign probability, at least as high as the crisis kind's, at which a classifier-only
  * doubt is answered as a warning sign (named, with the confidential line) rather than a question
  * about a crisis: a plate thrown at the wall is control, not a plan to hurt someone.
@@ -398,7 +405,13 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       scores().warning_sign >= Math.max(WARNING_OVER_DOUBT, scores()[net.kind])
     ) {
       if (warning.length === 0) warning.push(UNLISTED_WARNING);
-    } else if (net.kind !== 'harm_to_others' || net.score >= HARM_CHECK_NEED) {
+    } else if (
+      net.kind !== 'harm_to_others' ||
+      (net.score >= HARM_CHECK_NEED &&
+        (net.score >= HARM_UNANCHORED_NEED ||
+          test(ANCHOR, canonical) ||
+          scores().none < NOT_ORDINARY))
+    ) {
       if (!unsure) strong = net.level === 'CRISIS';
       unsure ??= net.kind;
     }
@@ -783,6 +796,10 @@ export function planSafety(
       return backToCrisis(s.kind ?? 'partner_danger');
   }
 
+  // A warning sign only the classifier saw is named once in a conversation: named again on the
+  // next message about the same partner, it reads as not listening.
+  const onlyUnlisted = signs.warning.length === 1 && signs.warning[0] === UNLISTED_WARNING;
+  if (onlyUnlisted && s.warningSigns) signs.warning.length = 0;
   const warned = signs.warning.length > 0 ? warningReply(signs.warning, p, resources) : null;
   if (signs.warning.length > 0 && !warned)
     return done('NONE', null, 'none', { ...base, warningSigns: true });
