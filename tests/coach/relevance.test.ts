@@ -192,3 +192,10 @@ describe('said-back frames', () => {
     }
   });
 });
+
+test('what a partner does is not mistaken for a name when said back', () => {
+  for (const reply of lastReplies([
+    'my husband comes home, eats, watches telly and goes to bed. i do the kids, the washing, the cooking, all of it',
+  ]))
+    expect(reply).not.toMatch(/\b(?:husband|partner) (?:Comes|Eats|Goes)\b/);
+});

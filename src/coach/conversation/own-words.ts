@@ -134,10 +134,14 @@ const ROLE_BEFORE_NAME =
   /\b(your|his|her|their) (brother|sister|friend|best friend|mate|boyfriend|girlfriend|bf|gf|husband|wife|partner|ex|mum|mom|dad|son|daughter|cousin|boss|coworker|colleague|flatmate|roommate|fiance|fiancee) ([a-z]{2,})\b/g;
 /** Words that follow a role word without being a name. */
 const NOT_NAMES = new Set(
-  'and or but is was has had says said and just never always still who that thinks keeps does did will would can could should has to from at in on of for with about again too also really'.split(
-    ' ',
-  ),
+  (
+    'and or but is was has had says said and just never always still who that thinks keeps does did will would can could should has to from at in on of for with about again too also really ' +
+    // What a partner does, said right after "my husband" ("my husband comes home, eats...").
+    'comes goes gets got came went left leaves works wants wanted makes made takes took gives gave lives likes loves hates needs tells told asks calls texts sleeps eats watches drinks plays spends stays looks seems feels felt knows knew tries shouts yells refuses won wont doesnt didnt isnt wasnt cant never just barely hardly sometimes often also even only then now'
+  ).split(' '),
 );
+/** A word after a role that is a verb form, not a name ("my ex moved", "my wife is working"). */
+const VERB_FORM = /(?:ed|ing|n't)$/;
 
 /**
  * A phrase of the person's in the second person ("talk to rob without it becoming a fight" stays,
@@ -159,7 +163,9 @@ function sayBack(sentence: string): string | null {
   )
     s = `i ${s}`;
   const said = secondPerson(mended(s)).replace(ROLE_BEFORE_NAME, (m, who, role, name: string) =>
-    NOT_NAMES.has(name) ? m : `${who} ${role} ${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+    NOT_NAMES.has(name) || VERB_FORM.test(name)
+      ? m
+      : `${who} ${role} ${name.charAt(0).toUpperCase()}${name.slice(1)}`,
   );
   // A reflection that would still speak as the person ("i") did not turn cleanly: leave it.
   return /\b(i|i'm|i've|me|my)\b/.test(said) ? null : said;
