@@ -199,3 +199,11 @@ test('what a partner does is not mistaken for a name when said back', () => {
   ]))
     expect(reply).not.toMatch(/\b(?:husband|partner) (?:Comes|Eats|Goes)\b/);
 });
+
+test.each([['gracias, really'], ['merci beaucoup'], ['danke dir']])(
+  'thanks in another language ("%s") is a thanks: a warm close, no question',
+  (thanks) => {
+    for (const reply of lastReplies(['my girlfriend and i keep fighting about chores', thanks]))
+      expect(reply).not.toContain('?');
+  },
+);
