@@ -42,6 +42,30 @@ export const SEND = `mutation Send($input: SendMessageInput!) {
 }`;
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 
+/**
+ * A sendMessage request per text: text i goes to session i mod the number of sessions, so
+ * consecutive requests hit different sessions and users, each with its owner's token.
+ */
+export function turnRequests(
+  texts: readonly string[],
+  sessions: readonly { id: string; userId: string }[],
+  tokenOf: ReadonlyMap<string, string>,
+): { body: string; headers: Record<string, string> }[] {
+  return texts.map((text, i) => {
+    const s = sessions[i % sessions.length];
+    return {
+      body: JSON.stringify({
+        query: SEND,
+        variables: { input: { specificQuestion: text, coachSessionId: s.id } },
+      }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${tokenOf.get(s.userId)}`,
+      },
+    };
+  });
+}
+
 export interface Load {
   body?: string;
   bodies?: { body: string; headers: Record<string, string> }[];
@@ -159,18 +183,7 @@ export const benchmark: Benchmark = {
         { 'content-type': 'application/json', authorization: `Bearer ${tokenOf.get(id)}` },
       ]),
     );
-    const texts = messages(BODIES, 7);
-    // Request i goes to session i mod 1,000: consecutive requests hit different sessions and users.
-    const turnBodies = texts.map((text, i) => {
-      const session = sessions[i % sessions.length];
-      return {
-        body: JSON.stringify({
-          query: SEND,
-          variables: { input: { specificQuestion: text, coachSessionId: session.id } },
-        }),
-        headers: headersOf.get(session.userId)!,
-      };
-    });
+    const turnBodies = turnRequests(messages(BODIES, 7), sessions, tokenOf);
     const typenameBodies = userIds.map((id) => ({ body: TYPENAME, headers: headersOf.get(id)! }));
 
     const isTypename = (body: string) =>

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import type { Client } from 'pg';
 import path from 'node:path';
-import { load, seed, SEND, type Load } from '../coach-turn';
+import { load, seed, turnRequests, type Load } from '../coach-turn';
 import { signTokens } from '../lib/auth';
 import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { messages } from '../lib/corpus';
@@ -51,19 +51,7 @@ async function main(): Promise<void> {
   const { sessions, userIds } = await seed(url);
   const tokens = await signTokens(userIds);
   const tokenOf = new Map(userIds.map((id, i) => [id, tokens[i]]));
-  const bodies = messages(4096, 7).map((text, i) => {
-    const s = sessions[i % sessions.length];
-    return {
-      body: JSON.stringify({
-        query: SEND,
-        variables: { input: { specificQuestion: text, coachSessionId: s.id } },
-      }),
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokenOf.get(s.userId)}`,
-      },
-    };
-  });
+  const bodies = turnRequests(messages(4096, 7), sessions, tokenOf);
   const typename = process.argv.includes('--typename');
   const rest = process.argv.includes('--rest');
   const spec: Load = rest

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { load, seed, SEND } from '../coach-turn';
+import { load, seed, turnRequests } from '../coach-turn';
 import { signTokens } from '../lib/auth';
 import { amoraEnv, startChild } from '../lib/child';
 import { messages } from '../lib/corpus';
@@ -38,19 +38,7 @@ async function main(): Promise<void> {
   const tokens = await signTokens(userIds);
   const tokenOf = new Map(userIds.map((id, i) => [id, tokens[i]]));
   const texts = messages(4096, 11);
-  const bodies = texts.map((text, i) => {
-    const s = sessions[i % sessions.length];
-    return {
-      body: JSON.stringify({
-        query: SEND,
-        variables: { input: { specificQuestion: text, coachSessionId: s.id } },
-      }),
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokenOf.get(s.userId)}`,
-      },
-    };
-  });
+  const bodies = turnRequests(texts, sessions, tokenOf);
   const variants = [
     { label: 'this', sql: arg('this-sql') },
     { label: 'base', sql: arg('base-sql') },

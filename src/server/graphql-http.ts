@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { Context } from './context';
 import { toPublicError } from '../errors';
-import { ABORTED, INVALID, isPlainJson, parseStrictJson, readBody } from './http-body';
+import { ABORTED, INVALID, isDirectJsonPost, parseStrictJson, readBody } from './http-body';
 
 /** What the direct GraphQL route needs. */
 export interface GraphqlHttpDeps {
@@ -28,10 +28,7 @@ export function directGraphqlRoute(
   deps: GraphqlHttpDeps,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
-    if (req.method !== 'POST' || !isGraphqlPath(req.url)) return false;
-    const headers = req.headers;
-    if (headers.origin !== undefined || headers['content-encoding'] !== undefined) return false;
-    if (!isPlainJson(headers['content-type'])) return false;
+    if (!isDirectJsonPost(req, '/graphql')) return false;
     deps.logRequest(req, res);
     // As on the Express route: every answer here is about one person, for no cache to keep.
     res.setHeader('Cache-Control', 'no-store');
@@ -46,13 +43,6 @@ export function directGraphqlRoute(
     });
     return true;
   };
-}
-
-function isGraphqlPath(url: string | undefined): boolean {
-  if (!url) return false;
-  const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
-  return path === '/graphql' || path === '/graphql/';
 }
 
 async function execute(

@@ -18,6 +18,30 @@ export function isPlainJson(contentType: string | undefined): boolean {
   });
 }
 
+/**
+ * Whether a request is one a direct route may take: a POST to `path` (a trailing slash and a query
+ * allowed, as Express routes them) with a plain JSON body, not compressed, and not from a browser
+ * (`Origin`: cross-origin handling lives in Express).
+ */
+export function isDirectJsonPost(req: IncomingMessage, path: string): boolean {
+  const headers = req.headers;
+  return (
+    req.method === 'POST' &&
+    pathOf(req.url) === path &&
+    headers.origin === undefined &&
+    headers['content-encoding'] === undefined &&
+    isPlainJson(headers['content-type'])
+  );
+}
+
+/** A request URL's path without its query and trailing slash. */
+function pathOf(url: string | undefined): string | null {
+  if (!url) return null;
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 /** The client went away before its body was complete: nobody to answer. */
 export const ABORTED = Symbol('aborted');
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
 import type { Context } from './context';
-import { ABORTED, INVALID, isPlainJson, parseStrictJson, readBody } from './http-body';
+import { ABORTED, INVALID, isDirectJsonPost, parseStrictJson, readBody } from './http-body';
 import { restErrorResponse } from '../rest/rest.errors';
 import { coachResponse, sendMessageRequest } from '../rest/rest.shapes';
 
@@ -31,10 +31,7 @@ export function directCoachTurnRoute(
   deps: CoachTurnHttpDeps,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
-    if (req.method !== 'POST' || !isCoachTurnPath(req.url)) return false;
-    const headers = req.headers;
-    if (headers.origin !== undefined || headers['content-encoding'] !== undefined) return false;
-    if (!isPlainJson(headers['content-type'])) return false;
+    if (!isDirectJsonPost(req, '/api/v1/coach')) return false;
     deps.logRequest(req, res);
     for (const [name, value] of deps.corsHeaders) res.setHeader(name, value);
     void readBody(req, deps.bodyLimitBytes).then(async (raw) => {
@@ -52,7 +49,7 @@ export function directCoachTurnRoute(
           throw new AppError('Request body is not valid JSON', 'BAD_REQUEST', 422);
         // As Express's routes under /api: set once the body parser has let the request through.
         res.setHeader('Cache-Control', 'no-store');
-        const { viewer, services } = await deps.authenticate(headers.authorization);
+        const { viewer, services } = await deps.authenticate(req.headers.authorization);
         const outcome = await services.messages.send(viewer.userId, sendMessageRequest(body));
         sendJson(res, 200, coachResponse(outcome));
       } catch (error) {
@@ -67,14 +64,6 @@ export function directCoachTurnRoute(
     });
     return true;
   };
-}
-
-/** The paths Express routes to the REST turn, in the spelling clients use (Express also ignores case). */
-function isCoachTurnPath(url: string | undefined): boolean {
-  if (!url) return false;
-  const query = url.indexOf('?');
-  const path = query === -1 ? url : url.slice(0, query);
-  return path === '/api/v1/coach' || path === '/api/v1/coach/';
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import cues from './people-cues.json';
 import { sentenceOfAct, type TurnAct } from './acts';
+import { SECOND_PERSON } from './own-words';
 
 /** Who a person is to the user. */
 export type PersonRole =
@@ -342,25 +343,12 @@ const OTHERS_AFFAIR =
 /** Turns "i deleted the thread from my pinned chats" into "you deleted the thread from your pinned chats". */
 export function toSecondPerson(sentence: string): string {
   const swaps: Record<string, string> = {
-    i: 'you',
-    "i'm": "you're",
+    ...SECOND_PERSON,
+    // Typed without the apostrophe: "im", "ive", "ill", "were" for "we're".
     im: "you're",
-    "i've": "you've",
     ive: "you've",
-    "i'll": "you'll",
     ill: "you'll",
-    "i'd": "you'd",
-    me: 'you',
-    my: 'your',
-    mine: 'yours',
-    myself: 'yourself',
-    we: 'you',
-    "we're": "you're",
     were: 'you were',
-    "we've": "you've",
-    "we'll": "you'll",
-    us: 'you',
-    our: 'your',
     am: 'are',
   };
   return sentence

@@ -5,8 +5,8 @@
  * person; their own words, said back, answer them. Kept short and plain: chat fillers, laughter
  * and questions are left out, and anything too long to say back gives null.
  */
-/** First-person words and their second-person counterparts. */
-const SWAPS: Readonly<Record<string, string>> = {
+/** First-person words and their second-person counterparts (facts.ts adds chat spellings). */
+export const SECOND_PERSON: Readonly<Record<string, string>> = {
   i: 'you',
   "i'm": "you're",
   "i've": "you've",
@@ -29,7 +29,7 @@ const SWAPS: Readonly<Record<string, string>> = {
 
 function toSecondPerson(s: string): string {
   return s
-    .replace(/[\p{L}']+/gu, (w) => (Object.hasOwn(SWAPS, w) ? SWAPS[w] : w))
+    .replace(/[\p{L}']+/gu, (w) => (Object.hasOwn(SECOND_PERSON, w) ? SECOND_PERSON[w] : w))
     .replace(/\byou am\b/g, 'you are')
     .replace(/\byou was\b/g, 'you were')
     .replace(/\byou is\b/g, 'you are');

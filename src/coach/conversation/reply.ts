@@ -393,10 +393,7 @@ function ownQuestionPiece(
   rng: Rng,
   wholeOnly: boolean,
 ): Piece | null {
-  for (const sentence of text
-    .toLowerCase()
-    .replace(/[’]/g, "'")
-    .split(/[.?!\n]+/)) {
+  for (const sentence of lowerSentences(text)) {
     const t = sentence.trim().replace(/[\s,]+(lol|tbh|haha|honestly|now|though|tho)$/g, '');
     for (const [re, form] of OWN_QUESTIONS) {
       const m = re.exec(t);
@@ -428,6 +425,14 @@ function ownQuestionPiece(
   return null;
 }
 
+/** The sentences of a message, lower-cased, with typographic apostrophes made plain. */
+function lowerSentences(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[.?!\n]+/);
+}
+
 /** "what if she gets mad at me" (a sentence of its own): the feared thing, in their words. */
 const WHAT_IF = /^(?:lol |but |and |so |ok |omg |haha )*what if (.{3,80})$/;
 
@@ -438,10 +443,7 @@ function whatIfPiece(
   recent: ReadonlySet<string>,
   rng: Rng,
 ): Piece | null {
-  for (const sentence of text
-    .toLowerCase()
-    .replace(/[’]/g, "'")
-    .split(/[.?!\n]+/)) {
+  for (const sentence of lowerSentences(text)) {
     const m = WHAT_IF.exec(sentence.trim());
     if (!m) continue;
     const said = inSecondPerson(m[1].replace(/[\s,]+(lol|tbh|haha)$/, ''));
