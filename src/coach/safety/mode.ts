@@ -343,6 +343,12 @@ const CLASSIFIER_MIN_WORDS = 4;
  * without a rule: below, its CHECK band also takes in ordinary hurt ("he was kind of crap to me").
  */
 const UNLISTED_WARNING_NEED = 0.35;
+/**
+ * The same, later in a conversation: a person describing an inattentive partner to a coach turn
+ * after turn ("he gets home, eats, scrolls his phone, goes to bed") was asked whether they were
+ * afraid of him; warning-sign turns of the conversation sets are named as often at 0.5.
+ */
+const UNLISTED_WARNING_LATER_NEED = 0.5;
 /** The warning-sign id of a sign only the classifier saw (named in general words). */
 export const UNLISTED_WARNING = 'unlisted';
 
@@ -459,7 +465,8 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     warning.length === 0 &&
     net.kind === 'warning_sign' &&
     classifyRisk(text).kind === 'warning_sign' &&
-    scores().warning_sign >= UNLISTED_WARNING_NEED
+    scores().warning_sign >=
+      (previous.length > 0 ? UNLISTED_WARNING_LATER_NEED : UNLISTED_WARNING_NEED)
   )
     warning.push(UNLISTED_WARNING);
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
