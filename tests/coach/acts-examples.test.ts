@@ -73,3 +73,17 @@ describe('turn acts on fresh wording', () => {
     expect(recogniseAct(text, { turnsBefore: 3, opened: true }).act).toBe('event');
   });
 });
+
+describe('acts a blind conversation set (conversations-6) showed missing', () => {
+  test.each([
+    ['greeting', 'salaam, hello', 0],
+    ['progress', 'something lovely happened. she asked me to come to her parents for dinner', 3],
+    ['progress', 'we tried the park thing and it was so fun', 4],
+    ['event', 'yesterday my sister told me she is moving abroad', 3],
+    ['event', 'my cousin just sent me a photo of him with her', 3],
+    ['correction', 'sorry should clarify, we are engaged, not married', 3],
+    ['correction', 'wait i typed weeks, i meant months', 3],
+  ] as const)('%s: "%s"', (act, text, turnsBefore) => {
+    expect(recogniseAct(text, { turnsBefore }).act).toBe(act);
+  });
+});
