@@ -4,7 +4,9 @@
  * a fresh server process, a counted warm-up (`--warmup=`, default 1,000 turns, so that V8 has
  * optimised the hot code however slow the machine is), then a counted measured run (`--turns=`,
  * default 1,500) of the coach-turn benchmark's turns over 8 connections. Reports CPU per turn of
- * the server process and of this cluster's PostgreSQL processes (/proc), turns/s and latency.
+ * the server process (and of its main thread alone) and of this cluster's PostgreSQL processes
+ * (/proc), turns/s and latency. Engine worker threads on against off (in-process):
+ * `--base=. --env=AMORA_ENGINE_WORKERS=0` ("this" is then the engine on the main thread).
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
  *   node -r @swc-node/register bench/tools/turn-ab.ts --base=/tmp/base [--rounds=3] [--env=NAME=value]
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
         connections: CONNECTIONS,
       });
       const before = cpuSnapshot();
+      const mainBefore = mainThreadMs(server.pid);
       const started = performance.now();
       const r = await load(server.url, spec, 600, undefined, {
         amount: turns,
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
       });
       const seconds = (performance.now() - started) / 1000;
       const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
+      const mainMs = mainThreadMs(server.pid) - mainBefore;
       const n = Math.max(1, r.requests.total);
       const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
       if (measured === rounds * variants.length && process.argv.includes('--stats'))
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
       return {
         turnsPerS: Math.round(r.requests.total / seconds),
         serverMs: +(cpu.server / n).toFixed(3),
+        mainThreadMs: +(mainMs / n).toFixed(3),
         postgresMs: +(cpu.postgres / n).toFixed(3),
         totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
         otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
@@ -137,8 +142,22 @@ async function main(): Promise<void> {
   printMedians(
     rows,
     (med) =>
-      `server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
+      `server ${med('serverMs')} (main thread ${med('mainThreadMs')}) + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
   );
+}
+
+/**
+ * CPU milliseconds of the server's main thread (the event loop) so far: its task in /proc has the
+ * process's pid. The process's own figure adds the engine's worker threads and V8's helpers.
+ */
+function mainThreadMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** The server's resident memory now and at its peak, in MB (/proc; empty where there is none). */
