@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -54,6 +55,11 @@ export interface Config {
    * default Apollo Studio's). Auth is a bearer header, never a cookie: no credentials mode.
    */
   corsOrigins: string[] | '*';
+  /**
+   * Worker threads that run the coach engine's turns (`AMORA_ENGINE_WORKERS`), so its CPU stays
+   * off the event loop; 0 runs it on the main thread. Default: {@link defaultEngineWorkers}.
+   */
+  engineWorkers: number;
 }
 
 /** Apollo Studio's Explorer calls the API from this origin. */
@@ -109,6 +115,29 @@ function text(env: NodeJS.ProcessEnv, name: string): string | null {
   return raw ? raw : null;
 }
 
+/** Most engine worker threads `AMORA_ENGINE_WORKERS` accepts. */
+const MAX_ENGINE_WORKERS = 64;
+
+/**
+ * Engine worker threads when `AMORA_ENGINE_WORKERS` is unset: one on a machine of 1 or 2 cores
+ * (the main thread keeps a core for requests and PostgreSQL), two on larger ones (a turn is ~1 ms
+ * of CPU, so two threads answer ~2,000 turns a second, more than one process's request path
+ * serves; more instances scale further).
+ */
+export function defaultEngineWorkers(cores: number = os.availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
+function engineWorkers(env: NodeJS.ProcessEnv): number {
+  const value = integer(env, 'AMORA_ENGINE_WORKERS', defaultEngineWorkers());
+  if (value > MAX_ENGINE_WORKERS) {
+    throw new ConfigError(
+      `AMORA_ENGINE_WORKERS must be a whole number from 0 (engine on the main thread) to ${MAX_ENGINE_WORKERS}, got "${env.AMORA_ENGINE_WORKERS}"`,
+    );
+  }
+  return value;
+}
+
 /** Reads the configuration from `env` (the process environment by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const defaultTimezone = text(env, 'AMORA_DEFAULT_TIMEZONE') ?? 'UTC';
@@ -145,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSocketsPerUser: integer(env, 'AMORA_MAX_SOCKETS_PER_USER', 10, 1),
     dbQueryTimeoutMs: integer(env, 'AMORA_DB_QUERY_TIMEOUT_MS', 30_000),
     corsOrigins: origins(env),
+    engineWorkers: engineWorkers(env),
     metricsToken: text(env, 'AMORA_METRICS_TOKEN'),
     preparedStatements: env.AMORA_PREPARED_STATEMENTS?.trim()
       ? flag(env, 'AMORA_PREPARED_STATEMENTS', true)

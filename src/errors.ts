@@ -83,6 +83,21 @@ export class UnavailableError extends AppError {
 }
 
 /**
+ * The coaching engine could not answer this turn (its thread stopped, or the server is shutting
+ * down); nothing was stored, so the client may send the same message again.
+ */
+export class EngineUnavailableError extends AppError {
+  constructor(reason: string) {
+    super(
+      `The coach could not answer this message (${reason}); nothing was saved: send it again`,
+      'SERVICE_UNAVAILABLE',
+      503,
+      { http: { status: 503 } },
+    );
+  }
+}
+
+/**
  * Maps any thrown error to an {@link AppError} a client may see: our own errors as they are,
  * a lost database as 503, everything else as a masked INTERNAL_SERVER_ERROR (no stack, no SQL,
  * no input echo).

@@ -76,3 +76,18 @@ export function cpuSpent(
   }
   return spent;
 }
+
+/**
+ * CPU milliseconds the main thread (the event loop) of process `pid` has used so far: its task in
+ * /proc has the process's own id. The process's figure adds worker threads (the coach engine's)
+ * and V8's helper threads. 0 where /proc cannot tell.
+ */
+export function mainThreadCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}

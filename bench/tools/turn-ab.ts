@@ -3,8 +3,10 @@
  * database, rounds alternating so that a busy machine weighs on both alike. Per round and variant:
  * a fresh server process, a counted warm-up (`--warmup=`, default 1,000 turns, so that V8 has
  * optimised the hot code however slow the machine is), then a counted measured run (`--turns=`,
- * default 1,500) of the coach-turn benchmark's turns over 8 connections. Reports CPU per turn of
- * the server process and of this cluster's PostgreSQL processes (/proc), turns/s and latency.
+ * default 1,500) of the coach-turn benchmark's turns over 8 connections (`--connections=`). Reports CPU per turn of
+ * the server process (and of its main thread alone) and of this cluster's PostgreSQL processes
+ * (/proc), turns/s and latency. Engine worker threads on against off (in-process):
+ * `--base=. --env=AMORA_ENGINE_WORKERS=0` ("this" is then the engine on the main thread).
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
  *   node -r @swc-node/register bench/tools/turn-ab.ts --base=/tmp/base [--rounds=3] [--env=NAME=value]
@@ -24,18 +26,17 @@ import { load, seed, turnRequests, type Load } from '../coach-turn';
 import { signTokens } from '../lib/auth';
 import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { messages } from '../lib/corpus';
-import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
+import { cpuSnapshot, cpuSpent, mainThreadCpuMs, postmasterPid } from '../lib/cpu';
 import { createBenchDatabase, stopBenchPostgres, withClient } from '../lib/postgres';
 import { printMedians, runInterleaved } from '../lib/ab';
 import { arg } from '../lib/args';
-
-const CONNECTIONS = 8;
 
 async function main(): Promise<void> {
   const base = path.resolve(arg('base') ?? ROOT);
   const rounds = Number(arg('rounds') ?? 3);
   const warmup = Number(arg('warmup') ?? 1000);
   const turns = Number(arg('turns') ?? 1500);
+  const connections = Number(arg('connections') ?? 8);
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => {
       void stopBenchPostgres().finally(() => process.exit(1));
@@ -92,16 +93,18 @@ async function main(): Promise<void> {
     try {
       await load(server.url, spec, 600, undefined, {
         amount: warmup,
-        connections: CONNECTIONS,
+        connections,
       });
       const before = cpuSnapshot();
+      const mainBefore = mainThreadCpuMs(server.pid);
       const started = performance.now();
       const r = await load(server.url, spec, 600, undefined, {
         amount: turns,
-        connections: CONNECTIONS,
+        connections,
       });
       const seconds = (performance.now() - started) / 1000;
       const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
+      const mainMs = mainThreadCpuMs(server.pid) - mainBefore;
       const n = Math.max(1, r.requests.total);
       const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
       if (measured === rounds * variants.length && process.argv.includes('--stats'))
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
       return {
         turnsPerS: Math.round(r.requests.total / seconds),
         serverMs: +(cpu.server / n).toFixed(3),
+        mainThreadMs: +(mainMs / n).toFixed(3),
         postgresMs: +(cpu.postgres / n).toFixed(3),
         totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
         otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
   printMedians(
     rows,
     (med) =>
-      `server ${med('serverMs')} + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
+      `server ${med('serverMs')} (main thread ${med('mainThreadMs')}) + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
   );
 }
 

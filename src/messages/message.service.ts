@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { initialState, summarize, type CoachEngine } from '../coach';
+import { initialState, summarize } from '../coach';
 import type { TurnInput, TurnResult } from '../coach/types';
 import { isForeignKeyViolation } from '../db/errors';
 import { AppError, ConflictError, InputError, NotFoundError } from '../errors';
@@ -28,6 +28,15 @@ export interface TurnLimits {
   refundTurn(userId: string): Promise<void>;
 }
 
+/**
+ * The coach engine as turns call it: the engine's pure `respond`, answered asynchronously so that
+ * it can run off the event loop (see src/server/engine-pool.ts).
+ */
+export interface TurnEngine {
+  readonly name: string;
+  respond(input: TurnInput): Promise<TurnResult>;
+}
+
 /** One answered turn, as both faces report it. */
 export interface TurnOutcome {
   sessionId: string;
@@ -50,7 +59,7 @@ export class MessageService {
     private readonly messages: MessageRepository,
     private readonly clock: Clock,
     private readonly sessions: SessionService,
-    private readonly engine: CoachEngine,
+    private readonly engine: TurnEngine,
     private readonly limits: TurnLimits = {
       consumeTurn: () => Promise.resolve(),
       refundTurn: () => Promise.resolve(),
@@ -129,7 +138,7 @@ export class MessageService {
         avoidBlockIds: new Set(snapshot.disliked),
       };
       const engineStart = performance.now();
-      const result = this.engine.respond(turn);
+      const result = await this.engine.respond(turn);
       timing.engineSeconds += secondsSince(engineStart);
       const turnCount = result.state.turnCount;
       const summary = turnCount % SUMMARY_EVERY === 0 ? summarize(result.state) : null;
@@ -188,7 +197,7 @@ export class MessageService {
       let result: TurnResult | null = null;
       // A different seed is tried when the library had no alternative left and the text came out the same.
       for (let variant = 0; variant < 5 && (!result || earlierTexts.has(result.reply)); variant++) {
-        result = this.engine.respond({
+        result = await this.engine.respond({
           text: snap.question,
           state,
           seed: seedOf(`${newId}:${variant}`),
@@ -225,6 +234,6 @@ export class MessageService {
 }
 
 /** A 32-bit seed from an id: answers are reproducible from what is stored. */
-function seedOf(id: string): number {
+export function seedOf(id: string): number {
   return createHash('sha256').update(id).digest().readUInt32LE(0);
 }

@@ -50,6 +50,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Called with every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Test hook: an engine worker handed a message of exactly this text exits mid-turn. */
+  engineExitOnText?: string;
 }
 
 /** Opens the database, builds the services, the schema and the HTTP face, and starts listening. */
@@ -78,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
     prefix: config.redisPrefix,
     logger,
   });
+  let closeEngine = () => Promise.resolve();
   try {
     let openSockets = () => 0;
     const metrics = createMetrics({ pool: db.pool, openSockets: () => openSockets() });
@@ -92,8 +95,12 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       redis: pubsub.redis,
       logger,
       telemetry: metrics.telemetry,
+      engineExitOnText: options.engineExitOnText,
     });
+    closeEngine = () => services.engine.close();
     const schema = await createSchema({ pubSub: pubsub.pubSub });
+    // A broken library or safety model fails the start, as it did when the engine was built here.
+    await services.engine.ready();
     const app = express();
     // JSON POSTs to /graphql and REST turns skip Express (see graphql-http.ts and
     // rest-turn-http.ts); set once Apollo has started.
@@ -237,6 +244,8 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
           await services.retention.stop();
           await apollo.stop();
           await services.followupTimer.stop();
+          // After Apollo drained the requests: no turn is left waiting for an engine thread.
+          await services.engine.close();
           await pubsub.close();
           await db.close();
         })();
@@ -244,6 +253,7 @@ export async function startServer(options: ServerOptions): Promise<AmoraServer> 
       },
     };
   } catch (error) {
+    await closeEngine();
     await pubsub.close();
     await db.close();
     throw error;

@@ -6,12 +6,8 @@ import type Redis from 'ioredis';
 import { FollowupService } from '../followups/followup.service';
 import { FollowupTimer } from '../followups/followup.timer';
 import { createLocalPubSub, type AmoraPubSub } from '../pubsub/pubsub';
-import {
-  createBlocksEngine,
-  DEFAULT_SAFETY_RESOURCES,
-  loadBlockLibrary,
-  type CoachEngine,
-} from '../coach';
+import { createBlocksEngine, DEFAULT_SAFETY_RESOURCES, loadBlockLibrary } from '../coach';
+import { createEnginePool, inProcessEngine, type EngineRunner } from './engine-pool';
 import { FeedbackRepository } from '../feedback/feedback.repository';
 import { FeedbackService } from '../feedback/feedback.service';
 import { MessageRepository } from '../messages/message.repository';
@@ -31,7 +27,8 @@ export interface Services {
   sessions: SessionService;
   messages: MessageService;
   feedback: FeedbackService;
-  engine: CoachEngine;
+  /** The coach engine: in worker threads, or in-process when `AMORA_ENGINE_WORKERS=0`; closed with the server. */
+  engine: EngineRunner;
   /** Export and erase a user's data. */
   privacy: PrivacyService;
   /** `AMORA_RETENTION_DAYS` sweep; started and stopped with the server. */
@@ -78,6 +75,8 @@ export interface ServiceDeps {
   logger?: Logger;
   /** Where services report what operators watch (turns, refusals, ticks); nowhere when omitted. */
   telemetry?: Telemetry;
+  /** Test hook passed to the engine's worker threads (`EnginePoolOptions.exitOnText` in engine-pool.ts). */
+  engineExitOnText?: string;
 }
 
 /** Builds every service. */
@@ -90,13 +89,22 @@ export function createServices({
   redis = null,
   logger,
   telemetry = noTelemetry,
+  engineExitOnText,
 }: ServiceDeps): Services {
   const limits = createUserLimits(config, redis, telemetry);
   const sessions = new SessionService(repositories.sessions, clock, config.defaultTimezone, limits);
-  const engine = createBlocksEngine({
-    library: loadBlockLibrary(),
-    safety: safetyResources(config),
-  });
+  // Each worker loads the same library from disk and gets the same resources.
+  const engine =
+    config.engineWorkers > 0
+      ? createEnginePool({
+          size: config.engineWorkers,
+          safety: safetyResources(config),
+          logger,
+          exitOnText: engineExitOnText,
+        })
+      : inProcessEngine(
+          createBlocksEngine({ library: loadBlockLibrary(), safety: safetyResources(config) }),
+        );
   const messages = new MessageService(
     repositories.messages,
     clock,

@@ -46,6 +46,8 @@ export async function startTestServer(
     logger?: Logger;
     onQuery?: (sql: string) => void;
     db?: TestDatabase;
+    /** An engine worker handed a message of exactly this text exits mid-turn. */
+    engineExitOnText?: string;
   } = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await createTestDatabase());
@@ -68,6 +70,7 @@ export async function startTestServer(
     // TEST_LOG=error (or debug, …) shows what the server logged, e.g. the cause of a 500.
     logger: options.logger ?? createLogger(process.env.TEST_LOG ?? 'silent'),
     onQuery: options.onQuery,
+    engineExitOnText: options.engineExitOnText,
   });
   const call = async (token: string | null, method: string, url: string, body?: unknown) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

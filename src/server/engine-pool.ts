@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from 'pino';
+import type { CoachEngine, SafetyResources, TurnInput, TurnResult } from '../coach';
+import { EngineUnavailableError } from '../errors';
+import type { TurnEngine } from '../messages/message.service';
+
+/**
+ * The coaching engine as the server runs it: a {@link TurnEngine} with a start and an end. Either
+ * in-process ({@link inProcessEngine}) or in worker threads ({@link createEnginePool}).
+ */
+export interface EngineRunner extends TurnEngine {
+  /** Resolves once turns can be answered; rejects with the reason when the engine cannot be built. */
+  ready(): Promise<void>;
+  /** Ends the engine's threads; turns still waiting fail with {@link EngineUnavailableError}. */
+  close(): Promise<void>;
+  /** Thread ids of the worker threads not yet exited (none in-process), for tests and diagnostics. */
+  threadIds(): number[];
+}
+
+/** What a worker is started with (structured-cloned into it). */
+export interface EngineWorkerData {
+  safety: SafetyResources;
+  exitOnText?: string;
+}
+
+/** A turn sent to a worker. */
+export interface WorkerRequest {
+  id: number;
+  input: TurnInput;
+}
+
+/** A worker's answer to a {@link WorkerRequest}, or its signal that its engine is built. */
+export type WorkerReply =
+  { ready: true } | { id: number; result: TurnResult } | { id: number; error: string };
+
+/** How a pool is built. */
+export interface EnginePoolOptions {
+  /** Worker threads, at least 1. */
+  size: number;
+  safety: SafetyResources;
+  logger?: Logger;
+  /**
+   * Test hook: a worker handed a turn whose text is exactly this exits at once, as a crashing
+   * worker would, mid-turn.
+   */
+  exitOnText?: string;
+}
+
+/** The engine on the calling thread (`AMORA_ENGINE_WORKERS=0`). */
+export function inProcessEngine(engine: CoachEngine): EngineRunner {
+  return {
+    name: engine.name,
+    // A thrown error becomes a rejection, as it would from a worker.
+    respond: (input) => new Promise((resolve) => resolve(engine.respond(input))),
+    ready: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+    threadIds: () => [],
+  };
+}
+
+interface Job {
+  id: number;
+  input: TurnInput;
+  resolve(result: TurnResult): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The turn this worker is answering: one at a time, so that a crash fails only that turn. */
+  job: Job | null;
+  ready: boolean;
+}
+
+/** A worker that dies before its engine is built is restarted after this long, not in a loop. */
+const RESTART_AFTER_FAILED_START_MS = 1000;
+
+/**
+ * Runs engine turns in `size` worker threads, so that the engine's CPU is off the event loop.
+ * Each worker builds its own blocks engine from the block library on disk and `safety`; the
+ * engine is deterministic under its seed, so any worker gives the answer the in-process engine
+ * would. A worker that dies fails the turn it was answering with {@link EngineUnavailableError}
+ * and is replaced.
+ */
+export function createEnginePool(options: EnginePoolOptions): EngineRunner {
+  const { logger } = options;
+  const { file, execArgv } = workerScript();
+  const data: EngineWorkerData = { safety: options.safety, exitOnText: options.exitOnText };
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closing = false;
+  let readyWaiters: { resolve(): void; reject(error: Error): void }[] = [];
+  let startFailure: Error | null = null;
+  const alive = new Set<number>();
+
+  const settleReady = () => {
+    if (startFailure) {
+      for (const w of readyWaiters) w.reject(startFailure);
+      readyWaiters = [];
+    } else if (slots.every((s) => s.ready)) {
+      for (const w of readyWaiters) w.resolve();
+      readyWaiters = [];
+    }
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      if (queue.length === 0) return;
+      if (slot.job) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.worker.postMessage({ id: job.id, input: job.input } satisfies WorkerRequest);
+    }
+  };
+
+  const spawn = (index: number) => {
+    const worker = new Worker(file, { workerData: data, execArgv, name: `amora-engine-${index}` });
+    const slot: Slot = { worker, job: null, ready: false };
+    slots[index] = slot;
+    const threadId = worker.threadId;
+    alive.add(threadId);
+    let lastError: Error | null = null;
+    worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        startFailure = null;
+        settleReady();
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.id !== reply.id) return;
+      slot.job = null;
+      if ('result' in reply) job.resolve(reply.result);
+      else job.reject(new Error(`The coach engine failed on a turn: ${reply.error}`));
+      pump();
+    });
+    worker.on('error', (error) => {
+      lastError = error;
+    });
+    worker.on('exit', (code) => {
+      alive.delete(threadId);
+      if (slots[index] !== slot) return;
+      const job = slot.job;
+      slot.job = null;
+      if (closing) {
+        job?.reject(new EngineUnavailableError('the server is shutting down'));
+        return;
+      }
+      const why = lastError ? lastError.message : `exit code ${code}`;
+      logger?.error(
+        { err: lastError ?? undefined, exitCode: code, threadId, midTurn: !!job },
+        'coach engine worker stopped; starting another',
+      );
+      job?.reject(new EngineUnavailableError('the coach engine stopped while answering'));
+      if (slot.ready) {
+        spawn(index);
+        pump();
+        return;
+      }
+      // It never built its engine: the next one would most likely fail the same way. Say so to
+      // whoever waits, and try again a little later rather than in a tight loop.
+      startFailure = new Error(`The coach engine could not start in a worker thread: ${why}`);
+      settleReady();
+      if (!slots.some((s) => s.ready)) {
+        for (const waiting of queue.splice(0)) waiting.reject(startFailure);
+      }
+      setTimeout(() => {
+        if (!closing && slots[index] === slot) {
+          spawn(index);
+          pump();
+        }
+      }, RESTART_AFTER_FAILED_START_MS).unref();
+    });
+  };
+
+  for (let i = 0; i < Math.max(1, options.size); i++) spawn(i);
+
+  return {
+    name: 'blocks',
+    respond(input) {
+      if (closing) return Promise.reject(new EngineUnavailableError('the server is shutting down'));
+      return new Promise<TurnResult>((resolve, reject) => {
+        queue.push({ id: nextId++, input, resolve, reject });
+        pump();
+      });
+    },
+    ready() {
+      return new Promise<void>((resolve, reject) => {
+        readyWaiters.push({ resolve, reject });
+        settleReady();
+      });
+    },
+    async close() {
+      closing = true;
+      for (const job of queue.splice(0)) {
+        job.reject(new EngineUnavailableError('the server is shutting down'));
+      }
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+    threadIds: () => [...alive],
+  };
+}
+
+/**
+ * The worker's file beside this one: the compiled .js under `dist/`, else the TypeScript source
+ * (jest, `node -r @swc-node/register`), which the worker compiles with the same register hook.
+ */
+function workerScript(): { file: string; execArgv: string[] } {
+  const js = path.join(__dirname, 'engine-worker.js');
+  if (fs.existsSync(js)) return { file: js, execArgv: [] };
+  return {
+    file: path.join(__dirname, 'engine-worker.ts'),
+    execArgv: ['-r', require.resolve('@swc-node/register')],
+  };
+}
