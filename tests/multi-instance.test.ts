@@ -130,17 +130,17 @@ describeWithRedis('many instances on one PostgreSQL and one Redis', () => {
       return users.every((user, i) => Number(reply[2 * i + 1]) >= instancesOf(user));
     });
 
-    // Ten waves, each a little more than a tick (300 ms) after the last, so that the timer that
-    // ticks first after a wave changes from wave to wave and every timer gets its chance to claim
-    // some; three timers race for each wave.
+    // Twenty waves at uneven gaps of one to two ticks (300 ms), so that the timer that ticks first
+    // after a wave changes from wave to wave (even when a loaded machine lines the timers up) and
+    // every timer gets its chance to claim some; three timers race for each wave.
     const due = (ids: string[]) =>
       db.query(
         `UPDATE amora_sessions SET next_follow_up_at = now() - interval '1 minute' WHERE id = ANY($1::uuid[])`,
         [ids],
       );
-    for (let wave = 0; wave < allSessions.length; wave += 6) {
-      if (wave > 0) await new Promise((resolve) => setTimeout(resolve, 430));
-      await due(allSessions.slice(wave, wave + 6));
+    for (let wave = 0; wave < allSessions.length; wave += 3) {
+      if (wave > 0) await new Promise((resolve) => setTimeout(resolve, 310 + ((wave * 97) % 290)));
+      await due(allSessions.slice(wave, wave + 3));
     }
 
     const expected = subscribers.reduce(
