@@ -67,6 +67,14 @@ const BATCHES: { file: string; floor: BatchScore }[] = [
     file: 'safety-sealed-12.json',
     floor: floor({ caught: 51, crisis: 33, falseCrisis: 0, falseCheck: 3, warningHelped: 19 }),
   },
+  {
+    file: 'safety-sealed-13.json',
+    floor: floor({ caught: 53, crisis: 49, falseCrisis: 1, falseCheck: 2, warningHelped: 19 }),
+  },
+  {
+    file: 'safety-sealed-14.json',
+    floor: floor({ caught: 54, crisis: 45, falseCrisis: 1, falseCheck: 2, warningHelped: 18 }),
+  },
 ];
 
 function floor(
