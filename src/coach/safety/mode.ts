@@ -464,7 +464,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     !crisis &&
     warning.length === 0 &&
     net.kind === 'warning_sign' &&
-    classifyRisk(text).kind === 'warning_sign' &&
+    (previous.length === 0 || classifyRisk(text).kind === 'warning_sign') &&
     scores().warning_sign >=
       (previous.length > 0 ? UNLISTED_WARNING_LATER_NEED : UNLISTED_WARNING_NEED)
   )
@@ -656,10 +656,11 @@ export function planSafety(
   // Earlier messages are context only for a fresh reading: in safety mode and in the watch after
   // it, what counts is what this message says.
   const fresh = s.mode === 'none';
-  const signs = readSigns(text, fresh ? (s.recent ?? []) : []);
+  const context = fresh ? (s.recent ?? []) : [];
+  const signs = readSigns(text, context);
   // The reply to a safety question is read alone: read with the doubted message as context,
   // any reply would look like a yes.
-  const own = s.pending && fresh ? readSigns(text) : signs;
+  const own = s.pending && context.length > 0 ? readSigns(text) : signs;
   const canon = signs.canonical;
   const recent = counted ? [...(s.recent ?? []), text].slice(-RECENT_KEPT) : s.recent;
 
@@ -806,18 +807,17 @@ export function planSafety(
   // A warning sign only the classifier saw is named once in a conversation: named again on the
   // next message about the same partner, it reads as not listening.
   const onlyUnlisted = signs.warning.length === 1 && signs.warning[0] === UNLISTED_WARNING;
-  if (onlyUnlisted && s.warningSigns) signs.warning.length = 0;
-  const warned = signs.warning.length > 0 ? warningReply(signs.warning, p, resources) : null;
-  if (signs.warning.length > 0 && !warned)
+  const warnings = onlyUnlisted && s.warningSigns ? [] : signs.warning;
+  const warned = warnings.length > 0 ? warningReply(warnings, p, resources) : null;
+  if (warnings.length > 0 && !warned)
     return done('NONE', null, 'none', { ...base, warningSigns: true });
   if (warned) {
-    const reply = warned;
     return done(
       'CHECK',
       'partner_danger',
       'warning',
       { ...base, pending: 'partner_danger', warningSigns: true, checkedTurn: turn },
-      { warning: { reply, signs: signs.warning } },
+      { warning: { reply: warned, signs: warnings } },
     );
   }
 
