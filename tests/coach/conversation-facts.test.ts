@@ -143,3 +143,46 @@ test('the person a partner is cheating with is not taken for the partner, and th
   expect(roleOf(facts, 'Claire')).toBe('other');
   expect(roleOf(facts, 'James')).toBe('spouse');
 });
+
+describe('who a name belongs to', () => {
+  test('"his name is marco" after "my gf has a new colleague" names the colleague, and the next name is the partner', () => {
+    const facts = factsOf([
+      'my gf has a new colleague and honestly it is getting to me',
+      "his name is marco. they're always messaging about work stuff. maya says im overreacting",
+    ]);
+    expect(roleOf(facts, 'Marco')).toBe('coworker');
+    expect(roleOf(facts, 'Maya')).toBe('partner');
+  });
+
+  test('someone the person is seeing now, after a divorce, is a partner, not an ex', () => {
+    const facts = factsOf([
+      'divorced 5 years ago. these days i am seeing a man, daniel, and its going well',
+    ]);
+    expect(roleOf(facts, 'Daniel')).toBe('partner');
+    expect(facts.relationship).toBe('dating');
+  });
+
+  test('"we decided to separate" is a separation, not a marriage', () => {
+    expect(factsOf(['my husband and i decided to separate in march']).relationship).toBe(
+      'separated',
+    );
+  });
+
+  test('names with ages beside "kids" are the children', () => {
+    const facts = factsOf(['we split last year and we have 3 kids emma 7, noah 4 and ella 2']);
+    expect(['Emma', 'Noah', 'Ella'].map((n) => roleOf(facts, n))).toEqual([
+      'child',
+      'child',
+      'child',
+    ]);
+  });
+
+  test("ending one's own affair leaves the marriage as it was", () => {
+    const facts = factsOf([
+      "i've been married 9 years and i had this thing with a guy from the gym",
+      'i ended it on sunday. told him never to message me again',
+    ]);
+    expect(facts.relationship).toBe('married');
+    expect(facts.affair).toBe('user');
+  });
+});

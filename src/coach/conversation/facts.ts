@@ -37,6 +37,8 @@ export interface Person {
    * when it was inferred (a bare name after "my boyfriend"), so a summary does not state it.
    */
   sure?: boolean;
+  /** The pronoun the role word gave ("my bf": he), when it gave one. */
+  pronoun?: 'he' | 'she';
 }
 
 /** The relationship's state as the user told it. */
@@ -93,6 +95,10 @@ const AMBIGUOUS: ReadonlySet<string> = new Set(cues.ambiguous);
 const ROLE_OF = new Map<string, PersonRole>();
 for (const [role, words] of Object.entries(cues.roles))
   for (const w of words) ROLE_OF.set(w, role as PersonRole);
+const PRONOUN_OF = new Map<string, 'he' | 'she'>([
+  ...cues.he.map((w): [string, 'he'] => [w, 'he']),
+  ...cues.she.map((w): [string, 'she'] => [w, 'she']),
+]);
 /** Role words, longest first so "best friend" wins over "friend". */
 const ROLE_WORDS = [...ROLE_OF.keys()].sort((a, b) => b.length - a.length);
 const ROLE_ALT = ROLE_WORDS.map((w) => w.replace(/ /g, '[ -]')).join('|');
@@ -150,6 +156,9 @@ const RE_NAME_PAREN_ROLE = new RegExp(`\\b([\\p{L}'-]+) \\((${ROLE_ALT})\\b`, 'g
 const RE_NAME_AND_I = /\b(?:me and|me & ) (?:my \S+ )?([\p{L}'-]+)|\b([\p{L}'-]+) and i\b/gu;
 const RE_CALLED =
   /\b(?:called|named|this (?:person|guy|girl)|a (?:girl|guy|woman|man|lady|chap) (?:from \w+|there too|at \w+)?,?) ([\p{L}'-]+)/gu;
+const RE_NAME_AGE = /\b([\p{L}'-]+),? \(?(?:\d{1,2})\)?(?= and\b|,|\.|\)|\s*$| [a-z])/gu;
+const RE_SEEING_SOMEONE =
+  /\b(?:seeing|dating|met) (?:a|this) (?:woman|man|girl|guy|lady|person)(?: from \w+| at \w+)?,? (?:called |named )?([\p{L}'-]+)/gu;
 const RE_BEEN_WITH = /\b(?:been with|seeing|dating|married to|engaged to) ([\p{L}'-]+)/gu;
 const RE_LEFT_ME =
   /\b([\p{L}'-]+) (?:broke up with me|dumped me|left me|ended it|ended things|split up with me|cheated|has been sleeping|had an affair)/gu;
@@ -164,10 +173,20 @@ const RE_OTHERS_PARTNER = new RegExp(
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
 const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
+/**
+ * Someone met through a partner or at work, spoken of without "my" ("my bf has a new coworker",
+ * "a girl from his work"): remembered without a name, so "her name is sophie" can name them.
+ */
+const RE_SOMEONE =
+  /\b(?:a|an|this|that|his|her|their|the) (?:new |female |male |younger |older )?(?:(coworker|co-worker|co worker|colleague|workmate|boss|manager)|(friend)|(?:girl|guy|woman|man|lady) (?:from|at) (?:his |her |their )?work)\b/gu;
 const RE_BARE = /\b([\p{L}'-]+)\b/gu;
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
-function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
+function mentions(t: string): {
+  found: Mention[];
+  rolesOnly: { role: PersonRole; pronoun?: 'he' | 'she' }[];
+  someone: PersonRole[];
+} {
   const found: Mention[] = [];
   const add = (name: string | null, role: PersonRole | null, explicit: boolean) => {
     if (!name) return;
@@ -201,8 +220,25 @@ function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
       : m[0].split(' ')[0];
     add(asName(m[1], true), ROLE_OF.get(word) ?? 'other', true);
   }
-  for (const m of t.matchAll(RE_CALLED)) add(asName(m[1], true), 'other', false);
+  // "we have 2 kids lily 8 and max 5": names with ages beside children are the children.
+  if (CHILDREN_YES.test(t))
+    for (const m of t.matchAll(RE_NAME_AGE)) add(asName(m[1], true), 'child', true);
+  for (const m of t.matchAll(RE_CALLED)) {
+    // "this guy sam i met on hinge": someone the user is dating.
+    const dating =
+      /^,? (?:(?:who )?i met on|from) (?:hinge|tinder|bumble|grindr|an app|the apps?)\b/.test(
+        t.slice((m.index ?? 0) + m[0].length),
+      );
+    add(asName(m[1], true), dating ? 'date' : 'other', false);
+  }
+  for (const m of t.matchAll(RE_SEEING_SOMEONE)) add(asName(m[1], true), 'partner', false);
   for (const m of t.matchAll(RE_BEEN_WITH)) add(asName(m[1], true), 'partner', false);
+  // Someone the user is seeing or dating now is never an ex, whatever ended before.
+  if (SEEING_NOW.test(t))
+    for (const m of [...t.matchAll(RE_SEEING_SOMEONE), ...t.matchAll(RE_BEEN_WITH)]) {
+      const f = found.find((x) => x.name === asName(m[1], true));
+      if (f && /seeing|dating/.test(m[0])) f.fresh = true;
+    }
   for (const m of t.matchAll(RE_NAME_AND_I)) add(asName(m[1] ?? m[2], true), 'partner', false);
   for (const m of t.matchAll(RE_BARE)) {
     const w = m[1].replace(/'s?$/, '');
@@ -229,16 +265,19 @@ function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
     }
     add(base, null, false);
   }
-  const rolesOnly: PersonRole[] = [];
+  const rolesOnly: { role: PersonRole; pronoun?: 'he' | 'she' }[] = [];
   for (const m of t.matchAll(RE_ROLE_ONLY)) {
     const role = ROLE_OF.get(m[1].replace(/-/g, ' '));
     const next = t
       .slice((m.index ?? 0) + m[0].length)
       .trimStart()
       .split(' ')[0];
-    if (role && !asName(next, false)) rolesOnly.push(role);
+    if (role && !asName(next, false))
+      rolesOnly.push({ role, pronoun: PRONOUN_OF.get(m[1].replace(/-/g, ' ')) });
   }
-  return { found, rolesOnly };
+  const someone: PersonRole[] = [];
+  for (const m of t.matchAll(RE_SOMEONE)) someone.push(m[2] ? 'friend' : 'coworker');
+  return { found, rolesOnly, someone };
 }
 
 const STATE_CUES: [RegExp, RelationshipState][] = [
@@ -246,7 +285,10 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
     /\b(divorce (came through|is final|went through)|(got|am|im|we're|were) divorced|papers signed|going through a divorce|since the divorce|after the divorce|divorced)\b/,
     'divorced',
   ],
-  [/\b(we('re| are)? separated|separated|separating)\b/, 'separated'],
+  [
+    /\b(we('re| are)? separated|separated|separating|(decided|agreed|going|planning) to separate|trial separation)\b/,
+    'separated',
+  ],
   [
     /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended|since we ended|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
     'broken_up',
@@ -288,8 +330,16 @@ function sentenceState(sentence: string): { state: RelationshipState; others: bo
   return null;
 }
 
+/**
+ * A relationship under way now, said after an ending ("divorced dad. i've been seeing nina for 5
+ * months", "now i am seeing a woman, carmen"): the ending is the past, this is the present.
+ */
+const SEEING_NOW =
+  /\b(?:now (?:i am|i'm|im) (?:seeing|dating|with)|(?:i've|ive|i have) been (?:seeing|dating)|(?:i am|i'm|im) (?:seeing|dating) (?!(?:him|her|them|it|that|this|things|red|double|a therapist|a counsellor|a counselor|someone about)\b)|started (?:seeing|dating)|my new (?:boyfriend|girlfriend|bf|gf|partner))\b/;
+
 /** The relationship state this message states of the user, if any (most specific cue wins). */
 function stateFrom(t: string): RelationshipState | null {
+  if (SEEING_NOW.test(t)) return /\bmy new\b/.test(t) ? 'together' : 'dating';
   let best: RelationshipState | null = null;
   let rank = Infinity;
   for (const sentence of t.split(/[.!?;\n]+/)) {
@@ -330,13 +380,22 @@ const LIVE_YES =
 const LIVE_NO =
   /\b(we (didnt|did not|dont|do not) live together|dont live together|long distance|live apart|(im|i'm) in [a-z]+,? (he|she|they)('s| is| are)? in|rented (a )?(flat|1 bed|place)|my own (flat|place)|in a rented)\b/;
 const AFFAIR_USER =
-  /\b(i cheated|i slept with|i had an affair|i kissed (someone|a|my)|my affair|i've been cheating|ive been cheating|i was unfaithful|i hooked up with (someone|a))\b/;
+  /\b((?:i've|ive|i have|i) (?:had|been having) (?:this|a) thing with|(?:my|an|this) emotional affair|i cheated|i slept with|i had an affair|i kissed (someone|a|my)|my affair|i've been cheating|ive been cheating|i was unfaithful|i hooked up with (someone|a))\b/;
 const AFFAIR_PARTNER =
   /\b(cheating on me|cheated on me|been unfaithful to me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating)|(he|she)('s|s| is| has)? been (sleeping with|seeing|cheating with|having an affair with) (someone|somebody|another|a (woman|man|girl|guy)|some)\b)/;
 const AFFAIR_DENIED =
   /\b(thinks (i'?m|im) cheating|accuses me of cheating|i'?m not( cheating)?\.|im not\b)/;
 /** A name given for someone just spoken of: "her name is claire", "he's called tom". */
 const NAME_GIVEN = /\b(?:her|his|their) name(?:'s|s| is)\b|\b(?:she|he)(?:'s|s| is) called\b/;
+/** The pronoun of the person a name is given for ("her name is claire": she), for that name. */
+function pronounOfNameGiven(t: string, name: string): 'he' | 'she' | null {
+  const m = new RegExp(
+    `\\b(her|his|she|he)(?: name(?:'s|s| is)|(?:'s|s| is) called) ${name}\\b`,
+    'u',
+  ).exec(t);
+  if (!m) return null;
+  return m[1] === 'her' || m[1] === 'she' ? 'she' : 'he';
+}
 const OTHERS_AFFAIR =
   /\b(his|her|their) (last|ex|previous|old) \S+ cheated|\b(\S+'s|his|her) (husband|wife|bf|gf|partner)\b/;
 
@@ -425,7 +484,17 @@ export function updateFacts(
   const change: FactChange = { roleChanged: [], newPeople: [] };
   const t = factText(raw);
 
-  const state = stateFrom(t);
+  let state = stateFrom(t);
+  // "i ended it" after telling of one's own affair ends the affair, not the marriage.
+  if (
+    state === 'broken_up' &&
+    facts.affair === 'user' &&
+    /\bi (?:ended it|ended things|broke it off)\b/.test(t) &&
+    !/\b(?:my|our) (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|marriage|relationship)\b/.test(
+      t,
+    )
+  )
+    state = null;
   const ended = state === 'broken_up' || state === 'divorced' || state === 'separated';
   if (state) {
     // "we're not together" after "my boyfriend" is a correction of the state, and a later
@@ -440,7 +509,7 @@ export function updateFacts(
     facts.relationship === 'divorced' ||
     facts.relationship === 'separated';
 
-  const { found, rolesOnly } = mentions(t);
+  const { found, rolesOnly, someone } = mentions(t);
   for (const m of found) {
     const name = m.name!;
     let role = m.role;
@@ -450,10 +519,20 @@ export function updateFacts(
       // A bare name: the role the user mentioned without a name ("my boyfriend" ... "jake has a
       // temper"), else the likeliest one in a relationship coach: the partner, or the ex after
       // an ending, unless a partner is already known.
-      const pendingRole = facts.people.find((p) => p.name === null)?.role ?? rolesOnly[0];
+      // "her name is sophie" names the latest unnamed person who can be a "her": after "my bf
+      // has a new coworker", the coworker.
+      const pronoun = pronounOfNameGiven(t, name);
+      const unnamed = [
+        ...facts.people.filter((p) => p.name === null),
+        ...rolesOnly.map((r) => ({ ...r, name: null })),
+      ];
+      const pendingRole = pronoun
+        ? unnamed.findLast((p) => p.pronoun !== (pronoun === 'she' ? 'he' : 'she'))?.role
+        : unnamed[0]?.role;
       // "her name is claire" after "he's been sleeping with someone": the other person, never
       // the partner.
       if (facts.affair === 'partner' && NAME_GIVEN.test(t)) role = 'other';
+      else if (pronoun && !pendingRole) role = 'other';
       else if (pendingRole) role = pendingRole;
       else if (/\b(was born|is \d+|turned \d+)\b/.test(t)) role = 'child';
       else if (endedNow && !facts.people.some((p) => p.role === 'ex')) role = 'ex';
@@ -474,12 +553,23 @@ export function updateFacts(
     }
     // A role spoken of before without a name now gets one.
     const unnamed = facts.people.findIndex((p) => p.name === null && p.role === role);
+    const pronoun = unnamed >= 0 ? facts.people[unnamed].pronoun : undefined;
     if (unnamed >= 0) facts.people.splice(unnamed, 1);
-    const person: Person = { name: displayName(name), role, turn, sure: m.explicit };
+    const person: Person = {
+      name: displayName(name),
+      role,
+      turn,
+      sure: m.explicit,
+      ...(pronoun ? { pronoun } : {}),
+    };
     facts.people.push(person);
     change.newPeople.push(person);
   }
-  for (const role of rolesOnly) {
+  for (const { role, pronoun } of rolesOnly) {
+    if (!facts.people.some((p) => p.role === role))
+      facts.people.push({ name: null, role, turn, ...(pronoun ? { pronoun } : {}) });
+  }
+  for (const role of someone) {
     if (!facts.people.some((p) => p.role === role)) facts.people.push({ name: null, role, turn });
   }
   // An ending turns the partner into an ex; a marriage turns a partner into a spouse.
