@@ -7,6 +7,7 @@ import { isTopicId } from './detect';
 import { NAME_STOPLIST } from './extract';
 import { topicPhrase } from './labels';
 import { hashString } from './rng';
+import { nameForTopic } from './summary';
 import { safetyFollowup } from './safety/aftercare';
 import type { ConversationState } from './types';
 
@@ -127,11 +128,12 @@ export function followupPrompt(
   // After a session left in safety mode, a check-in asks whether the person is safe first.
   const safety = safetyFollowup(state, session.title);
   if (safety) return safety;
-  const partner = state?.partnerName ?? null;
   const topic =
     state?.mainTopic ??
     (session.primaryTopic && isTopicId(session.primaryTopic) ? session.primaryTopic : null);
-  const subject = titlePhrase(session.title) ?? (topic ? topicPhrase(topic, partner) : null);
+  const subject =
+    titlePhrase(session.title) ??
+    (topic ? topicPhrase(topic, state ? nameForTopic(state, topic) : null) : null);
   const explored = state?.explored[state.explored.length - 1] ?? null;
   const question =
     QUESTIONS[hashString(`${session.title}|${state?.turnCount ?? 0}`) % QUESTIONS.length];

@@ -21,6 +21,24 @@ import type {
   TopicProgress,
 } from './types';
 
+/** Topics about a relationship that ended: their phrase names the ex ("your breakup with Theo"). */
+const ENDED_TOPICS: ReadonlySet<TopicId> = new Set([
+  'heartbreak',
+  'moving_on',
+  'divorce_separation',
+]);
+
+/**
+ * The name a topic's phrase may carry: the ex for an ending, the current partner for the rest
+ * ("moving on from Carmen" said of the woman he is dating now was wrong).
+ */
+export function nameForTopic(state: ConversationState, topic: TopicId): string | null {
+  const facts = state.conversation;
+  if (!facts) return state.partnerName;
+  const person = ENDED_TOPICS.has(topic) ? currentEx(facts) : currentPartner(facts);
+  return person?.name ?? null;
+}
+
 /** Topics worked on most first (ties: most recent). */
 function topicsByWork(state: ConversationState): TopicId[] {
   const facts = state.conversation;
@@ -175,10 +193,6 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   const mainSupported =
     state.mainTopic && (!facts || allSupported(facts, topicAssumptions([state.mainTopic])));
   const main = (mainSupported ? state.mainTopic : null) ?? topics[0] ?? null;
-  // The name in a topic phrase ("your breakup with Theo") is the person that topic is about.
-  const named = facts
-    ? ((currentPartner(facts) ?? currentEx(facts))?.name ?? null)
-    : state.partnerName;
   // Beside the main topic, only topics the person came back to: one turn's guess (a "tight chest"
   // read as anxiety) is not something "we talked about".
   const others = topics.filter((t) => t !== main && (state.topics[t]?.turns ?? 0) >= 2);
@@ -187,7 +201,7 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   if (ordered.length > 0) {
     const phrases = ordered
       .slice(0, 3)
-      .map((t, i) => topicPhrase(t, i === 0 ? named : null))
+      .map((t, i) => topicPhrase(t, i === 0 ? nameForTopic(state, t) : null))
       .filter((p, i) => i === 0 || supported(p, facts));
     sentences.push(`So far we've talked about ${joinList(phrases)}.`);
   } else {
@@ -223,7 +237,7 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
     next = `Next, we'll get a clearer picture of what's on your mind, one step at a time.`;
   } else {
     const stage = state.topics[main]?.stage ?? 1;
-    const phrase = topicPhrase(main, named);
+    const phrase = topicPhrase(main, nameForTopic(state, main));
     if (stage < 4) {
       const upcoming = (stage + 1) as Stage;
       next = `Next, for ${phrase}, we'll turn to ${stageGoal(main, upcoming)}, so ${NEXT_PURPOSE[upcoming]}.`;

@@ -5,6 +5,7 @@ import {
   updateFacts,
   type ConversationFacts,
 } from '../../src/coach/conversation/facts';
+import { nameForTopic } from '../../src/coach/summary';
 import { realLibrary } from './helpers';
 
 /** Facts after a sequence of messages, as the engine would remember them. */
@@ -184,5 +185,25 @@ describe('who a name belongs to', () => {
     ]);
     expect(facts.relationship).toBe('married');
     expect(facts.affair).toBe('user');
+  });
+
+  test('names from many languages are names; towns and ordinary words are not', () => {
+    const facts = factsOf([
+      'my son caleb is 6 and my daughter niamh is 9. we moved to leeds in may',
+    ]);
+    expect(roleOf(facts, 'Caleb')).toBe('child');
+    expect(roleOf(facts, 'Niamh')).toBe('child');
+    expect(facts.people.map((p) => p.name)).not.toContain('Leeds');
+  });
+
+  test('a summary names the ex in an ending and the partner in the rest, never the other way', () => {
+    const facts = factsOf([
+      'i got divorced in 2019. now i am seeing a woman, ines, and its lovely',
+      'but my ex wife still calls me every day',
+    ]);
+    expect(roleOf(facts, 'Ines')).toBe('partner');
+    const state = { ...initialState(), conversation: facts, partnerName: 'Ines' };
+    expect(nameForTopic(state, 'moving_on')).toBeNull();
+    expect(nameForTopic(state, 'communication')).toBe('Ines');
   });
 });

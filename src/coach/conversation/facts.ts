@@ -378,7 +378,7 @@ const CHILDREN_NO =
 const LIVE_YES =
   /\b(moving in with us|we live together|living together|live with (him|her|them|a man|a woman|my)|moved in (together|with)|our (place|flat|house|hallway|kitchen|home|bedroom|apartment|bed)|comes home|came home|gets home|coming home)\b/;
 const LIVE_NO =
-  /\b(we (didnt|did not|dont|do not) live together|dont live together|long distance|live apart|(im|i'm) in [a-z]+,? (he|she|they)('s| is| are)? in|rented (a )?(flat|1 bed|place)|my own (flat|place)|in a rented)\b/;
+  /\b(we (didnt|did not|dont|do not) live together|dont live together|long distance|live apart|(im|i'm) in [a-z]+,? (he|she|they)('s| is| are)? in|rented (a )?(flat|1 bed|place)|my own (flat|place)|(still )?(has|have) (her|his|their) own (place|flat|apartment)|in a rented)\b/;
 const AFFAIR_USER =
   /\b((?:i've|ive|i have|i) (?:had|been having) (?:this|a) thing with|(?:my|an|this) emotional affair|i cheated|i slept with|i had an affair|i kissed (someone|a|my)|my affair|i've been cheating|ive been cheating|i was unfaithful|i hooked up with (someone|a))\b/;
 const AFFAIR_PARTNER =
@@ -399,22 +399,44 @@ function pronounOfNameGiven(t: string, name: string): 'he' | 'she' | null {
 const OTHERS_AFFAIR =
   /\b(his|her|their) (last|ex|previous|old) \S+ cheated|\b(\S+'s|his|her) (husband|wife|bf|gf|partner)\b/;
 
+/**
+ * Contractions typed without the apostrophe that are also words ("were", "ill", "id"): read as
+ * "we're", "i'll", "i'd" only where a subject would stand, at the start of a clause.
+ */
+const CLAUSE_START = /^(?:and|but|so|then|because|cause|coz|cos|that|if|when|and then)$/;
+const ID_VERB =
+  /^(?:go|be|come|do|have|like|love|rather|say|tell|call|text|meet|try|stay|leave|want|need|never|probably|just|still|really|get|make|take|see|talk|pick)$/;
+const BARE_CONTRACTION: Readonly<Record<string, string>> = {
+  were: "you're",
+  ill: "you'll",
+  id: "you'd",
+};
+
 /** Turns "i deleted the thread from my pinned chats" into "you deleted the thread from your pinned chats". */
 export function toSecondPerson(sentence: string): string {
   const swaps: Record<string, string> = {
     ...SECOND_PERSON,
-    // Typed without the apostrophe: "im", "ive", "ill", "were" for "we're".
+    // Typed without the apostrophe: "im", "ive".
     im: "you're",
     ive: "you've",
-    ill: "you'll",
-    were: 'you were',
     am: 'are',
   };
-  return sentence
-    .split(' ')
-    .map((w) => (Object.hasOwn(swaps, w) ? swaps[w] : w))
+  const words = sentence.split(' ');
+  return words
+    .map((w, i) => {
+      if (Object.hasOwn(swaps, w)) return swaps[w];
+      const prev = i === 0 ? '' : words[i - 1];
+      // "told my roommate id go": "id" before a verb is "i'd" wherever it stands.
+      if (w === 'id' && ID_VERB.test(words[i + 1] ?? '')) return BARE_CONTRACTION.id;
+      if (
+        Object.hasOwn(BARE_CONTRACTION, w) &&
+        (i === 0 || /[,.;:]$/.test(prev) || CLAUSE_START.test(prev))
+      )
+        return BARE_CONTRACTION[w];
+      return w;
+    })
     .join(' ')
-    .replace(/\byou were (going|gonna)\b/g, "you're $1");
+    .replace(/\byou're (going|gonna)\b/g, "you're $1");
 }
 
 /** Words of harm or threat: a message with them is not kept as a happening. */
@@ -441,7 +463,7 @@ function happeningText(t: string): string | null {
   // A cut phrase must not end on a word that needs the next one ("talked to me for").
   while (
     words.length > 0 &&
-    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we)$/.test(
+    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we|because|cause|she|he|they|it|when|if|while|who|which|as|than|about|from|by|after|before|until)$/.test(
       words[words.length - 1],
     )
   )
@@ -528,7 +550,8 @@ export function updateFacts(
       ];
       const pendingRole = pronoun
         ? unnamed.findLast((p) => p.pronoun !== (pronoun === 'she' ? 'he' : 'she'))?.role
-        : unnamed[0]?.role;
+        : // Without a pronoun, the likeliest one in a relationship coach: the partner.
+          (unnamed.find((p) => PARTNERISH.has(p.role)) ?? unnamed[0])?.role;
       // "her name is claire" after "he's been sleeping with someone": the other person, never
       // the partner.
       if (facts.affair === 'partner' && NAME_GIVEN.test(t)) role = 'other';
