@@ -182,6 +182,23 @@ describe('warning signs of coercive control', () => {
   });
 });
 
+describe('a summary after a warning sign', () => {
+  test('names what Amora raised, hedged, without saying the person described abuse', () => {
+    const results = talk([
+      'my boyfriend reads all my messages every night and gets angry if i delete any',
+      'idk, he says its because he loves me',
+      'anyway we had a nice weekend',
+      'ok',
+      'thanks',
+    ]);
+    expect(results[0].safety).toBe('CHECK');
+    const { summaryText } = summarize(results[results.length - 1].state);
+    expect(summaryText).toMatch(/controlling relationship/);
+    expect(summaryText).toMatch(/confidential help/);
+    expect(summaryText).not.toMatch(/you described|you told me about (abuse|control)/i);
+  });
+});
+
 describe('summaries and check-ins after a crisis', () => {
   const results = talk([
     'my wife left and took the kids',
