@@ -206,4 +206,15 @@ describe('who a name belongs to', () => {
     expect(nameForTopic(state, 'moving_on')).toBeNull();
     expect(nameForTopic(state, 'communication')).toBe('Ines');
   });
+
+  test('a correction of what happened changes what is remembered, in the new words', () => {
+    const facts = factsOf([
+      'we have been married 6 years',
+      'last night i found a cinema ticket in her coat, two seats, on a night she said she was at her sisters',
+      'sorry i said cinema, it was a theatre actually',
+    ]);
+    const told = facts.happenings.map((h) => h.text).join(' ');
+    expect(told).toMatch(/theatre/);
+    expect(told).not.toMatch(/cinema/);
+  });
 });

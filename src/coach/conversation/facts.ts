@@ -439,6 +439,10 @@ export function toSecondPerson(sentence: string): string {
     .replace(/\byou're (going|gonna)\b/g, "you're $1");
 }
 
+/** "i said restaurant, it was a hotel bar (actually)": the words a correction takes back, and its own. */
+const RE_SAID_INSTEAD =
+  /\bi (?:said|wrote|meant to say|typed) (?:a |an |the )?([\p{L}' ]{2,30}?),? (?:but )?(?:it was|it's|its|i meant|it is) (?:actually )?(?:a |an |the )?([\p{L}' ]{2,30}?)(?: actually)?\s*(?:[.,!;]|$)/u;
+
 /** Words of harm or threat: a message with them is not kept as a happening. */
 const HARM =
   /\b(hurt|kill|wreck|smash|stab|shoot|beat (him|her|them|up)|hit (him|her|them|me)|bat|knife|gun|weapon|die|dead|end it all|overdose|pills|cut myself|revenge)\b/;
@@ -630,6 +634,14 @@ export function updateFacts(
   )
     facts.fight = true;
 
+  // "sorry i said restaurant, it was a hotel bar": what was remembered in the old words is
+  // remembered in the new ones.
+  const fixed = act === 'correction' ? RE_SAID_INSTEAD.exec(t) : null;
+  if (fixed) {
+    const [, was, is] = fixed;
+    const old = new RegExp(`\\b${was.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    for (const h of facts.happenings) if (turn - h.turn <= 4) h.text = h.text.replace(old, is);
+  }
   if (act === 'progress' || act === 'plan' || act === 'event') {
     // Threats and harm are the safety module's to name (without quoting), never a "decision".
     const carrier = sentenceOfAct(raw, act);
