@@ -334,6 +334,9 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
  */
 const ANCHOR =
   /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|goodbyes|suicide note|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|danger\w*|unsafe|follow\w*|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|on (?:his|her|their|the) way|give away|gave away|giving away)\b/;
+/** An affair found out or suspected: heartbreak's words, which the classifier confuses with danger. */
+const INFIDELITY =
+  /\b(?:sleeping with|slept with|cheat(?:ed|ing) on me|(?:he|she)(?:s|'s| is| was| has been) cheating|affair|receipt|seeing someone|seeing someone else|another (?:woman|man|girl|guy)|other (?:woman|man)|dating app|tinder|hinge|grindr|bumble|lipstick|hotel)\b/;
 /** The probability at which the classifier alone reads a crisis without an {@link ANCHOR} word. */
 const CLASSIFIER_CERTAIN = 0.9;
 /** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
@@ -469,6 +472,16 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       (previous.length > 0 ? UNLISTED_WARNING_LATER_NEED : UNLISTED_WARNING_NEED)
   )
     warning.push(UNLISTED_WARNING);
+  // Finding out about an affair (messages, a receipt, "sleeping with someone from work") is where
+  // the classifier alone most often asks about danger at home on a calm conversation: without a
+  // word of harm or fear and without a rule's evidence, it is heartbreak, not danger.
+  if (
+    unsure === 'partner_danger' &&
+    ev.evidence.partner_danger < WEAK_EVIDENCE &&
+    test(INFIDELITY, canonical) &&
+    !test(ANCHOR, canonical)
+  )
+    unsure = null;
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
   const certain = crisis !== null && net.kind === crisis && net.score >= CLASSIFIER_CERTAIN;
   return {
