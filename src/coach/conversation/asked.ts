@@ -185,3 +185,20 @@ export function normalOrWorry(sentence: string): boolean {
     sentence,
   );
 }
+
+/**
+ * What is asked about in "am i overreacting or is that actually rude" (or the other way round):
+ * the verdict on the other person's act ("actually rude"), or null.
+ */
+export function overreactingOr(sentence: string): string | null {
+  const self =
+    '(?:overreacting|being (?:dramatic|sensitive|too sensitive|petty|unreasonable|paranoid|silly)|too sensitive|crazy|paranoid|dramatic)';
+  const m =
+    new RegExp(
+      `^(?:so |but |and |honestly )?am i (?:just )?${self},? or (?:is|was) (?:that|this|it|he|she|they) (.+)$`,
+    ).exec(sentence) ??
+    new RegExp(
+      `^(?:so |but |and |honestly )?(?:is|was) (?:that|this|it|he|she|they) (.+?),? or am i (?:just )?${self}$`,
+    ).exec(sentence);
+  return m ? m[1].replace(/^(?:actually|really|just|being) /, '') : null;
+}

@@ -14,6 +14,7 @@ import {
   FITTING_FORMS,
   normalOrWorry,
   optionsIn,
+  overreactingOr,
   subjectsOf,
   type AnswerForm,
 } from './asked';
@@ -21,6 +22,14 @@ import actReplies from './act-replies.json';
 import answers from './answers.json';
 import { allSupported, assumptionsInText } from './assumptions';
 import { inSecondPerson, ownWords } from './own-words';
+import {
+  opensConversation,
+  quoteFor,
+  splitAction,
+  worryKind,
+  type ActionParts,
+  type WorryKind,
+} from './wording';
 import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
@@ -265,21 +274,106 @@ function answerPiece(
   const verdict = () =>
     kind === 'normalcy' || kind === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
   const found = situation !== null && situation.evidence > 0;
+  // An either/or is weighed in its own words before a situation that only loosely fits.
+  const close = situation !== null && isCloseMatch(situation);
   // A carried situation's answer does not answer "is that a good sign?" or "what would be fair?":
   // those get their own, before it.
   const whole = () => plain(ownQuestionPiece(text, facts, recent, rng, true));
   const mine = () => plain(ownQuestionPiece(text, facts, recent, rng, false));
   const either = () => eitherAnswer(text, sentence, facts, recent, rng);
-  const subject = () => subjectAnswer(sentence, form, situation, facts, recent);
+  const subject = () => subjectAnswer(sentence, actText(text), form, situation, facts, recent);
+  const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
   return (
     subject() ??
     (found
-      ? (own() ?? either() ?? verdict() ?? whole() ?? mine())
-      : (either() ?? verdict() ?? whole() ?? own() ?? mine())) ?? {
+      ? ((close ? own() : null) ?? either() ?? own() ?? verdict() ?? whole() ?? words() ?? mine())
+      : (either() ?? verdict() ?? whole() ?? own() ?? words() ?? mine())) ?? {
       pieces: [pick(kind, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
     }
   );
+}
+
+/** "how do i ..." with the asked-for action, first person, lower case, or null. */
+const HOW_ACTION =
+  /\bhow (?:do|can|should|would|could|will) (?:i|we) (?:even |actually |ever |possibly |best )?(.+)$/;
+
+/**
+ * A how-to question about saying something, answered with words the person could use, built from
+ * how they asked ("how do i tell him i need him to back me up" -> "I need you to back me up"), and
+ * a word on the worry they named ("without sounding needy", "without it becoming another fight").
+ */
+function wordingAnswer(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Answer | null {
+  for (const sentence of lowerSentences(text)) {
+    const m = HOW_ACTION.exec(
+      sentence.trim().replace(/[\s,]+(lol|tbh|haha|honestly|now|though|tho|rn)$/g, ''),
+    );
+    if (!m || m[1].split(' ').length > OWN_QUESTION_WORDS + 6) continue;
+    const parts = splitAction(m[1]);
+    const said = inSecondPerson(parts.main);
+    if (!said || !ownWordsSupported(said, facts)) return null;
+    const x = withNames(inSecondPerson(m[1]) ?? said, facts);
+    const quote = quoteFor(parts.main);
+    const pieces: (Piece | null)[] = [];
+    if (quote)
+      pieces.push(
+        fill(pickFresh('how_quote', recent, rng, ANSWERS), { x, quote: withNames(quote, facts) }),
+      );
+    else if (opensConversation(parts.main))
+      pieces.push(fill(pickFresh('how_open', recent, rng, ANSWERS), { x }));
+    const kind = parts.worry ? worryKind(parts.worry) : null;
+    if (kind && parts.worry) {
+      if (pieces.length === 0) {
+        const c = ownClass(said);
+        pieces.push(fill(pickFresh(c ? `how_${c}` : 'how', recent, rng, ANSWERS), { x }));
+      }
+      pieces.push(worryWords(kind, parts, facts, recent, rng));
+    }
+    const got = pieces.filter((p): p is Piece => p !== null);
+    return got.length > 0 && pieces[0] !== null ? { pieces: got, ask: null } : null;
+  }
+  return null;
+}
+
+/** Object forms of the pronouns a worry names ("so she doesn't feel" -> her). */
+const OBJECT: Readonly<Record<string, string>> = { he: 'him', she: 'her', they: 'them' };
+
+/** The sentence that meets a how-to question's worry, in its words where it can use them. */
+function worryWords(
+  kind: WorryKind,
+  parts: ActionParts,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  const worry = parts.worry ?? '';
+  if (kind === 'sound' || kind === 'fight') {
+    const w = inSecondPerson(worry.replace(/^it /, ''));
+    if (!w || !ownWordsSupported(w, facts)) return null;
+    return fill(pickFresh(`how_worry_${kind}`, recent, rng, ANSWERS), { w: withNames(w, facts) });
+  }
+  if (kind === 'feel') {
+    // "him feeling attacked", or "so she doesn't feel i'm choosing carmen over her".
+    const own = /^(him|her|them|[a-z]+) (feeling|thinking) (.+)$/.exec(worry);
+    const who = own ? own[1] : parts.who ? (OBJECT[parts.who] ?? parts.who) : null;
+    const rest = own
+      ? `${own[2]} ${own[3]}`
+      : worry.replace(/^(feel|think)\b/, (v) => (v === 'feel' ? 'feeling' : 'thinking'));
+    const w = inSecondPerson(
+      rest.replace(/^(feeling|thinking) (?=(i|i'm|im|we|you|he|she|they)\b)/, '$1 that '),
+    );
+    if (!who || !w || !ownWordsSupported(w, facts)) return null;
+    return fill(pickFresh('how_worry_feel', recent, rng, ANSWERS), {
+      who: withNames(who, facts),
+      w: withNames(w, facts),
+    });
+  }
+  return pickFresh(`how_worry_${kind}`, recent, rng, ANSWERS);
 }
 
 /**
@@ -288,12 +382,16 @@ function answerPiece(
  */
 function subjectAnswer(
   sentence: string,
+  whole: string,
   form: AnswerForm,
   situation: SituationMatch | null,
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
 ): Answer | null {
-  for (const subject of subjectsOf(sentence)) {
+  // The question sentence first; else the rest of the message ("is that normal? he says its
+  // because he loves me" is about what the second sentence says).
+  const named = subjectsOf(sentence);
+  for (const subject of named.length > 0 ? named : subjectsOf(whole)) {
     const standsFor = situation !== null && subject.situations.includes(situation.situation.id);
     if (!standsFor && !allSupported(facts, subject.assumes)) continue;
     for (const f of FITTING_FORMS[form]) {
@@ -377,6 +475,14 @@ function eitherAnswer(
   rng: Rng,
 ): Answer | null {
   if (normalOrWorry(sentence)) return plain(pickFresh('normal_or_worry', recent, rng, ANSWERS));
+  const self = overreactingOr(sentence);
+  if (self) {
+    const w = inSecondPerson(self);
+    if (w && ownWordsSupported(w, facts))
+      return plain(
+        fill(pickFresh('overreacting_or', recent, rng, ANSWERS), { w: withNames(w, facts) }),
+      );
+  }
   for (const s of lowerSentences(text)) {
     const o = optionsIn(s);
     if (!o) continue;
@@ -513,14 +619,15 @@ function withNames(s: string, facts: ConversationFacts): string {
   return out;
 }
 
-type OwnClass = 'talk' | 'support' | 'end' | 'closer';
-const OWN_CLASSES: [OwnClass, RegExp][] = (['talk', 'support', 'end', 'closer'] as const).map(
-  (c) => [
-    c,
-    new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
-  ],
-);
-/** What the asked-for action is: talking, supporting, ending, getting closer, or other. */
+type OwnClass = 'refuse' | 'talk' | 'support' | 'end' | 'closer';
+// Refusing comes before talking: "say no to sean" is a refusal, not a talk.
+const OWN_CLASSES: [OwnClass, RegExp][] = (
+  ['refuse', 'talk', 'support', 'end', 'closer'] as const
+).map((c) => [
+  c,
+  new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
+]);
+/** What the asked-for action is: refusing, talking, supporting, ending, getting closer, or other. */
 function ownClass(x: string): OwnClass | null {
   for (const [c, re] of OWN_CLASSES) if (re.test(x)) return c;
   return null;
@@ -535,7 +642,8 @@ type OwnForm =
   | 'fair'
   | 'allowed'
   | 'change_anything'
-  | 'normal_that';
+  | 'normal_that'
+  | 'must_i';
 /** Forms answered whatever the action (they ask about a sign or fairness, not a step). */
 const WHOLE_FORMS: ReadonlySet<OwnForm> = new Set([
   'good_sign',
@@ -553,6 +661,10 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
     'how',
   ],
   [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
+  [
+    /^(?:so |but |and )?do (?:i|we) (?:really |actually |even )?(?:have to|need to|got to) (.+)$/,
+    'must_i',
+  ],
   [/\b(?:is it|is this|its|it's|is that) (?:normal|common|ok|okay|natural) to (.+)$/, 'normal_to'],
   [
     /\b(?:is it|isn't it|isnt it|its|it's) (normal|ok|okay|weird|strange|odd|bad|wrong|silly|crazy) (?:that|if) (.+)$/,
@@ -612,17 +724,19 @@ function ownQuestionPiece(
       const said = inSecondPerson(action);
       if (!said || !ownWordsSupported(said, facts)) continue;
       const x = withNames(said, facts);
-      const c = form === 'normal_to' ? null : ownClass(said);
+      const c = form === 'normal_to' || form === 'must_i' ? null : ownClass(said);
       const group =
-        form === 'normal_to'
-          ? 'normal_to'
-          : form === 'should'
-            ? c === 'talk' || c === 'end'
-              ? `should_${c}`
-              : 'should'
-            : c
-              ? `how_${c}`
-              : 'how';
+        form === 'must_i'
+          ? 'must_i'
+          : form === 'normal_to'
+            ? 'normal_to'
+            : form === 'should'
+              ? c === 'talk' || c === 'end' || c === 'refuse'
+                ? `should_${c}`
+                : 'should'
+              : c
+                ? `how_${c}`
+                : 'how';
       return fill(pickFresh(group, recent, rng, ANSWERS), { x });
     }
   }
