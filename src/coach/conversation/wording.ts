@@ -8,7 +8,7 @@
 
 /** The kinds of worry a how-to question carries, each answered differently. */
 export type WorryKind =
-  'sound' | 'feel' | 'fight' | 'defensive' | 'deflect' | 'scare' | 'blame' | 'keep';
+  'sound' | 'feel' | 'fight' | 'defensive' | 'deflect' | 'scare' | 'blame' | 'neutral' | 'keep';
 
 /** A how-to action split into what is to be done and the worry about it. */
 export interface ActionParts {
