@@ -667,7 +667,7 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
   ],
   [/\b(?:is it|is this|its|it's|is that) (?:normal|common|ok|okay|natural) to (.+)$/, 'normal_to'],
   [
-    /\b(?:is it|isn't it|isnt it|its|it's) (normal|ok|okay|weird|strange|odd|bad|wrong|silly|crazy) (?:that|if) (.+)$/,
+    /\b(?:is it|isn't it|isnt it|its|it's) (normal|ok|okay|weird|strange|odd|bad|wrong|silly|crazy|selfish|unreasonable|petty|needy|dramatic|mean|unfair|too much) (?:that|if) (.+)$/,
     'normal_that',
   ],
   [
@@ -710,8 +710,12 @@ function ownQuestionPiece(
         const said = inSecondPerson(m[2]);
         if (!said || !ownWordsSupported(said, facts) || said.split(' ').length > OWN_QUESTION_WORDS)
           continue;
-        const yes = /^(normal|ok|okay)$/.test(m[1]);
-        return fill(pickFresh(yes ? 'normal_that_yes' : 'normal_that_no', recent, rng, ANSWERS), {
+        const group = /^(normal|ok|okay)$/.test(m[1])
+          ? 'normal_that_yes'
+          : /^(weird|strange|odd|silly|crazy)$/.test(m[1])
+            ? 'normal_that_no'
+            : 'normal_that_verdict';
+        return fill(pickFresh(group, recent, rng, ANSWERS), {
           word: m[1] === 'ok' ? 'okay' : m[1],
           x: withNames(said, facts),
         });
