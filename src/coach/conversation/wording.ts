@@ -121,10 +121,9 @@ export function quoteFor(main: string): string | null {
     /^(?:tell|let) (him|her|them|[a-z]+) (?:know )?((?:i|i'm|im|we)\b.+)$/.exec(main);
   if (tell) {
     // "i am lonely" is said as a feeling shared, not a bare statement.
-    const feel =
-      /^i (?:am|'m|m|feel|have been feeling|ve been feeling|'ve been feeling) (\w+)$/.exec(
-        tell[2].replace(/^im\b/, "i'm"),
-      );
+    const feel = /^i(?: am|'m| feel| have been feeling|'ve been feeling) (\w+)$/.exec(
+      tell[2].replace(/^im\b/, "i'm"),
+    );
     if (feel) return `I've been feeling ${feel[1]} lately, and I wanted you to know`;
     return firstPerson(toAddressee(tell[2], tell[1]));
   }
