@@ -286,7 +286,10 @@ function answerPiece(
   return (
     subject() ??
     (found
-      ? ((close ? own() : null) ?? either() ?? own() ?? verdict() ?? whole() ?? words() ?? mine())
+      ? close
+        ? (own() ?? either() ?? verdict() ?? whole() ?? words() ?? mine())
+        : // A situation this message only loosely calls up answers after the question's own shape.
+          (either() ?? verdict() ?? whole() ?? words() ?? own() ?? mine())
       : (either() ?? verdict() ?? whole() ?? own() ?? words() ?? mine())) ?? {
       pieces: [pick(kind, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
