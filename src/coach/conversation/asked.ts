@@ -110,6 +110,13 @@ export function answerForm(sentence: string, kind: AnswerForm): AnswerForm {
   if (/\b(should|shall) (i|we)\b|\bi should\b|\bis it (a good|a bad) idea\b/.test(t))
     return 'advice';
   if (/^what (do|can|could) (i|we) do\b/.test(t)) return 'how_to';
+  // "is it ok to ask him to see her less" asks whether it is acceptable, as "is it normal" does.
+  if (
+    /^(is|isnt) (it|that|this) (ok|okay|normal|common|natural|fine|alright)\b|^would it be (ok|okay|fine|alright)\b/.test(
+      t,
+    )
+  )
+    return 'normalcy';
   // A request ("can you help me think of...") or "is there anything i can do" keeps its kind.
   if (/^(can|could|would|will) you\b|^is there (anything|something|a way|any way)\b/.test(t))
     return kind;
@@ -201,4 +208,23 @@ export function overreactingOr(sentence: string): string | null {
       `^(?:so |but |and |honestly )?(?:is|was) (?:that|this|it|he|she|they) (.+?),? or am i (?:just )?${self}$`,
     ).exec(sentence);
   return m ? m[1].replace(/^(?:actually|really|just|being) /, '') : null;
+}
+
+/**
+ * A yes/no question turned into the statement it asks about, first person, lower case: "is it my
+ * fault for never pushing harder" -> "it is my fault for never pushing harder", "do you think
+ * he'll change" -> "he'll change"; null when it is not built that way.
+ */
+export function askedStatement(sentence: string): string | null {
+  const t = sentence
+    .trim()
+    .replace(/^(?:(?:so|but|and|honestly|ok|okay|like|seriously|wait)[,.]? )+/, '');
+  const think =
+    /^(?:do you (?:really |honestly )?think|you think|do you reckon) (?:that )?(.{3,})$/.exec(t);
+  if (think) return think[1];
+  const m =
+    /^(is|are|was|were|will|would|can|could|has|have|am) (i|we|you|he|she|they|it|this|that|(?:my|our|his|her|their|the|a) [a-z]+) (.{2,})$/.exec(
+      t,
+    );
+  return m ? `${m[2]} ${m[1]} ${m[3]}` : null;
 }

@@ -11,6 +11,7 @@ import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situation
 import { actText, askedSentence, questionIn, type QuestionKind, type TurnAct } from './acts';
 import {
   answerForm,
+  askedStatement,
   FITTING_FORMS,
   normalOrWorry,
   optionsIn,
@@ -108,7 +109,7 @@ function roleChangeSentence(change: FactChange, facts: ConversationFacts): strin
  * nor "is 'not ready' a nice way to say no?" by advice on ultimatums.
  */
 const FITTING_ANSWERS: Record<AnswerForm, readonly AnswerKind[]> = {
-  yes_no: ['yes_no', 'normalcy'],
+  yes_no: ['yes_no'],
   normalcy: ['normalcy'],
   how_to: ['how_to', 'advice'],
   advice: ['advice', 'how_to', 'yes_no'],
@@ -123,7 +124,7 @@ const VERDICT_ON_WANT = new RegExp(
 );
 /** "is it bad to show her that", "is that silly" (one sentence, to its end) */
 const VERDICT_ON_ACT = new RegExp(
-  `\\b(?:is|isnt) (?:it|this|that) (?:really |just )?(${VERDICT})(?: to ([^.?!]{3,60}?))?\\s*$`,
+  `\\b(?:is|isnt|would|wouldnt) (?:it|this|that)(?: be)? (?:really |just )?(${VERDICT})(?: to ([^.?!]{3,60}?))?\\s*$`,
 );
 
 /**
@@ -290,8 +291,9 @@ function answerPiece(
         ? (own() ?? either() ?? verdict() ?? whole() ?? words() ?? mine())
         : // A situation this message only loosely calls up answers after the question's own shape.
           (either() ?? verdict() ?? whole() ?? words() ?? own() ?? mine())
-      : (either() ?? verdict() ?? whole() ?? own() ?? words() ?? mine())) ?? {
-      pieces: [pick(kind, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
+      : (either() ?? verdict() ?? whole() ?? own() ?? words() ?? mine())) ??
+    (form === 'yes_no' ? plain(yesNoOwn(text, facts, recent, rng)) : null) ?? {
+      pieces: [pick(form, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
     }
   );
@@ -377,6 +379,27 @@ function worryWords(
     });
   }
   return pickFresh(`how_worry_${kind}`, recent, rng, ANSWERS);
+}
+
+/**
+ * A yes/no question nothing more specific answers, answered honestly about what it asks, in the
+ * person's words ("is it my fault for never pushing harder" -> "On whether it is your fault for
+ * never pushing harder: ..."), rather than with a confident answer about something else.
+ */
+function yesNoOwn(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  for (const sentence of lowerSentences(text)) {
+    const statement = askedStatement(sentence.replace(/[\s,]+(lol|tbh|haha|though|tho)$/, ''));
+    if (!statement || statement.split(' ').length > OWN_QUESTION_WORDS) continue;
+    const said = inSecondPerson(statement);
+    if (!said || !ownWordsSupported(said, facts)) continue;
+    return fill(pickFresh('yes_no_own', recent, rng, ANSWERS), { x: withNames(said, facts) });
+  }
+  return null;
 }
 
 /**
