@@ -87,7 +87,7 @@ export function validateSubjects(raw: unknown): Subject[] {
         s.situations === undefined
           ? []
           : Array.isArray(s.situations) && s.situations.every((x) => typeof x === 'string')
-            ? (s.situations as string[])
+            ? s.situations
             : fail(id, '"situations" must be a list of ids'),
       answers,
       question: typeof q === 'string' ? q : null,
