@@ -222,6 +222,9 @@ export function askedStatement(sentence: string): string | null {
   const think =
     /^(?:do you (?:really |honestly )?think|you think|do you reckon) (?:that )?(.{3,})$/.exec(t);
   if (think) return think[1];
+  // "does that mean he doesnt love me" -> "that means he doesnt love me"
+  const means = /^(?:does|do|did) (that|this|it) (mean|show|prove) (?:that )?(.{3,})$/.exec(t);
+  if (means) return `${means[1]} ${means[2]}s ${means[3]}`;
   const m =
     /^(is|are|was|were|will|would|can|could|has|have|am) (i|we|you|he|she|they|it|this|that|(?:my|our|his|her|their|the|a) [a-z]+) (.{2,})$/.exec(
       t,

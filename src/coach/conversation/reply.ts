@@ -124,7 +124,7 @@ const VERDICT_ON_WANT = new RegExp(
 );
 /** "is it bad to show her that", "is that silly" (one sentence, to its end) */
 const VERDICT_ON_ACT = new RegExp(
-  `\\b(?:is|isnt|would|wouldnt) (?:it|this|that)(?: be)? (?:really |just )?(${VERDICT})(?: to ([^.?!]{3,60}?))?\\s*$`,
+  `\\b(?:is|isnt|would|wouldnt) (?:it|this|that)(?: be)? (?:really |just )?(${VERDICT})(?: for (?:us|you|me|him|her|them|(?:our|my|the|your) \\w+))?(?: to ([^.?!]{3,60}?))?\\s*$`,
 );
 
 /**
@@ -273,7 +273,7 @@ function answerPiece(
     return null;
   };
   const verdict = () =>
-    kind === 'normalcy' || kind === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
+    form === 'normalcy' || form === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
   const found = situation !== null && situation.evidence > 0;
   // An either/or is weighed in its own words before a situation that only loosely fits.
   const close = situation !== null && isCloseMatch(situation);
@@ -286,12 +286,13 @@ function answerPiece(
   const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
   return (
     subject() ??
+    whole() ??
     (found
       ? close
-        ? (own() ?? either() ?? verdict() ?? whole() ?? words() ?? mine())
+        ? (own() ?? either() ?? verdict() ?? words() ?? mine())
         : // A situation this message only loosely calls up answers after the question's own shape.
-          (either() ?? verdict() ?? whole() ?? words() ?? own() ?? mine())
-      : (either() ?? verdict() ?? whole() ?? own() ?? words() ?? mine())) ??
+          (either() ?? verdict() ?? words() ?? own() ?? mine())
+      : (either() ?? verdict() ?? own() ?? words() ?? mine())) ??
     (form === 'yes_no' ? plain(yesNoOwn(text, facts, recent, rng)) : null) ?? {
       pieces: [pick(form, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
