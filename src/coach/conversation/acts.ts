@@ -142,6 +142,9 @@ function directQuestion(text: string): string | null {
         : any('question_strong', bare) || questionShaped(bare)
     )
       return bare;
+    // A statement with a question tag asks for agreement: "thats a good sign right??", "i dont
+    // have to decide right now do i" (the second kind needs no question mark).
+    if ((asks && any('question_tag', bare)) || any('question_tag_bare', bare)) return bare;
   }
   return null;
 }
@@ -240,4 +243,13 @@ export function questionIn(raw: string): QuestionKind | null {
   );
   const q = directQuestion(text);
   return q ? questionKind(q) : null;
+}
+
+/**
+ * The sentence of a message that asks something directly, as cues see it (lower case, apostrophes
+ * dropped, chat spellings read), or null: what the answer has to be about.
+ */
+export function askedSentence(raw: string): string | null {
+  // Quoted words stay in: "is 'not ready' just a nice way to say no" is about those words.
+  return directQuestion(respell(actText(raw)));
 }

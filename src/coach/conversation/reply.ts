@@ -8,11 +8,29 @@
 import type { Rng } from '../rng';
 import type { ResponseStyle } from '../types';
 import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situations';
-import { questionIn, type QuestionKind, type TurnAct } from './acts';
+import { actText, askedSentence, questionIn, type QuestionKind, type TurnAct } from './acts';
+import {
+  answerForm,
+  askedStatement,
+  FITTING_FORMS,
+  normalOrWorry,
+  optionsIn,
+  overreactingOr,
+  subjectsOf,
+  type AnswerForm,
+} from './asked';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
 import { allSupported, assumptionsInText } from './assumptions';
 import { inSecondPerson, ownWords } from './own-words';
+import {
+  opensConversation,
+  quoteFor,
+  splitAction,
+  worryKind,
+  type ActionParts,
+  type WorryKind,
+} from './wording';
 import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
@@ -86,11 +104,12 @@ function roleChangeSentence(change: FactChange, facts: ConversationFacts): strin
 }
 
 /**
- * The situation answers that can answer a question of each kind: "is it normal to cry every
- * day?" is not answered by advice, nor "how do i tell him?" by a verdict on whether it's normal.
+ * The situation answers that can answer a question of each form: "is it normal to cry every
+ * day?" is not answered by advice, nor "how do i tell him?" by a verdict on whether it's normal,
+ * nor "is 'not ready' a nice way to say no?" by advice on ultimatums.
  */
-const FITTING_ANSWERS: Record<QuestionKind, readonly AnswerKind[]> = {
-  yes_no: ['yes_no', 'advice'],
+const FITTING_ANSWERS: Record<AnswerForm, readonly AnswerKind[]> = {
+  yes_no: ['yes_no'],
   normalcy: ['normalcy'],
   how_to: ['how_to', 'advice'],
   advice: ['advice', 'how_to', 'yes_no'],
@@ -105,7 +124,7 @@ const VERDICT_ON_WANT = new RegExp(
 );
 /** "is it bad to show her that", "is that silly" (one sentence, to its end) */
 const VERDICT_ON_ACT = new RegExp(
-  `\\b(?:is|isnt) (?:it|this|that) (?:really |just )?(${VERDICT})(?: to ([^.?!]{3,60}?))?\\s*$`,
+  `\\b(?:is|isnt|would|wouldnt) (?:it|this|that)(?: be)? (?:really |just )?(${VERDICT})(?: for (?:us|you|me|him|her|them|(?:our|my|the|your) \\w+))?(?: to ([^.?!]{3,60}?))?\\s*$`,
 );
 
 /**
@@ -206,7 +225,24 @@ function ownHappening(facts: ConversationFacts, kind: 'plan' | 'progress', turn:
   return cap(text);
 }
 
-/** The answer to a question: the situation's own of a fitting kind, else a general one. */
+/** An answer to a question: its pieces (the first leads) and the one question that follows it. */
+interface Answer {
+  pieces: Piece[];
+  /** A question that follows from this answer, when it has its own. */
+  ask: Piece | null;
+}
+
+/** One piece as an answer without a question of its own. */
+function plain(p: Piece | null): Answer | null {
+  return p ? { pieces: [p], ask: null } : null;
+}
+
+/**
+ * The answer to a question, about what it asks: a subject the catalogue has an answer for, then
+ * the situation found in this message (its answer of a fitting form), then the question's own
+ * shape (an either/or weighed, a verdict, a sign, a step in the person's words), then a situation
+ * carried from earlier turns, else a general answer of the right kind.
+ */
 function answerPiece(
   kind: QuestionKind,
   text: string,
@@ -214,30 +250,315 @@ function answerPiece(
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
   rng: Rng,
-): Piece | null {
-  // A situation found in this message answers first; one carried from earlier turns only after
-  // an answer to what this message itself asks.
-  const own = (): Piece | null => {
+): Answer {
+  const sentence = askedSentence(text) ?? actText(text);
+  const form = answerForm(sentence, kind);
+  const own = (): Answer | null => {
     if (!situation || !allSupported(facts, situation.situation.assumes)) return null;
-    for (const k of FITTING_ANSWERS[kind]) {
+    // A yes/no about a situation clearly named in this message may take its advice ("will this
+    // hurt me in custody if i left?"); one carried over or met by a stray word may not.
+    const kinds =
+      form === 'yes_no' && situation.evidence >= 2
+        ? [...FITTING_ANSWERS.yes_no, 'advice' as const]
+        : FITTING_ANSWERS[form];
+    for (const k of kinds) {
       const answer = situation.situation.answers[k];
       const id = `sit.${situation.situation.id}.answer.${k}`;
-      if (answer && !recent.has(id)) return { id, text: answer };
+      if (answer && !recent.has(id))
+        return {
+          pieces: [{ id, text: answer }],
+          ask: situationPiece(situation, 'question', facts, recent),
+        };
     }
     return null;
   };
   const verdict = () =>
-    kind === 'normalcy' || kind === 'yes_no' ? verdictPiece(text, recent, rng) : null;
+    form === 'normalcy' || form === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
   const found = situation !== null && situation.evidence > 0;
+  // An either/or is weighed in its own words before a situation that only loosely fits.
+  const close = situation !== null && isCloseMatch(situation);
   // A carried situation's answer does not answer "is that a good sign?" or "what would be fair?":
   // those get their own, before it.
-  const whole = () => ownQuestionPiece(text, facts, recent, rng, true);
-  const mine = () => ownQuestionPiece(text, facts, recent, rng, false);
+  const whole = () => plain(ownQuestionPiece(text, facts, recent, rng, true));
+  const mine = () => plain(ownQuestionPiece(text, facts, recent, rng, false));
+  const either = () => eitherAnswer(text, sentence, facts, recent, rng);
+  const subject = () => subjectAnswer(sentence, actText(text), form, situation, facts, recent);
+  const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
   return (
+    subject() ??
+    whole() ??
     (found
-      ? (own() ?? verdict() ?? whole() ?? mine())
-      : (verdict() ?? whole() ?? own() ?? mine())) ?? pick(kind, recent, rng, ANSWERS)
+      ? close
+        ? (own() ?? either() ?? verdict() ?? words() ?? mine())
+        : // A situation this message only loosely calls up answers after the question's own shape.
+          (either() ?? verdict() ?? words() ?? own() ?? mine())
+      : (either() ?? verdict() ?? own() ?? words() ?? mine())) ??
+    (form === 'yes_no' ? plain(yesNoOwn(text, facts, recent, rng)) : null) ?? {
+      pieces: [pick(form, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
+      ask: null,
+    }
   );
+}
+
+/** "how do i ..." with the asked-for action, first person, lower case, or null. */
+const HOW_ACTION =
+  /\bhow (?:do|can|should|would|could|will) (?:i|we) (?:even |actually |ever |possibly |best )?(.+)$/;
+
+/**
+ * A how-to question about saying something, answered with words the person could use, built from
+ * how they asked ("how do i tell him i need him to back me up" -> "I need you to back me up"), and
+ * a word on the worry they named ("without sounding needy", "without it becoming another fight").
+ */
+function wordingAnswer(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Answer | null {
+  for (const sentence of lowerSentences(text)) {
+    const m = HOW_ACTION.exec(
+      sentence.trim().replace(/[\s,]+(lol|tbh|haha|honestly|now|though|tho|rn)$/g, ''),
+    );
+    if (!m || m[1].split(' ').length > OWN_QUESTION_WORDS + 6) continue;
+    const parts = splitAction(m[1]);
+    const said = inSecondPerson(parts.main);
+    if (!said || !ownWordsSupported(said, facts)) return null;
+    const x = withNames(inSecondPerson(m[1]) ?? said, facts);
+    const quote = quoteFor(parts.main);
+    const pieces: (Piece | null)[] = [];
+    if (quote)
+      pieces.push(
+        fill(pickFresh('how_quote', recent, rng, ANSWERS), { x, quote: withNames(quote, facts) }),
+      );
+    else if (opensConversation(parts.main))
+      pieces.push(fill(pickFresh('how_open', recent, rng, ANSWERS), { x }));
+    const kind = parts.worry ? worryKind(parts.worry) : null;
+    if (kind && parts.worry) {
+      if (pieces.length === 0) {
+        const c = ownClass(said);
+        pieces.push(fill(pickFresh(c ? `how_${c}` : 'how', recent, rng, ANSWERS), { x }));
+      }
+      pieces.push(worryWords(kind, parts, facts, recent, rng));
+    }
+    const got = pieces.filter((p): p is Piece => p !== null);
+    return got.length > 0 && pieces[0] !== null ? { pieces: got, ask: null } : null;
+  }
+  return null;
+}
+
+/** Object forms of the pronouns a worry names ("so she doesn't feel" -> her). */
+const OBJECT: Readonly<Record<string, string>> = { he: 'him', she: 'her', they: 'them' };
+
+/** The sentence that meets a how-to question's worry, in its words where it can use them. */
+function worryWords(
+  kind: WorryKind,
+  parts: ActionParts,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  const worry = parts.worry ?? '';
+  if (kind === 'sound' || kind === 'fight') {
+    const w = inSecondPerson(worry.replace(/^it /, ''));
+    if (!w || !ownWordsSupported(w, facts)) return null;
+    return fill(pickFresh(`how_worry_${kind}`, recent, rng, ANSWERS), { w: withNames(w, facts) });
+  }
+  if (kind === 'feel') {
+    // "him feeling attacked", or "so she doesn't feel i'm choosing carmen over her".
+    const own = /^(him|her|them|[a-z]+) (feeling|thinking) (.+)$/.exec(worry);
+    const who = own ? own[1] : parts.who ? (OBJECT[parts.who] ?? parts.who) : null;
+    const rest = own
+      ? `${own[2]} ${own[3]}`
+      : worry.replace(/^(feel|think)\b/, (v) => (v === 'feel' ? 'feeling' : 'thinking'));
+    const w = inSecondPerson(
+      rest.replace(/^(feeling|thinking) (?=(i|i'm|im|we|you|he|she|they)\b)/, '$1 that '),
+    );
+    if (!who || !w || !ownWordsSupported(w, facts)) return null;
+    return fill(pickFresh('how_worry_feel', recent, rng, ANSWERS), {
+      who: withNames(who, facts),
+      w: withNames(w, facts),
+    });
+  }
+  return pickFresh(`how_worry_${kind}`, recent, rng, ANSWERS);
+}
+
+/**
+ * A yes/no question nothing more specific answers, answered honestly about what it asks, in the
+ * person's words ("is it my fault for never pushing harder" -> "On whether it is your fault for
+ * never pushing harder: ..."), rather than with a confident answer about something else.
+ */
+function yesNoOwn(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  for (const sentence of lowerSentences(text)) {
+    const statement = askedStatement(sentence.replace(/[\s,]+(lol|tbh|haha|though|tho)$/, ''));
+    if (!statement || statement.split(' ').length > OWN_QUESTION_WORDS) continue;
+    const said = inSecondPerson(statement);
+    if (!said || !ownWordsSupported(said, facts)) continue;
+    return fill(pickFresh('yes_no_own', recent, rng, ANSWERS), { x: withNames(said, facts) });
+  }
+  return null;
+}
+
+/**
+ * The catalogue's answer for what the question is about ("should i check his phone", "does it
+ * count as cheating if..."), in a form that fits how it was asked, with its own question.
+ */
+function subjectAnswer(
+  sentence: string,
+  whole: string,
+  form: AnswerForm,
+  situation: SituationMatch | null,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+): Answer | null {
+  // The question sentence first; else the rest of the message ("is that normal? he says its
+  // because he loves me" is about what the second sentence says).
+  const named = subjectsOf(sentence);
+  for (const subject of named.length > 0 ? named : subjectsOf(whole)) {
+    const standsFor = situation !== null && subject.situations.includes(situation.situation.id);
+    if (!standsFor && !allSupported(facts, subject.assumes)) continue;
+    for (const f of FITTING_FORMS[form]) {
+      const text = subject.answers[f];
+      const id = `subj.${subject.id}.answer.${f}`;
+      if (!text || recent.has(id)) continue;
+      const askId = `subj.${subject.id}.exploration.1`;
+      return {
+        pieces: [{ id, text }],
+        ask: subject.question && !recent.has(askId) ? { id: askId, text: subject.question } : null,
+      };
+    }
+  }
+  return null;
+}
+
+type OptionClass = string;
+const OPTION_DATA = (
+  answers as unknown as {
+    _option_classes: Record<string, string | string[] | Record<string, number>>;
+  }
+)._option_classes;
+const OPTION_CLASSES: [OptionClass, RegExp][] = (OPTION_DATA.order as string[]).map((c) => [
+  c,
+  new RegExp(OPTION_DATA[c] as string),
+]);
+const OPTION_LEAN = OPTION_DATA.lean as Record<OptionClass, number>;
+
+/** What an option is (talking, letting it pass, waiting, letting them decide...), or null. */
+function optionClass(x: string): OptionClass | null {
+  const t = x.replace(/^(just|even|really|actually|maybe|still|try to|try and|go ahead and) /, '');
+  for (const [c, re] of OPTION_CLASSES) if (re.test(t)) return c;
+  return null;
+}
+
+/** Verdict words a worry may be ("or is that petty", "or am i overreacting"). */
+const WORRY_VERDICT = new RegExp(
+  `^(?:too much|over the top|${VERDICT}|needy|desperate|clingy|rude|unfair|overkill|pushy|controlling|childish|harsh|insane|overthinking|paranoid|jealous|toxic|disrespectful|a bad idea)\\b`,
+);
+
+/** A reply to the worry in an either/or ("or will that scare him off"), or null. */
+function worryPiece(b: string, facts: ConversationFacts, recent: ReadonlySet<string>, rng: Rng) {
+  const self = /^am i\b/.test(b);
+  const rest = b
+    .replace(
+      /^(?:will|would|could|might|does|is|isn't|isnt|am|was|wouldn't|wouldnt) (?:that|it|this|i|he|she|they) /,
+      '',
+    )
+    .replace(/^(?:just |be |really |even |come across as |seem |look )+/, '');
+  const said = inSecondPerson(rest);
+  if (!said || !ownWordsSupported(said, facts) || said.split(' ').length > 10) return null;
+  const w = withNames(said, facts);
+  const group = WORRY_VERDICT.test(said)
+    ? self
+      ? 'worry_verdict_self'
+      : 'worry_verdict'
+    : /^make (you|me) (look|seem|sound|come across)\b/.test(said)
+      ? 'worry_look'
+      : /\b(scare|push|run|lose|drive|put (him|her|them) off|turn (him|her|them) off|away|off)\b/.test(
+            said,
+          )
+        ? 'worry_push'
+        : /\b(worse|backfire|blow up|fight|war|row|escalate|mess|ruin)\b/.test(said)
+          ? 'worry_worse'
+          : 'worry_other';
+  return fill(pickFresh(group, recent, rng, ANSWERS), { w });
+}
+
+/**
+ * An either/or answered by weighing the two options the person named, in their words: the one
+ * Amora would lean towards and why, and what the other costs; a pair with a known better order
+ * ("say it once, then let her decide") gets that; two options Amora has no lean between get an
+ * honest way to weigh them. "Should i X or will that Y" is X with a worry: X is answered, then
+ * the worry.
+ */
+function eitherAnswer(
+  text: string,
+  sentence: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Answer | null {
+  if (normalOrWorry(sentence)) return plain(pickFresh('normal_or_worry', recent, rng, ANSWERS));
+  const self = overreactingOr(sentence);
+  if (self) {
+    const w = inSecondPerson(self);
+    if (w && ownWordsSupported(w, facts))
+      return plain(
+        fill(pickFresh('overreacting_or', recent, rng, ANSWERS), { w: withNames(w, facts) }),
+      );
+  }
+  for (const s of lowerSentences(text)) {
+    const o = optionsIn(s);
+    if (!o) continue;
+    const a2 = inSecondPerson(o.a);
+    if (!a2 || !ownWordsSupported(a2, facts)) return null;
+    const a = withNames(a2, facts);
+    const ca = optionClass(a2);
+    const pieces: (Piece | null)[] = [];
+    if (o.worry) {
+      const lean = ca ? OPTION_LEAN[ca] : 2;
+      pieces.push(
+        fill(pickFresh(lean >= 1 ? 'either_yes' : 'either_careful', recent, rng, ANSWERS), { a }),
+      );
+      if (ca)
+        pieces.push(
+          pickFresh(`option_${lean >= 1 ? 'for' : 'against'}_${ca}`, recent, rng, ANSWERS),
+        );
+      pieces.push(worryPiece(o.b, facts, recent, rng));
+    } else {
+      const b2 = inSecondPerson(o.b);
+      if (!b2 || !ownWordsSupported(b2, facts)) return null;
+      const b = withNames(b2, facts);
+      const cb = optionClass(b2);
+      const pair =
+        ca && cb && ca !== cb
+          ? (pickFresh(`either_${ca}_${cb}`, recent, rng, ANSWERS) ??
+            pickFresh(`either_${cb}_${ca}`, recent, rng, ANSWERS))
+          : null;
+      if (pair) pieces.push(fill(pair, { a, b }));
+      else if (ca && cb && OPTION_LEAN[ca] !== OPTION_LEAN[cb]) {
+        const first = OPTION_LEAN[ca] > OPTION_LEAN[cb];
+        const lean = (first ? a : b).replace(/^not /, 'rather not ');
+        pieces.push(
+          fill(pickFresh('either_lean', recent, rng, ANSWERS), {
+            a,
+            b,
+            lean,
+            which: first ? 'first' : 'second',
+          }),
+        );
+        pieces.push(pickFresh(`option_for_${first ? ca : cb}`, recent, rng, ANSWERS));
+        pieces.push(pickFresh(`option_against_${first ? cb : ca}`, recent, rng, ANSWERS));
+      } else pieces.push(fill(pickFresh('either_open', recent, rng, ANSWERS), { a, b }));
+    }
+    const got = pieces.filter((p): p is Piece => p !== null);
+    // Without its opening, the rest would not say what it is about.
+    return got.length > 0 && pieces[0] !== null ? { pieces: got, ask: null } : null;
+  }
+  return null;
 }
 
 /** The situation's own piece ("reflection", "step" or "question"), when fresh and supported. */
@@ -325,14 +646,15 @@ function withNames(s: string, facts: ConversationFacts): string {
   return out;
 }
 
-type OwnClass = 'talk' | 'support' | 'end' | 'closer';
-const OWN_CLASSES: [OwnClass, RegExp][] = (['talk', 'support', 'end', 'closer'] as const).map(
-  (c) => [
-    c,
-    new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
-  ],
-);
-/** What the asked-for action is: talking, supporting, ending, getting closer, or other. */
+type OwnClass = 'refuse' | 'talk' | 'support' | 'end' | 'closer';
+// Refusing comes before talking: "say no to sean" is a refusal, not a talk.
+const OWN_CLASSES: [OwnClass, RegExp][] = (
+  ['refuse', 'talk', 'support', 'end', 'closer'] as const
+).map((c) => [
+  c,
+  new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
+]);
+/** What the asked-for action is: refusing, talking, supporting, ending, getting closer, or other. */
 function ownClass(x: string): OwnClass | null {
   for (const [c, re] of OWN_CLASSES) if (re.test(x)) return c;
   return null;
@@ -346,7 +668,9 @@ type OwnForm =
   | 'bad_sign'
   | 'fair'
   | 'allowed'
-  | 'change_anything';
+  | 'change_anything'
+  | 'normal_that'
+  | 'must_i';
 /** Forms answered whatever the action (they ask about a sign or fairness, not a step). */
 const WHOLE_FORMS: ReadonlySet<OwnForm> = new Set([
   'good_sign',
@@ -364,9 +688,17 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
     'how',
   ],
   [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
+  [
+    /^(?:so |but |and )?do (?:i|we) (?:really |actually |even )?(?:have to|need to|got to) (.+)$/,
+    'must_i',
+  ],
   [/\b(?:is it|is this|its|it's|is that) (?:normal|common|ok|okay|natural) to (.+)$/, 'normal_to'],
   [
-    /^(?:so |but |and )?(?:is|isnt|isn't) (?:that|this|it) (?:a )?(?:good|positive|promising) sign\b()/,
+    /\b(?:is it|isn't it|isnt it|its|it's) (normal|ok|okay|weird|strange|odd|bad|wrong|silly|crazy|selfish|unreasonable|petty|needy|dramatic|mean|unfair|too much) (?:that|if) (.+)$/,
+    'normal_that',
+  ],
+  [
+    /^(?:so |but |and )?(?:is|isnt|isn't) (?:that|this|it) (?:a )?(?:good|positive|promising) sign\b()|^(?:so |but |and |omg |ok |okay )?(?:that|this|it)(?:'s|s| is) (?:a )?(?:good|positive|promising) sign\b()/,
     'good_sign',
   ],
   [
@@ -400,6 +732,21 @@ function ownQuestionPiece(
       if (!m) continue;
       if (WHOLE_FORMS.has(form)) return pickFresh(form, recent, rng, ANSWERS);
       if (wholeOnly) continue;
+      // "is it strange that some days it feels almost normal": yes or no to their words, as asked.
+      if (form === 'normal_that') {
+        const said = inSecondPerson(m[2]);
+        if (!said || !ownWordsSupported(said, facts) || said.split(' ').length > OWN_QUESTION_WORDS)
+          continue;
+        const group = /^(normal|ok|okay)$/.test(m[1])
+          ? 'normal_that_yes'
+          : /^(weird|strange|odd|silly|crazy)$/.test(m[1])
+            ? 'normal_that_no'
+            : 'normal_that_verdict';
+        return fill(pickFresh(group, recent, rng, ANSWERS), {
+          word: m[1] === 'ok' ? 'okay' : m[1],
+          x: withNames(said, facts),
+        });
+      }
       // "... or will that scare him off": the second half is a worry, not part of the action.
       const action = m[1]
         .replace(/,? or (will|would|is|am|should|do|does|that|it|just|not|maybe)\b.*$/, '')
@@ -408,17 +755,19 @@ function ownQuestionPiece(
       const said = inSecondPerson(action);
       if (!said || !ownWordsSupported(said, facts)) continue;
       const x = withNames(said, facts);
-      const c = form === 'normal_to' ? null : ownClass(said);
+      const c = form === 'normal_to' || form === 'must_i' ? null : ownClass(said);
       const group =
-        form === 'normal_to'
-          ? 'normal_to'
-          : form === 'should'
-            ? c === 'talk' || c === 'end'
-              ? `should_${c}`
-              : 'should'
-            : c
-              ? `how_${c}`
-              : 'how';
+        form === 'must_i'
+          ? 'must_i'
+          : form === 'normal_to'
+            ? 'normal_to'
+            : form === 'should'
+              ? c === 'talk' || c === 'end' || c === 'refuse'
+                ? `should_${c}`
+                : 'should'
+              : c
+                ? `how_${c}`
+                : 'how';
       return fill(pickFresh(group, recent, rng, ANSWERS), { x });
     }
   }
@@ -509,10 +858,18 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
     }
     case 'question': {
-      add(answerPiece(input.question ?? 'advice', input.text, input.situation, facts, recent, rng));
-      // At most one question back, and one about the answer, not a script's next question.
-      const ask = situationPiece(input.situation, 'question', facts, recent);
-      if (rng() < 0.75) add(ask ?? pick('answer_followup', recent, rng));
+      const answer = answerPiece(
+        input.question ?? 'advice',
+        input.text,
+        input.situation,
+        facts,
+        recent,
+        rng,
+      );
+      pieces.push(...answer.pieces);
+      // At most one question back, and one that follows from the answer: its own, else a plain
+      // one about the answer, not another situation's.
+      if (rng() < 0.75) add(answer.ask ?? pick('answer_followup', recent, rng));
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
     }
     case 'correction': {
@@ -527,7 +884,7 @@ export function planForAct(input: ActInput): ActPlan {
       // taking sides") gets its answer at once.
       const kind = questionIn(input.text);
       if (kind) {
-        add(answerPiece(kind, input.text, input.situation, facts, recent, rng));
+        pieces.push(...answerPiece(kind, input.text, input.situation, facts, recent, rng).pieces);
         return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
       }
       add(situationPiece(input.situation, 'reflection', facts, recent));
