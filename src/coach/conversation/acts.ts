@@ -127,9 +127,16 @@ function questionShaped(sentence: string): boolean {
   return clauses.some((c) => wordCount(c) >= 3 && any('question_inverted', c));
 }
 
+/**
+ * What the person means to ask someone else, said as part of a plan ("ask him straight, what are
+ * we and are we exclusive"): that question is theirs to put to him, not one put to Amora.
+ */
+const REPORTED_QUESTION =
+  /\b(ask|asking|tell|telling) (him|her|them|[a-z]+) (straight|directly|outright|honestly|plainly)?,? ?(what|whether|if|why|how|when|where|who|are|is|do|does|did|will|can)\b[^.!;]*\?*/gu;
+
 /** The first sentence that asks something directly, or null. */
 function directQuestion(text: string): string | null {
-  for (const s of sentencesOf(text)) {
+  for (const s of sentencesOf(text.replace(REPORTED_QUESTION, '$1 $2 …'))) {
     if (any('rhetorical', s) && !s.endsWith('?')) continue;
     const asks = s.includes('?');
     const bare = s.replace(/[.!?;]+$/, '');
@@ -197,7 +204,13 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
       .replace(COMPILED.get('greeting')![0], '')
       .replace(/^[\s.,!]+/, '')
       .trim();
-    if (any('greeting_rest', rest) && wordCount(rest) <= 10 && !rest.includes('?'))
+    // "hey, need advice but its not about me, its my friend" already tells the story.
+    if (
+      any('greeting_rest', rest) &&
+      wordCount(rest) <= 10 &&
+      !rest.includes('?') &&
+      !any('greeting_content', rest)
+    )
       return none('greeting');
     if (rest === '' || /^[.,!?:;()\s-]*$/.test(rest)) return none('greeting');
     // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
@@ -215,8 +228,12 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   if (words <= 12 && any('stuck', text)) return none('short');
   // Only hedges and fillers ("idk honestly", "not really", "hard to say"): nothing to answer yet.
   if (words <= 6 && any('stuck_words', text)) return none('short');
+  // "we agreed to tell the kids on sunday" is what will happen, not what went well; "we decided to
+  // separate last month" is what did.
+  const plan = any('plan', text) && !any('plan_spoilers', text);
+  if (any('plan_first', text) && !any('plan_spoilers', text)) return none('plan');
   if (any('progress', text) && !any('progress_spoilers', text)) return none('progress');
-  if (any('plan', text)) return none('plan');
+  if (plan) return none('plan');
   if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');
 }
