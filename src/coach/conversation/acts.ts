@@ -258,3 +258,89 @@ export function questionIn(raw: string): QuestionKind | null {
   const q = directQuestion(text);
   return q ? questionKind(q) : null;
 }
+
+/**
+ * What kind of news an event is, for the tone that meets it: a discovery that shakes trust
+ * (a receipt, a dating app, a message that popped up), an ex seen with someone new, a mixed answer
+ * from someone, a child's hard question, someone getting in touch, something hurtful said or done,
+ * bad news or a big change, a hard step the person took, or none of these.
+ */
+export type EventKind =
+  'shock' | 'new_partner' | 'answer' | 'child' | 'contact' | 'hurt' | 'bad_news' | 'step' | 'other';
+
+/**
+ * Tried in this order: the more specific reading wins ("texted me a screenshot" is a shock), and a
+ * hard step the person took is met as theirs before what others did after it.
+ */
+const EVENT_KINDS: readonly Exclude<EventKind, 'other'>[] = [
+  'shock',
+  'new_partner',
+  'answer',
+  'child',
+  'step',
+  'hurt',
+  'contact',
+  'bad_news',
+];
+
+function actCueText(raw: string): string {
+  return respell(
+    actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … ')),
+  );
+}
+
+/**
+ * The kind of an event message (cues `event_<kind>`), and the sentence that carries it. What
+ * someone said counts here, quotes included: "have fun with your real girlfriend" is what stings.
+ */
+export function eventKind(raw: string): { kind: EventKind; sentence: string | null } {
+  const sentences = raw.split(/(?<=[.!?;])\s+|\n+/);
+  for (const kind of EVENT_KINDS) {
+    const cue = `event_${kind}` as CueName;
+    if (!any(cue, respell(actText(raw)))) continue;
+    return { kind, sentence: sentences.find((s) => any(cue, respell(actText(s)))) ?? null };
+  }
+  return { kind: 'other', sentence: null };
+}
+
+/**
+ * What a plan is about, for the practical point that helps it: holding off an urge (not texting,
+ * muting), telling someone hard news, getting support, a talk, time together, or something else.
+ */
+export type PlanKind = 'urge' | 'tell' | 'support' | 'talk' | 'together' | 'other';
+
+/** Getting support comes first: "im not replying, im going to book a counsellor" is about the help. */
+const PLAN_KINDS: readonly Exclude<PlanKind, 'other'>[] = [
+  'support',
+  'urge',
+  'tell',
+  'talk',
+  'together',
+];
+
+/** The kind of a plan (cues `plan_<kind>`), and whether it names a moment for it. */
+export function planKind(raw: string): { kind: PlanKind; timed: boolean } {
+  const text = actCueText(raw);
+  const kind = PLAN_KINDS.find((k) => any(`plan_${k}` as CueName, text)) ?? 'other';
+  return { kind, timed: any('plan_timing', text) };
+}
+
+/**
+ * What kind of progress a message brings: a step the person took themselves ("i didnt text him",
+ * "i asked him!!"), good news with hard feelings in it for someone else ("she cried a little but
+ * ..."), or a good outcome ("he actually agreed").
+ */
+export type ProgressKind = 'mixed' | 'step' | 'outcome';
+
+/** The kind of a progress message. */
+export function progressKind(raw: string): ProgressKind {
+  const text = actCueText(raw);
+  if (any('progress_mixed', text)) return 'mixed';
+  if (any('progress_step', text)) return 'step';
+  return 'outcome';
+}
+
+/** Whether a greeting says the person does not know where to start or how this works. */
+export function unsureGreeting(raw: string): boolean {
+  return any('greeting_unsure', actCueText(raw));
+}
