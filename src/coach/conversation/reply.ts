@@ -583,6 +583,9 @@ function planPlan(input: ActInput): ActPlan {
   };
   if (timed && (kind === 'talk' || kind === 'tell'))
     add(withOwn(pick('plan_timing', recent, rng), own));
+  // With a practical point to follow, the affirmation is short.
+  else if (kind !== 'other')
+    add(own ? fill(pick('plan_own_short', recent, rng), { own }) : pick('plan_short', recent, rng));
   else add(own ? fill(pick('plan_own', recent, rng), { own }) : pick('plan', recent, rng));
   add(pick(kind === 'other' ? 'plan_tip' : `plan_${kind}_tip`, recent, rng));
   add(pick(`plan_${kind}_ask`, recent, rng));
