@@ -516,7 +516,11 @@ function eventPlan(input: ActInput): ActPlan {
   // Said back is the sentence that carries the news ("he said he's not ready but ..."), not
   // another one of the message ("that's like 2 hrs away"): none when that one cannot be.
   const accept = (s: string) => ownWordsSupported(s, input.facts);
-  const carrier = sentence ?? sentenceOfAct(input.text, 'event');
+  // "just saw on her story ..." is the person's own seeing: said back with its subject.
+  const carrier = (sentence ?? sentenceOfAct(input.text, 'event'))?.replace(
+    /^(\s*)(just|also|then|and) (saw|found|heard|got|noticed)\b/i,
+    '$1i $2 $3',
+  );
   const said = carrier ? ownWords(carrier, accept) : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts) : null;
   const pieces: Piece[] = [];
@@ -535,7 +539,12 @@ function eventPlan(input: ActInput): ActPlan {
 function progressPlan(input: ActInput): ActPlan {
   const { facts, recent, rng } = input;
   const kind = progressKind(input.text);
-  let own = ownHappening(facts, 'progress', input.turn);
+  // The sentence kept as progress, else the message's own words ("we walked for one hour and
+  // talked"), unless hard moments are mixed in.
+  let own =
+    ownHappening(facts, 'progress', input.turn) ??
+    (kind === 'mixed' ? null : ownWords(input.text, (x) => ownWordsSupported(x, facts)));
+  if (own) own = cap(withNames(own, facts));
   // "went to my 9am today": a step told without its subject is the person's own.
   if (
     own &&
@@ -543,7 +552,13 @@ function progressPlan(input: ActInput): ActPlan {
     /^(went|called|asked|told|texted|talked|booked|managed|did)\b/i.test(own)
   )
     own = `You ${own.charAt(0).toLowerCase()}${own.slice(1)}`;
-  const theirs = own !== null && /^you\b/i.test(own);
+  // "you went to the bday thing and it was so fun" is good news more than a step.
+  const theirs =
+    own !== null &&
+    /^you\b/i.test(own) &&
+    !/\b(was|were|is) (so |really |actually )?(fun|good|great|lovely|amazing|nice|sweet)\b/i.test(
+      own,
+    );
   const pieces: Piece[] = [];
   const add = (p: Piece | null) => {
     if (p) pieces.push(p);
@@ -709,8 +724,18 @@ export function planForAct(input: ActInput): ActPlan {
         add(answerPiece(kind, input.text, input.situation, facts, recent, rng));
         return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
       }
-      add(situationPiece(input.situation, 'reflection', facts, recent));
-      // Without a situation's words, the new subject is said back in the person's own.
+      // The new subject in a situation's words when it is clearly the one, with its own question
+      // (a topic's stock question may be about the old subject); else in the person's own words.
+      const close = input.situation !== null && isCloseMatch(input.situation);
+      const sit = close ? situationPiece(input.situation, 'reflection', facts, recent) : null;
+      if (sit) {
+        add(sit);
+        const ask = situationPiece(input.situation, 'question', facts, recent);
+        if (ask) {
+          add(ask);
+          return { pieces, core: 'none', style: null, echo: false };
+        }
+      }
       if (pieces.length === 1) {
         const rest = input.text.replace(CHANGE_MARKER, '');
         const mine = ownAnswer({ ...input, text: rest }, 'question');
