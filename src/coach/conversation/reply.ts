@@ -485,6 +485,18 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   return { pieces, core, style: null, echo: false };
 }
 
+/**
+ * A fresh entry of the first group that still has one (a long conversation brings many pieces of
+ * news or progress, and none of its sentences may come back), or null when all were used lately.
+ */
+function pickFirst(groups: readonly string[], recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  for (const g of groups) {
+    const p = pickFresh(g, recent, rng);
+    if (p) return p;
+  }
+  return null;
+}
+
 /** A frame of a group with the person's words before it ("{Own}. That must have stung."). */
 function withOwn(frame: Piece | null, own: string | null): Piece | null {
   if (!frame || !own) return frame;
@@ -524,9 +536,9 @@ function eventPlan(input: ActInput): ActPlan {
   const said = carrier ? ownWords(carrier, accept) : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts) : null;
   const pieces: Piece[] = [];
-  const frame = withOwn(pick(`event_${kind}`, recent, rng), own);
+  const frame = withOwn(pickFirst([`event_${kind}`, 'event_other'], recent, rng), own);
   if (frame) pieces.push(frame);
-  const ask = pick(`event_${kind}_ask`, recent, rng);
+  const ask = pickFirst([`event_${kind}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
   if (ask) pieces.push(ask);
   return { pieces, core: pieces.length > 0 ? 'none' : 'light', style: null, echo: false };
 }
@@ -565,20 +577,30 @@ function progressPlan(input: ActInput): ActPlan {
   };
   if (kind === 'mixed') {
     // The hard moment in it ("she cried a lot") is not what leads: the step is met, gently.
-    add(pick('progress_mixed', recent, rng));
+    add(pickFirst(['progress_mixed', 'progress'], recent, rng));
   } else if (own && theirs) {
-    add(fill(pick('progress_step_own', recent, rng), { own }));
+    const p = pickFresh('progress_step_own', recent, rng);
+    add(p ? fill(p, { own }) : withOwn(pickFirst(['progress'], recent, rng), own));
   } else {
     add(
       own
-        ? fill(pick('progress_outcome_own', recent, rng), { own })
-        : pick('progress', recent, rng),
+        ? (fill(pickFresh('progress_outcome_own', recent, rng), { own }) ??
+            withOwn(pickFirst(['progress'], recent, rng), own))
+        : pickFirst(['progress'], recent, rng),
     );
     // Good news that followed a step they took ("i asked him!!! he said ...") is partly theirs.
-    if (kind === 'step') add(pick('progress_credit', recent, rng));
+    if (kind === 'step') add(pickFresh('progress_credit', recent, rng));
   }
   add(
-    pick(`progress_${kind === 'mixed' ? 'mixed' : theirs ? 'step' : 'outcome'}_ask`, recent, rng),
+    pickFirst(
+      [
+        `progress_${kind === 'mixed' ? 'mixed' : theirs ? 'step' : 'outcome'}_ask`,
+        'progress_outcome_ask',
+        'own_ask_good',
+      ],
+      recent,
+      rng,
+    ),
   );
   return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
 }
@@ -597,13 +619,17 @@ function planPlan(input: ActInput): ActPlan {
     if (p) pieces.push(p);
   };
   if (timed && (kind === 'talk' || kind === 'tell'))
-    add(withOwn(pick('plan_timing', recent, rng), own));
+    add(withOwn(pickFirst(['plan_timing', 'plan_short'], recent, rng), own));
   // With a practical point to follow, the affirmation is short.
   else if (kind !== 'other')
-    add(own ? fill(pick('plan_own_short', recent, rng), { own }) : pick('plan_short', recent, rng));
+    add(
+      own
+        ? fill(pickFirst(['plan_own_short', 'plan_own'], recent, rng), { own })
+        : pickFirst(['plan_short', 'plan'], recent, rng),
+    );
   else add(own ? fill(pick('plan_own', recent, rng), { own }) : pick('plan', recent, rng));
-  add(pick(kind === 'other' ? 'plan_tip' : `plan_${kind}_tip`, recent, rng));
-  add(pick(`plan_${kind}_ask`, recent, rng));
+  add(pickFirst([`plan_${kind}_tip`, 'plan_tip'], recent, rng));
+  add(pickFirst([`plan_${kind}_ask`, 'plan_other_ask'], recent, rng));
   return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
 }
 
@@ -685,7 +711,7 @@ export function planForAct(input: ActInput): ActPlan {
             : last.some((id) => /\.answer\.|^act\.plan\./.test(id))
               ? 'short_after_answer'
               : 'short';
-      add(pick(group, recent, rng));
+      add(pickFirst([group, 'short'], recent, rng) ?? pick(group, recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
     case 'progress':
@@ -704,7 +730,7 @@ export function planForAct(input: ActInput): ActPlan {
       // asks where to pick up, rather than a topic's stock paragraph.
       const role = roleChangeSentence(input.change, facts);
       const fact = role ? null : correctedFact(input.text, facts);
-      if (fact) add(fill(pick('correction_detail', recent, rng), { fact }));
+      if (fact) add(fill(pickFirst(['correction_detail'], recent, rng), { fact }));
       else add(pick('correction', recent, rng));
       if (role) pieces.push({ id: 'act.correction.role', text: role });
       const kind = questionIn(input.text);
@@ -712,7 +738,7 @@ export function planForAct(input: ActInput): ActPlan {
         add(answerPiece(kind, input.text, input.situation, facts, recent, rng));
         return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
       }
-      add(pick('correction_ask', recent, rng));
+      add(pickFirst(['correction_ask'], recent, rng));
       return { pieces, core: 'none', style: null, echo: false };
     }
     case 'change_subject': {
