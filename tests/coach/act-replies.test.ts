@@ -73,6 +73,21 @@ describe('news is met by its weight', () => {
     }
   });
 
+  test("someone else's temper is frightening; the person's own act is not", () => {
+    for (const r of last([
+      'hi',
+      'my husband and i keep fighting about money',
+      'i tried talking to him last night. he got really angry. he threw his plate at the wall',
+    ]))
+      expect(r.text).toMatch(/frightening|scary/i);
+    for (const r of last([
+      'hi',
+      'my girlfriend cheated on me',
+      'i threw her out. her stuff is in bin bags on the drive',
+    ]))
+      expect(r.text).not.toMatch(/frightening|scary/i);
+  });
+
   test('an invitation is good news, not pain', () => {
     for (const r of last([
       'hi',

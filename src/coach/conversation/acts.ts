@@ -260,19 +260,30 @@ export function questionIn(raw: string): QuestionKind | null {
 }
 
 /**
- * What kind of news an event is, for the tone that meets it: a discovery that shakes trust
+ * What kind of news an event is, for the tone that meets it: something frightening (a temper, a
+ * thrown plate), a discovery that shakes trust
  * (a receipt, a dating app, a message that popped up), an ex seen with someone new, a mixed answer
  * from someone, a child's hard question, someone getting in touch, something hurtful said or done,
  * bad news or a big change, a hard step the person took, or none of these.
  */
 export type EventKind =
-  'shock' | 'new_partner' | 'answer' | 'child' | 'contact' | 'hurt' | 'bad_news' | 'step' | 'other';
+  | 'scary'
+  | 'shock'
+  | 'new_partner'
+  | 'answer'
+  | 'child'
+  | 'contact'
+  | 'hurt'
+  | 'bad_news'
+  | 'step'
+  | 'other';
 
 /**
  * Tried in this order: the more specific reading wins ("texted me a screenshot" is a shock), and a
  * hard step the person took is met as theirs before what others did after it.
  */
 const EVENT_KINDS: readonly Exclude<EventKind, 'other'>[] = [
+  'scary',
   'shock',
   'new_partner',
   'answer',

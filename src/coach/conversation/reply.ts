@@ -506,6 +506,7 @@ function withOwn(frame: Piece | null, own: string | null): Piece | null {
 /** Events that are hard whatever word of good news is in them ("he said yes, but ..."). */
 const HEAVY_EVENTS: ReadonlySet<string> = new Set([
   'shock',
+  'scary',
   'new_partner',
   'hurt',
   'bad_news',
@@ -533,7 +534,11 @@ function eventPlan(input: ActInput): ActPlan {
     /^(\s*)(just|also|then|and) (saw|found|heard|got|noticed)\b/i,
     '$1i $2 $3',
   );
-  const said = carrier ? ownWords(carrier, accept) : ownWords(input.text, accept);
+  // A carrier too short to say back ("ok i asked.") leaves the rest of the message to say.
+  const said =
+    carrier && carrier.split(/\s+/).length >= 5
+      ? ownWords(carrier, accept)
+      : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts) : null;
   const pieces: Piece[] = [];
   const frame = withOwn(pickFirst([`event_${kind}`, 'event_other'], recent, rng), own);
@@ -706,9 +711,13 @@ export function planForAct(input: ActInput): ActPlan {
       const group =
         input.turn <= 1
           ? 'short_opening'
-          : last.some((id) => id.startsWith('act.event.'))
+          : last.some((id) => /^act\.event\.(shock|new|hurt|bad|answer|scary)\./.test(id))
             ? 'short_after_event'
-            : last.some((id) => /\.answer\.|^act\.plan\./.test(id))
+            : last.some((id) =>
+                  /\.(how_to|how_talk|how|should_talk)\.answer\.|\.answer\.how_to$|^act\.plan\.(talk|tell)\./.test(
+                    id,
+                  ),
+                )
               ? 'short_after_answer'
               : 'short';
       add(pickFirst([group, 'short'], recent, rng) ?? pick(group, recent, rng));
