@@ -706,7 +706,8 @@ export function planForAct(input: ActInput): ActPlan {
     }
     case 'short': {
       // The easy way in follows what came just before: after news, a few feelings named; after an
-      // answer or a plan, an offer to work out the words together.
+      // answer about saying something, an offer to work out the words; after a "should i", room
+      // not to decide yet.
       const last = input.lastIds ?? [];
       const group =
         input.turn <= 1
@@ -719,7 +720,11 @@ export function planForAct(input: ActInput): ActPlan {
                   ),
                 )
               ? 'short_after_answer'
-              : 'short';
+              : last.some((id) =>
+                    /\.(should|should_end|yes_no)\.answer\.|\.answer\.(yes_no|advice)$/.test(id),
+                  )
+                ? 'short_after_should'
+                : 'short';
       add(pickFirst([group, 'short'], recent, rng) ?? pick(group, recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
