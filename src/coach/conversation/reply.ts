@@ -14,6 +14,7 @@ import {
   progressKind,
   questionIn,
   sentenceOfAct,
+  soundsGood,
   unsureGreeting,
   type QuestionKind,
   type TurnAct,
@@ -569,10 +570,12 @@ function progressPlan(input: ActInput): ActPlan {
     /^(went|called|asked|told|texted|talked|booked|managed|did)\b/i.test(own)
   )
     own = `You ${own.charAt(0).toLowerCase()}${own.slice(1)}`;
-  // "you went to the bday thing and it was so fun" is good news more than a step.
+  // "you went to the bday thing and it was so fun", "you rang him and he actually agreed": good
+  // news more than a step, with the step credited after it.
   const theirs =
     own !== null &&
     /^you\b/i.test(own) &&
+    !soundsGood(own) &&
     !/\b(was|were|is) (so |really |actually )?(fun|good|great|lovely|amazing|nice|sweet)\b/i.test(
       own,
     );
