@@ -125,8 +125,10 @@ describe('the real block library', () => {
         expect(questionMarks(r.reply)).toBeLessThanOrEqual(2);
         // Most blocks should be about the topic itself, not general filler.
       }
+      // A conversation answered by act replies and the person's own words alone has no filler to
+      // weigh (0 / 0 is not a share).
       const specific = ids.filter((id) => !lib.byId.get(id)!.general).length;
-      expect(specific / ids.length).toBeGreaterThan(0.6);
+      if (ids.length > 0) expect(specific / ids.length).toBeGreaterThan(0.6);
     },
   );
 });

@@ -127,9 +127,16 @@ function questionShaped(sentence: string): boolean {
   return clauses.some((c) => wordCount(c) >= 3 && any('question_inverted', c));
 }
 
+/**
+ * What the person means to ask someone else, said as part of a plan ("ask him straight, what are
+ * we and are we exclusive"): that question is theirs to put to him, not one put to Amora.
+ */
+const REPORTED_QUESTION =
+  /\b(ask|asking|tell|telling) (him|her|them|[a-z]+) (straight|directly|outright|honestly|plainly)?,? ?(what|whether|if|why|how|when|where|who|are|is|do|does|did|will|can)\b[^.!;]*\?*/gu;
+
 /** The first sentence that asks something directly, or null. */
 function directQuestion(text: string): string | null {
-  for (const s of sentencesOf(text)) {
+  for (const s of sentencesOf(text.replace(REPORTED_QUESTION, '$1 $2 …'))) {
     if (any('rhetorical', s) && !s.endsWith('?')) continue;
     const asks = s.includes('?');
     const bare = s.replace(/[.!?;]+$/, '');
@@ -200,7 +207,13 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
       .replace(COMPILED.get('greeting')![0], '')
       .replace(/^[\s.,!]+/, '')
       .trim();
-    if (any('greeting_rest', rest) && wordCount(rest) <= 10 && !rest.includes('?'))
+    // "hey, need advice but its not about me, its my friend" already tells the story.
+    if (
+      any('greeting_rest', rest) &&
+      wordCount(rest) <= 10 &&
+      !rest.includes('?') &&
+      !any('greeting_content', rest)
+    )
       return none('greeting');
     if (rest === '' || /^[.,!?:;()\s-]*$/.test(rest)) return none('greeting');
     // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
@@ -218,8 +231,12 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   if (words <= 12 && any('stuck', text)) return none('short');
   // Only hedges and fillers ("idk honestly", "not really", "hard to say"): nothing to answer yet.
   if (words <= 6 && any('stuck_words', text)) return none('short');
+  // "we agreed to tell the kids on sunday" is what will happen, not what went well; "we decided to
+  // separate last month" is what did.
+  const plan = any('plan', text) && !any('plan_spoilers', text);
+  if (any('plan_first', text) && !any('plan_spoilers', text)) return none('plan');
   if (any('progress', text) && !any('progress_spoilers', text)) return none('progress');
-  if (any('plan', text)) return none('plan');
+  if (plan) return none('plan');
   if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');
 }
@@ -252,4 +269,101 @@ export function questionIn(raw: string): QuestionKind | null {
 export function askedSentence(raw: string): string | null {
   // Quoted words stay in: "is 'not ready' just a nice way to say no" is about those words.
   return directQuestion(respell(actText(raw)));
+}
+
+/**
+ * What kind of news an event is, for the tone that meets it: something frightening (a temper, a
+ * thrown plate), a discovery that shakes trust
+ * (a receipt, a dating app, a message that popped up), an ex seen with someone new, a mixed answer
+ * from someone, a child's hard question, someone getting in touch, something hurtful said or done,
+ * bad news or a big change, a hard step the person took, or none of these.
+ */
+export type EventKind =
+  | 'scary'
+  | 'shock'
+  | 'new_partner'
+  | 'answer'
+  | 'child'
+  | 'contact'
+  | 'hurt'
+  | 'bad_news'
+  | 'step'
+  | 'other';
+
+/**
+ * Tried in this order: the more specific reading wins ("texted me a screenshot" is a shock), and a
+ * hard step the person took is met as theirs before what others did after it.
+ */
+const EVENT_KINDS: readonly Exclude<EventKind, 'other'>[] = [
+  'scary',
+  'shock',
+  'new_partner',
+  'answer',
+  'child',
+  'step',
+  'hurt',
+  'contact',
+  'bad_news',
+];
+
+function actCueText(raw: string): string {
+  return respell(
+    actText(raw.replace(/(^|\s)['‘"“][^'’"”\n]{1,80}['’"”](?=[\s.,!?]|$)/gu, '$1 … ')),
+  );
+}
+
+/**
+ * The kind of an event message (cues `event_<kind>`), and the sentence that carries it. What
+ * someone said counts here, quotes included: "have fun with your real girlfriend" is what stings.
+ */
+export function eventKind(raw: string): { kind: EventKind; sentence: string | null } {
+  const sentences = raw.split(/(?<=[.!?;])\s+|\n+/);
+  for (const kind of EVENT_KINDS) {
+    const cue = `event_${kind}` as CueName;
+    if (!any(cue, respell(actText(raw)))) continue;
+    return { kind, sentence: sentences.find((s) => any(cue, respell(actText(s)))) ?? null };
+  }
+  return { kind: 'other', sentence: null };
+}
+
+/**
+ * What a plan is about, for the practical point that helps it: holding off an urge (not texting,
+ * muting), telling someone hard news, getting support, a talk, time together, or something else.
+ */
+export type PlanKind = 'urge' | 'tell' | 'support' | 'talk' | 'together' | 'other';
+
+/** Getting support comes first: "im not replying, im going to book a counsellor" is about the help. */
+const PLAN_KINDS: readonly Exclude<PlanKind, 'other'>[] = [
+  'support',
+  'urge',
+  'tell',
+  'talk',
+  'together',
+];
+
+/** The kind of a plan (cues `plan_<kind>`), and whether it names a moment for it. */
+export function planKind(raw: string): { kind: PlanKind; timed: boolean } {
+  const text = actCueText(raw);
+  const kind = PLAN_KINDS.find((k) => any(`plan_${k}` as CueName, text)) ?? 'other';
+  return { kind, timed: any('plan_timing', text) };
+}
+
+/**
+ * What kind of progress a message brings: a step the person took themselves ("i didnt text him",
+ * "i asked him!!"), good news with hard feelings in it for someone else ("she cried a little but
+ * ..."), or a good outcome ("he actually agreed").
+ */
+export type ProgressKind = 'mixed' | 'step' | 'outcome';
+
+/** The kind of a progress message. */
+export function progressKind(raw: string): ProgressKind {
+  const text = actCueText(raw);
+  if (any('progress_mixed', text)) return 'mixed';
+  if (any('progress_step', text)) return 'step';
+  return 'outcome';
+}
+
+/** Whether a greeting says the person does not know where to start or how this works. */
+export function unsureGreeting(raw: string): boolean {
+  return any('greeting_unsure', actCueText(raw));
 }

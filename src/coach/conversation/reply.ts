@@ -8,7 +8,19 @@
 import type { Rng } from '../rng';
 import type { ResponseStyle } from '../types';
 import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situations';
-import { actText, askedSentence, questionIn, type QuestionKind, type TurnAct } from './acts';
+import {
+  actText,
+  askedSentence,
+  eventKind,
+  planKind,
+  progressKind,
+  questionIn,
+  sentenceOfAct,
+  soundsGood,
+  unsureGreeting,
+  type QuestionKind,
+  type TurnAct,
+} from './acts';
 import {
   answerForm,
   askedStatement,
@@ -216,7 +228,10 @@ function ownHappening(facts: ConversationFacts, kind: 'plan' | 'progress', turn:
   const h = facts.happenings.find((x) => x.turn === turn && x.kind === kind);
   if (!h) return null;
   const text = withApostrophes(
-    h.text.replace(/(\s+(lol|haha+|tho|though|lmao|actually))+$/i, '').trim(),
+    h.text
+      .replace(/(\s+(lol|haha+|tho|though|lmao|actually))+$/i, '')
+      .replace(/\s+(lol|haha+|lmao)\b/gi, '')
+      .trim(),
   );
   if (text.split(' ').length > 14 || /[?{}]/.test(text)) return null;
   // A plan said back is the person's own ("you'll call him"), not what someone else offered.
@@ -594,6 +609,8 @@ export interface ActInput {
   ownTopic: boolean;
   /** Whether the conversation has a topic worked on over several turns, which this turn continues. */
   settledTopic: boolean;
+  /** The ids of the pieces and blocks of the answer just before, if any (what a short reply follows). */
+  lastIds?: readonly string[];
 }
 
 /** How a message feels, for the words that meet it. */
@@ -820,6 +837,207 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   return { pieces, core, style: null, echo: false };
 }
 
+/**
+ * A fresh entry of the first group that still has one (a long conversation brings many pieces of
+ * news or progress, and none of its sentences may come back), or null when all were used lately.
+ */
+function pickFirst(groups: readonly string[], recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  for (const g of groups) {
+    const p = pickFresh(g, recent, rng);
+    if (p) return p;
+  }
+  return null;
+}
+
+/** A frame of a group with the person's words before it ("{Own}. That must have stung."). */
+function withOwn(frame: Piece | null, own: string | null): Piece | null {
+  if (!frame || !own) return frame;
+  return { id: frame.id, text: `${cap(own)}. ${frame.text}` };
+}
+
+/** Events that are hard whatever word of good news is in them ("he said yes, but ..."). */
+const HEAVY_EVENTS: ReadonlySet<string> = new Set([
+  'shock',
+  'scary',
+  'new_partner',
+  'hurt',
+  'bad_news',
+  'child',
+  'answer',
+]);
+
+/**
+ * News met as what it is: said back in the person's words (the sentence that carries it), then a
+ * sentence that fits its weight (a discovery is a shock, a message from someone stirs things up,
+ * a hurtful text stings, an invitation is good news), then one question that follows from it.
+ */
+function eventPlan(input: ActInput): ActPlan {
+  const { recent, rng } = input;
+  const { kind, sentence } = eventKind(input.text);
+  if (input.feeling === 'good' && !HEAVY_EVENTS.has(kind)) {
+    const mine = ownAnswer(input, 'question');
+    if (mine) return mine;
+  }
+  // Said back is the sentence that carries the news ("he said he's not ready but ..."), not
+  // another one of the message ("that's like 2 hrs away"): none when that one cannot be.
+  const accept = (s: string) => ownWordsSupported(s, input.facts);
+  // "just saw on her story ..." is the person's own seeing: said back with its subject.
+  const carrier = (sentence ?? sentenceOfAct(input.text, 'event'))?.replace(
+    /^(\s*)(just|also|then|and) (saw|found|heard|got|noticed)\b/i,
+    '$1i $2 $3',
+  );
+  // A carrier too short to say back ("ok i asked.") leaves the rest of the message to say.
+  const said =
+    carrier && carrier.split(/\s+/).length >= 5
+      ? ownWords(carrier, accept)
+      : ownWords(input.text, accept);
+  const own = said ? withNames(said, input.facts) : null;
+  const pieces: Piece[] = [];
+  const frame = withOwn(pickFirst([`event_${kind}`, 'event_other'], recent, rng), own);
+  if (frame) pieces.push(frame);
+  const ask = pickFirst([`event_${kind}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
+  if (ask) pieces.push(ask);
+  return { pieces, core: pieces.length > 0 ? 'none' : 'light', style: null, echo: false };
+}
+
+/**
+ * Progress named and celebrated: the person's own step credited to them ("You didn't text him:
+ * that's a real step"), good news met as good news with their part in it named, and news with a
+ * hard moment in it ("she cried a little, but ...") met with both; then one question, never about pain.
+ */
+function progressPlan(input: ActInput): ActPlan {
+  const { facts, recent, rng } = input;
+  const kind = progressKind(input.text);
+  // The sentence kept as progress, else the message's own words ("we walked for one hour and
+  // talked"), unless hard moments are mixed in.
+  let own =
+    ownHappening(facts, 'progress', input.turn) ??
+    (kind === 'mixed' ? null : ownWords(input.text, (x) => ownWordsSupported(x, facts)));
+  if (own) own = cap(withNames(own, facts));
+  // "went to my 9am today": a step told without its subject is the person's own.
+  if (
+    own &&
+    kind === 'step' &&
+    /^(went|called|asked|told|texted|talked|booked|managed|did)\b/i.test(own)
+  )
+    own = `You ${own.charAt(0).toLowerCase()}${own.slice(1)}`;
+  // "you went to the bday thing and it was so fun", "you rang him and he actually agreed": good
+  // news more than a step, with the step credited after it.
+  const theirs =
+    own !== null &&
+    /^you\b/i.test(own) &&
+    !soundsGood(own) &&
+    !/\b(was|were|is) (so |really |actually )?(fun|good|great|lovely|amazing|nice|sweet)\b/i.test(
+      own,
+    );
+  const pieces: Piece[] = [];
+  const add = (p: Piece | null) => {
+    if (p) pieces.push(p);
+  };
+  if (kind === 'mixed') {
+    // The hard moment in it ("she cried a lot") is not what leads: the step is met, gently.
+    add(pickFirst(['progress_mixed', 'progress'], recent, rng));
+  } else if (own && theirs) {
+    const p = pickFresh('progress_step_own', recent, rng);
+    add(p ? fill(p, { own }) : withOwn(pickFirst(['progress'], recent, rng), own));
+  } else {
+    add(
+      own
+        ? (fill(pickFresh('progress_outcome_own', recent, rng), { own }) ??
+            withOwn(pickFirst(['progress'], recent, rng), own))
+        : pickFirst(['progress'], recent, rng),
+    );
+    // Good news that followed a step they took ("i asked him!!! he said ...") is partly theirs.
+    if (kind === 'step') add(pickFresh('progress_credit', recent, rng));
+  }
+  add(
+    pickFirst(
+      [
+        `progress_${kind === 'mixed' ? 'mixed' : theirs ? 'step' : 'outcome'}_ask`,
+        'progress_outcome_ask',
+        'own_ask_good',
+      ],
+      recent,
+      rng,
+    ),
+  );
+  return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
+}
+
+/**
+ * A plan affirmed and helped: said back in the person's words, the moment they chose noted when it
+ * is a talk, one practical point that fits what the plan is (holding off an urge, telling someone,
+ * getting support, a talk, time together), and one question about what they want from it.
+ */
+function planPlan(input: ActInput): ActPlan {
+  const { facts, recent, rng } = input;
+  const own = ownHappening(facts, 'plan', input.turn);
+  const { kind, timed } = planKind(input.text);
+  const pieces: Piece[] = [];
+  const add = (p: Piece | null) => {
+    if (p) pieces.push(p);
+  };
+  if (timed && (kind === 'talk' || kind === 'tell'))
+    add(withOwn(pickFirst(['plan_timing', 'plan_short'], recent, rng), own));
+  // With a practical point to follow, the affirmation is short.
+  else if (kind !== 'other')
+    add(
+      own
+        ? fill(pickFirst(['plan_own_short', 'plan_own'], recent, rng), { own })
+        : pickFirst(['plan_short', 'plan'], recent, rng),
+    );
+  else add(own ? fill(pick('plan_own', recent, rng), { own }) : pick('plan', recent, rng));
+  add(pickFirst([`plan_${kind}_tip`, 'plan_tip'], recent, rng));
+  add(pickFirst([`plan_${kind}_ask`, 'plan_other_ask'], recent, rng));
+  return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+}
+
+const NUMBER = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+/** "i said restaurant, it was a hotel bar actually", "i typed months, its 4 dates" */
+const SAID_NOT =
+  /\bi (?:said|typed|wrote|meant) ([a-z0-9 ]{2,25}?),? (?:but )?(it was|its|it is|they are|theyre|hes|shes|he is|she is|we are|were|its actually|it was actually) ([a-z0-9 ]{2,30}?)(?: actually| lol| haha)*(?:[.!,;]|$)/;
+/** "max is 6 not 5" */
+const NUMBER_NOT = new RegExp(`\\b([a-z]+) (is|was|turned|turns) (${NUMBER}),? not (${NUMBER})\\b`);
+/** "we're not married or anything", "hes not her husband, they just live together" */
+const STATE_NOT =
+  /\b(we are|were|im|i am|hes|he is|shes|she is|they are|theyre|its|it is|it was) not (?!that\b|like\b|just\b|because\b|about\b)([a-z ]{2,25}?)(?: or anything| lol| haha)*(?=[.!;,]|$)(?:, (they|we|he|she) (just|only|still|actually) ([a-z ]{3,30}?)(?=[.!,;]|$))?/;
+
+/**
+ * The fact a correction puts right, in the second person ("it was a hotel bar, not a restaurant",
+ * "Max is 6, not 5", "you're not married"), or null when it cannot be said back plainly.
+ */
+function correctedFact(raw: string, facts: ConversationFacts): string | null {
+  const t = raw
+    .toLowerCase()
+    .replace(/[\u2019\u02bc'`]/g, '')
+    .replace(/[^\p{L}\p{N}\s.,!?;]/gu, ' ')
+    .replace(/\s+/g, ' ');
+  const article = (x: string) =>
+    /^[a-z]+$/.test(x) && !/s$/.test(x) && !/^(the|a|an|my|his|her|our)$/.test(x) ? `a ${x}` : x;
+  let fact: string | null = null;
+  const said = SAID_NOT.exec(t);
+  const num = NUMBER_NOT.exec(t);
+  const state = STATE_NOT.exec(t);
+  if (said) fact = `${said[2]} ${said[3]}, not ${article(said[1])}`;
+  else if (num) fact = `${num[1]} ${num[2]} ${num[3]}, not ${num[4]}`;
+  else if (state)
+    fact = `${state[1]} not ${state[2]}${state[3] ? `, ${state[3]} ${state[4]} ${state[5]}` : ''}`;
+  if (!fact) return null;
+  const out = inSecondPerson(fact);
+  // What is denied ("you're not married") assumes nothing; the rest must be supported.
+  if (!out || out.split(' ').length > 16) return null;
+  if (!ownWordsSupported(out.replace(/\bnot [a-z' ]+/, ''), facts)) return null;
+  return withNames(withApostrophes(out), facts)
+    .replace(/\b(it|he|she|that)s\b/g, "$1's")
+    .replace(/\byoure\b/g, "you're")
+    .replace(/\btheyre\b/g, "they're")
+    .replace(/\bwere\b(?= not)/g, "you're");
+}
+
+/** The words that announce a new subject ("random but also", "on another matter"), not said back. */
+const CHANGE_MARKER =
+  /^(?:[\s,.:;-]*(?:random|unrelated|anyway|also|but|so|ok|okay|and|different (?:thing|question|topic)|(?:on )?another (?:note|matter|thing)|on a different note|one more thing)\b)+[\s,.:;-]*/i;
+
 /** The act-dependent opening of an answer and what should follow it. */
 export function planForAct(input: ActInput): ActPlan {
   const { act, facts, recent, rng } = input;
@@ -829,7 +1047,7 @@ export function planForAct(input: ActInput): ActPlan {
   };
   switch (act) {
     case 'greeting':
-      add(pick('greeting', recent, rng));
+      add(pick(unsureGreeting(input.text) ? 'greeting_unsure' : 'greeting', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     case 'thanks':
       add(pick('thanks', recent, rng));
@@ -840,23 +1058,34 @@ export function planForAct(input: ActInput): ActPlan {
       add(pick(planned ? 'goodbye_after_plan' : 'goodbye', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
-    case 'short':
-      add(pick(input.turn <= 1 ? 'short_opening' : 'short', recent, rng));
-      return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
-    // Progress and plans are said back in the person's own words when they can be.
-    case 'progress': {
-      const own = ownHappening(facts, 'progress', input.turn);
-      add(own ? fill(pick('progress_own', recent, rng), { own }) : pick('progress', recent, rng));
-      add(pick('progress_reinforce', recent, rng));
-      if (rng() < 0.5) add(pick('progress_question', recent, rng));
+    case 'short': {
+      // The easy way in follows what came just before: after news, a few feelings named; after an
+      // answer about saying something, an offer to work out the words; after a "should i", room
+      // not to decide yet.
+      const last = input.lastIds ?? [];
+      const group =
+        input.turn <= 1
+          ? 'short_opening'
+          : last.some((id) => /^act\.event\.(shock|new|hurt|bad|answer|scary)\./.test(id))
+            ? 'short_after_event'
+            : last.some((id) =>
+                  /\.(how_to|how_talk|how|should_talk)\.answer\.|\.answer\.how_to$|^act\.plan\.(talk|tell)\./.test(
+                    id,
+                  ),
+                )
+              ? 'short_after_answer'
+              : last.some((id) =>
+                    /\.(should|should_end|yes_no)\.answer\.|\.answer\.(yes_no|advice)$/.test(id),
+                  )
+                ? 'short_after_should'
+                : 'short';
+      add(pickFirst([group, 'short'], recent, rng) ?? pick(group, recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
-    case 'plan': {
-      const own = ownHappening(facts, 'plan', input.turn);
-      add(own ? fill(pick('plan_own', recent, rng), { own }) : pick('plan', recent, rng));
-      add(pick('plan_tip', recent, rng));
-      return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
-    }
+    case 'progress':
+      return progressPlan(input);
+    case 'plan':
+      return planPlan(input);
     case 'question': {
       const answer = answerPiece(
         input.question ?? 'advice',
@@ -873,10 +1102,20 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
     }
     case 'correction': {
-      add(pick('correction', recent, rng));
+      // The fact put right is said back briefly; the rest answers what else the message asks, or
+      // asks where to pick up, rather than a topic's stock paragraph.
       const role = roleChangeSentence(input.change, facts);
+      const fact = role ? null : correctedFact(input.text, facts);
+      if (fact) add(fill(pickFirst(['correction_detail'], recent, rng), { fact }));
+      else add(pick('correction', recent, rng));
       if (role) pieces.push({ id: 'act.correction.role', text: role });
-      return { pieces, core: 'light', style: null, echo: false };
+      const kind = questionIn(input.text);
+      if (kind) {
+        pieces.push(...answerPiece(kind, input.text, input.situation, facts, recent, rng).pieces);
+        return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+      }
+      add(pickFirst(['correction_ask'], recent, rng));
+      return { pieces, core: 'none', style: null, echo: false };
     }
     case 'change_subject': {
       add(pick('change_subject', recent, rng));
@@ -887,20 +1126,27 @@ export function planForAct(input: ActInput): ActPlan {
         pieces.push(...answerPiece(kind, input.text, input.situation, facts, recent, rng).pieces);
         return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
       }
-      add(situationPiece(input.situation, 'reflection', facts, recent));
+      // The new subject in a situation's words when it is clearly the one, with its own question
+      // (a topic's stock question may be about the old subject); else in the person's own words.
+      const close = input.situation !== null && isCloseMatch(input.situation);
+      const sit = close ? situationPiece(input.situation, 'reflection', facts, recent) : null;
+      if (sit) {
+        add(sit);
+        const ask = situationPiece(input.situation, 'question', facts, recent);
+        if (ask) {
+          add(ask);
+          return { pieces, core: 'none', style: null, echo: false };
+        }
+      }
+      if (pieces.length === 1) {
+        const rest = input.text.replace(CHANGE_MARKER, '');
+        const mine = ownAnswer({ ...input, text: rest }, 'question');
+        if (mine) return { ...mine, pieces: [...pieces, ...mine.pieces] };
+      }
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: false };
     }
-    case 'event': {
-      // News is met as it is: said back, as good news when it is, and one question about it; a
-      // situation's own words only when it is clearly the one (a loose match misreads news).
-      const close = input.situation !== null && isCloseMatch(input.situation);
-      const sit = situationPiece(input.situation, 'reflection', facts, recent);
-      const mine = sit && close ? null : ownAnswer(input, 'question');
-      if (mine) return mine;
-      add(pick('event', recent, rng));
-      add(sit);
-      return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: true };
-    }
+    case 'event':
+      return eventPlan(input);
     case 'sharing': {
       const own = situationPiece(input.situation, 'reflection', facts, recent);
       if (own && input.situation && isCloseMatch(input.situation)) {

@@ -1,0 +1,230 @@
+import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import actReplies from '../../src/coach/conversation/act-replies.json';
+import { realLibrary } from './helpers';
+
+/**
+ * Turns that are not questions answered as what they are (issue 11): news met with a tone that
+ * fits its weight, good news as good news, a plan affirmed and helped rather than treated as a
+ * question, a correction said back, a short reply given an easy way in that follows the turn
+ * before, a hesitant hello welcomed. Each conversation runs under several seeds, since the
+ * wording is chosen at random within what fits.
+ */
+const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+const SEEDS = [1, 7, 42, 1234, 99999];
+
+interface Reply {
+  text: string;
+  act: string;
+}
+
+/** The last reply of a conversation, under every seed. */
+function last(turns: readonly string[]): Reply[] {
+  return SEEDS.map((seed) => {
+    let state: ConversationState = initialState();
+    let out: Reply = { text: '', act: '' };
+    turns.forEach((text, i) => {
+      const r = engine.respond({ text, state, seed: seed * 100 + i });
+      state = r.state;
+      out = { text: r.reply, act: (r as { act?: string }).act ?? 'sharing' };
+    });
+    return out;
+  });
+}
+
+const questions = (s: string) => (s.match(/\?/g) ?? []).length;
+/** Words that meet a message as pain. */
+const PAIN = /\b(hard|painful|hurts?|sorry|heavy|costing you|weighing on you|tough)\b/i;
+
+describe('news is met by its weight', () => {
+  const opening = ['hey', 'been seeing leo for 5 months, we never put a label on it'];
+
+  test('a discovery is a shock, said in their words, never "good to understand"', () => {
+    for (const r of last([
+      ...opening,
+      'omg. my friend just sent me a screenshot, leo is active on grindr. like 20 min ago',
+    ])) {
+      expect(r.act).toBe('event');
+      expect(r.text).not.toMatch(/good to understand|glad|lovely/i);
+      expect(r.text).toMatch(/shock|hit you hard|horrible thing/i);
+      expect(r.text).toMatch(/Leo is active on grindr/);
+      expect(questions(r.text)).toBe(1);
+    }
+  });
+
+  test('a message from someone is something that stirs things up', () => {
+    for (const r of last([
+      'hi',
+      'i ended things with daniel a month ago, we work together',
+      'daniel messaged me tonight asking if we can just talk',
+    ])) {
+      expect(r.act).toBe('event');
+      expect(r.text).toMatch(/stir|pull you right back|land in your phone/i);
+      expect(questions(r.text)).toBe(1);
+    }
+  });
+
+  test('a hurtful text stings, and the quoted words count', () => {
+    for (const r of last([
+      'hey',
+      'my gf zoe gets jealous of my sister',
+      "zoe just texted 'have fun with your real girlfriend' bc im at my sisters tonight",
+    ])) {
+      expect(r.text).toMatch(/stung|hurtful|under your skin|hurt anyone/i);
+    }
+  });
+
+  test("someone else's temper is frightening; the person's own act is not", () => {
+    for (const r of last([
+      'hi',
+      'my husband and i keep fighting about money',
+      'i tried talking to him last night. he got really angry. he threw his plate at the wall',
+    ]))
+      expect(r.text).toMatch(/frightening|scary/i);
+    for (const r of last([
+      'hi',
+      'my girlfriend cheated on me',
+      'i threw her out. her stuff is in bin bags on the drive',
+    ]))
+      expect(r.text).not.toMatch(/frightening|scary/i);
+  });
+
+  test('an invitation is good news, not pain', () => {
+    for (const r of last([
+      'hi',
+      'so ive been seeing this guy for a month and i really like him',
+      'omg he just texted asking if i want to come to his friends bbq saturday',
+    ])) {
+      expect(r.text).toMatch(/lovely|good|glad|enjoying|nice/i);
+      expect(r.text).not.toMatch(PAIN);
+    }
+  });
+
+  test('every weight frame for hard news stays serious', () => {
+    const groups = actReplies as unknown as Record<string, { text: string }[]>;
+    const heavy = ['event_shock', 'event_new_partner', 'event_hurt', 'event_bad_news'];
+    for (const g of heavy)
+      for (const e of groups[g])
+        expect(e.text).not.toMatch(/good to understand|lovely|glad|good news/i);
+  });
+});
+
+describe('a plan is affirmed and helped', () => {
+  test('a plan with the question it will put to someone is not answered as a question', () => {
+    for (const r of last([
+      'hey',
+      'been seeing leo for 5 months, no labels',
+      'how do i ask what we are without sounding needy',
+      'ok im gonna text him to come over tmrw and ask him straight, what are we and are we exclusive',
+    ])) {
+      expect(r.act).toBe('plan');
+      expect(r.text).not.toMatch(/my honest view|keep it casual/i);
+      expect(r.text).toMatch(/ask him straight/);
+      expect(questions(r.text)).toBe(1);
+    }
+  });
+
+  test('holding off an urge gets a way through the urge', () => {
+    for (const r of last([
+      'hi',
+      'my ex and i broke up 2 weeks ago and i keep wanting to text him',
+      'ok ill try not to text him this week',
+    ])) {
+      expect(r.act).toBe('plan');
+      expect(r.text).toMatch(/You'll try not to text him this week/);
+      expect(r.text).toMatch(/urge/i);
+    }
+  });
+
+  test('getting support of their own is met as such', () => {
+    for (const r of last([
+      'hi',
+      'my husband had an affair and im trying to decide what to do',
+      'ok. im going to look for a therapist just for me',
+    ]))
+      expect(r.text).toMatch(/support|on your side/i);
+  });
+});
+
+describe('progress is named and celebrated', () => {
+  test("the person's own step is said back and credited, without probing pain", () => {
+    for (const r of last([
+      'hi',
+      'my ex and i broke up 2 weeks ago and i keep wanting to text him',
+      'ok ill try not to text him this week',
+      'update: i didnt text him!! its been 5 days',
+    ])) {
+      expect(r.act).toBe('progress');
+      expect(r.text).toMatch(/^You didn't text him/);
+      expect(r.text).not.toMatch(PAIN);
+    }
+  });
+
+  test("someone else's tears do not turn a step into pain", () => {
+    for (const r of last([
+      'hey',
+      'my best friend amy is being cheated on and i know about it',
+      'ok im meeting her for coffee tomorrow. ill tell her in person',
+      'i told her. she cried a lot but she thanked me',
+    ])) {
+      expect(r.act).toBe('progress');
+      expect(r.text).not.toMatch(/of course that hurts|painful|that stays with you/i);
+    }
+  });
+});
+
+describe('corrections, short replies and greetings', () => {
+  test('a corrected detail is said back', () => {
+    for (const r of last([
+      'hi',
+      'i found a receipt in my husbands jacket, a restaurant, two people',
+      'sorry i said restaurant, it was a hotel bar actually',
+    ])) {
+      expect(r.act).toBe('correction');
+      expect(r.text).toMatch(/it was a hotel bar, not a restaurant/);
+    }
+  });
+
+  test('a correction that asks something gets its answer', () => {
+    for (const r of last([
+      'hi',
+      'my ex has a new girlfriend and my son max who is 5 keeps asking about her',
+      'oh wait max is 6 not 5 sorry lol, does that change anything',
+    ])) {
+      expect(r.act).toBe('correction');
+      expect(r.text).toMatch(/6, not 5/);
+      expect(r.text).toMatch(/still|not really|no\b/i);
+    }
+  });
+
+  test('"idk what to feel" after news gets feelings named, not a probe', () => {
+    for (const r of last([
+      'hey',
+      'been seeing leo for 5 months, no labels',
+      'omg my friend just sent me a screenshot, leo is active on grindr',
+      'idk what to even feel',
+    ])) {
+      expect(r.act).toBe('short');
+      expect(r.text).toMatch(/numb|angry|shock/i);
+    }
+  });
+
+  test('"ok" after an answer gets an offer to work on it together', () => {
+    for (const r of last([
+      'hi',
+      'me and my gf had a fight and i said some stuff i regret',
+      'how do i apologise without taking all the blame',
+      'ok',
+    ])) {
+      expect(r.act).toBe('short');
+      expect(r.text).toMatch(/together|leave it there|feels stuck/i);
+    }
+  });
+
+  test('a hello that does not know where to start is welcomed, not met as pain', () => {
+    for (const r of last(['hi, i dont really know where to start'])) {
+      expect(r.act).toBe('greeting');
+      expect(r.text).toMatch(/welcome|glad/i);
+      expect(r.text).not.toMatch(PAIN);
+    }
+  });
+});
