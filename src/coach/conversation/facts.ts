@@ -150,6 +150,9 @@ const RE_NAME_PAREN_ROLE = new RegExp(`\\b([\\p{L}'-]+) \\((${ROLE_ALT})\\b`, 'g
 const RE_NAME_AND_I = /\b(?:me and|me & ) (?:my \S+ )?([\p{L}'-]+)|\b([\p{L}'-]+) and i\b/gu;
 const RE_CALLED =
   /\b(?:called|named|this (?:person|guy|girl)|a (?:girl|guy|woman|man|lady|chap) (?:from \w+|there too|at \w+)?,?) ([\p{L}'-]+)/gu;
+/** "now i am seeing a woman, carmen", "dating this guy, sam": someone new since an ending. */
+const RE_SEEING_NEW =
+  /\b(?:(?:now|currently) (?:i am|i'm|im) (?:seeing|dating|with) (?!a |this )|(?:seeing|dating) (?:a|this) (?:girl|guy|woman|man|lady|person)(?: now)?,? )([\p{L}'-]+)/gu;
 const RE_BEEN_WITH = /\b(?:been with|seeing|dating|married to|engaged to) ([\p{L}'-]+)/gu;
 const RE_LEFT_ME =
   /\b([\p{L}'-]+) (?:broke up with me|dumped me|left me|ended it|ended things|split up with me|cheated|has been sleeping|had an affair)/gu;
@@ -200,6 +203,12 @@ function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
       ? 'friend'
       : m[0].split(' ')[0];
     add(asName(m[1], true), ROLE_OF.get(word) ?? 'other', true);
+  }
+  for (const m of t.matchAll(RE_SEEING_NEW)) {
+    const name = asName(m[1], true);
+    add(name, 'partner', true);
+    const f = found.find((x) => x.name === name);
+    if (f) f.fresh = true;
   }
   for (const m of t.matchAll(RE_CALLED)) add(asName(m[1], true), 'other', false);
   for (const m of t.matchAll(RE_BEEN_WITH)) add(asName(m[1], true), 'partner', false);
@@ -320,7 +329,7 @@ export function statesOnlyOthers(raw: string): boolean {
 }
 
 const CHILDREN_YES =
-  /\b((my|our) (kids?|children|son|daughter|baby|toddler|little one|boys|girls|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
+  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|boys|girls|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
 const CHILDREN_OTHERS =
   /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
 const CHILDREN_NO =
@@ -482,6 +491,12 @@ export function updateFacts(
   for (const role of rolesOnly) {
     if (!facts.people.some((p) => p.role === role)) facts.people.push({ name: null, role, turn });
   }
+  // "divorced 3 years, now i am seeing carmen": the ending is the past; someone new is the present.
+  if (
+    found.some((m) => m.fresh && m.role !== null && PARTNERISH.has(m.role)) &&
+    ['broken_up', 'divorced', 'separated'].includes(facts.relationship ?? '')
+  )
+    facts.relationship = 'dating';
   // An ending turns the partner into an ex; a marriage turns a partner into a spouse.
   if (ended) {
     const fresh = new Set(found.filter((m) => m.fresh).map((m) => m.name && displayName(m.name)));
