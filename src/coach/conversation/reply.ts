@@ -12,6 +12,7 @@ import { questionIn, type QuestionKind, type TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
 import { allSupported, assumptionsInText } from './assumptions';
+import type { Feeling } from './feeling';
 import { inSecondPerson, ownWords } from './own-words';
 import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
 
@@ -273,10 +274,17 @@ export interface ActInput {
   ownTopic: boolean;
   /** Whether the conversation has a topic worked on over several turns, which this turn continues. */
   settledTopic: boolean;
+  /** The stage of the turn's lead topic (steps wait for {@link STEP_STAGE}). */
+  stage: number;
 }
 
-/** How a message feels, for the words that meet it. */
-export type Feeling = 'hard' | 'good' | 'plain';
+/**
+ * The stage from which a sharing turn may be answered with a step: before it the person is still
+ * telling what happened, and a suggestion on a first vent answers something they did not ask.
+ */
+export const STEP_STAGE = 3;
+
+export type { Feeling } from './feeling';
 
 /**
  * The person's words said back ("It's just so quiet now, and his hoodie is still on your chair;
@@ -462,9 +470,16 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn);
   if (!mine) return null;
   const pieces = [mine];
-  // A topic's questions are about its pains: good news, or a topic not yet settled, gets a plain
-  // question about what was just said.
-  if (input.feeling === 'good' || !input.settledTopic) {
+  // The situation the conversation is in asks what moves it forward, when its question is fresh.
+  const sit = input.situation;
+  const asked =
+    sit && input.feeling !== 'good' && (isCloseMatch(sit) || sit.evidence === 0)
+      ? situationPiece(sit, 'question', input.facts, input.recent)
+      : null;
+  if (asked) return { pieces: [mine, asked], core: 'none', style: null, echo: false };
+  // A topic's questions are about its pains: good news, or a message whose topic is neither clear
+  // in its own words nor the conversation's settled one, gets a plain question about what was said.
+  if (input.feeling === 'good' || !(input.settledTopic || input.ownTopic)) {
     const ask = rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
     if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
   }
@@ -545,13 +560,15 @@ export function planForAct(input: ActInput): ActPlan {
       return { pieces, core: pieces.length > 1 ? 'question' : 'light', style: null, echo: true };
     }
     case 'sharing': {
-      const own = situationPiece(input.situation, 'reflection', facts, recent);
-      if (own && input.situation && isCloseMatch(input.situation)) {
+      // A situation clearly recognised answers in its own words: its reflection and the one
+      // question that moves it forward, not a topic's stock paragraph around them.
+      const close = input.situation !== null && isCloseMatch(input.situation);
+      const own = close ? situationPiece(input.situation, 'reflection', facts, recent) : null;
+      if (own) {
         pieces.push(own);
-        if (input.ownTopic) return { pieces, core: 'light', style: null, echo: false };
-        // A message with no clear topic of its own gets no topic insight after the situation's
-        // words: the situation's own question, else one from the blocks.
-        const ask = situationPiece(input.situation, 'question', facts, recent);
+        const ask =
+          situationPiece(input.situation, 'question', facts, recent) ??
+          rotate(`own_ask_${input.feeling}`, input.turn, recent);
         if (ask) pieces.push(ask);
         return { pieces, core: ask ? 'none' : 'question', style: null, echo: false };
       }
@@ -566,13 +583,21 @@ export function planForAct(input: ActInput): ActPlan {
           echo: false,
         };
       }
-      // Without a clear topic of its own, the message is answered in its own words, not by a
-      // topic's stock paragraph that one of its words happened to call up.
-      if (!input.ownTopic) {
+      // While the person is still telling it, the message is answered in its own words (said
+      // back, which cannot misread it), not by a topic's stock paragraph that may tell another
+      // story ("bracing yourself before every conversation"); a clear topic asks its own question.
+      if (!input.ownTopic || input.stage < STEP_STAGE) {
         const mine = ownAnswer(input, 'question');
         if (mine) return mine;
       }
-      return { pieces, core: 'full', style: null, echo: true };
+      // A topic's blocks: a reflection and a question while the person is still telling it; the
+      // whole recipe (which may hold a step) only once the topic has been worked on.
+      return {
+        pieces,
+        core: input.stage >= STEP_STAGE ? 'full' : 'light',
+        style: null,
+        echo: true,
+      };
     }
   }
 }
