@@ -164,6 +164,9 @@ const RE_OTHERS_PARTNER = new RegExp(
   `\\b(?:[\\p{L}]+'?s|his|her|their) (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee) ([\\p{L}'-]+)`,
   'gu',
 );
+/** "2 kids lily 8 and max 5", "our children, ana and leo": the names are the children's. */
+const RE_KIDS_NAMED =
+  /\b(?:kids|children|boys|girls|sons|daughters)[,:]? ([\p{L}'-]+)(?: \(?\d+\)?)?(?:,? and ([\p{L}'-]+))?/gu;
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
 const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
@@ -198,6 +201,8 @@ function mentions(t: string): { found: Mention[]; rolesOnly: PersonRole[] } {
     const ended = !/cheated|sleeping|affair/.test(m[0]);
     add(asName(m[1], true), ended ? 'ex' : null, ended);
   }
+  for (const m of t.matchAll(RE_KIDS_NAMED))
+    for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
     const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
       ? 'friend'
@@ -459,7 +464,11 @@ export function updateFacts(
       // A bare name: the role the user mentioned without a name ("my boyfriend" ... "jake has a
       // temper"), else the likeliest one in a relationship coach: the partner, or the ex after
       // an ending, unless a partner is already known.
-      const pendingRole = facts.people.find((p) => p.name === null)?.role ?? rolesOnly[0];
+      // "my bf has a new coworker ... her name is sophie": a name given for someone is the one
+      // spoken of last, not the first one still unnamed.
+      const unnamed = facts.people.filter((p) => p.name === null);
+      const pendingRole =
+        (NAME_GIVEN.test(t) ? unnamed[unnamed.length - 1] : unnamed[0])?.role ?? rolesOnly[0];
       // "her name is claire" after "he's been sleeping with someone": the other person, never
       // the partner.
       if (facts.affair === 'partner' && NAME_GIVEN.test(t)) role = 'other';
