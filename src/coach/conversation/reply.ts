@@ -11,6 +11,7 @@ import { isCloseMatch, type SituationMatch, type AnswerKind } from '../situation
 import { questionIn, type QuestionKind, type TurnAct } from './acts';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
+import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
 import type { Feeling } from './feeling';
 import { inSecondPerson, ownWords } from './own-words';
@@ -461,6 +462,48 @@ function whatIfPiece(
   return null;
 }
 
+const PERSON_ASKS = (sharingAsks as { person: Entry[] }).person;
+/** Roles whose person a question may be about (not someone else's affair partner or a stranger). */
+const ASKED_ABOUT: ReadonlySet<PersonRole> = new Set([
+  'partner',
+  'spouse',
+  'ex',
+  'date',
+  'friend',
+  'sister',
+  'brother',
+  'mother',
+  'father',
+  'in_law',
+  'coworker',
+]);
+/** Roles the story is most often about: asked about before anyone else named with them. */
+const CLOSEST: ReadonlySet<PersonRole> = new Set(['partner', 'spouse', 'ex', 'date']);
+
+/**
+ * A question about the person the message is about: the partner or ex named in it, else the first
+ * one named whose role is known, never a child or a stranger ("zoe says im choosing jess over her" -> "What do you think is going on for Zoe?"), by
+ * rotation so a conversation does not hear the same one twice; null when none is named.
+ */
+function personAsk(input: ActInput): Piece | null {
+  const lower = input.text.toLowerCase();
+  let first: { at: number; name: string } | null = null;
+  for (const p of input.facts.people) {
+    if (!p.name || !ASKED_ABOUT.has(p.role)) continue;
+    const name = p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
+    const m = new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').exec(lower);
+    // The partner or ex named first, else whoever is named first.
+    const at = m ? m.index + (CLOSEST.has(p.role) ? 0 : lower.length) : -1;
+    if (m && (!first || at < first.at)) first = { at, name: p.name };
+  }
+  if (!first) return null;
+  for (let k = 0; k < PERSON_ASKS.length; k++) {
+    const e = PERSON_ASKS[(input.turn * ROTATION_STEP + k) % PERSON_ASKS.length];
+    if (!input.recent.has(e.id)) return fill({ id: e.id, text: e.text }, { name: first.name });
+  }
+  return null;
+}
+
 /**
  * The pieces of an answer built on the person's own words: said back, then one plain question
  * about it when the conversation has no settled topic whose own questions would fit (the blocks
@@ -477,6 +520,9 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
       ? situationPiece(sit, 'question', input.facts, input.recent)
       : null;
   if (asked) return { pieces: [mine, asked], core: 'none', style: null, echo: false };
+  // A message about someone they named asks about that person and this story.
+  const about = input.feeling === 'good' ? null : personAsk(input);
+  if (about) return { pieces: [mine, about], core: 'none', style: null, echo: false };
   // A topic's questions are about its pains: good news, or a message whose topic is neither clear
   // in its own words nor the conversation's settled one, gets a plain question about what was said.
   if (input.feeling === 'good' || !(input.settledTopic || input.ownTopic)) {
