@@ -143,7 +143,7 @@ describe("the person's own details", () => {
     const facts = updateFacts(emptyFacts(), text, 'sharing', 1).facts;
     expect(facts.people.find((p) => p.name === 'Carmen')?.role).toBe('partner');
     expect(feelingOf(text, ['sad'], true)).toBe('good');
-    expect(feelingOf('she is wonderful but i am so scared', ['afraid'], false)).toBe('hard');
+    expect(feelingOf('she is wonderful but i am so scared', ['scared'], false)).toBe('hard');
     for (const t of lastTurns(['hola', text])) {
       expect(t.reply).not.toMatch(/a lot to deal with|hard|heavy|sorry|your ex/i);
     }

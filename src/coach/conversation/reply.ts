@@ -487,9 +487,11 @@ const CLOSEST: ReadonlySet<PersonRole> = new Set(['partner', 'spouse', 'ex', 'da
  */
 function personAsk(input: ActInput): Piece | null {
   const lower = input.text.toLowerCase();
+  // A name just given ("her name is sophie") has a role that is only a guess so far.
+  const introduced = /\b(?:her|his|their) name(?:'s|s| is) ([\p{L}'-]+)/u.exec(lower)?.[1];
   let first: { at: number; name: string } | null = null;
   for (const p of input.facts.people) {
-    if (!p.name || !ASKED_ABOUT.has(p.role)) continue;
+    if (!p.name || !ASKED_ABOUT.has(p.role) || p.name.toLowerCase() === introduced) continue;
     const name = p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
     const m = new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').exec(lower);
     // The partner or ex named first, else whoever is named first.
@@ -520,6 +522,9 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
       ? situationPiece(sit, 'question', input.facts, input.recent)
       : null;
   if (asked) return { pieces: [mine, asked], core: 'none', style: null, echo: false };
+  // A topic clear in the message or settled in the conversation asks its own question (the blocks).
+  if (input.feeling !== 'good' && (input.settledTopic || input.ownTopic))
+    return { pieces, core, style: null, echo: false };
   // A message about someone they named asks about that person and this story.
   const about = input.feeling === 'good' ? null : personAsk(input);
   if (about) return { pieces: [mine, about], core: 'none', style: null, echo: false };
