@@ -25,7 +25,11 @@ function plain(text: string): string {
  * The feeling of a message. `inferred` says the emotions were guessed from its topic, not found
  * in its words: a guessed sadness does not outweigh warm words about someone.
  */
-export function feelingOf(text: string, emotions: readonly EmotionId[], inferred: boolean): Feeling {
+export function feelingOf(
+  text: string,
+  emotions: readonly EmotionId[],
+  inferred: boolean,
+): Feeling {
   if (soundsGood(text)) return 'good';
   const hard = emotions.some((e) => !EASY_FEELINGS.has(e));
   if ((!hard || inferred) && WARM.some((re) => re.test(plain(text)))) return 'good';
