@@ -106,6 +106,22 @@ describe('no step while the person is still telling it', () => {
   });
 });
 
+describe("a situation's own step once its story is told", () => {
+  test('an in-law story told over several turns gets its step, its first telling none', () => {
+    const story = [
+      'hi',
+      'my mother in law is driving me nuts',
+      'she comes over unannounced most days and rearranges our kitchen',
+      'my husband says thats just how she is',
+      'we live five minutes from her so she just drops in whenever',
+    ];
+    for (const t of lastTurns(story.slice(0, 2)))
+      expect(t.blockIds.some((b) => /\.action\./.test(b))).toBe(false);
+    for (const t of lastTurns(story))
+      expect(t.blockIds).toContain('sit.in_law_boundaries.action.1');
+  });
+});
+
 describe("the person's own details", () => {
   test('a message about someone they named asks about that person', () => {
     for (const t of lastTurns([

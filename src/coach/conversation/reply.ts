@@ -284,6 +284,8 @@ export interface ActInput {
  * telling what happened, and a suggestion on a first vent answers something they did not ask.
  */
 export const STEP_STAGE = 3;
+/** A situation's own step, which fits it, may come a stage earlier, once its story is told. */
+export const STEP_SITUATION_STAGE = 2;
 
 export type { Feeling } from './feeling';
 
@@ -622,6 +624,19 @@ export function planForAct(input: ActInput): ActPlan {
           rotate(`own_ask_${input.feeling}`, input.turn, recent);
         if (ask) pieces.push(ask);
         return { pieces, core: ask ? 'none' : 'question', style: null, echo: false };
+      }
+      // Later in the same situation (found again or carried, its reflection given, the story told
+      // over a few turns), a further telling is said back with the situation's own small step: a suggestion that fits
+      // this situation, not a stock one on a first vent.
+      const told = input.situation
+        ? recent.has(`sit.${input.situation.situation.id}.reflection.1`)
+        : false;
+      if (told && input.stage >= STEP_SITUATION_STAGE) {
+        const step = situationPiece(input.situation, 'step', facts, recent);
+        const mine = step
+          ? ownReflection(input.text, input.feeling, facts, recent, input.turn)
+          : null;
+        if (step && mine) return { pieces: [mine, step], core: 'none', style: null, echo: false };
       }
       // "what if she gets mad at me and not him": a fear said as a question gets a view on it.
       const fear = whatIfPiece(input.text, facts, recent, rng);
