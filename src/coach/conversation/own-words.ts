@@ -119,6 +119,8 @@ function sentences(raw: string): string[] {
     // A clause hanging on the last one ("which is kinda true") or agreeing with Amora ("that's a
     // good point") says nothing of its own.
     if (/^which\b/.test(s)) continue;
+    // An apology for the message itself ("sorry, long one") is not what it says.
+    if (/^(sorry|sry|apologies)\b.{0,20}\b(long|essay|rant|ramble|vent)/.test(s)) continue;
     // Questions without a question mark ("what if she gets mad", "... do i") are not said back.
     if (
       /^(what|why|how|when|where|who|should|shall|is|are|do|does|did|can|could|would|will|am)\b/.test(

@@ -625,12 +625,15 @@ export function planForAct(input: ActInput): ActPlan {
         if (ask) pieces.push(ask);
         return { pieces, core: ask ? 'none' : 'question', style: null, echo: false };
       }
-      // Later in the same situation (found again or carried, its reflection given, the story told
+      // Later in the same situation (found again, its reflection given, the story told
       // over a few turns), a further telling is said back with the situation's own small step: a suggestion that fits
       // this situation, not a stock one on a first vent.
-      const told = input.situation
-        ? recent.has(`sit.${input.situation.situation.id}.reflection.1`)
-        : false;
+      // Only when this message itself speaks of the situation: one carried over a bare "idk what
+      // to even feel" is someone reeling, not ready for a step.
+      const told =
+        input.situation !== null &&
+        input.situation.evidence > 0 &&
+        recent.has(`sit.${input.situation.situation.id}.reflection.1`);
       if (told && input.stage >= STEP_SITUATION_STAGE) {
         const step = situationPiece(input.situation, 'step', facts, recent);
         const mine = step
