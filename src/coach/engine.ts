@@ -4,7 +4,8 @@
  * comes back; nothing here reads the clock, the environment or a database.
  */
 import { chooseBlock, chooseBlocks, type ChoiceContext, type ChosenBlock } from './choose';
-import { recogniseAct, soundsGood, type TurnAct } from './conversation/acts';
+import { recogniseAct, type TurnAct } from './conversation/acts';
+import { feelingOf } from './conversation/feeling';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
 import {
   currentEx,
@@ -14,7 +15,7 @@ import {
   updateFacts,
   useNames,
 } from './conversation/facts';
-import { planForAct, type Feeling, type Piece } from './conversation/reply';
+import { planForAct, type Piece } from './conversation/reply';
 import {
   isCloseMatch,
   loadSituations,
@@ -89,8 +90,6 @@ const WEAK_TOPIC_SCORE = 3;
 const OWN_TOPIC_SCORE = 3.5;
 /** Turns of work after which a topic is the conversation's settled one. */
 const SETTLED_TURNS = 3;
-/** Feelings that are not hard ones. */
-const EASY_FEELINGS: ReadonlySet<EmotionId> = new Set(['hopeful', 'relieved', 'neutral']);
 /** Topics counted per turn (the most salient ones). */
 const TOPICS_COUNTED = 3;
 
@@ -229,12 +228,6 @@ function personalise(
     .replace(/\{partner\}/g, who);
 }
 
-/** How a message feels: good news is good whatever word of worry it has; else any hard feeling. */
-function feelingOf(text: string, emotions: readonly EmotionId[]): Feeling {
-  if (soundsGood(text)) return 'good';
-  return emotions.some((e) => !EASY_FEELINGS.has(e)) ? 'hard' : 'plain';
-}
-
 /**
  * The built-in engine, named "blocks": answers by choosing and joining hand-written blocks.
  * Safety is structural: the returned engine is wrapped by {@link withSafety}.
@@ -288,7 +281,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
 
       // Understand.
       const detected = detectTopics(norm, { hintTopics: input.context?.topics, status });
-      const { emotions, hits: emotionHits } = detectEmotions(norm, inferenceTopic(detected));
+      const {
+        emotions,
+        hits: emotionHits,
+        inferred,
+      } = detectEmotions(norm, inferenceTopic(detected));
       const asksAdvice = asksForAdvice(norm);
       // Continuity: a message with no topic of its own, or only weak evidence of another one,
       // continues the session's main topic ("ok", "I keep looking at our photos").
@@ -417,7 +414,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         turn,
         text: input.text,
         lastIds: state.recentBlocks.filter((b) => b.turn === turn - 1).map((b) => b.id),
-        feeling: feelingOf(input.text, emotions),
+        feeling: feelingOf(input.text, emotions, inferred),
         // The message's own strong topic counts only if its blocks may be used (an in-law story
         // calls up family pressure, whose blocks speak of the person's own family).
         ownTopic:
@@ -430,6 +427,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           prior !== null &&
           priorScore > 0 &&
           (state.topics[prior]?.turns ?? 0) >= SETTLED_TURNS,
+        stage,
       });
       // The act's style, unless that would make three in a row (the usual choice avoids that).
       const previous = counted ? state.recentStyles : state.recentStyles.slice(0, -1);

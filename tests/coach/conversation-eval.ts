@@ -223,9 +223,13 @@ export function inventedFacts(reply: string, facts: LabelledFacts): string[] {
     ).exec(reply);
     if (wrongRole) {
       const said = (wrongRole[1] ?? wrongRole[3]).toLowerCase();
+      // A "new partner" is the user's own when the user is labelled in a relationship ("divorced,
+      // now seeing carmen"); otherwise it is someone else's (an ex's new girlfriend).
+      const ownNew =
+        p.role === 'new_partner' && facts.relationship !== null && TOGETHER.has(facts.relationship);
       const fits =
         (ROLE_WORDS[p.role]?.test(`your ${said}`) ?? false) ||
-        (said === 'partner' && PARTNER_ROLES.has(p.role));
+        (said === 'partner' && (PARTNER_ROLES.has(p.role) || ownNew));
       if (!fits) out.push(`${p.name} called "your ${said}" (${p.role})`);
     }
   }

@@ -131,8 +131,13 @@ export function expectedAssumptions(text: string, topics: readonly string[]): As
 /** Whether the remembered facts support one assumption. Unknown is not support. */
 export function supports(facts: ConversationFacts, a: Assumption): boolean {
   switch (a) {
+    // A mother-in-law spoken of means a partner whose mother she is, unless it ended.
     case 'partner':
-      return hasPartner(facts);
+      return (
+        hasPartner(facts) ||
+        (facts.people.some((p) => p.role === 'in_law') &&
+          !['broken_up', 'divorced', 'separated'].includes(facts.relationship ?? ''))
+      );
     case 'ex':
       return (
         currentEx(facts) !== null ||

@@ -170,6 +170,9 @@ const RE_OTHERS_PARTNER = new RegExp(
   `\\b(?:[\\p{L}]+'?s|his|her|their) (?:husband|wife|boyfriend|girlfriend|bf|gf|partner|fiance|fiancee) ([\\p{L}'-]+)`,
   'gu',
 );
+/** "2 kids lily 8 and max 5", "our children, ana and leo": the names are the children's. */
+const RE_KIDS_NAMED =
+  /\b(?:kids|children|boys|girls|sons|daughters)[,:]? ([\p{L}'-]+)(?: \(?\d+\)?)?(?:,? and ([\p{L}'-]+))?/gu;
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
 const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
@@ -214,6 +217,8 @@ function mentions(t: string): {
     const ended = !/cheated|sleeping|affair/.test(m[0]);
     add(asName(m[1], true), ended ? 'ex' : null, ended);
   }
+  for (const m of t.matchAll(RE_KIDS_NAMED))
+    for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
     const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
       ? 'friend'
@@ -370,7 +375,7 @@ export function statesOnlyOthers(raw: string): boolean {
 }
 
 const CHILDREN_YES =
-  /\b((my|our) (kids?|children|son|daughter|baby|toddler|little one|boys|girls|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
+  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|boys|girls|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
 const CHILDREN_OTHERS =
   /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
 const CHILDREN_NO =
@@ -599,6 +604,12 @@ export function updateFacts(
   for (const role of someone) {
     if (!facts.people.some((p) => p.role === role)) facts.people.push({ name: null, role, turn });
   }
+  // "divorced 3 years, now i am seeing carmen": the ending is the past; someone new is the present.
+  if (
+    found.some((m) => m.fresh && m.role !== null && PARTNERISH.has(m.role)) &&
+    ['broken_up', 'divorced', 'separated'].includes(facts.relationship ?? '')
+  )
+    facts.relationship = 'dating';
   // An ending turns the partner into an ex; a marriage turns a partner into a spouse.
   if (ended) {
     const fresh = new Set(found.filter((m) => m.fresh).map((m) => m.name && displayName(m.name)));

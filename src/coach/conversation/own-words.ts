@@ -45,7 +45,7 @@ const LEADING =
   /^((hi+|hey+|hello|ok(ay)?|thats? (a )?(good point|fair|true)|that's (a )?(good point|fair|true)|fair enough|good point|true|(you're|youre|ur) right|so|well|yeah|yea|ya|yes|no|nah|right|honestly|tbh|lol|haha+|omg|ugh|like|um+|uh+|hmm+|i mean|and|but|also|anyway|actually|update:?|oh|wow)[,.:!\- ]+)+/;
 /** Chat tails that carry no content ("lol", "tbh", "or anything", "anyway"). */
 const TRAILING =
-  /([, ]+(lol+|lmao|haha+|tbh|honestly|tho|though|anyway|anyways|or anything|or whatever|idk|ig|i guess|btw|x+|like|really|if that matters|fr))+$/;
+  /([, ]+(lol+|lmao|haha+|tbh|honestly|tho|though|anyway|anyways|or anything|or whatever|idk|ig|i guess|btw|by the way|x+|like|really|if that matters|fr))+$/;
 
 /** Chat shorthand written out when said back ("my bf" -> "your boyfriend"). */
 const CHAT_WORDS: Readonly<Record<string, string>> = {
@@ -81,6 +81,7 @@ function mended(s: string): string {
       /\b(at|to|from) (your|his|her|their|my) (mom|mum|dad|mother|father|sister|brother|friend|nan|gran|grandma|aunt|uncle)s\b/g,
       "$1 $2 $3's",
     )
+    .replace(/\b(his|her|their|my|your) names\b/g, "$1 name's")
     .replace(/\bim\b/g, "i'm")
     .replace(/\bive\b/g, "i've")
     .replace(/\bid\b(?= (like|love|rather|never|been|say|have|be)\b)/g, "i'd");
@@ -100,6 +101,8 @@ function sentences(raw: string): string[] {
   const text = raw
     .toLowerCase()
     .replace(/[\u2019\u02bc`]/g, "'")
+    // A trailing-off ("and i am... not chill") is a pause inside the sentence, not its end.
+    .replace(/\s*(\.{2,}|\u2026)\s*(?=\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}\s.,!?;:'"()\-£$%/]/gu, ' ')
     .replace(/\s+/g, ' ');
   for (const part of text.match(/[^.!?;\n]+[.!?;]*/g) ?? []) {
@@ -116,6 +119,8 @@ function sentences(raw: string): string[] {
     // A clause hanging on the last one ("which is kinda true") or agreeing with Amora ("that's a
     // good point") says nothing of its own.
     if (/^which\b/.test(s)) continue;
+    // An apology for the message itself ("sorry, long one") is not what it says.
+    if (/^(sorry|sry|apologies)\b.{0,20}\b(long|essay|rant|ramble|vent)/.test(s)) continue;
     // Questions without a question mark ("what if she gets mad", "... do i") are not said back.
     if (
       /^(what|why|how|when|where|who|should|shall|is|are|do|does|did|can|could|would|will|am)\b/.test(

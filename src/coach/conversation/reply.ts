@@ -33,7 +33,9 @@ import {
 } from './asked';
 import actReplies from './act-replies.json';
 import answers from './answers.json';
+import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
+import type { Feeling } from './feeling';
 import { inSecondPerson, ownWords } from './own-words';
 import {
   opensConversation,
@@ -611,10 +613,19 @@ export interface ActInput {
   settledTopic: boolean;
   /** The ids of the pieces and blocks of the answer just before, if any (what a short reply follows). */
   lastIds?: readonly string[];
+  /** The stage of the turn's lead topic (steps wait for {@link STEP_STAGE}). */
+  stage: number;
 }
 
-/** How a message feels, for the words that meet it. */
-export type Feeling = 'hard' | 'good' | 'plain';
+/**
+ * The stage from which a sharing turn may be answered with a step: before it the person is still
+ * telling what happened, and a suggestion on a first vent answers something they did not ask.
+ */
+export const STEP_STAGE = 3;
+/** A situation's own step, which fits it, may come a stage earlier, once its story is told. */
+export const STEP_SITUATION_STAGE = 2;
+
+export type { Feeling } from './feeling';
 
 /**
  * The person's words said back ("It's just so quiet now, and his hoodie is still on your chair;
@@ -819,6 +830,50 @@ function whatIfPiece(
   return null;
 }
 
+const PERSON_ASKS = (sharingAsks as { person: Entry[] }).person;
+/** Roles whose person a question may be about (not someone else's affair partner or a stranger). */
+const ASKED_ABOUT: ReadonlySet<PersonRole> = new Set([
+  'partner',
+  'spouse',
+  'ex',
+  'date',
+  'friend',
+  'sister',
+  'brother',
+  'mother',
+  'father',
+  'in_law',
+  'coworker',
+]);
+/** Roles the story is most often about: asked about before anyone else named with them. */
+const CLOSEST: ReadonlySet<PersonRole> = new Set(['partner', 'spouse', 'ex', 'date']);
+
+/**
+ * A question about the person the message is about: the partner or ex named in it, else the first
+ * one named whose role is known, never a child or a stranger ("zoe says im choosing jess over her" -> "What do you think is going on for Zoe?"), by
+ * rotation so a conversation does not hear the same one twice; null when none is named.
+ */
+function personAsk(input: ActInput): Piece | null {
+  const lower = input.text.toLowerCase();
+  // A name just given ("her name is sophie") has a role that is only a guess so far.
+  const introduced = /\b(?:her|his|their) name(?:'s|s| is) ([\p{L}'-]+)/u.exec(lower)?.[1];
+  let first: { at: number; name: string } | null = null;
+  for (const p of input.facts.people) {
+    if (!p.name || !ASKED_ABOUT.has(p.role) || p.name.toLowerCase() === introduced) continue;
+    const name = p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
+    const m = new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').exec(lower);
+    // The partner or ex named first, else whoever is named first.
+    const at = m ? m.index + (CLOSEST.has(p.role) ? 0 : lower.length) : -1;
+    if (m && (!first || at < first.at)) first = { at, name: p.name };
+  }
+  if (!first) return null;
+  for (let k = 0; k < PERSON_ASKS.length; k++) {
+    const e = PERSON_ASKS[(input.turn * ROTATION_STEP + k) % PERSON_ASKS.length];
+    if (!input.recent.has(e.id)) return fill({ id: e.id, text: e.text }, { name: first.name });
+  }
+  return null;
+}
+
 /**
  * The pieces of an answer built on the person's own words: said back, then one plain question
  * about it when the conversation has no settled topic whose own questions would fit (the blocks
@@ -828,9 +883,22 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn);
   if (!mine) return null;
   const pieces = [mine];
-  // A topic's questions are about its pains: good news, or a topic not yet settled, gets a plain
-  // question about what was just said.
-  if (input.feeling === 'good' || !input.settledTopic) {
+  // The situation the conversation is in asks what moves it forward, when its question is fresh.
+  const sit = input.situation;
+  const asked =
+    sit && input.feeling !== 'good' && (isCloseMatch(sit) || sit.evidence === 0)
+      ? situationPiece(sit, 'question', input.facts, input.recent)
+      : null;
+  if (asked) return { pieces: [mine, asked], core: 'none', style: null, echo: false };
+  // A topic clear in the message or settled in the conversation asks its own question (the blocks).
+  if (input.feeling !== 'good' && (input.settledTopic || input.ownTopic))
+    return { pieces, core, style: null, echo: false };
+  // A message about someone they named asks about that person and this story.
+  const about = input.feeling === 'good' ? null : personAsk(input);
+  if (about) return { pieces: [mine, about], core: 'none', style: null, echo: false };
+  // A topic's questions are about its pains: good news, or a message whose topic is neither clear
+  // in its own words nor the conversation's settled one, gets a plain question about what was said.
+  if (input.feeling === 'good' || !(input.settledTopic || input.ownTopic)) {
     const ask = rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
     if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
   }
@@ -1148,15 +1216,33 @@ export function planForAct(input: ActInput): ActPlan {
     case 'event':
       return eventPlan(input);
     case 'sharing': {
-      const own = situationPiece(input.situation, 'reflection', facts, recent);
-      if (own && input.situation && isCloseMatch(input.situation)) {
+      // A situation clearly recognised answers in its own words: its reflection and the one
+      // question that moves it forward, not a topic's stock paragraph around them.
+      const close = input.situation !== null && isCloseMatch(input.situation);
+      const own = close ? situationPiece(input.situation, 'reflection', facts, recent) : null;
+      if (own) {
         pieces.push(own);
-        if (input.ownTopic) return { pieces, core: 'light', style: null, echo: false };
-        // A message with no clear topic of its own gets no topic insight after the situation's
-        // words: the situation's own question, else one from the blocks.
-        const ask = situationPiece(input.situation, 'question', facts, recent);
+        const ask =
+          situationPiece(input.situation, 'question', facts, recent) ??
+          rotate(`own_ask_${input.feeling}`, input.turn, recent);
         if (ask) pieces.push(ask);
         return { pieces, core: ask ? 'none' : 'question', style: null, echo: false };
+      }
+      // Later in the same situation (found again, its reflection given, the story told
+      // over a few turns), a further telling is said back with the situation's own small step: a suggestion that fits
+      // this situation, not a stock one on a first vent.
+      // Only when this message itself speaks of the situation: one carried over a bare "idk what
+      // to even feel" is someone reeling, not ready for a step.
+      const told =
+        input.situation !== null &&
+        input.situation.evidence > 0 &&
+        recent.has(`sit.${input.situation.situation.id}.reflection.1`);
+      if (told && input.stage >= STEP_SITUATION_STAGE) {
+        const step = situationPiece(input.situation, 'step', facts, recent);
+        const mine = step
+          ? ownReflection(input.text, input.feeling, facts, recent, input.turn)
+          : null;
+        if (step && mine) return { pieces: [mine, step], core: 'none', style: null, echo: false };
       }
       // "what if she gets mad at me and not him": a fear said as a question gets a view on it.
       const fear = whatIfPiece(input.text, facts, recent, rng);
@@ -1169,13 +1255,21 @@ export function planForAct(input: ActInput): ActPlan {
           echo: false,
         };
       }
-      // Without a clear topic of its own, the message is answered in its own words, not by a
-      // topic's stock paragraph that one of its words happened to call up.
-      if (!input.ownTopic) {
+      // While the person is still telling it, the message is answered in its own words (said
+      // back, which cannot misread it), not by a topic's stock paragraph that may tell another
+      // story ("bracing yourself before every conversation"); a clear topic asks its own question.
+      if (!input.ownTopic || input.stage < STEP_STAGE) {
         const mine = ownAnswer(input, 'question');
         if (mine) return mine;
       }
-      return { pieces, core: 'full', style: null, echo: true };
+      // A topic's blocks: a reflection and a question while the person is still telling it; the
+      // whole recipe (which may hold a step) only once the topic has been worked on.
+      return {
+        pieces,
+        core: input.stage >= STEP_STAGE ? 'full' : 'light',
+        style: null,
+        echo: true,
+      };
     }
   }
 }

@@ -1,0 +1,209 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { feelingOf } from '../../src/coach/conversation/feeling';
+import { emptyFacts, updateFacts } from '../../src/coach/conversation/facts';
+import { ownWords } from '../../src/coach/conversation/own-words';
+import { loadSituations } from '../../src/coach/situations';
+import { realLibrary } from './helpers';
+
+/**
+ * Sharing turns (issue 11): the reply answers the specific thing said, in the situation it belongs
+ * to, with the person's own details, in few sentences; it assumes nothing the person did not say
+ * and suggests no step while they are still telling it. Each conversation runs under several seeds.
+ */
+const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+const SEEDS = [1, 7, 42, 1234, 99999];
+
+interface Turn {
+  reply: string;
+  blockIds: string[];
+}
+
+/** The last turn of a conversation under every seed. */
+function lastTurns(turns: readonly string[]): Turn[] {
+  return SEEDS.map((seed) => {
+    let state: ConversationState = initialState();
+    let last: Turn = { reply: '', blockIds: [] };
+    turns.forEach((text, i) => {
+      const r = engine.respond({ text, state, seed: seed * 100 + i });
+      state = r.state;
+      last = { reply: r.reply, blockIds: r.blockIds };
+    });
+    return last;
+  });
+}
+
+/** Sentences of a reply. */
+function sentences(reply: string): string[] {
+  return reply.split(/(?<=[.!?])\s+/).filter(Boolean);
+}
+
+describe('a recognised situation answers in its own words', () => {
+  test.each([
+    [
+      [
+        'ok so im in a situationship',
+        "we sleep at each other's places and know each other's friends but when i say boyfriend he goes quiet",
+      ],
+      'dtr_situationship',
+    ],
+    [
+      [
+        'hey',
+        'me and my gf live together and shes jealous of how much time i spend with my sister',
+      ],
+      'partner_jealous_of_my_time',
+    ],
+    [
+      ['hi', 'i found messages on my husbands phone, hes been sleeping with someone from work'],
+      'found_out_partner_cheating',
+    ],
+    [
+      [
+        'hello',
+        'I am divorced. Now I am seeing a woman, Ana, for a year. My son is 20 and he will not accept her',
+      ],
+      'child_rejects_new_partner',
+    ],
+  ])('%j -> %s: its reflection and its question, nothing around them', (turns, id) => {
+    for (const t of lastTurns(turns)) {
+      const own = t.blockIds.filter((b) => !b.startsWith('safety'));
+      expect(own[0]).toBe(`sit.${id}.reflection.1`);
+      expect(own.length).toBeLessThanOrEqual(2);
+      expect(own.some((b) => /\.(action|insight|normalization)\./.test(b))).toBe(false);
+    }
+  });
+
+  test('living together is not read as moving in together', () => {
+    for (const t of lastTurns([
+      'hey',
+      'me and my gf live together and shes getting jealous of my sister',
+    ]))
+      expect(t.reply).not.toMatch(/big step|moving in|excit/i);
+  });
+
+  test('a co-parenting arrangement that works is not read as trouble at handovers', () => {
+    for (const t of lastTurns([
+      'hey',
+      'divorced 2 years, me and my ex share custody of the kids week on week off and mostly its fine',
+    ]))
+      expect(t.reply).not.toMatch(/needled|keep you safe|lawyer/i);
+  });
+});
+
+describe('no step while the person is still telling it', () => {
+  test.each([
+    [['ok so im in a situationship and im losing my mind a bit']],
+    [['hi', 'my partner and i keep arguing about the smallest things lately']],
+    [['hey', 'my girlfriend broke up with me last week']],
+  ])('%j gets no suggestion', (turns) => {
+    for (const t of lastTurns(turns)) {
+      expect(t.blockIds.some((b) => /\.(action|step)\./.test(b))).toBe(false);
+      expect(t.reply).not.toMatch(/\b(you might try|try spending|this week)\b/i);
+      expect(sentences(t.reply).length).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe("a situation's own step once its story is told", () => {
+  test('an in-law story told over several turns gets its step, its first telling none', () => {
+    const story = [
+      'hi',
+      'my mother in law is driving me nuts',
+      'she comes over unannounced most days and rearranges our kitchen',
+      'my husband says thats just how she is',
+      'we live five minutes from her so she just drops in whenever',
+    ];
+    for (const t of lastTurns(story.slice(0, 2)))
+      expect(t.blockIds.some((b) => /\.action\./.test(b))).toBe(false);
+    for (const t of lastTurns(story))
+      expect(t.blockIds).toContain('sit.in_law_boundaries.action.1');
+  });
+});
+
+describe("the person's own details", () => {
+  test('a message about someone they named asks about that person', () => {
+    for (const t of lastTurns([
+      'hi',
+      'my gf nina has been acting weird, she takes days to answer me',
+    ])) {
+      expect(t.reply).toMatch(/Nina/);
+      expect(t.reply).not.toMatch(/What goes through your head|What do you make of it/);
+    }
+  });
+
+  test('the partner is asked about before anyone else named with them', () => {
+    for (const t of lastTurns([
+      'hey',
+      'me and my gf zoe live together',
+      'my sister jess had a bad breakup so im with her a lot. zoe says im choosing jess over her',
+    ]))
+      expect(t.reply).not.toMatch(/\bwith Jess\b.*\?|for Jess\?|to Jess\b/);
+  });
+
+  test('children named in a list are children, not an ex', () => {
+    let facts = emptyFacts();
+    facts = updateFacts(
+      facts,
+      'divorced a year ago, we have 2 kids lily 8 and sam 5',
+      'sharing',
+      1,
+    ).facts;
+    expect(facts.people.find((p) => p.name === 'Lily')?.role).toBe('child');
+  });
+
+  test('someone new after a divorce is a partner, and good news is met as good', () => {
+    const text =
+      'I am divorced 3 years. Now I am seeing a woman, Carmen, for about a year. She is wonderful';
+    const facts = updateFacts(emptyFacts(), text, 'sharing', 1).facts;
+    expect(facts.people.find((p) => p.name === 'Carmen')?.role).toBe('partner');
+    expect(feelingOf(text, ['sad'], true)).toBe('good');
+    expect(feelingOf('she is wonderful but i am so scared', ['scared'], false)).toBe('hard');
+    for (const t of lastTurns(['hola', text])) {
+      expect(t.reply).not.toMatch(/a lot to deal with|hard|heavy|sorry|your ex/i);
+    }
+  });
+
+  test('a trailing-off stays one sentence when said back', () => {
+    expect(ownWords("they're super chill and i am... not chill lol")).toMatch(/you are not chill/);
+  });
+});
+
+describe('texts assume no habit the person never gave', () => {
+  // "Every conversation", "living like that", "the tears": a habit stated as fact is only right if
+  // the person said it; a reflection may offer it as a condition or a possibility instead.
+  const HABIT =
+    /\b(every (conversation|time|day|night|morning)|living like (that|this)|day after day|night after night|lying awake|the tears|bracing yourself|walking on eggshells|again and again|over and over|all the time|constantly)\b/;
+  const HEDGE =
+    /\b(when|whenever|if|it sounds|it seems|seems|sounds|may|might|can|could|many|often|some|lots|most|feeling like)\b/;
+  function unhedged(text: string): string[] {
+    return sentences(text.toLowerCase()).filter((s) => {
+      const m = HABIT.exec(s);
+      return m !== null && !HEDGE.test(s.slice(0, m.index));
+    });
+  }
+
+  test('reflections and normalisations of the blocks', () => {
+    const dir = path.join(__dirname, '../../src/coach/blocks');
+    const problems: string[] = [];
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const blocks = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as {
+        id: string;
+        type: string;
+        text: string;
+      }[];
+      for (const b of blocks)
+        if (b.type === 'reflection' || b.type === 'normalization')
+          for (const s of unhedged(b.text)) problems.push(`${b.id}: ${s}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('reflections of the situations', () => {
+    const problems: string[] = [];
+    for (const s of loadSituations().situations)
+      for (const x of unhedged(s.reflection)) problems.push(`${s.id}: ${x}`);
+    expect(problems).toEqual([]);
+  });
+});
