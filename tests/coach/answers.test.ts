@@ -34,6 +34,18 @@ function answerPart(reply: string): string {
 }
 
 describe('an either/or is answered by weighing the options named', () => {
+  test('even inside a situation the engine knows well, the options asked about lead', () => {
+    for (const reply of lastReplies([
+      'theres this girl nadia from bumble, we see each other most weekends but she never says what we are',
+      'should i ask her what we are or will that scare her off',
+    ])) {
+      const answer = answerPart(reply);
+      expect(answer).toMatch(/ask/i);
+      expect(answer).toMatch(/scare (her )?off/i);
+      expect(answer).not.toMatch(/keep it casual/i);
+    }
+  });
+
   test('both options are named in the person words, and one is chosen with a reason', () => {
     for (const reply of lastReplies([
       'hey',

@@ -292,7 +292,9 @@ function answerPiece(
   const verdict = () =>
     form === 'normalcy' || form === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
   const found = situation !== null && situation.evidence > 0;
-  // An either/or is weighed in its own words before a situation that only loosely fits.
+  // An either/or is weighed in its own words before any situation's answer: it names its own
+  // options ("should i ask him what we are or will that scare him off"), which a situation's
+  // advice ("only keep it casual if...") does not.
   const close = situation !== null && isCloseMatch(situation);
   // A carried situation's answer does not answer "is that a good sign?" or "what would be fair?":
   // those get their own, before it.
@@ -306,7 +308,7 @@ function answerPiece(
     whole() ??
     (found
       ? close
-        ? (own() ?? either() ?? verdict() ?? words() ?? mine())
+        ? (either() ?? own() ?? verdict() ?? words() ?? mine())
         : // A situation this message only loosely calls up answers after the question's own shape.
           (either() ?? verdict() ?? words() ?? own() ?? mine())
       : (either() ?? verdict() ?? own() ?? words() ?? mine())) ??
