@@ -11,6 +11,7 @@ import {
   currentEx,
   currentPartner,
   emptyFacts,
+  speaksOnlyOfOthers,
   statesOnlyOthers,
   updateFacts,
   useNames,
@@ -419,6 +420,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         // calls up family pressure, whose blocks speak of the person's own family).
         ownTopic:
           detected.fromText &&
+          !speaksOnlyOfOthers(input.text) &&
           topScore >= OWN_TOPIC_SCORE &&
           allSupported(facts, topicAssumptions([detected.topics[0]])),
         // ... and whose questions fit only a message that still speaks of it.

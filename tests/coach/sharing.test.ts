@@ -207,3 +207,23 @@ describe('texts assume no habit the person never gave', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("someone else's story stays theirs", () => {
+  test("a message only about a friend's couple is not answered as the person's own relationship", () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    let state = initialState();
+    const turns = [
+      'need advice about my friend, not me',
+      'my friend amal thinks her fiance is hiding money from her',
+      'theyve been together 5 years and live together so this would turn her whole life upside down',
+    ];
+    let reply = '';
+    turns.forEach((text, i) => {
+      const r = engine.respond({ text, state, seed: 11 + i });
+      state = r.state;
+      reply = r.reply;
+    });
+    expect(reply).not.toMatch(/\byour (relationship|partner|future|marriage|engagement)\b/i);
+    expect(reply).toMatch(/\b(they|them|their|her)\b/i);
+  });
+});

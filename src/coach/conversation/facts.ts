@@ -324,7 +324,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
  * friend's marriage", "becca is married" is their life, not the user's.
  */
 const OTHERS_SUBJECT =
-  /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner))\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
+  /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner)|they|theyve|they've|theyre|they're)\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
 
 /** The relationship state a sentence states and whether it is someone else's. */
 function sentenceState(sentence: string): { state: RelationshipState; others: boolean } | null {
@@ -357,6 +357,21 @@ function stateFrom(t: string): RelationshipState | null {
     }
   }
   return best;
+}
+
+const FIRST_PERSON =
+  /\b(?:i|im|i'm|ive|i've|id|i'd|ill|i'll|me|my|mine|myself|we|were|we're|weve|we've|us|our|ours)\b/;
+const THIRD_PERSON =
+  /\b(?:he|she|they|him|her|them|his|their|theyve|they've|theyre|they're|hes|he's|shes|she's)\b/;
+
+/**
+ * Whether a message speaks only of other people ("theyve been together 4 years and live together
+ * so this would blow up her whole life"): no word of the person themselves, someone else's. A
+ * topic read from it is their story, not the user's own relationship.
+ */
+export function speaksOnlyOfOthers(raw: string): boolean {
+  const t = factText(raw);
+  return !FIRST_PERSON.test(t) && THIRD_PERSON.test(t);
 }
 
 /**
@@ -632,8 +647,13 @@ export function updateFacts(
 
   if (CHILDREN_NO.test(t)) facts.children = false;
   else if (CHILDREN_YES.test(t) && !CHILDREN_OTHERS.test(t)) facts.children = true;
-  if (LIVE_NO.test(t)) facts.livingTogether = false;
-  else if (LIVE_YES.test(t)) facts.livingTogether = true;
+  // "theyve been together 4 years and live together": their home, not the user's.
+  const own = t
+    .split(/[.!?;\n]+/)
+    .filter((sentence) => !OTHERS_SUBJECT.test(sentence))
+    .join(' . ');
+  if (LIVE_NO.test(own)) facts.livingTogether = false;
+  else if (LIVE_YES.test(own)) facts.livingTogether = true;
   if (AFFAIR_USER.test(t)) facts.affair = 'user';
   else if (AFFAIR_PARTNER.test(t) && !OTHERS_AFFAIR.test(t)) facts.affair = 'partner';
   else if (AFFAIR_DENIED.test(t) && /cheat/.test(t + (facts.affair ?? ''))) facts.affair = 'none';

@@ -45,7 +45,13 @@ import {
   type ActionParts,
   type WorryKind,
 } from './wording';
-import { toSecondPerson, type ConversationFacts, type FactChange, type PersonRole } from './facts';
+import {
+  speaksOnlyOfOthers,
+  toSecondPerson,
+  type ConversationFacts,
+  type FactChange,
+  type PersonRole,
+} from './facts';
 
 /** One piece of an answer chosen here (kind is the last-but-one part of its id). */
 export interface Piece {
@@ -1263,6 +1269,14 @@ export function planForAct(input: ActInput): ActPlan {
       if (!input.ownTopic || input.stage < STEP_STAGE) {
         const mine = ownAnswer(input, 'question');
         if (mine) return mine;
+      }
+      // A message only about other people that could not be said back is their story: not a
+      // topic's paragraph about the person's own relationship ("wanting different things about
+      // the future" for a friend's couple), but their part in it.
+      if (speaksOnlyOfOthers(input.text)) {
+        const story = rotate('others_story', input.turn, recent);
+        const ask = rotate('others_ask', input.turn, recent);
+        if (story && ask) return { pieces: [story, ask], core: 'none', style: null, echo: false };
       }
       // A topic's blocks: a reflection and a question while the person is still telling it; the
       // whole recipe (which may hold a step) only once the topic has been worked on.
