@@ -228,9 +228,15 @@ function remembered(
  * the one or two before it; the next turn reads two of the same again.
  */
 const IDS = new WeakMap<RiskModel, Map<string, Int32Array>>();
+/**
+ * Texts whose ids are kept. A server's engine worker takes turns of many sessions in between
+ * two turns of one: with room for only a few dozen texts, a session's earlier messages were gone
+ * by its next turn and read again (~1-2 KB a text; see {@link CANONICAL_KEPT}).
+ */
+const IDS_KEPT = 1024;
 
 function idsOf(model: RiskModel, canonical: string): Int32Array {
-  return remembered(IDS, model, canonical, 32, () => {
+  return remembered(IDS, model, canonical, IDS_KEPT, () => {
     const ids: number[] = [];
     forEachWord(canonical, (w, prev) => {
       for (const id of wordIdsOf(model, w)) ids.push(id);
