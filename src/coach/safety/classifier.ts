@@ -287,10 +287,19 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
-/** Label probabilities of a canonical text under the model. */
+/**
+ * Label probabilities of a canonical text under the model. A turn asks for its message's twice
+ * (the verdict with context, then the scores alone): the last answer is kept. Read-only.
+ */
 function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
-  return probabilities(idsOf(model, canonical), model.weights, model.bias);
+  if (lastScored && lastScored.model === model && lastScored.canonical === canonical)
+    return lastScored.p;
+  const p = probabilities(idsOf(model, canonical), model.weights, model.bias);
+  lastScored = { model, canonical, p };
+  return p;
 }
+
+let lastScored: { model: RiskModel; canonical: string; p: Float64Array } | null = null;
 
 /** The model's probability of each label for a message alone (no context, no vetoes). */
 export function riskScores(
