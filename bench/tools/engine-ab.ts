@@ -7,7 +7,7 @@
  * change did. The answers are compared too: a change meant only to be cheaper must give the same
  * reply and state on every turn.
  *
- *   node -r @swc-node/register bench/tools/engine-ab.ts --base=/tmp/base [--rounds=3] [--swap]
+ *   node -r @swc-node/register bench/tools/engine-ab.ts --base=/tmp/base [--rounds=3] [--swap] [--generated]
  *
  * Conversations are interleaved as a server's sessions are (every first turn, then every second
  * turn...), and between rounds both builds answer 1,500 generated messages, not measured, so that
@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import type * as Coach from '../../src/coach';
 import type { ConversationState, TurnResult } from '../../src/coach';
 import { arg } from '../lib/args';
-import { messages } from '../lib/corpus';
+import { message, messages, prng } from '../lib/corpus';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'tests', 'fixtures');
 const base = arg('base');
@@ -48,17 +48,26 @@ const builds = swap
   : [load('base', base), load('this', here)];
 const pair = swap ? [builds[1], builds[0]] : builds;
 
-const conversations = [
-  ...fs.readdirSync(path.join(FIXTURES, 'conversations')).map((n) => `conversations/${n}`),
-  ...fs.readdirSync(FIXTURES).filter((n) => n.startsWith('safety-conversations-')),
-]
-  .filter((n) => n.endsWith('.json'))
-  .flatMap(
-    (n) =>
-      JSON.parse(fs.readFileSync(path.join(FIXTURES, n), 'utf8')) as {
-        turns: { user: string }[];
-      }[],
-  );
+// \`--generated\`: the engine benchmark's workload instead (bench/engine.ts: 250 conversations of
+// 12 generated messages, longer than the fixtures' and many more sessions at once).
+const conversations: { turns: { user: string }[] }[] = process.argv.includes('--generated')
+  ? (() => {
+      const random = prng(2);
+      const out = Array.from({ length: 250 }, () => ({ turns: [] as { user: string }[] }));
+      for (let t = 0; t < 12; t++) for (const c of out) c.turns.push({ user: message(random) });
+      return out;
+    })()
+  : [
+      ...fs.readdirSync(path.join(FIXTURES, 'conversations')).map((n) => `conversations/${n}`),
+      ...fs.readdirSync(FIXTURES).filter((n) => n.startsWith('safety-conversations-')),
+    ]
+      .filter((n) => n.endsWith('.json'))
+      .flatMap(
+        (n) =>
+          JSON.parse(fs.readFileSync(path.join(FIXTURES, n), 'utf8')) as {
+            turns: { user: string }[];
+          }[],
+      );
 
 function cpuMicros(): number {
   const u = process.cpuUsage();
