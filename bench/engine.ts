@@ -34,6 +34,7 @@ function runPass(
   seed: number,
   timings: number[] | null,
   jsonTimings: number[] | null,
+  cpuTimings: number[] | null = null,
 ): { turns: number; crises: number } {
   const conversations: Conversation[] = Array.from({ length: CONVERSATIONS }, (_, i) => ({
     state: initialState(),
@@ -58,10 +59,13 @@ function runPass(
         seed: Math.floor(random() * 2 ** 32),
         avoidBlockIds: conversation.avoid,
       };
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       const result = engine.respond(input);
       const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+      const cpu = process.cpuUsage(cpuStart);
       timings?.push(elapsed);
+      cpuTimings?.push((cpu.user + cpu.system) / 1000);
       // The state is stored as JSON and read back on the next turn.
       const jsonStart = process.hrtime.bigint();
       conversation.state = JSON.parse(JSON.stringify(result.state)) as ConversationState;
@@ -87,7 +91,8 @@ export const benchmark: Benchmark = {
     runPass(engine, 1, null, null); // warm-up: JIT and caches, not measured
     const timings: number[] = [];
     const json: number[] = [];
-    const { turns, crises } = runPass(engine, 2, timings, json);
+    const cpu: number[] = [];
+    const { turns, crises } = runPass(engine, 2, timings, json, cpu);
 
     const p50 = median(timings);
     const p99 = quantile(timings, 0.99);
@@ -102,6 +107,14 @@ export const benchmark: Benchmark = {
           ratio: `${(p50 / jsonP50).toFixed(1)}x a JSON round trip of the state (${(jsonP50 * 1000).toFixed(0)} µs)`,
         },
         {
+          // Wall time counts whatever else the machine runs; CPU time is the engine's own.
+          figure: 'engine.respond CPU per turn, median / mean (process, all threads)',
+          measured: `${(median(cpu) * 1000).toFixed(0)} / ${(mean(cpu) * 1000).toFixed(0)} µs`,
+          target: `< ${TARGET_MS * 1000} µs`,
+          met: median(cpu) < TARGET_MS,
+          ratio: `wall median ${(p50 * 1000).toFixed(0)} µs`,
+        },
+        {
           figure: 'engine.respond p99 / mean / max per turn',
           measured: `${(p99 * 1000).toFixed(0)} / ${(mean(timings) * 1000).toFixed(0)} / ${(Math.max(...timings) * 1000).toFixed(0)} µs`,
           target: '-',
@@ -112,7 +125,17 @@ export const benchmark: Benchmark = {
       notes: [
         `block library loaded in ${loadMs.toFixed(0)} ms; ${crises} crisis turns in the measured pass`,
       ],
-      raw: { turns, crises, loadMs, p50, p99, mean: mean(timings), jsonP50 },
+      raw: {
+        turns,
+        crises,
+        loadMs,
+        p50,
+        p99,
+        mean: mean(timings),
+        jsonP50,
+        cpuP50: median(cpu),
+        cpuMean: mean(cpu),
+      },
     });
   },
 };

@@ -67,7 +67,12 @@ function callers(
 }
 
 /** Inclusive time: samples whose stack contains the function (counted once per sample). */
-function inclusive(profile: Profile, self: Map<number, number>, busy: number, top = 40): void {
+function inclusive(
+  profile: Profile,
+  self: Map<number, number>,
+  busy: number,
+  top = Number(process.env.TOP ?? 40),
+): void {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -228,9 +228,15 @@ function remembered(
  * the one or two before it; the next turn reads two of the same again.
  */
 const IDS = new WeakMap<RiskModel, Map<string, Int32Array>>();
+/**
+ * Texts whose ids are kept. A server's engine worker takes turns of many sessions in between
+ * two turns of one: with room for only a few dozen texts, a session's earlier messages were gone
+ * by its next turn and read again (~1-2 KB a text; see {@link CANONICAL_KEPT}).
+ */
+const IDS_KEPT = 1024;
 
 function idsOf(model: RiskModel, canonical: string): Int32Array {
-  return remembered(IDS, model, canonical, 32, () => {
+  return remembered(IDS, model, canonical, IDS_KEPT, () => {
     const ids: number[] = [];
     forEachWord(canonical, (w, prev) => {
       for (const id of wordIdsOf(model, w)) ids.push(id);
@@ -281,10 +287,19 @@ function union(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
-/** Label probabilities of a canonical text under the model. */
+/**
+ * Label probabilities of a canonical text under the model. A turn asks for its message's twice
+ * (the verdict with context, then the scores alone): the last answer is kept. Read-only.
+ */
 function scoreCanonical(model: RiskModel, canonical: string): Float64Array {
-  return probabilities(idsOf(model, canonical), model.weights, model.bias);
+  if (lastScored && lastScored.model === model && lastScored.canonical === canonical)
+    return lastScored.p;
+  const p = probabilities(idsOf(model, canonical), model.weights, model.bias);
+  lastScored = { model, canonical, p };
+  return p;
 }
+
+let lastScored: { model: RiskModel; canonical: string; p: Float64Array } | null = null;
 
 /** The model's probability of each label for a message alone (no context, no vetoes). */
 export function riskScores(

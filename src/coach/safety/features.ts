@@ -24,7 +24,11 @@ export function canonicalOf(text: string): string {
 
 /** Canonical forms of recent texts: a turn reads its message, and its context, several times. */
 const CANONICAL = new Map<string, string>();
-const CANONICAL_KEPT = 32;
+/**
+ * Texts kept: the previous messages a turn reads as context are those of its own session, and
+ * an engine worker serving many sessions takes hundreds of other turns between two of one session.
+ */
+export const CANONICAL_KEPT = 1024;
 
 /** The feature strings of a message, each once (presence, not counts). */
 export function featureStrings(text: string): string[] {

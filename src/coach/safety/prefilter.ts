@@ -178,11 +178,13 @@ function gateBranches(source: string): GateBranch[] | null {
  */
 export class Gate {
   private readonly keyIds = new Map<string, number>();
-  /** Per key id: the regexes with a branch whose first word needs this key. */
-  private readonly byFirst: number[][] = [];
+  /**
+   * Per key id: the branches whose first word may start with this key, as [regex, tail key ids or
+   * null]. A regex may match when one of its branches has its first key and a tail key present.
+   */
+  private readonly byFirst: [number, Int32Array | null][][] = [];
   private readonly always: number[] = [];
-  /** Per regex: its branches as [first key ids, tail key ids or null]. */
-  private readonly branches: ([Int32Array, Int32Array | null][] | null)[];
+  private readonly count: number;
 
   constructor(sources: readonly string[]) {
     const id = (k: string) => {
@@ -194,47 +196,46 @@ export class Gate {
       }
       return n;
     };
-    this.branches = sources.map((src, i) => {
+    this.count = sources.length;
+    sources.forEach((src, i) => {
       const parsed = gateBranches(src);
       if (!parsed) {
         this.always.push(i);
-        return null;
+        return;
       }
-      return parsed.map((b): [Int32Array, Int32Array | null] => {
-        const first = Int32Array.from(new Set(b.first), id);
-        for (const k of first) if (!this.byFirst[k].includes(i)) this.byFirst[k].push(i);
-        return [first, b.tail ? Int32Array.from(new Set(b.tail), id) : null];
-      });
+      for (const b of parsed) {
+        const tail = b.tail ? Int32Array.from(new Set(b.tail), id) : null;
+        for (const k of new Set(b.first)) this.byFirst[id(k)].push([i, tail]);
+      }
     });
   }
 
   /** Flags, per regex, whether it may match a message with these word heads. */
   candidates(heads: ReadonlySet<string>): Uint8Array {
-    const out = new Uint8Array(this.branches.length);
+    const out = new Uint8Array(this.count);
     for (const i of this.always) out[i] = 1;
     const present = new Uint8Array(this.keyIds.size);
     const found: number[] = [];
     for (const h of heads) {
       const k = this.keyIds.get(h);
-      if (k !== undefined) {
+      if (k !== undefined && !present[k]) {
         present[k] = 1;
         found.push(k);
       }
     }
-    const any = (ids: Int32Array) => {
-      for (let j = 0; j < ids.length; j++) if (present[ids[j]]) return true;
-      return false;
-    };
     for (const k of found) {
-      for (const i of this.byFirst[k]) {
+      // Its first word is there; the branch must also find its later word.
+      for (const [i, tail] of this.byFirst[k]) {
         if (out[i]) continue;
-        // Its first word is there; some branch must also find its later word.
-        for (const [first, tail] of this.branches[i]!) {
-          if (any(first) && (!tail || any(tail))) {
+        if (tail === null) {
+          out[i] = 1;
+          continue;
+        }
+        for (let j = 0; j < tail.length; j++)
+          if (present[tail[j]]) {
             out[i] = 1;
             break;
           }
-        }
       }
     }
     return out;

@@ -261,6 +261,7 @@ export function buildSituations(
     return hits;
   }
 
+  const perDoc = new Float64Array(docs.length);
   function similarities(text: string): number[] {
     const counts = stemCounts(text);
     const q: [string, number][] = [];
@@ -275,15 +276,23 @@ export function buildSituations(
     // word does not look like a close match.
     for (const [st, c] of counts) if (!index.has(st)) norm += ((1 + Math.log(c)) * idf(st)) ** 2;
     norm = Math.sqrt(norm) || 1;
-    const perDoc = new Float64Array(docs.length);
-    for (const [st, w] of q) for (const p of index.get(st)!) perDoc[p.doc] += (w / norm) * p.w;
+    // Only the examples sharing a word with the message have a score; the others stay at 0 and
+    // cannot be any situation's best. The scratch array is left all zeros for the next message.
+    const touched: number[] = [];
+    for (const [st, w] of q)
+      for (const p of index.get(st)!) {
+        if (perDoc[p.doc] === 0) touched.push(p.doc);
+        perDoc[p.doc] += (w / norm) * p.w;
+      }
     // Half the best single example, half the situation's centroid: one lucky shared word with
     // one example counts less than a message close to what the examples share.
     const best = new Array<number>(situations.length).fill(0);
-    perDoc.forEach((v, i) => {
+    for (const i of touched) {
+      const v = perDoc[i];
+      perDoc[i] = 0;
       const s = docs[i].situation;
       if (v > best[s]) best[s] = v;
-    });
+    }
     const central = new Array<number>(situations.length).fill(0);
     for (const [st, w] of q)
       for (const c of centroidIndex.get(st) ?? []) central[c.situation] += (w / norm) * c.w;
