@@ -110,45 +110,66 @@ export class FollowupService {
   }
 
   /**
-   * Claims one batch of due sessions and writes their check-ins. Two statements, no transaction
-   * held open while prompts are written:
+   * Claims one batch of due sessions and writes their check-ins. No transaction held open while
+   * prompts are written:
    *
    * 1. read up to `limit` sessions whose `next_follow_up_at` has passed, through its index (the
    *    cost follows what is due, not what is stored), with their conversation state;
    * 2. decide in code with schedule.ts (the due rule: the occurrence each session scheduled, or
-   *    the latest one since started when the timer comes late; time zones, DST) and write
-   *    everything in ONE statement ({@link FollowupRepository.claim}): rows another instance holds
-   *    or has changed are left alone, and a check-in is written at most once per (session, local day).
+   *    the latest one since started when the timer comes late; time zones, DST) and write each
+   *    part of {@link CLAIM_BATCH} sessions in ONE statement ({@link FollowupRepository.claim}):
+   *    rows another instance holds or has changed are left alone, and a check-in is written at
+   *    most once per (session, local day).
    *
    * A crash loses nothing (the next tick reads the row again) and sends nothing twice. Rows read
    * but not due (a paused session, an instant scheduled under other settings) are only rescheduled.
    *
-   * @returns the check-ins written (to publish), and how many rows were read and changed (to know
+   * Parts are written {@link CLAIM_STATEMENTS} at a time, and each part's check-ins go to
+   * `onClaimed` as soon as its statement returns: the owners hear them while the database writes
+   * the next part, rather than after the whole batch.
+   *
+   * @returns the check-ins written (all parts), and how many rows were read and changed (to know
    * whether another batch is worth reading).
    */
-  async claimBatch(limit = CLAIM_BATCH): Promise<ClaimResult> {
+  async claimBatch(
+    limit = CLAIM_BATCH,
+    onClaimed?: (claimed: Followup[]) => void,
+  ): Promise<ClaimResult> {
     const now = this.clock.now();
     const candidates = await this.repository.candidates(now, limit);
     if (candidates.length === 0) return { claimed: [], read: 0, changed: 0 };
 
     const plan = duePlanner(now);
-    const decisions = candidates.map((row) => this.decide(row, plan(row)));
-    // Disjoint sessions per statement: neither waits for the other's row locks.
-    const parts: ClaimDecision[][] = [];
-    for (let at = 0; at < decisions.length; at += CLAIM_BATCH)
-      parts.push(decisions.slice(at, at + CLAIM_BATCH));
-    const rows = (await Promise.all(parts.map((part) => this.repository.claim(part, now)))).flat();
-    const claimed = rows
-      .filter((row) => row.written)
-      .map((row) => ({
-        coachSessionId: row.id,
-        userId: row.user_id,
-        title: row.title,
-        primaryTopic: row.primary_topic,
-        prompt: row.prompt!,
-        dueAt: row.due_at!,
-      }));
-    return { claimed, read: candidates.length, changed: rows.length };
+    const claimed: Followup[] = [];
+    let changed = 0;
+    let next = 0;
+    // Disjoint sessions per statement: neither waits for the other's row locks. A part is decided
+    // just before it is sent, so the first statement does not wait for the whole batch's decisions.
+    const writer = async () => {
+      while (next < candidates.length) {
+        const rows = candidates.slice(next, (next += CLAIM_BATCH));
+        const written = await this.repository.claim(
+          rows.map((row) => this.decide(row, plan(row))),
+          now,
+        );
+        changed += written.length;
+        const part: Followup[] = [];
+        for (const row of written)
+          if (row.written)
+            part.push({
+              coachSessionId: row.id,
+              userId: row.user_id,
+              title: row.title,
+              primaryTopic: row.primary_topic,
+              prompt: row.prompt!,
+              dueAt: row.due_at!,
+            });
+        claimed.push(...part);
+        if (part.length) onClaimed?.(part);
+      }
+    };
+    await Promise.all(Array.from({ length: CLAIM_STATEMENTS }, writer));
+    return { claimed, read: candidates.length, changed };
   }
 
   /** What to do with one session whose stored instant has passed: write a check-in, or reschedule. */
