@@ -40,21 +40,36 @@ const settingsOf = (row: CandidateRow): ScheduledSettings => ({
   nextFollowUpAt: row.next_follow_up_at,
 });
 
+/** The due rule's decision for one combination of settings, with the instants as the claim sends them. */
+interface Planned extends DuePlan {
+  seenNext: string | null;
+  seenLast: string | null;
+  dueAt: string | null;
+  nextAt: string | null;
+}
+
 /**
  * The due rule's decisions for one instant, remembered per distinct settings: a wave of thousands
  * of sessions shares a handful of (zone, time, scheduled occurrence) combinations, and time-zone
- * arithmetic is the costly part of a claim.
+ * arithmetic is the costly part of a claim. The instants are formatted once per combination too.
  */
-function duePlanner(now: Date): (row: CandidateRow) => DuePlan {
-  const memo = new Map<string, DuePlan>();
+function duePlanner(now: Date): (row: CandidateRow) => Planned {
+  const memo = new Map<string, Planned>();
   return (row) => {
     const key = `${row.status}|${row.follow_up_enabled}|${row.follow_up_time}|${row.timezone}|${row.next_follow_up_at?.getTime() ?? ''}|${row.last_follow_up_at?.getTime() ?? ''}`;
-    let plan = memo.get(key);
-    if (!plan) {
-      plan = duePlan(settingsOf(row), now);
-      memo.set(key, plan);
+    let planned = memo.get(key);
+    if (!planned) {
+      const plan = duePlan(settingsOf(row), now);
+      planned = {
+        ...plan,
+        seenNext: row.next_follow_up_at?.toISOString() ?? null,
+        seenLast: row.last_follow_up_at?.toISOString() ?? null,
+        dueAt: plan.due?.at.toISOString() ?? null,
+        nextAt: plan.next?.toISOString() ?? null,
+      };
+      memo.set(key, planned);
     }
-    return plan;
+    return planned;
   };
 }
 
@@ -148,22 +163,26 @@ export class FollowupService {
     const writer = async () => {
       while (next < candidates.length) {
         const rows = candidates.slice(next, (next += CLAIM_BATCH));
-        const written = await this.repository.claim(
-          rows.map((row) => this.decide(row, plan(row))),
-          now,
-        );
+        const plans = rows.map(plan);
+        const decisions = rows.map((row, i) => this.decide(row, plans[i]));
+        const written = await this.repository.claim(decisions, now);
         changed += written.length;
+        // The statement returns ids only: what is published is what was decided and written.
+        const at = new Map(rows.map((row, i) => [row.id, i]));
         const part: Followup[] = [];
-        for (const row of written)
-          if (row.written)
-            part.push({
-              coachSessionId: row.id,
-              userId: row.user_id,
-              title: row.title,
-              primaryTopic: row.primary_topic,
-              prompt: row.prompt!,
-              dueAt: row.due_at!,
-            });
+        for (const { id, written: wrote } of written) {
+          const i = at.get(id);
+          if (!wrote || i === undefined) continue;
+          const row = rows[i];
+          part.push({
+            coachSessionId: row.id,
+            userId: row.user_id,
+            title: row.title,
+            primaryTopic: row.primary_topic,
+            prompt: decisions[i].prompt!,
+            dueAt: plans[i].due!.at,
+          });
+        }
         claimed.push(...part);
         if (part.length) onClaimed?.(part);
       }
@@ -173,26 +192,22 @@ export class FollowupService {
   }
 
   /** What to do with one session whose stored instant has passed: write a check-in, or reschedule. */
-  private decide(row: CandidateRow, plan: DuePlan): ClaimDecision {
-    const seen = {
-      id: row.id,
-      status: row.status,
-      enabled: row.follow_up_enabled,
-      time: row.follow_up_time,
-      zone: row.timezone,
-      seen_next: row.next_follow_up_at?.toISOString() ?? null,
-      seen_last: row.last_follow_up_at?.toISOString() ?? null,
-    };
-    const { due, next } = plan;
-    if (!due) {
+  private decide(row: CandidateRow, plan: Planned): ClaimDecision {
+    if (!plan.due) {
       // Not due after all: not ACTIVE or switched off (null), or an instant that was no
       // occurrence of its settings, scheduled afresh for later.
       return {
-        ...seen,
+        id: row.id,
+        status: row.status,
+        enabled: row.follow_up_enabled,
+        time: row.follow_up_time,
+        zone: row.timezone,
+        seen_next: plan.seenNext,
+        seen_last: plan.seenLast,
         fire: false,
         day: null,
         due_at: null,
-        next_at: next?.toISOString() ?? null,
+        next_at: plan.nextAt,
         prompt: null,
         message_id: null,
         metadata: null,
@@ -201,11 +216,17 @@ export class FollowupService {
     const state = stateOf(row);
     const topic = row.primary_topic ?? state?.mainTopic ?? null;
     return {
-      ...seen,
+      id: row.id,
+      status: row.status,
+      enabled: row.follow_up_enabled,
+      time: row.follow_up_time,
+      zone: row.timezone,
+      seen_next: plan.seenNext,
+      seen_last: plan.seenLast,
       fire: true,
-      day: due.day,
-      due_at: due.at.toISOString(),
-      next_at: next?.toISOString() ?? null,
+      day: plan.due.day,
+      due_at: plan.dueAt,
+      next_at: plan.nextAt,
       prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, state),
       message_id: randomUUID(),
       metadata: { response_style: 'CHECK_IN', topics: topic ? [topic as never] : [], emotions: [] },
