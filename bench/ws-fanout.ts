@@ -1,7 +1,8 @@
 /**
  * 5. Check-in fan-out: 10,000 graphql-ws subscribers to `dueFollowups` on one Amora instance (one
  * per user, each user with one session), then 10,000 check-ins due at once: the time from the
- * start of the timer's tick to the last delivery (target within 2 s).
+ * start of the timer's tick to the last delivery (target within 1.5 s, issue 14), with the CPU the
+ * server and PostgreSQL spent meanwhile (what load on a shared machine distorts least).
  *
  * The server runs in its own process; the subscribers are plain `ws` clients in this process
  * speaking graphql-transport-ws. Tick start and receipt times are wall-clock on the same machine.
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signTokens } from './lib/auth';
 import { amoraEnv, startChild, type ChildServer } from './lib/child';
+import { cpuSnapshot, cpuSpent, postmasterPid } from './lib/cpu';
 import { createBenchDatabase, insertCheckInSessions, withClient } from './lib/postgres';
 import { median, quantile, sleep } from './lib/stats';
 import { DUE_SUBSCRIPTION, subscriptionMissing } from './lib/subscription';
@@ -21,7 +23,7 @@ import type { Benchmark, Row } from './lib/types';
 import { connectSubscribers, type Subscribers } from './lib/ws';
 
 const SUBSCRIBERS = Number(process.env.AMORA_BENCH_SUBSCRIBERS ?? 10_000);
-const TARGET_MS = 2000;
+const TARGET_MS = 1500;
 const DELIVERY_WAIT_MS = 20_000;
 
 /** Waits until `expected` deliveries arrived (or the wait runs out); returns the last receipt time. */
@@ -99,6 +101,9 @@ export const benchmark: Benchmark = {
           `UPDATE amora_sessions SET follow_up_time = '00:00', next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
         ),
       );
+      const postmaster = await withClient(url, (client) => postmasterPid(client as never));
+      const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+      const cpuBefore = cpuSnapshot();
       const tick = await server.call<{ start: number; end: number; result: unknown }>(
         'tick',
         {},
@@ -108,6 +113,10 @@ export const benchmark: Benchmark = {
         subscribers,
         SUBSCRIBERS,
         DELIVERY_WAIT_MS,
+      );
+      const cpu = cpuSpent(cpuBefore, cpuSnapshot(), server.pid, postmaster);
+      notes.push(
+        `tick to last delivery: server CPU ${cpu.server} ms, PostgreSQL CPU ${cpu.postgres} ms, subscribers (this process) ${cpu.loadGenerator} ms, other processes ${cpu.other} ms; load average ${load} at the tick`,
       );
       const last = times.length ? Math.max(...times) - tick.start : Number.NaN;
       const latencies = times.map((t) => t - tick.start);
@@ -125,6 +134,8 @@ export const benchmark: Benchmark = {
         p50: median(latencies),
         p99: quantile(latencies, 0.99),
         wrong,
+        cpu,
+        load,
         errors: subscribers.errors.slice(0, 5),
       };
       await subscribers.close();

@@ -44,14 +44,9 @@ export interface ClaimDecision {
   metadata: MessageMetadata | null;
 }
 
-/** What a claim statement returns for each check-in it wrote. */
+/** What a claim statement returns for each session it changed. */
 export interface ClaimedRow {
   id: string;
-  user_id: string;
-  title: string;
-  primary_topic: string | null;
-  prompt: string | null;
-  due_at: Date | null;
   /** false for a row only rescheduled, or whose check-in for that day already existed. */
   written: boolean;
 }
@@ -162,7 +157,7 @@ const CLAIM_SQL = `
       last_activity_at = CASE WHEN l.written THEN GREATEST(s.last_activity_at, $3::timestamptz) ELSE s.last_activity_at END
     FROM input i JOIN locked l ON l.id = i.id
     WHERE s.id = i.id
-    RETURNING s.id, s.user_id, s.title, s.primary_topic, i.day, i.zone, i.due_at, i.prompt, i.message_id, i.metadata, l.written
+    RETURNING s.id, s.user_id, i.day, i.zone, i.due_at, i.prompt, i.message_id, i.metadata, l.written
   ),
   followup AS (
     INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id, created_at)
@@ -174,4 +169,4 @@ const CLAIM_SQL = `
     SELECT c.message_id, c.id, c.user_id, 'amora'::amora_sender, c.prompt, c.metadata, $3::timestamptz
     FROM claimed c WHERE c.written
   )
-  SELECT c.id, c.user_id, c.title, c.primary_topic, c.prompt, c.due_at, c.written FROM claimed c`;
+  SELECT c.id, c.written FROM claimed c`;

@@ -6,7 +6,6 @@ import {
   Root,
   Subscription,
   type SubscribeResolverData,
-  type SubscriptionHandlerData,
 } from 'type-graphql';
 import { NotFoundError } from '../errors';
 import type { Context } from '../server/context';
@@ -28,14 +27,17 @@ export class FollowupResolver {
   @Subscription(() => Followup, {
     name: 'dueFollowups',
     description: "Pushed to the session's owner when the timer finds a check-in due.",
-    topics: FOLLOWUP_DUE,
     // A channel per user: a check-in is routed to its owner's subscribers only, never fanned
-    // out to everyone and filtered.
-    topicId: ({ context }: SubscribeResolverData<unknown, unknown, Context>) =>
-      context.viewer.userId,
-    // Belt and braces: the channel is already the owner's.
-    filter: ({ payload, context }: SubscriptionHandlerData<FollowupEvent, unknown, Context>) =>
-      payload.userId === context.viewer.userId,
+    // out to everyone and filtered. The check on the owner is belt and braces, made as the event
+    // is queued rather than in a filter stage of its own (one more async hop per event).
+    subscribe: ({ context }: SubscribeResolverData<unknown, unknown, Context>) => {
+      const userId = context.viewer.userId;
+      return context.services.pubSub.subscribe(
+        FOLLOWUP_DUE,
+        userId,
+        (event) => event.userId === userId,
+      );
+    },
   })
   dueFollowupsSubscription(@Root() event: FollowupEvent, @Ctx() ctx: Context): Followup {
     // A subscription keeps its context (and loaders) for its whole life: drop the cached

@@ -40,21 +40,36 @@ const settingsOf = (row: CandidateRow): ScheduledSettings => ({
   nextFollowUpAt: row.next_follow_up_at,
 });
 
+/** The due rule's decision for one combination of settings, with the instants as the claim sends them. */
+interface Planned extends DuePlan {
+  seenNext: string | null;
+  seenLast: string | null;
+  dueAt: string | null;
+  nextAt: string | null;
+}
+
 /**
  * The due rule's decisions for one instant, remembered per distinct settings: a wave of thousands
  * of sessions shares a handful of (zone, time, scheduled occurrence) combinations, and time-zone
- * arithmetic is the costly part of a claim.
+ * arithmetic is the costly part of a claim. The instants are formatted once per combination too.
  */
-function duePlanner(now: Date): (row: CandidateRow) => DuePlan {
-  const memo = new Map<string, DuePlan>();
+function duePlanner(now: Date): (row: CandidateRow) => Planned {
+  const memo = new Map<string, Planned>();
   return (row) => {
     const key = `${row.status}|${row.follow_up_enabled}|${row.follow_up_time}|${row.timezone}|${row.next_follow_up_at?.getTime() ?? ''}|${row.last_follow_up_at?.getTime() ?? ''}`;
-    let plan = memo.get(key);
-    if (!plan) {
-      plan = duePlan(settingsOf(row), now);
-      memo.set(key, plan);
+    let planned = memo.get(key);
+    if (!planned) {
+      const plan = duePlan(settingsOf(row), now);
+      planned = {
+        ...plan,
+        seenNext: row.next_follow_up_at?.toISOString() ?? null,
+        seenLast: row.last_follow_up_at?.toISOString() ?? null,
+        dueAt: plan.due?.at.toISOString() ?? null,
+        nextAt: plan.next?.toISOString() ?? null,
+      };
+      memo.set(key, planned);
     }
-    return plan;
+    return planned;
   };
 }
 
@@ -110,68 +125,89 @@ export class FollowupService {
   }
 
   /**
-   * Claims one batch of due sessions and writes their check-ins. Two statements, no transaction
-   * held open while prompts are written:
+   * Claims one batch of due sessions and writes their check-ins. No transaction held open while
+   * prompts are written:
    *
    * 1. read up to `limit` sessions whose `next_follow_up_at` has passed, through its index (the
    *    cost follows what is due, not what is stored), with their conversation state;
    * 2. decide in code with schedule.ts (the due rule: the occurrence each session scheduled, or
-   *    the latest one since started when the timer comes late; time zones, DST) and write
-   *    everything in ONE statement ({@link FollowupRepository.claim}): rows another instance holds
-   *    or has changed are left alone, and a check-in is written at most once per (session, local day).
+   *    the latest one since started when the timer comes late; time zones, DST) and write each
+   *    part of {@link CLAIM_BATCH} sessions in ONE statement ({@link FollowupRepository.claim}):
+   *    rows another instance holds or has changed are left alone, and a check-in is written at
+   *    most once per (session, local day).
    *
    * A crash loses nothing (the next tick reads the row again) and sends nothing twice. Rows read
    * but not due (a paused session, an instant scheduled under other settings) are only rescheduled.
    *
-   * @returns the check-ins written (to publish), and how many rows were read and changed (to know
+   * Parts are written {@link CLAIM_STATEMENTS} at a time, and each part's check-ins go to
+   * `onClaimed` as soon as its statement returns: the owners hear them while the database writes
+   * the next part, rather than after the whole batch.
+   *
+   * @returns the check-ins written (all parts), and how many rows were read and changed (to know
    * whether another batch is worth reading).
    */
-  async claimBatch(limit = CLAIM_BATCH): Promise<ClaimResult> {
+  async claimBatch(
+    limit = CLAIM_BATCH,
+    onClaimed?: (claimed: Followup[]) => void,
+  ): Promise<ClaimResult> {
     const now = this.clock.now();
     const candidates = await this.repository.candidates(now, limit);
     if (candidates.length === 0) return { claimed: [], read: 0, changed: 0 };
 
     const plan = duePlanner(now);
-    const decisions = candidates.map((row) => this.decide(row, plan(row)));
-    // Disjoint sessions per statement: neither waits for the other's row locks.
-    const parts: ClaimDecision[][] = [];
-    for (let at = 0; at < decisions.length; at += CLAIM_BATCH)
-      parts.push(decisions.slice(at, at + CLAIM_BATCH));
-    const rows = (await Promise.all(parts.map((part) => this.repository.claim(part, now)))).flat();
-    const claimed = rows
-      .filter((row) => row.written)
-      .map((row) => ({
-        coachSessionId: row.id,
-        userId: row.user_id,
-        title: row.title,
-        primaryTopic: row.primary_topic,
-        prompt: row.prompt!,
-        dueAt: row.due_at!,
-      }));
-    return { claimed, read: candidates.length, changed: rows.length };
+    const claimed: Followup[] = [];
+    let changed = 0;
+    let next = 0;
+    // Disjoint sessions per statement: neither waits for the other's row locks. A part is decided
+    // just before it is sent, so the first statement does not wait for the whole batch's decisions.
+    const writer = async () => {
+      while (next < candidates.length) {
+        const rows = candidates.slice(next, (next += CLAIM_BATCH));
+        const plans = rows.map(plan);
+        const decisions = rows.map((row, i) => this.decide(row, plans[i]));
+        const written = await this.repository.claim(decisions, now);
+        changed += written.length;
+        // The statement returns ids only: what is published is what was decided and written.
+        const at = new Map(rows.map((row, i) => [row.id, i]));
+        const part: Followup[] = [];
+        for (const { id, written: wrote } of written) {
+          const i = at.get(id);
+          if (!wrote || i === undefined) continue;
+          const row = rows[i];
+          part.push({
+            coachSessionId: row.id,
+            userId: row.user_id,
+            title: row.title,
+            primaryTopic: row.primary_topic,
+            prompt: decisions[i].prompt!,
+            dueAt: plans[i].due!.at,
+          });
+        }
+        claimed.push(...part);
+        if (part.length) onClaimed?.(part);
+      }
+    };
+    await Promise.all(Array.from({ length: CLAIM_STATEMENTS }, writer));
+    return { claimed, read: candidates.length, changed };
   }
 
   /** What to do with one session whose stored instant has passed: write a check-in, or reschedule. */
-  private decide(row: CandidateRow, plan: DuePlan): ClaimDecision {
-    const seen = {
-      id: row.id,
-      status: row.status,
-      enabled: row.follow_up_enabled,
-      time: row.follow_up_time,
-      zone: row.timezone,
-      seen_next: row.next_follow_up_at?.toISOString() ?? null,
-      seen_last: row.last_follow_up_at?.toISOString() ?? null,
-    };
-    const { due, next } = plan;
-    if (!due) {
+  private decide(row: CandidateRow, plan: Planned): ClaimDecision {
+    if (!plan.due) {
       // Not due after all: not ACTIVE or switched off (null), or an instant that was no
       // occurrence of its settings, scheduled afresh for later.
       return {
-        ...seen,
+        id: row.id,
+        status: row.status,
+        enabled: row.follow_up_enabled,
+        time: row.follow_up_time,
+        zone: row.timezone,
+        seen_next: plan.seenNext,
+        seen_last: plan.seenLast,
         fire: false,
         day: null,
         due_at: null,
-        next_at: next?.toISOString() ?? null,
+        next_at: plan.nextAt,
         prompt: null,
         message_id: null,
         metadata: null,
@@ -180,11 +216,17 @@ export class FollowupService {
     const state = stateOf(row);
     const topic = row.primary_topic ?? state?.mainTopic ?? null;
     return {
-      ...seen,
+      id: row.id,
+      status: row.status,
+      enabled: row.follow_up_enabled,
+      time: row.follow_up_time,
+      zone: row.timezone,
+      seen_next: plan.seenNext,
+      seen_last: plan.seenLast,
       fire: true,
-      day: due.day,
-      due_at: due.at.toISOString(),
-      next_at: next?.toISOString() ?? null,
+      day: plan.due.day,
+      due_at: plan.dueAt,
+      next_at: plan.nextAt,
       prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, state),
       message_id: randomUUID(),
       metadata: { response_style: 'CHECK_IN', topics: topic ? [topic as never] : [], emotions: [] },

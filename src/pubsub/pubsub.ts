@@ -1,4 +1,3 @@
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
 import { randomUUID } from 'node:crypto';
 import Redis, { type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
@@ -25,8 +24,170 @@ export type AmoraEvents = {
   [FOLLOWUP_DUE]: [userId: string, event: FollowupEvent];
 };
 
-/** The pub/sub every resolver and the timer share. */
-export type AmoraPubSub = PubSub<AmoraEvents>;
+/** A topic of {@link AmoraEvents}. */
+export type AmoraTopic = keyof AmoraEvents;
+
+/**
+ * The pub/sub every resolver and the timer share: events go to the listeners of `topic:id`. A
+ * subscription is a plain async iterator over a queue, and `publish` calls each listener directly:
+ * a check-in wave publishes one event per user, tens of thousands at once, so what each event
+ * costs on its way to the socket (an EventTarget dispatch, a repeater, a filter stage) adds up.
+ */
+export interface AmoraPubSub {
+  publish<K extends AmoraTopic>(topic: K, id: AmoraEvents[K][0], payload: AmoraEvents[K][1]): void;
+  /**
+   * Events published on `topic` for `id` from now on, in order, until `return()` is called;
+   * `accept` drops any it refuses (a check besides the routing).
+   */
+  subscribe<K extends AmoraTopic>(
+    topic: K,
+    id: AmoraEvents[K][0],
+    accept?: (payload: AmoraEvents[K][1]) => boolean,
+  ): AsyncIterableIterator<AmoraEvents[K][1]>;
+}
+
+/**
+ * Events one subscription may hold unread before it is ended with an error: a client that stops
+ * reading must not grow the process without bound (the same cap the repeaters had before).
+ */
+export const MAX_QUEUED_EVENTS = 1024;
+
+type Listener = (payload: unknown) => void;
+
+/** Listeners by channel (`topic:id`) in this process. */
+class Channels {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  constructor(private readonly logger?: Logger) {}
+
+  /** Adds a listener; true when it is the channel's first. */
+  add(channel: string, listener: Listener): boolean {
+    const set = this.listeners.get(channel);
+    if (set) {
+      set.add(listener);
+      return false;
+    }
+    this.listeners.set(channel, new Set([listener]));
+    return true;
+  }
+
+  /** Removes a listener; true when the channel has none left. */
+  remove(channel: string, listener: Listener): boolean {
+    const set = this.listeners.get(channel);
+    if (!set?.delete(listener) || set.size > 0) return false;
+    this.listeners.delete(channel);
+    return true;
+  }
+
+  deliver(channel: string, payload: unknown): void {
+    const set = this.listeners.get(channel);
+    if (!set) return;
+    for (const listener of set) {
+      try {
+        listener(payload);
+      } catch (error) {
+        this.logger?.error({ err: error, channel }, 'event listener failed');
+      }
+    }
+  }
+
+  clear(): void {
+    this.listeners.clear();
+  }
+}
+
+/** Where events also go besides this process's listeners (Redis), told which channels are listened to. */
+interface Transport {
+  /** Sends an event's payload, already JSON, to the other processes. */
+  publish(channel: string, json: string): void;
+  listen(channel: string): void;
+  unlisten(channel: string): void;
+}
+
+const channelOf = (topic: string, id: string) => `${topic}:${id}`;
+
+/**
+ * A pub/sub over `channels`, and over `transport` too when there is one. With a transport, local
+ * listeners get the payload as JSON read back, as remote ones do, so both see the same thing;
+ * it is serialized once for both.
+ */
+function createPubSub(channels: Channels, transport: Transport | null): AmoraPubSub {
+  return {
+    publish(topic, id, payload) {
+      const channel = channelOf(topic, id);
+      if (!transport) return channels.deliver(channel, payload);
+      const json = JSON.stringify(payload ?? null);
+      channels.deliver(channel, JSON.parse(json));
+      transport.publish(channel, json);
+    },
+    subscribe(topic, id, accept) {
+      return subscription(channels, channelOf(topic, id), transport, accept as never);
+    },
+  };
+}
+
+/** One subscriber's iterator: a queue filled by the channel's listener and drained by `next()`. */
+function subscription<T>(
+  channels: Channels,
+  channel: string,
+  transport: Transport | null,
+  accept?: (payload: T) => boolean,
+): AsyncIterableIterator<T> {
+  const queue: T[] = [];
+  let waiting: ((result: IteratorResult<T>) => void) | null = null;
+  let ended = false;
+  let failure: Error | null = null;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    if (channels.remove(channel, listener)) transport?.unlisten(channel);
+    const wake = waiting;
+    waiting = null;
+    wake?.({ value: undefined, done: true });
+  };
+  const listener: Listener = (payload) => {
+    if (ended || (accept && !accept(payload as T))) return;
+    if (waiting) {
+      const wake = waiting;
+      waiting = null;
+      wake({ value: payload as T, done: false });
+    } else if (queue.length < MAX_QUEUED_EVENTS) queue.push(payload as T);
+    else {
+      failure = new Error(`subscription to ${channel} fell ${MAX_QUEUED_EVENTS} events behind`);
+      queue.length = 0;
+      end();
+    }
+  };
+  if (channels.add(channel, listener)) transport?.listen(channel);
+  const finished: IteratorResult<T> = { value: undefined, done: true };
+  return {
+    next() {
+      if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
+      if (failure) {
+        const error = failure;
+        failure = null;
+        return Promise.reject(error);
+      }
+      if (ended) return Promise.resolve(finished);
+      return new Promise((resolve) => {
+        waiting = resolve;
+      });
+    },
+    return() {
+      queue.length = 0;
+      end();
+      return Promise.resolve(finished);
+    },
+    throw(error: unknown) {
+      queue.length = 0;
+      end();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
 
 /** A pub/sub and how to release what it holds (Redis connections). */
 export interface PubSubHandle {
@@ -60,15 +221,16 @@ export interface PubSubOptions {
  * is away local delivery goes on, and ioredis reconnects (and resubscribes) by itself when it is back.
  */
 export function createAmoraPubSub(options: PubSubOptions): PubSubHandle {
+  const logger = options.logger;
+  const channels = new Channels(logger);
   if (!options.redisUrl) {
     return {
-      pubSub: createPubSub<AmoraEvents>(),
+      pubSub: createPubSub(channels, null),
       kind: 'memory',
       redis: null,
       close: () => Promise.resolve(),
     };
   }
-  const logger = options.logger;
   const connect = (role: string, extra: RedisOptions) => {
     const client = new Redis(options.redisUrl!, { lazyConnect: false, ...extra });
     // ioredis reconnects by itself; an unhandled 'error' event would crash the process.
@@ -89,18 +251,20 @@ export function createAmoraPubSub(options: PubSubOptions): PubSubHandle {
     enableReadyCheck: false,
     disableClientInfo: true,
   });
-  const eventTarget = createLocalFirstRedisEventTarget({
+  const transport = createRedisTransport({
+    channels,
     publishClient,
     subscribeClient,
     prefix: options.prefix ?? '',
     logger,
   });
   return {
-    pubSub: createPubSub<AmoraEvents>({ eventTarget }),
+    pubSub: createPubSub(channels, transport),
     kind: 'redis',
     redis: publishClient,
     close: async () => {
-      eventTarget.close();
+      transport.close();
+      channels.clear();
       await Promise.allSettled([closeRedis(publishClient), closeRedis(subscribeClient)]);
     },
   };
@@ -133,40 +297,24 @@ async function closeRedis(client: Redis): Promise<void> {
 interface Envelope {
   /** The sending process's random id. */
   o: string;
-  /** The payload (`event.detail`). */
+  /** The payload. */
   d: unknown;
 }
 
-type Listener = ((event: Event) => void) | { handleEvent(event: Event): void };
-
 /**
- * An EventTarget for `createPubSub` that delivers to listeners in this process at once and to
- * other processes through Redis. A Redis channel is subscribed while this process has a listener
- * for its topic. Payloads are JSON both ways, so local and remote subscribers see the same thing.
+ * Events to and from other processes through Redis: a channel is subscribed while this process
+ * listens to it; events from Redis go to this process's listeners, except its own coming back
+ * (those were delivered here when they were published).
  */
-export function createLocalFirstRedisEventTarget(options: {
+function createRedisTransport(options: {
+  channels: Channels;
   publishClient: Redis;
   subscribeClient: Redis;
   prefix: string;
   logger?: Logger;
-}): EventTarget & { close(): void } {
-  const { publishClient, subscribeClient, prefix, logger } = options;
+}): Transport & { close(): void } {
+  const { channels, publishClient, subscribeClient, prefix, logger } = options;
   const origin = randomUUID();
-  const listeners = new Map<string, Set<Listener>>();
-
-  const deliver = (topic: string, serialized: string) => {
-    const callbacks = listeners.get(topic);
-    if (!callbacks) return;
-    for (const callback of [...callbacks]) {
-      const event = new CustomEvent(topic, { detail: JSON.parse(serialized) as unknown });
-      try {
-        if (typeof callback === 'function') callback(event);
-        else callback.handleEvent(event);
-      } catch (error) {
-        logger?.error({ err: error, topic }, 'event listener failed');
-      }
-    }
-  };
 
   const onMessage = (channel: string, message: string) => {
     if (!channel.startsWith(prefix)) return;
@@ -177,9 +325,8 @@ export function createLocalFirstRedisEventTarget(options: {
       logger?.warn({ channel }, 'ignored a malformed event from redis');
       return;
     }
-    // Our own events were delivered here already, when they were published.
     if (!envelope || typeof envelope !== 'object' || envelope.o === origin) return;
-    deliver(channel.slice(prefix.length), JSON.stringify(envelope.d ?? null));
+    channels.deliver(channel.slice(prefix.length), envelope.d ?? null);
   };
   subscribeClient.on('message', onMessage);
 
@@ -190,44 +337,24 @@ export function createLocalFirstRedisEventTarget(options: {
   };
 
   return {
-    addEventListener(topic: string, callback: Listener | null) {
-      if (!callback) return;
-      let callbacks = listeners.get(topic);
-      if (!callbacks) {
-        callbacks = new Set();
-        listeners.set(topic, callbacks);
-        redisCall('subscribe', prefix + topic, subscribeClient.subscribe(prefix + topic));
-      }
-      callbacks.add(callback);
+    publish(channel, json) {
+      // The payload is JSON already: the envelope is written around it rather than serialized again.
+      const envelope = `{"o":${JSON.stringify(origin)},"d":${json}}`;
+      redisCall('publish', prefix + channel, publishClient.publish(prefix + channel, envelope));
     },
-    removeEventListener(topic: string, callback: Listener | null) {
-      const callbacks = listeners.get(topic);
-      if (!callbacks || !callback) return;
-      callbacks.delete(callback);
-      if (callbacks.size > 0) return;
-      listeners.delete(topic);
-      redisCall('unsubscribe', prefix + topic, subscribeClient.unsubscribe(prefix + topic));
+    listen(channel) {
+      redisCall('subscribe', prefix + channel, subscribeClient.subscribe(prefix + channel));
     },
-    dispatchEvent(event: Event) {
-      const detail = (event as CustomEvent<unknown>).detail ?? null;
-      const serialized = JSON.stringify(detail);
-      deliver(event.type, serialized);
-      const envelope: Envelope = { o: origin, d: detail };
-      redisCall(
-        'publish',
-        prefix + event.type,
-        publishClient.publish(prefix + event.type, JSON.stringify(envelope)),
-      );
-      return true;
+    unlisten(channel) {
+      redisCall('unsubscribe', prefix + channel, subscribeClient.unsubscribe(prefix + channel));
     },
     close() {
       subscribeClient.off('message', onMessage);
-      listeners.clear();
     },
   };
 }
 
 /** An in-process pub/sub for building the schema where no server runs (schema emission, tests). */
 export function createLocalPubSub(): AmoraPubSub {
-  return createPubSub<AmoraEvents>();
+  return createPubSub(new Channels(), null);
 }

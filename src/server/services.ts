@@ -37,6 +37,8 @@ export interface Services {
   followups: FollowupService;
   /** Claims due check-ins and publishes them; started and stopped with the server, `tick()` for tests. */
   followupTimer: FollowupTimer;
+  /** Where check-ins are published, and heard by subscriptions. */
+  pubSub: AmoraPubSub;
   /** Session.progress and its REST twin. */
   progress: ProgressService;
 }
@@ -134,6 +136,7 @@ export function createServices({
     retention,
     followups,
     followupTimer,
+    pubSub,
     progress: new ProgressService(repositories.progress),
   };
 }

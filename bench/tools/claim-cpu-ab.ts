@@ -1,0 +1,102 @@
+/**
+ * A/B of the claim path's Node CPU: `FollowupService.claimBatch` of this checkout against another
+ * checkout's, in this one process, rounds alternating, over 10,000 due sessions on one database
+ * (reset before each round). Reports `process.cpuUsage()` per full claim: the JS side of a tick
+ * (reading rows, the due rule, prompts, JSON, the pg client), which machine load barely distorts.
+ *
+ *   node -r @swc-node/register bench/tools/claim-cpu-ab.ts --base=/tmp/base [--rounds=6] [--due=10000]
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { arg } from '../lib/args';
+import { ROOT } from '../lib/child';
+import {
+  createBenchDatabase,
+  insertCheckInSessions,
+  stopBenchPostgres,
+  withClient,
+} from '../lib/postgres';
+
+type Service = {
+  claimBatch(limit: number, onClaimed?: () => void): Promise<{ claimed: unknown[]; read: number }>;
+};
+type ServiceClass = new (db: unknown, clock: { now(): Date }) => Service;
+
+async function main(): Promise<void> {
+  const base = path.resolve(arg('base') ?? ROOT);
+  const rounds = Number(arg('rounds') ?? 6);
+  const due = Number(arg('due') ?? 10_000);
+  const url = await createBenchDatabase('claim_cpu_ab');
+  const userIds = Array.from({ length: due }, () => randomUUID());
+  await withClient(url, (c) =>
+    insertCheckInSessions(
+      c,
+      userIds,
+      userIds.map(() => randomUUID()),
+    ),
+  );
+  const pool = new pg.Pool({ connectionString: url, options: '-c TimeZone=UTC', max: 4 });
+  // Both variants name their statements alike: a name per text keeps their prepared plans apart.
+  const db = {
+    query: async (st: { name: string; text: string; values: unknown[] }) =>
+      (await pool.query({ ...st, name: `${st.name}_${st.text.length}` })).rows,
+  };
+  const load = (root: string): ServiceClass => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const module = require(path.join(root, 'src/followups/followup.service')) as {
+      FollowupService: ServiceClass;
+    };
+    return module.FollowupService;
+  };
+  const variants = [
+    { label: 'this', Service: load(ROOT) },
+    { label: 'base', Service: load(base) },
+  ];
+  const spent: Record<string, number[]> = { this: [], base: [] };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const v of round % 2 ? [...variants].reverse() : variants) {
+        await pool.query('DELETE FROM amora_followups');
+        await pool.query('DELETE FROM amora_session_messages');
+        await pool.query(
+          `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
+             next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
+        );
+        const service = new v.Service(db, { now: () => new Date() });
+        const before = process.cpuUsage();
+        let claimed = 0;
+        for (;;) {
+          const batch = await service.claimBatch(2_000, () => undefined);
+          claimed += batch.claimed.length;
+          if (batch.read < 2_000) break;
+        }
+        const used = process.cpuUsage(before);
+        const ms = Math.round((used.user + used.system) / 1000);
+        spent[v.label].push(ms);
+        const loadavg = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+        console.log(
+          JSON.stringify({
+            round: round + 1,
+            variant: v.label,
+            claimed,
+            nodeCpuMs: ms,
+            load: loadavg,
+          }),
+        );
+      }
+    }
+  } finally {
+    await pool.end();
+    await stopBenchPostgres();
+  }
+  for (const [label, values] of Object.entries(spent))
+    console.log(`${label}: Node CPU per claim of ${due}: ${values.join(', ')} ms`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
