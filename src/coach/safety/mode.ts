@@ -334,6 +334,23 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
  */
 const ANCHOR =
   /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|goodbyes|suicide note|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|danger\w*|unsafe|follow\w*|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|on (?:his|her|their|the) way|give away|gave away|giving away)\b/;
+/** A third person (not "i" or "we") in a room with the door locked, or locked in one. */
+const LOCKED_IN_OTHER =
+  /\b(?!(?:i|we|me|us|im)\b)[a-z]+ (?:is|was|has|s) (?:locked (?:herself|himself|themselves) in\b|in (?:the|her|his|their) \w+ with the door locked\b)/;
+
+/** Whether the only locked door in a message is someone else's, with no other word of harm. */
+function othersBehindDoor(canonical: string): boolean {
+  const m = LOCKED_IN_OTHER.exec(canonical);
+  if (!m) return false;
+  const rest = canonical.slice(0, m.index) + canonical.slice(m.index + m[0].length);
+  return (
+    !test(ANCHOR, rest) &&
+    !/\b(?:i|we) (?:am|are|m|re) (?:locked|hiding)\b|\b(?:scream|shout|bang|yell|pound|kick|smash)\w*|\boutside the door\b|\btrying to get in\b/.test(
+      rest,
+    )
+  );
+}
+
 /** An affair found out or suspected: heartbreak's words, which the classifier confuses with danger. */
 const INFIDELITY =
   /\b(?:sleeping with|slept with|cheat(?:ed|ing) on me|(?:he|she)(?:s|'s| is| was| has been) cheating|affair|receipt|seeing someone|seeing someone else|another (?:woman|man|girl|guy)|other (?:woman|man)|dating app|tinder|hinge|grindr|bumble|lipstick|hotel)\b/;
@@ -409,8 +426,15 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       net.score >= CLASSIFIER_SURE &&
       (net.score >= CLASSIFIER_CERTAIN || test(ANCHOR, canonical))
     ) {
-      crisis = net.kind;
-      byRules = false;
+      // Someone else behind a locked door ("carla is in the bedroom with the door locked", after
+      // she found his messages), with no other word of harm, is asked about, not a crisis: the
+      // classifier learned the door from people hiding, who say "i" or "we".
+      if (net.kind === 'partner_danger' && othersBehindDoor(canonical)) {
+        unsure = net.kind;
+      } else {
+        crisis = net.kind;
+        byRules = false;
+      }
     } else if (
       !unsure &&
       scores().warning_sign >= Math.max(WARNING_OVER_DOUBT, scores()[net.kind])
@@ -772,7 +796,10 @@ export function planSafety(
     // A longer reply answers the question with any further sign in it, but not when it asks
     // something of its own ("how do i say no to him without losing him") or takes leave ("thank
     // you. this was useful. goodbye").
-    const moved = !yes && !short && (ASKS.test(canon) || test(CLOSING, canon));
+    // Any sentence may ask: "i told her everything through the door. ... is it normal that she
+    // wont even look at me".
+    const asks = canon.split(' . ').some((sentence) => ASKS.test(sentence));
+    const moved = !yes && !short && (asks || test(CLOSING, canon));
     const answered =
       yes ||
       (s.lastPhase === 'check' && (short || (!moved && (own.weak > 0 || own.unsure !== null))));
