@@ -37,6 +37,10 @@ describe('turn acts', () => {
     ['ok i told him. he was actually really sweet about it', 'progress'],
     ["i'm going to tell her in person on saturday", 'plan'],
     ["he said he 'needs to find himself' like what does that even mean", 'sharing'],
+    ['right, that helps. im gonna ring my sister tonight and ask her round. thank you!!', 'thanks'],
+    ['ok so i unfollowed her and blocked her number too', 'progress'],
+    ['we went bowling and honestly we laughed the whole night', 'progress'],
+    ['update: were back together!! took a long walk and talked it all out', 'progress'],
   ])('"%s" is %s', (text, act) => {
     expect(recogniseAct(text, { turnsBefore: 3 }).act).toBe(act);
   });

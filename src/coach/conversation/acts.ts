@@ -202,6 +202,15 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     if (thanks && any('goodbye_with_thanks', text)) return none('goodbye');
     if (thanks && words <= 14) return none('thanks');
   }
+  // A longer message that ends by thanking ("ok this helped. gonna take her to brunch sunday.
+  // thanks!!") closes the conversation: it is thanked for, not probed.
+  const last =
+    text
+      .split(/[.!?\n]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop() ?? '';
+  if (!question && words <= 40 && thanks && any('thanks_last', last)) return none('thanks');
   if (any('greeting', text)) {
     const rest = text
       .replace(COMPILED.get('greeting')![0], '')
