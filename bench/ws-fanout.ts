@@ -18,7 +18,7 @@ import { amoraEnv, startChild, type ChildServer } from './lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from './lib/cpu';
 import { createBenchDatabase, insertCheckInSessions, withClient } from './lib/postgres';
 import { median, quantile, sleep } from './lib/stats';
-import { DUE_SUBSCRIPTION, subscriptionMissing } from './lib/subscription';
+import { DUE_SUBSCRIPTION, misdelivered, subscriptionMissing } from './lib/subscription';
 import type { Benchmark, Row } from './lib/types';
 import { connectSubscribers, type Subscribers } from './lib/ws';
 
@@ -120,12 +120,7 @@ export const benchmark: Benchmark = {
       );
       const last = times.length ? Math.max(...times) - tick.start : Number.NaN;
       const latencies = times.map((t) => t - tick.start);
-      const wrong = subscribers.received.filter(
-        (list, i) =>
-          list.length !== 1 ||
-          (list[0].payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data
-            ?.dueFollowups?.coachSessionId !== sessionIds[i],
-      ).length;
+      const wrong = misdelivered(subscribers.received, sessionIds);
       raw.amora = {
         connectMs,
         tick,

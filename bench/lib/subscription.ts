@@ -26,3 +26,19 @@ export async function subscriptionMissing(url: string, token: string): Promise<s
   });
   return upgrade;
 }
+
+/**
+ * How many subscribers did not get exactly one check-in for their own session (subscriber i
+ * holds session i): the fan-out's correctness, beside its speed.
+ */
+export function misdelivered(
+  received: readonly (readonly { payload: unknown }[])[],
+  sessionIds: readonly string[],
+): number {
+  return received.filter(
+    (list, i) =>
+      list.length !== 1 ||
+      (list[0].payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data
+        ?.dueFollowups?.coachSessionId !== sessionIds[i],
+  ).length;
+}

@@ -27,7 +27,7 @@ import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
 import { createBenchDatabase, insertCheckInSessions, withClient } from '../lib/postgres';
 import { median, sleep } from '../lib/stats';
-import { DUE_SUBSCRIPTION } from '../lib/subscription';
+import { DUE_SUBSCRIPTION, misdelivered } from '../lib/subscription';
 import { connectSubscribers } from '../lib/ws';
 
 async function main(): Promise<void> {
@@ -92,12 +92,7 @@ async function main(): Promise<void> {
           file: path.join(profileDir, `fanout-${v.label}-${Date.now()}.cpuprofile`),
         });
       const times = subscribers.received.flatMap((list) => list.map((item) => item.at));
-      const wrong = subscribers.received.filter(
-        (list, i) =>
-          list.length !== 1 ||
-          (list[0].payload as { data?: { dueFollowups?: { coachSessionId?: string } } }).data
-            ?.dueFollowups?.coachSessionId !== sessionIds[i],
-      ).length;
+      const wrong = misdelivered(subscribers.received, sessionIds);
       return {
         lastMs: Math.round(Math.max(...times) - tick.start),
         p50Ms: Math.round(median(times.map((t) => t - tick.start))),

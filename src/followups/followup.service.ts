@@ -193,21 +193,25 @@ export class FollowupService {
 
   /** What to do with one session whose stored instant has passed: write a check-in, or reschedule. */
   private decide(row: CandidateRow, plan: Planned): ClaimDecision {
+    // What every decision carries back to the claim statement: the settings it was made on.
+    const seen = {
+      id: row.id,
+      status: row.status,
+      enabled: row.follow_up_enabled,
+      time: row.follow_up_time,
+      zone: row.timezone,
+      seen_next: plan.seenNext,
+      seen_last: plan.seenLast,
+      next_at: plan.nextAt,
+    };
     if (!plan.due) {
       // Not due after all: not ACTIVE or switched off (null), or an instant that was no
       // occurrence of its settings, scheduled afresh for later.
       return {
-        id: row.id,
-        status: row.status,
-        enabled: row.follow_up_enabled,
-        time: row.follow_up_time,
-        zone: row.timezone,
-        seen_next: plan.seenNext,
-        seen_last: plan.seenLast,
+        ...seen,
         fire: false,
         day: null,
         due_at: null,
-        next_at: plan.nextAt,
         prompt: null,
         message_id: null,
         metadata: null,
@@ -216,17 +220,10 @@ export class FollowupService {
     const state = stateOf(row);
     const topic = row.primary_topic ?? state?.mainTopic ?? null;
     return {
-      id: row.id,
-      status: row.status,
-      enabled: row.follow_up_enabled,
-      time: row.follow_up_time,
-      zone: row.timezone,
-      seen_next: plan.seenNext,
-      seen_last: plan.seenLast,
+      ...seen,
       fire: true,
       day: plan.due.day,
       due_at: plan.dueAt,
-      next_at: plan.nextAt,
       prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, state),
       message_id: randomUUID(),
       metadata: { response_style: 'CHECK_IN', topics: topic ? [topic as never] : [], emotions: [] },
