@@ -112,6 +112,36 @@ describe('a question is answered in the shape it asks for', () => {
   });
 });
 
+describe('a question keeps its own subject', () => {
+  test('"are we ready to..." gets a way to decide that, in the person\'s words', () => {
+    for (const reply of lastReplies([
+      "we've been together two years and my partner keeps mentioning kids",
+      'are we ready to start trying for a baby?',
+    ]))
+      expect(reply).toMatch(/^On whether you are ready to start trying for a baby: /);
+  });
+
+  test('"is it fair to ask..." says asking is fair, not that nobody can know', () => {
+    for (const reply of lastReplies([
+      'my boyfriend spends every weekend at his parents house',
+      'is it fair to ask him to stay home one weekend a month?',
+    ])) {
+      expect(reply).toMatch(/^Yes, it's fair to ask him to stay home one weekend a month/);
+      expect(reply).not.toMatch(/can't know/);
+    }
+  });
+
+  test('"should i X or is Y always a mistake" answers X and the rule, not two options', () => {
+    for (const reply of lastReplies([
+      'my ex wife and i have been talking again after a year apart',
+      'should i meet her for dinner or is getting back with an ex always a bad idea',
+    ])) {
+      expect(reply).toMatch(/^On whether to meet her for dinner/);
+      expect(reply).toMatch(/rule/);
+    }
+  });
+});
+
 describe('what is not such a question keeps its own answer', () => {
   test.each([
     'how long does it take to get over someone',

@@ -167,6 +167,10 @@ const EITHER = new RegExp(
 const WORRY =
   /^(?:will|would|could|might|does|is|isn't|isnt|am|was|wouldn't|wouldnt) (?:that|it|this|i|he|she|they)\b/;
 
+/** A second half asking whether a rule holds ("is going back to an ex always a mistake"). */
+export const RULE =
+  /^(?:is|are|isnt|arent) .{2,60}\b(?:always|ever|never|usually|automatically|doomed)\b/;
+
 /** Fillers that end a sentence without being part of an option. */
 const TAIL = /[\s,]+(lol|tbh|haha|honestly|now|though|tho|idk|or something|or what|or not)$/;
 
@@ -183,7 +187,7 @@ export function optionsIn(sentence: string): Options | null {
   if (!a || !b || a.split(' ').length > 12 || b.split(' ').length > 12) return null;
   // "should i text him or not" is a plain yes/no.
   if (/^(not|no)$/.test(b)) return null;
-  return { a, b, worry: WORRY.test(b) };
+  return { a, b, worry: WORRY.test(b) || RULE.test(b) };
 }
 
 /** "is this just what it's like with a newborn or are we actually in trouble" */
@@ -274,6 +278,10 @@ const SIGNS =
   /\bhow (?:do|can|would|will|could|should|does one) (?:i|we|you|people|anyone) (?:even |actually |really |ever )?(?:know|tell|be sure|figure out|work out) (if|whether|when|that) (.{2,80})$/;
 const DECIDE =
   /\bhow (?:do|can|should|would|will|does one) (?:i|we|you|people|couples|most people) (?:even |actually |really |ever )?(?:decide|choose|make (?:the|a|that|this) (?:decision|call)|pick)\b ?(.*)$/;
+/** "are we ready for a dog", "am i ready to date again" */
+const READY = new RegExp(
+  `${OPENERS}(?:are|am) (we|i) (?:really |even |actually )?ready (to|for) (.{2,60})$`,
+);
 /** What makes "how do i tell if ..." a matter of evidence about someone, not of one's own heart. */
 const EVIDENCE =
   /\b(paranoid|overreacting|imagining|crazy|over.?thinking|(?:hes|shes|theyre|he is|she is|they are|he|she|they) (?:cheating|lying|interested|into|using|serious|seeing|hiding|flirting|likes?|loves?|wants?))\b/;
@@ -307,6 +315,12 @@ export function shapeOf(sentence: string): ShapedQuestion | null {
       topic: `${what === 'if' ? 'whether' : what} ${signs[2]}`,
     };
   }
+  const ready = READY.exec(t);
+  if (ready)
+    return {
+      shape: 'signs_decide',
+      topic: `whether ${ready[1]} ${ready[1] === 'i' ? 'am' : 'are'} ready ${ready[2]} ${ready[3]}`,
+    };
   const decide = DECIDE.exec(t);
   if (decide) {
     const rest = decide[1].trim();

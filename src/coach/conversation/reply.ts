@@ -28,6 +28,7 @@ import {
   normalOrWorry,
   optionsIn,
   overreactingOr,
+  RULE,
   shapeOf,
   subjectsOf,
   type AnswerForm,
@@ -147,6 +148,22 @@ const VERDICT_ON_WANT = new RegExp(
 const VERDICT_ON_SELF = new RegExp(
   `\\bam i (?:being )?(?:just )?((?:(?:a|an) )?(?:${VERDICT})(?: person| partner| wife| husband| girlfriend| boyfriend| daughter| son| friend)?) for ([a-z]+ing\\b[^.?!]{0,60}?)\\s*$`,
 );
+/**
+ * "is it fair to ask her to pay more": asking for something is fair whatever the answer. Tried
+ * after a situation's own answer, which may know what such a request costs ("asking him to see
+ * less of a friend tends to backfire").
+ */
+function fairToAsk(text: string, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  for (const sentence of lowerSentences(text)) {
+    const fair = FAIR_TO_ASK.exec(sentence.replace(/'/g, '').trim());
+    const own = fair ? inSecondPerson(fair[2]) : null;
+    if (fair && own) return fill(pick('fair_to_ask', recent, rng, ANSWERS), { own, word: fair[1] });
+  }
+  return null;
+}
+/** The asking that {@link fairToAsk} answers. */
+const FAIR_TO_ASK =
+  /\b(?:is|isnt|would) (?:it|that|this)(?: be)? (?:really |even )?(fair|reasonable|ok|okay|alright) (?:of me |for me )?to ((?:ask|want|raise|bring up|talk to|tell) [^.?!]{3,60}?)\s*$/;
 /** Feelings said as "-ing" ("dreading", "wanting", "missing"), as against acts ("refusing"). */
 const FEELING_ING =
   /^(?:dreading|feeling|wanting|missing|hating|resenting|being|having feelings|loving|liking|needing|fancying|envying|still|not (?:wanting|liking|loving|missing))\b/;
@@ -341,6 +358,8 @@ function answerPiece(
   };
   const verdict = () =>
     form === 'normalcy' || form === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
+  const fair = () =>
+    form === 'normalcy' || form === 'yes_no' ? plain(fairToAsk(text, recent, rng)) : null;
   const found = situation !== null && situation.evidence > 0;
   // An either/or is weighed in its own words before any situation's answer: it names its own
   // options ("should i ask him what we are or will that scare him off"), which a situation's
@@ -361,10 +380,10 @@ function answerPiece(
       ? close
         ? // A verdict asked in so many words ("is it foolish to...") is answered before the
           // situation's stock yes or no, which answers the situation's usual question instead.
-          (either() ?? ownNaming() ?? verdict() ?? own() ?? words() ?? mine())
+          (either() ?? ownNaming() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())
         : // A situation this message only loosely calls up answers after the question's own shape.
-          (either() ?? verdict() ?? words() ?? own() ?? mine())
-      : (either() ?? verdict() ?? own() ?? words() ?? mine())) ??
+          (either() ?? verdict() ?? words() ?? own() ?? fair() ?? mine())
+      : (either() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())) ??
     (form === 'yes_no' ? plain(yesNoOwn(text, facts, recent, rng)) : null) ?? {
       pieces: [pick(form, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
@@ -567,6 +586,8 @@ const WORRY_VERDICT = new RegExp(
 
 /** A reply to the worry in an either/or ("or will that scare him off"), or null. */
 function worryPiece(b: string, facts: ConversationFacts, recent: ReadonlySet<string>, rng: Rng) {
+  // "... or is going back to an ex always a mistake" asks about a rule, not a consequence.
+  if (RULE.test(b)) return pickFresh('worry_rule', recent, rng, ANSWERS);
   const self = /^am i\b/.test(b);
   const rest = b
     .replace(
