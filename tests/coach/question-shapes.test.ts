@@ -142,6 +142,18 @@ describe('a question keeps its own subject', () => {
   });
 });
 
+describe('a how-to keeps its own action and worry', () => {
+  test('a situation from earlier turns does not answer "how do i bring it up without..."', () => {
+    for (const reply of lastReplies([
+      "my boyfriend of 4 years keeps saying he isn't ready to commit to anything long term",
+      'how do i bring it up again without him feeling trapped',
+    ])) {
+      expect(reply).toMatch(/^To bring it up again without him feeling trapped, /);
+      expect(reply).not.toMatch(/by a date/);
+    }
+  });
+});
+
 describe('what is not such a question keeps its own answer', () => {
   test.each([
     'how long does it take to get over someone',

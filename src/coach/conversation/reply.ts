@@ -383,7 +383,12 @@ function answerPiece(
           (either() ?? ownNaming() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())
         : // A situation this message only loosely calls up answers after the question's own shape.
           (either() ?? verdict() ?? words() ?? own() ?? fair() ?? mine())
-      : (either() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())) ??
+      : // "how do i bring it up without her feeling cornered", with a situation carried from
+        // earlier turns: words for their own action and worry answer it, where the situation's
+        // stock how-to answers its usual question (and may propose what they fear).
+        form === 'how_to'
+        ? (either() ?? verdict() ?? fair() ?? words() ?? own() ?? mine())
+        : (either() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())) ??
     (form === 'yes_no' ? plain(yesNoOwn(text, facts, recent, rng)) : null) ?? {
       pieces: [pick(form, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
