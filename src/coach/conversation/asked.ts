@@ -167,6 +167,10 @@ const EITHER = new RegExp(
 const WORRY =
   /^(?:will|would|could|might|does|is|isn't|isnt|am|was|wouldn't|wouldnt) (?:that|it|this|i|he|she|they)\b/;
 
+/** A second half asking whether a rule holds ("is going back to an ex always a mistake"). */
+export const RULE =
+  /^(?:is|are|isnt|arent) .{2,60}\b(?:always|ever|never|usually|automatically|doomed)\b/;
+
 /** Fillers that end a sentence without being part of an option. */
 const TAIL = /[\s,]+(lol|tbh|haha|honestly|now|though|tho|idk|or something|or what|or not)$/;
 
@@ -183,7 +187,7 @@ export function optionsIn(sentence: string): Options | null {
   if (!a || !b || a.split(' ').length > 12 || b.split(' ').length > 12) return null;
   // "should i text him or not" is a plain yes/no.
   if (/^(not|no)$/.test(b)) return null;
-  return { a, b, worry: WORRY.test(b) };
+  return { a, b, worry: WORRY.test(b) || RULE.test(b) };
 }
 
 /** "is this just what it's like with a newborn or are we actually in trouble" */
@@ -230,4 +234,106 @@ export function askedStatement(sentence: string): string | null {
       t,
     );
   return m ? `${m[2]} ${m[1]} ${m[3]}` : null;
+}
+
+/**
+ * What a question asks for when it is neither a decision nor steps: a time ("when do i text
+ * her", "how long do i wait"), words to send back ("what do i even say back"), things to talk
+ * about or do ("what do people talk about now", "what should we do on the date"), questions to
+ * ask, places to meet people, or how to tell or decide something ("how do i know if i'm ready").
+ * A situation's stock answer answers none of these, so an answer of this shape comes first.
+ */
+export type AskedShape =
+  | 'timing'
+  | 'words_back'
+  | 'ideas_talk'
+  | 'ideas_do'
+  | 'ideas_ask'
+  | 'meet'
+  | 'signs_tell'
+  | 'signs_decide';
+
+/** A question's shape and, when its wording gives one, what it asks about (first person). */
+export interface ShapedQuestion {
+  shape: AskedShape;
+  /** "when to text her", "whether i'm ready to live with someone", or null. */
+  topic: string | null;
+}
+
+const OPENERS = String.raw`^(?:(?:so|but|and|ok|okay|then|like|honestly|um+|hmm+|also|now)[,.]? )*`;
+const FILLER = String.raw`(?:even |really |actually |just |usually |possibly |best )?`;
+/** "when do i text her", "how long should i give him", "at what point do we ..." */
+const TIMING_OWN = new RegExp(
+  `${OPENERS}(how long|how much time|how soon|at what point|when) (?:do|should|can|could|shall|must|would) (i|we) ${FILLER}(.{2,80})$`,
+);
+/**
+ * "how long?", "for how long", "when do couples usually ...", "when is the right time to ...",
+ * "how much time is fair ...": asking for a time. "how long does it take to ..." (how long a
+ * process lasts) and "how long should a speech be" (a length) are not.
+ */
+const TIMING = new RegExp(
+  `${OPENERS}(?:(?:for )?(?:how long|how much time|how soon)|when (?:do|should|can|could|is|would|will) (?:i|we|you|people|couples|most people|the right time|a good time)\\b.*|(?:how long|how much time) (?:is|would be) (?:fair|ok|okay|reasonable|enough|too long|normal|too much)\\b.*|(?:how long|how much time) (?:do|should|can|would) (?:people|couples|you|most people) (?:usually )?(?:wait|give)\\b.*)$`,
+);
+const SIGNS =
+  /\bhow (?:do|can|would|will|could|should|does one) (?:i|we|you|people|anyone) (?:even |actually |really |ever )?(?:know|tell|be sure|figure out|work out) (if|whether|when|that) (.{2,80})$/;
+const DECIDE =
+  /\bhow (?:do|can|should|would|will|does one) (?:i|we|you|people|couples|most people) (?:even |actually |really |ever )?(?:decide|choose|make (?:the|a|that|this) (?:decision|call)|pick)\b ?(.*)$/;
+/** "are we ready for a dog", "am i ready to date again" */
+const READY = new RegExp(
+  `${OPENERS}(?:are|am) (we|i) (?:really |even |actually )?ready (to|for) (.{2,60})$`,
+);
+/** What makes "how do i tell if ..." a matter of evidence about someone, not of one's own heart. */
+const EVIDENCE =
+  /\b(paranoid|overreacting|imagining|crazy|over.?thinking|(?:hes|shes|theyre|he is|she is|they are|he|she|they) (?:cheating|lying|interested|into|using|serious|seeing|hiding|flirting|likes?|loves?|wants?))\b/;
+const WORDS_BACK =
+  /\b(?:what (?:do|should|can|could|would) (?:i|we) (?:even |actually |possibly )?(?:say|write|text|reply|respond|answer|send)(?: back| to (?:that|this|him|her|them|it))?|how (?:do|should|can) (?:i|we) (?:even )?(?:reply|respond|answer)(?: to (?:that|this|it|him|her|them))?)$/;
+const TALK =
+  /\bwhat (?:do|should|can|could|would|will) (?:i|we|people|you|couples) (?:even |actually |usually )?talk about\b|\b(?:conversation topics|things to talk about|questions (?:to|we|i) (?:could |can |should )?ask each other|questions (?:could|can|should) we ask each other)\b/;
+const ASK =
+  /\bwhat (?:are )?(?:some |the |good )?(?:questions|things) (?:should|could|can|do|would) (?:i|we) ask\b/;
+const DO =
+  /\bwhat (?:should|could|can|do|shall|would) (?:we|i) (?:even )?(?:do|plan|organi[sz]e|book) (?:on|for|at|during|together|this (?:weekend|week|friday|saturday|sunday))\b|\bwhat (?:are|r) (?:some|any|a few|good)(?: good| fun| easy| nice| small| cheap| little)? (?:things|ideas|activities)\b|\b(?:date|activity) ideas\b|\bways to keep (?:things|it|us) (?:fun|fresh|exciting|interesting|going)\b/;
+const MEET =
+  /\bwhere (?:do|can|should|would|does|are) (?:i|we|people|you|anyone|singles|men|women|guys|girls)\b[a-z0-9 ]{0,30}? (?:meet|find|go to meet|supposed to meet)\b/;
+
+/** The shape of a question sentence (lower case, apostrophes removed), or null. */
+export function shapeOf(sentence: string): ShapedQuestion | null {
+  const t = sentence
+    .trim()
+    .replace(TAIL, '')
+    .replace(/[?!]+$/, '');
+  if (WORDS_BACK.test(t)) return { shape: 'words_back', topic: null };
+  if (TALK.test(t)) return { shape: 'ideas_talk', topic: null };
+  if (ASK.test(t)) return { shape: 'ideas_ask', topic: null };
+  if (DO.test(t)) return { shape: 'ideas_do', topic: null };
+  if (MEET.test(t)) return { shape: 'meet', topic: null };
+  const signs = SIGNS.exec(t);
+  if (signs) {
+    const what = signs[1] === 'that' ? 'whether' : signs[1];
+    return {
+      shape: EVIDENCE.test(signs[2]) ? 'signs_tell' : 'signs_decide',
+      topic: `${what === 'if' ? 'whether' : what} ${signs[2]}`,
+    };
+  }
+  const ready = READY.exec(t);
+  if (ready)
+    return {
+      shape: 'signs_decide',
+      topic: `whether ${ready[1]} ${ready[1] === 'i' ? 'am' : 'are'} ready ${ready[2]} ${ready[3]}`,
+    };
+  const decide = DECIDE.exec(t);
+  if (decide) {
+    const rest = decide[1].trim();
+    return {
+      shape: 'signs_decide',
+      topic: /^(whether|if|between) /.test(rest) ? rest.replace(/^if /, 'whether ') : null,
+    };
+  }
+  const own = TIMING_OWN.exec(t);
+  if (own) {
+    const word = own[1] === 'at what point' ? 'when' : own[1];
+    return { shape: 'timing', topic: `${word} to ${own[3]}` };
+  }
+  if (TIMING.test(t)) return { shape: 'timing', topic: null };
+  return null;
 }

@@ -28,6 +28,8 @@ import {
   normalOrWorry,
   optionsIn,
   overreactingOr,
+  RULE,
+  shapeOf,
   subjectsOf,
   type AnswerForm,
 } from './asked';
@@ -137,15 +139,50 @@ const FITTING_ANSWERS: Record<AnswerForm, readonly AnswerKind[]> = {
 
 /** Words that ask for a verdict on the person ("am i being unreasonable", "is that silly"). */
 const VERDICT =
-  'unreasonable|silly|stupid|dramatic|crazy|bad|wrong|weird|selfish|petty|mean|overreacting';
+  'unreasonable|silly|stupid|dramatic|crazy|bad|wrong|weird|selfish|petty|mean|overreacting|foolish|needy|clingy|ridiculous|pathetic|terrible|awful|horrible';
 /** "am i being unreasonable for wanting her to call first" (one sentence, to its end) */
 const VERDICT_ON_WANT = new RegExp(
-  `\\bam i (?:being )?(${VERDICT}) (?:for|to) (want(?:ing)? [^.?!]{3,60}?)\\s*$`,
+  `\\bam i (?:being )?(?:(?:a|an) )?(${VERDICT})(?: person)? (?:for|to) (want(?:ing)? [^.?!]{3,60}?)\\s*$`,
 );
+/** "am i a terrible person for dreading her visits": a verdict on the person for a feeling. */
+const VERDICT_ON_SELF = new RegExp(
+  `\\bam i (?:being )?(?:just )?((?:(?:a|an) )?(?:${VERDICT})(?: person| partner| wife| husband| girlfriend| boyfriend| daughter| son| friend)?) for ([a-z]+ing\\b[^.?!]{0,60}?)\\s*$`,
+);
+/**
+ * "is it fair to ask her to pay more": asking for something is fair whatever the answer. Tried
+ * after a situation's own answer, which may know what such a request costs ("asking him to see
+ * less of a friend tends to backfire").
+ */
+function fairToAsk(text: string, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  for (const sentence of lowerSentences(text)) {
+    const fair = FAIR_TO_ASK.exec(sentence.replace(/'/g, '').trim());
+    const own = fair ? inSecondPerson(fair[2]) : null;
+    if (fair && own) return fill(pick('fair_to_ask', recent, rng, ANSWERS), { own, word: fair[1] });
+  }
+  return null;
+}
+/** The asking that {@link fairToAsk} answers. */
+const FAIR_TO_ASK =
+  /\b(?:is|isnt|would) (?:it|that|this)(?: be)? (?:really |even )?(fair|reasonable|ok|okay|alright) (?:of me |for me )?to ((?:ask|want|raise|bring up|talk to|tell) [^.?!]{3,60}?)\s*$/;
+/** Feelings said as "-ing" ("dreading", "wanting", "missing"), as against acts ("refusing"). */
+const FEELING_ING =
+  /^(?:dreading|feeling|wanting|missing|hating|resenting|being|having feelings|loving|liking|needing|fancying|envying|still|not (?:wanting|liking|loving|missing))\b/;
+/** "is a date night a stupid idea when we are both dead tired" */
+const VERDICT_ON_IDEA =
+  /\bis (?:it|this|that|(?:a|an|the|our) [a-z ]{2,30}?) (?:a |an )?(stupid|bad|silly|dumb|terrible|ridiculous|crazy|selfish) idea\b/;
 /** "is it bad to show her that", "is that silly" (one sentence, to its end) */
 const VERDICT_ON_ACT = new RegExp(
   `\\b(?:is|isnt|would|wouldnt) (?:it|this|that)(?: be)? (?:really |just )?(${VERDICT})(?: for (?:us|you|me|him|her|them|(?:our|my|the|your) \\w+))?(?: to ([^.?!]{3,60}?))?\\s*$`,
 );
+
+/** The verdict word a question asks about ("is it foolish to...": foolish), or null. */
+function verdictWord(text: string): string | null {
+  const t = text.toLowerCase().replace(/[’']/g, '');
+  const m = new RegExp(
+    `\\b(?:am i|is (?:it|this|that)|isnt (?:it|this|that)|would (?:it|this|that)(?: be)?) (?:being |really |just |a |an )*(${VERDICT})\\b`,
+  ).exec(t);
+  return m ? m[1] : null;
+}
 
 /**
  * A question asking whether something is unreasonable, silly or bad gets an answer about that
@@ -163,6 +200,22 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
       const own = cap(toSecondPerson(want[2].replace(/^want /, 'wanting ')));
       return fill(pick('judge_want', recent, rng, ANSWERS), { own, word: want[1] });
     }
+    const self = VERDICT_ON_SELF.exec(t);
+    if (self) {
+      const own = inSecondPerson(self[2]);
+      // A feeling ("dreading her visits") is not wrong in itself; an act ("refusing to lend him
+      // more") is weighed by why and how.
+      if (own)
+        return fill(
+          pick(FEELING_ING.test(own) ? 'judge_self' : 'judge_self_act', recent, rng, ANSWERS),
+          {
+            own,
+            word: self[1],
+          },
+        );
+    }
+    const idea = VERDICT_ON_IDEA.exec(t);
+    if (idea) return fill(pick('judge_idea', recent, rng, ANSWERS), { word: idea[1] });
     const act = VERDICT_ON_ACT.exec(t);
     if (!act) continue;
     const word = act[1];
@@ -173,9 +226,10 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
         own: cap(own.replace(/^want /, 'wanting ')),
         word,
       });
-    const group = /^(be|feel|still|miss|love|hate|like|care)\b/.test(own)
-      ? 'judge_feel'
-      : 'judge_act';
+    const group =
+      /^(be|feel|have (?:feelings|a crush|doubts)|still|miss|love|hate|like|care)\b/.test(own)
+        ? 'judge_feel'
+        : 'judge_act';
     return fill(pick(group, recent, rng, ANSWERS), { own, word });
   }
   return null;
@@ -295,8 +349,17 @@ function answerPiece(
     }
     return null;
   };
+  // Its answer names the very verdict asked about ("is it silly to be lonely" and "it isn't
+  // weird or silly at all"): it answers this question, not only the situation's usual one.
+  const ownNaming = () => {
+    const word = verdictWord(text);
+    const answer = word ? own() : null;
+    return answer && answer.pieces[0].text.toLowerCase().includes(word!) ? answer : null;
+  };
   const verdict = () =>
     form === 'normalcy' || form === 'yes_no' ? plain(verdictPiece(text, recent, rng)) : null;
+  const fair = () =>
+    form === 'normalcy' || form === 'yes_no' ? plain(fairToAsk(text, recent, rng)) : null;
   const found = situation !== null && situation.evidence > 0;
   // An either/or is weighed in its own words before any situation's answer: it names its own
   // options ("should i ask him what we are or will that scare him off"), which a situation's
@@ -310,19 +373,61 @@ function answerPiece(
   const subject = () => subjectAnswer(sentence, actText(text), form, situation, facts, recent);
   const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
   return (
+    shapedAnswer(text, facts, recent, rng) ??
     subject() ??
     whole() ??
     (found
       ? close
-        ? (either() ?? own() ?? verdict() ?? words() ?? mine())
+        ? // A verdict asked in so many words ("is it foolish to...") is answered before the
+          // situation's stock yes or no, which answers the situation's usual question instead.
+          (either() ?? ownNaming() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())
         : // A situation this message only loosely calls up answers after the question's own shape.
-          (either() ?? verdict() ?? words() ?? own() ?? mine())
-      : (either() ?? verdict() ?? own() ?? words() ?? mine())) ??
+          (either() ?? verdict() ?? words() ?? own() ?? fair() ?? mine())
+      : // "how do i bring it up without her feeling cornered", with a situation carried from
+        // earlier turns: words for their own action and worry answer it, where the situation's
+        // stock how-to answers its usual question (and may propose what they fear).
+        form === 'how_to'
+        ? (either() ?? verdict() ?? fair() ?? words() ?? own() ?? mine())
+        : (either() ?? verdict() ?? own() ?? fair() ?? words() ?? mine())) ??
     (form === 'yes_no' ? plain(yesNoOwn(text, facts, recent, rng)) : null) ?? {
       pieces: [pick(form, recent, rng, ANSWERS)].filter((p): p is Piece => p !== null),
       ask: null,
     }
   );
+}
+
+/**
+ * A question asking for a time, words to send back, ideas, places or how to tell or decide,
+ * answered in that shape ("On when to text her: ..."), with the person's own topic when it turns
+ * cleanly into the second person; null when the question has none of these shapes.
+ */
+function shapedAnswer(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Answer | null {
+  for (const sentence of lowerSentences(text)) {
+    const shaped = shapeOf(sentence.replace(/'/g, ''));
+    if (!shaped) continue;
+    const group =
+      shaped.shape === 'timing' && /\bhow long\b|\bwait/.test(shaped.topic ?? sentence)
+        ? 'timing_wait'
+        : shaped.shape;
+    const said = shaped.topic ? inSecondPerson(shaped.topic) : null;
+    const x =
+      said && ownWordsSupported(said, facts) && said.split(' ').length <= OWN_QUESTION_WORDS
+        ? withNames(said, facts)
+        : null;
+    const withTopic = x ? fill(pickFresh(group, recent, rng, ANSWERS), { x }) : null;
+    const piece =
+      withTopic && !withTopic.text.includes('{x}')
+        ? withTopic
+        : (pickFresh(`${group}_plain`, recent, rng, ANSWERS) ??
+          (ANSWERS[`${group}_plain`] ? null : pickFresh(group, recent, rng, ANSWERS)));
+    if (piece && !piece.text.includes('{x}')) return plain(piece);
+  }
+  return null;
 }
 
 /** "how do i ..." with the asked-for action, first person, lower case, or null. */
@@ -486,6 +591,8 @@ const WORRY_VERDICT = new RegExp(
 
 /** A reply to the worry in an either/or ("or will that scare him off"), or null. */
 function worryPiece(b: string, facts: ConversationFacts, recent: ReadonlySet<string>, rng: Rng) {
+  // "... or is going back to an ex always a mistake" asks about a rule, not a consequence.
+  if (RULE.test(b)) return pickFresh('worry_rule', recent, rng, ANSWERS);
   const self = /^am i\b/.test(b);
   const rest = b
     .replace(
