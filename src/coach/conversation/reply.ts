@@ -1001,7 +1001,11 @@ function progressPlan(input: ActInput): ActPlan {
   // talked"), unless hard moments are mixed in.
   let own =
     ownHappening(facts, 'progress', input.turn) ??
-    (kind === 'mixed' ? null : ownWords(input.text, (x) => ownWordsSupported(x, facts)));
+    (kind === 'mixed'
+      ? null
+      : // The sentence with the good news in it ("we laughed all the way home"), not the one
+        // around it ("the film was dreadful").
+        ownWords(input.text, (x) => ownWordsSupported(x, facts), goodIn));
   if (own) own = cap(withNames(own, facts));
   // "went to my 9am today": a step told without its subject is the person's own.
   if (
