@@ -1,6 +1,7 @@
 import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
 import { closingOf } from '../../src/coach/conversation/closing';
 import { feelingOf, frameOf } from '../../src/coach/conversation/feeling';
+import { ownWords } from '../../src/coach/conversation/own-words';
 import { realLibrary } from './helpers';
 
 /**
@@ -90,6 +91,12 @@ describe('a worry or complaint is not celebrated', () => {
       expect(r).toMatch(/worried/i);
     }
   });
+});
+
+test('a sentence told without its subject is said back in good grammar', () => {
+  expect(ownWords('been with marek 6 years. we moved to porto last spring')).toMatch(
+    /^you've been with marek 6 years/,
+  );
 });
 
 describe('a question about someone named asks about the person', () => {

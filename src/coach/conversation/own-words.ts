@@ -168,7 +168,8 @@ function sayBack(sentence: string): string | null {
       s,
     )
   )
-    s = `i ${s}`;
+    // "been with dana 4 years" is "i've been", not "i been".
+    s = /^been\b/.test(s) ? `i've ${s}` : `i ${s}`;
   const said = secondPerson(mended(s)).replace(ROLE_BEFORE_NAME, (m, who, role, name: string) =>
     NOT_NAMES.has(name) || VERB_FORM.test(name)
       ? m
