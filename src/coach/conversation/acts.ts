@@ -260,6 +260,15 @@ export function soundsGood(raw: string): boolean {
 }
 
 /**
+ * Whether a message tells of something that went well or a step taken ("we talked for an hour",
+ * "i muted him"), as the progress act reads it, unless something in it spoils it.
+ */
+export function soundsLikeProgress(raw: string): boolean {
+  const text = respell(actText(raw));
+  return any('progress', text) && !any('progress_spoilers', text);
+}
+
+/**
  * The kind of the direct question a message asks, whatever else it does ("different question, ...
  * how do i help her without taking sides" changes the subject and asks), or null.
  */

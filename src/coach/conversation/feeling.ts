@@ -1,11 +1,15 @@
 /**
- * How a sharing turn feels, which decides the words that meet it: good news is good whatever word
- * of worry it has, a message that speaks warmly of someone is met warmly even when its background
- * is sad ("divorced 3 years. now i'm seeing carmen. she is wonderful"), else any hard feeling
- * makes it hard. Warm wording is data (`feeling-cues.json`).
+ * How a sharing turn feels, which decides the words that meet it. A message is met in the frame it
+ * ends on: "I said yes! Now I'm worried what Liam will say" is a worry, "I was nervous but it went
+ * really well" is good news. Good news in itself (an engagement, booked flights, a place of their
+ * own) is good whatever topic it calls up; a worry or complaint said in so many words ("checking
+ * my phone", "pretends not to notice") is never good news, even beside a kind word. Else a message
+ * that speaks warmly of someone is met warmly even when its background is sad ("divorced 3 years.
+ * now i'm seeing carmen. she is wonderful"), and any hard feeling makes it hard. The wording is
+ * data (`feeling-cues.json`).
  */
 import type { EmotionId } from '../types';
-import { soundsGood } from './acts';
+import { soundsGood, soundsLikeProgress } from './acts';
 import cues from './feeling-cues.json';
 
 /** How a message feels, for the words that meet it. */
@@ -14,11 +18,87 @@ export type Feeling = 'hard' | 'good' | 'plain';
 /** Feelings that are not hard ones. */
 const EASY_FEELINGS: ReadonlySet<EmotionId> = new Set(['hopeful', 'relieved', 'neutral']);
 
-const WARM: readonly RegExp[] = (cues as { warm: string[] }).warm.map((p) => new RegExp(p));
+interface FeelingCues {
+  warm: string[];
+  news: string[];
+  worry: string[];
+  others: string[];
+}
+
+function compile(list: unknown, name: string): RegExp[] {
+  if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
+    throw new Error(`feeling-cues.json: "${name}" must be a list of patterns`);
+  return (list as string[]).map((p) => new RegExp(p));
+}
+
+const CUES = cues as FeelingCues;
+const WARM = compile(CUES.warm, 'warm');
+const NEWS = compile(CUES.news, 'news');
+const WORRY = compile(CUES.worry, 'worry');
+const OTHERS = compile(CUES.others, 'others');
 
 /** Lower case with apostrophes dropped, as the patterns are written. */
 function plain(text: string): string {
   return text.toLowerCase().replace(/['’‘`]/g, '');
+}
+
+/** Whether some pattern matches the text. */
+function matches(res: readonly RegExp[], text: string): boolean {
+  return res.some((re) => re.test(text));
+}
+
+/** The parts of a message in the order said: sentences, and what follows a "but". */
+function clauses(text: string): string[] {
+  return plain(text)
+    .split(/[.!?;\n…]+|,?\s+but\b|,?\s+though\b/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** Whether a sentence says a worry or complaint in so many words ("now im worried ..."). */
+export function worryIn(sentence: string): boolean {
+  return matches(WORRY, plain(sentence));
+}
+
+/**
+ * Whether a clause brings good news: news in itself (not an ex's), warm words about someone, or
+ * what the acts read as good news or a step taken.
+ */
+export function goodIn(sentence: string, aboutOthers = false): boolean {
+  const clause = plain(sentence);
+  return (
+    (!aboutOthers && matches(NEWS, clause)) ||
+    matches(WARM, clause) ||
+    soundsGood(clause) ||
+    soundsLikeProgress(clause)
+  );
+}
+
+/**
+ * Whether a message brings good news in itself (an engagement, a place of their own, booked
+ * flights), not an ex's, and does not end on a worry: news that is good whatever it calls up.
+ */
+export function bringsNews(text: string): boolean {
+  const lower = plain(text);
+  return !matches(OTHERS, lower) && matches(NEWS, lower) && frameOf(text) === 'good';
+}
+
+/**
+ * The frame a message ends on: 'worry' when the last of its parts that says either a worry or
+ * good news says a worry, 'good' when it says good news, null when none says either.
+ */
+export function frameOf(text: string): 'good' | 'worry' | null {
+  const aboutOthers = matches(OTHERS, plain(text));
+  const parts = clauses(text);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const worry = worryIn(parts[i]);
+    const good = goodIn(parts[i], aboutOthers);
+    // One part with both ("so excited but nervous" split apart; "nervous, it went well" not):
+    // the worry is the one still open.
+    if (worry) return 'worry';
+    if (good) return 'good';
+  }
+  return null;
 }
 
 /**
@@ -30,8 +110,11 @@ export function feelingOf(
   emotions: readonly EmotionId[],
   inferred: boolean,
 ): Feeling {
-  if (soundsGood(text)) return 'good';
+  const frame = frameOf(text);
+  if (frame === 'worry') return 'hard';
+  if (soundsGood(text) || bringsNews(text)) return 'good';
+  const lower = plain(text);
   const hard = emotions.some((e) => !EASY_FEELINGS.has(e));
-  if ((!hard || inferred) && WARM.some((re) => re.test(plain(text)))) return 'good';
+  if ((!hard || inferred) && matches(WARM, lower)) return 'good';
   return hard ? 'hard' : 'plain';
 }

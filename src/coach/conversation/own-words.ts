@@ -37,6 +37,8 @@ function toSecondPerson(s: string): string {
 
 /** Longest reflection said back, in words. */
 const MAX_WORDS = 22;
+/** Fewest words a sentence needs to be said back alone as the one that matters. */
+const MATTERS_WORDS = 6;
 /** Fewest words a sentence needs to be worth saying back. */
 const MIN_WORDS = 3;
 
@@ -166,7 +168,8 @@ function sayBack(sentence: string): string | null {
       s,
     )
   )
-    s = `i ${s}`;
+    // "been with dana 4 years" is "i've been", not "i been".
+    s = /^been\b/.test(s) ? `i've ${s}` : `i ${s}`;
   const said = secondPerson(mended(s)).replace(ROLE_BEFORE_NAME, (m, who, role, name: string) =>
     NOT_NAMES.has(name) || VERB_FORM.test(name)
       ? m
@@ -178,18 +181,33 @@ function sayBack(sentence: string): string | null {
 
 /**
  * The message said back in the second person, or null when nothing in it can be (only a question,
- * only fillers, or too long, or nothing `accept` allows). Two short sentences are joined
- * ("..., and ..."); of longer ones, the longest that fits.
+ * only fillers, or too long, or nothing `accept` allows). When `matters` picks out some of its
+ * sentences, only those are said back. Two short sentences are joined ("..., and ..."); of longer
+ * ones, the longest that fits.
  */
 export function ownWords(
   raw: string,
   accept: (said: string) => boolean = () => true,
+  matters?: (sentence: string) => boolean,
 ): string | null {
-  const said: string[] = [];
+  let said: string[] = [];
+  const mattering: string[] = [];
   for (const s of sentences(raw)) {
     const back = sayBack(s);
-    if (back && accept(back)) said.push(back);
+    if (!back || !accept(back)) continue;
+    said.push(back);
+    // A sentence that cannot stand alone, short or without its subject ("not sure what to make
+    // of it"), is not the point said back on its own.
+    if (
+      matters?.(s) &&
+      back.split(' ').length >= MATTERS_WORDS &&
+      !/^(not|no|and|but|so|or|because)\b/.test(back)
+    )
+      mattering.push(back);
   }
+  // The sentences that carry what the message is about ("now i'm worried what liam will say")
+  // are said back without the ones around them ("good morning, i've never used this before").
+  if (mattering.length > 0) said = mattering;
   if (said.length === 0) return null;
   const count = (s: string) => s.split(' ').length;
   const total = said.reduce((n, s) => n + count(s), 0);

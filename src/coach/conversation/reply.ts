@@ -37,7 +37,8 @@ import actReplies from './act-replies.json';
 import answers from './answers.json';
 import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
-import type { Feeling } from './feeling';
+import { bringsNews, frameOf, goodIn, worryIn, type Feeling } from './feeling';
+import { closingOf } from './closing';
 import { inSecondPerson, ownWords } from './own-words';
 import {
   opensConversation,
@@ -755,7 +756,13 @@ export function ownReflection(
 ): Piece | null {
   // Said back, the person's words are Amora's too: nothing in them may assume what the
   // conversation does not support ("becca has 3 kids" is not the person's children).
-  const said = ownWords(text, (s) => ownWordsSupported(s, facts));
+  // The sentence that carries the worry, or the good news, is the one that matters.
+  const matters = feeling === 'hard' ? worryIn : feeling === 'good' ? goodIn : undefined;
+  const said = ownWords(
+    text,
+    (s) => ownWordsSupported(s, facts),
+    matters && ((s: string) => matters(s)),
+  );
   if (!said) return null;
   const own = withNames(said, facts);
   // A frame not used lately, else a plain one: never the same frame twice in a conversation.
@@ -995,7 +1002,13 @@ function personAsk(input: ActInput): Piece | null {
  * ask then). Null when the message cannot be said back.
  */
 function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
-  const mine = ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn);
+  const mine =
+    ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn) ??
+    // Good news that cannot be said back ("our son is getting married", before the conversation
+    // knows of a son) is still met as good news, not by a topic's paragraph about its strains.
+    (input.feeling === 'good' && bringsNews(input.text)
+      ? pickFirst(['progress'], input.recent, input.rng)
+      : null);
   if (!mine) return null;
   const pieces = [mine];
   // The situation the conversation is in asks what moves it forward, when its question is fresh.
@@ -1095,7 +1108,11 @@ function progressPlan(input: ActInput): ActPlan {
   // talked"), unless hard moments are mixed in.
   let own =
     ownHappening(facts, 'progress', input.turn) ??
-    (kind === 'mixed' ? null : ownWords(input.text, (x) => ownWordsSupported(x, facts)));
+    (kind === 'mixed'
+      ? null
+      : // The sentence with the good news in it ("we laughed all the way home"), not the one
+        // around it ("the film was dreadful").
+        ownWords(input.text, (x) => ownWordsSupported(x, facts), goodIn));
   if (own) own = cap(withNames(own, facts));
   // "went to my 9am today": a step told without its subject is the person's own.
   if (
@@ -1221,6 +1238,20 @@ function correctedFact(raw: string, facts: ConversationFacts): string | null {
 const CHANGE_MARKER =
   /^(?:[\s,.:;-]*(?:random|unrelated|anyway|also|but|so|ok|okay|and|different (?:thing|question|topic)|(?:on )?another (?:note|matter|thing)|on a different note|one more thing)\b)+[\s,.:;-]*/i;
 
+/**
+ * The person's last line said back in a goodbye or thanks ("You're off to bed, big day tomorrow;
+ * I hope it's a good one.", "Ha, you'll come back if he forgets the pediatrician; deal."), or null
+ * when it says nothing but goodbye and thanks.
+ */
+function closingPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  const closing = closingOf(text);
+  if (!closing) return null;
+  return fill(pick(`closing_${closing.kind}`, recent, rng), {
+    own: closing.said,
+    Own: cap(closing.said),
+  });
+}
+
 /** The act-dependent opening of an answer and what should follow it. */
 export function planForAct(input: ActInput): ActPlan {
   const { act, facts, recent, rng } = input;
@@ -1232,13 +1263,19 @@ export function planForAct(input: ActInput): ActPlan {
     case 'greeting':
       add(pick(unsureGreeting(input.text) ? 'greeting_unsure' : 'greeting', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
-    case 'thanks':
-      add(pick('thanks', recent, rng));
+    case 'thanks': {
+      // What they said besides thanks (their plan, a joke, feeling lighter) is answered first.
+      const own = closingPiece(input.text, recent, rng);
+      add(own);
+      add(pick(own ? 'thanks_short' : 'thanks', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
+    }
     case 'goodbye': {
+      const own = closingPiece(input.text, recent, rng);
       const last = facts.happenings[facts.happenings.length - 1];
       const planned = last && last.kind === 'plan' && input.turn - last.turn <= 3;
-      add(pick(planned ? 'goodbye_after_plan' : 'goodbye', recent, rng));
+      add(own);
+      add(pick(own ? 'goodbye_short' : planned ? 'goodbye_after_plan' : 'goodbye', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
     case 'short': {
@@ -1265,8 +1302,15 @@ export function planForAct(input: ActInput): ActPlan {
       add(pickFirst([group, 'short'], recent, rng) ?? pick(group, recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
-    case 'progress':
+    case 'progress': {
+      // A step or kind word followed by a worry ("he's really sweet ... he's started checking my
+      // phone", "i said yes! now i'm worried") is met as the worry it ends on, not celebrated.
+      if (frameOf(input.text) === 'worry' && progressKind(input.text) !== 'mixed') {
+        const mine = ownAnswer({ ...input, feeling: 'hard' }, 'question');
+        if (mine) return mine;
+      }
       return progressPlan(input);
+    }
     case 'plan':
       return planPlan(input);
     case 'question': {
