@@ -204,12 +204,14 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   }
   // A longer message that ends by thanking ("ok this helped. gonna take her to brunch sunday.
   // thanks!!") closes the conversation: it is thanked for, not probed.
-  const last =
-    text
-      .split(/[.!?\n]+/)
+  // An emoji ends a sentence as a full stop does ("... not mention him once 😂 thanks!!").
+  const last = actText(
+    raw
+      .split(/[.!?\n]+|\p{Extended_Pictographic}+/u)
       .map((s) => s.trim())
       .filter(Boolean)
-      .pop() ?? '';
+      .pop() ?? '',
+  );
   if (!question && words <= 40 && thanks && any('thanks_last', last)) return none('thanks');
   if (any('greeting', text)) {
     const rest = text
