@@ -6,7 +6,9 @@ import { allSupported, assumptionsInText, topicAssumptions } from './conversatio
 import {
   currentEx,
   currentPartner,
+  hasPartner,
   type ConversationFacts,
+  type Happening,
   type Person,
 } from './conversation/facts';
 import { emotionNoun, joinList, stageGoal, topicPhrase } from './labels';
@@ -39,6 +41,16 @@ export function nameForTopic(state: ConversationState, topic: TopicId): string |
   return person?.name ?? null;
 }
 
+/**
+ * Whether a topic's phrase is true to say now: it assumes nothing the person never said (an
+ * affair), and an ending is not what "we talked about" once they are together again with no ex.
+ */
+function stateable(facts: ConversationFacts | undefined, topic: TopicId): boolean {
+  if (!facts) return true;
+  if (!allSupported(facts, topicAssumptions([topic]))) return false;
+  return !ENDED_TOPICS.has(topic) || !hasPartner(facts) || currentEx(facts) !== null;
+}
+
 /** Topics worked on most first (ties: most recent). */
 function topicsByWork(state: ConversationState): TopicId[] {
   const facts = state.conversation;
@@ -46,7 +58,7 @@ function topicsByWork(state: ConversationState): TopicId[] {
     (Object.entries(state.topics) as [TopicId, TopicProgress][])
       .filter(([, p]) => p && p.turns > 0)
       // A topic that assumes what the person never said (an affair, a breakup) is not stated.
-      .filter(([t]) => !facts || allSupported(facts, topicAssumptions([t])))
+      .filter(([t]) => stateable(facts, t))
       .sort((a, b) => b[1].turns - a[1].turns || b[1].lastTurn - a[1].lastTurn)
       .map(([id]) => id)
   );
@@ -152,22 +164,37 @@ function supported(text: string, facts: ConversationFacts | undefined): boolean 
   return !facts || allSupported(facts, assumptionsInText(text, []));
 }
 
-/** What happened, went well and was decided, in the person's own (second-person) words. */
+/** A happening as the summary may say it: names capitalised, and only if still true now. */
+function sayable(h: Happening, facts: ConversationFacts): string | null {
+  const text = withNames(h.text, facts);
+  return supported(text, facts) ? text : null;
+}
+
+const HAPPENING_LEAD: Record<Happening['kind'], string> = {
+  event: 'What happened',
+  progress: 'What went well',
+  plan: 'What you decided',
+};
+
+/**
+ * What happened, went well and was decided, in the person's own (second-person) words: the kind
+ * with the latest news first and the newest of each kind first, so a summary never stops at an
+ * early point of a conversation that moved on.
+ */
 function happeningSentences(facts: ConversationFacts): string[] {
-  const out: string[] = [];
-  const of = (kind: 'event' | 'progress' | 'plan') =>
-    facts.happenings
-      .filter((h) => h.kind === kind)
-      .map((h) => withNames(h.text, facts))
-      .filter((text) => supported(text, facts))
-      .slice(-2);
-  const events = of('event');
-  const progress = of('progress');
-  const plans = of('plan');
-  if (events.length) out.push(`Along the way you told me: ${events.join('; ')}.`);
-  if (progress.length) out.push(`What went well: ${progress.join('; ')}.`);
-  if (plans.length) out.push(`What you decided: ${plans.join('; ')}.`);
-  return out;
+  const kinds = (['event', 'progress', 'plan'] as const)
+    .map((kind) => {
+      const kept = facts.happenings
+        .filter((h) => h.kind === kind)
+        .map((h) => ({ turn: h.turn, text: sayable(h, facts) }))
+        .filter((h): h is { turn: number; text: string } => h.text !== null)
+        .slice(-2)
+        .reverse();
+      return { kind, kept, latest: kept[0]?.turn ?? -1 };
+    })
+    .filter((k) => k.kept.length > 0)
+    .sort((a, b) => b.latest - a.latest);
+  return kinds.map((k) => `${HAPPENING_LEAD[k.kind]}: ${k.kept.map((h) => h.text).join('; ')}.`);
 }
 
 const NEXT_PURPOSE: Record<Stage, string> = {
@@ -190,20 +217,34 @@ function cap(s: string): string {
 export function summarize(state: ConversationState, notes: readonly string[] = []): SessionSummary {
   const topics = topicsByWork(state);
   const facts = state.conversation;
-  const mainSupported =
-    state.mainTopic && (!facts || allSupported(facts, topicAssumptions([state.mainTopic])));
+  const mainSupported = state.mainTopic && stateable(facts, state.mainTopic);
   const main = (mainSupported ? state.mainTopic : null) ?? topics[0] ?? null;
   // Beside the main topic, only topics the person came back to: one turn's guess (a "tight chest"
   // read as anxiety) is not something "we talked about".
-  const others = topics.filter((t) => t !== main && (state.topics[t]?.turns ?? 0) >= 2);
+  const others = topics.filter(
+    (t) =>
+      t !== main &&
+      (state.topics[t]?.turns ?? 0) >= 2 &&
+      // Carried along by continuity is not enough: the person's own words named it at least once.
+      (state.topics[t]?.said ?? 1) >= 1,
+  );
   const ordered = main ? [main, ...others] : topics;
   const sentences: string[] = [];
+  // Where things stand now comes first: the latest developments, then what they are about.
+  if (facts) sentences.push(...happeningSentences(facts));
   if (ordered.length > 0) {
     const phrases = ordered
       .slice(0, 3)
       .map((t, i) => topicPhrase(t, i === 0 ? nameForTopic(state, t) : null))
       .filter((p, i) => i === 0 || supported(p, facts));
     sentences.push(`So far we've talked about ${joinList(phrases)}.`);
+  } else if (state.turnCount >= 3) {
+    // Topics were read but none is true to say now (they got back together after a breakup):
+    // the conversation is still not "only just started".
+    const partner = facts ? currentPartner(facts)?.name : null;
+    sentences.push(
+      `So far we've talked about ${partner ? `how things are with ${partner}` : "what's been happening for you"}.`,
+    );
   } else {
     sentences.push(`So far we've only just started to talk about what's on your mind.`);
   }
@@ -216,7 +257,6 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
       .slice(-2)
       .map((f) => f.text);
     if (durations.length > 0) sentences.push(`You mentioned that ${joinList(durations)}.`);
-    sentences.push(...happeningSentences(facts));
   } else {
     const told = factsSentence(state);
     if (told) sentences.push(told);
@@ -233,7 +273,9 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   sentences.push(...safety.sentences);
 
   let next: string;
-  if (!main) {
+  if (!main && state.turnCount >= 3) {
+    next = `Next, we'll keep going with what matters most to you now, one step at a time.`;
+  } else if (!main) {
     next = `Next, we'll get a clearer picture of what's on your mind, one step at a time.`;
   } else {
     const stage = state.topics[main]?.stage ?? 1;

@@ -146,6 +146,11 @@ export interface TopicProgress {
   turns: number;
   stage: Stage;
   lastTurn: number;
+  /**
+   * Turns in which the person's own words named this topic (not only carried on from the turn
+   * before): what a summary may say "we talked about". Absent in states saved before it existed.
+   */
+  said?: number;
 }
 
 /** The engine's memory of one session. Serialised as JSON between turns. */

@@ -342,6 +342,30 @@ function sentenceState(sentence: string): { state: RelationshipState; others: bo
 const SEEING_NOW =
   /\b(?:now (?:i am|i'm|im) (?:seeing|dating|with)|(?:i've|ive|i have) been (?:seeing|dating)|(?:i am|i'm|im) (?:seeing|dating) (?!(?:him|her|them|it|that|this|things|red|double|a therapist|a counsellor|a counselor|someone about)\b)|started (?:seeing|dating)|my new (?:boyfriend|girlfriend|bf|gf|partner))\b/;
 
+/**
+ * A couple together again after an ending ("ok so we're back together", "we got back together",
+ * "i'm back with her"): said as done, not wished ("she wants to get back together").
+ */
+const BACK_TOGETHER =
+  /\b(?:(?:we(?:'re| are|re)?|we've|weve|we have|we got|we just got|we officially got|(?:i|we) (?:finally )?got) (?:officially )?back together|(?:i'm|im|i am) back with (?:him|her|them|[a-z]+)|we(?:'re| are) together again|we(?:'re| are) giving (?:it|us) another (?:go|try|shot))\b/;
+
+/** Whether this message says the user's own relationship has started again (not someone else's). */
+function reunitedIn(t: string): boolean {
+  return t.split(/[.!?;\n]+/).some((sentence) => {
+    const m = BACK_TOGETHER.exec(sentence);
+    return m !== null && !OTHERS_SUBJECT.test(sentence.slice(0, m.index));
+  });
+}
+
+/** States of one relationship in the order they follow each other: a later one is not undone by an earlier word. */
+const LIFE_STAGE: Partial<Record<RelationshipState, number>> = {
+  situationship: 0,
+  dating: 1,
+  together: 2,
+  engaged: 3,
+  married: 4,
+};
+
 /** The relationship state this message states of the user, if any (most specific cue wins). */
 function stateFrom(t: string): RelationshipState | null {
   if (SEEING_NOW.test(t)) return /\bmy new\b/.test(t) ? 'together' : 'dating';
@@ -468,15 +492,17 @@ const HARM =
   /\b(hurt|kill|wreck|smash|stab|shoot|beat (him|her|them|up)|hit (him|her|them|me)|bat|knife|gun|weapon|die|dead|end it all|overdose|pills|cut myself|revenge)\b/;
 
 /** The first clause of a message worth keeping as a happening, in the second person. */
-function happeningText(t: string): string | null {
-  const first = t
+function happeningText(t: string, kind: Happening['kind']): string | null {
+  const sentence = t
     .trim()
     .replace(
       /^((ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually|hi+|hey+|hello)[.,:\- ]+)+/g,
       '',
     )
-    .split(/[.!?;]| - | but /)[0]
-    .trim();
+    .split(/[.!?;]| - /)[0];
+  // What went well is often said after a setback: "the film was dreadful but we laughed the whole
+  // way through" is kept whole, or only the setback would be remembered as the good news.
+  const first = (kind === 'progress' ? sentence : sentence.split(/ but /)[0]).trim();
   const all = first.split(' ').filter(Boolean);
   let words = all.slice(0, 16);
   // A long clause is cut where the person paused (a comma), not mid-phrase, when it can be.
@@ -541,14 +567,32 @@ export function updateFacts(
     )
   )
     state = null;
-  const ended = state === 'broken_up' || state === 'divorced' || state === 'separated';
+  let ended = state === 'broken_up' || state === 'divorced' || state === 'separated';
   if (state) {
     // "we're not together" after "my boyfriend" is a correction of the state, and a later
     // life stage replaces an earlier one; "married" said of someone else does not undo a breakup.
+    // "he came to our wedding" said by a married person is the past: an earlier life stage does
+    // not replace a later one without a correction.
+    const earlier =
+      (LIFE_STAGE[state] ?? -1) >= 0 &&
+      (LIFE_STAGE[state] ?? -1) < (LIFE_STAGE[facts.relationship ?? 'single'] ?? -1);
     if (act === 'correction' || !facts.relationship || ended || state === 'widowed')
       facts.relationship = state;
-    else if (!['broken_up', 'divorced', 'separated', 'widowed'].includes(facts.relationship))
+    else if (
+      !['broken_up', 'divorced', 'separated', 'widowed'].includes(facts.relationship) &&
+      !earlier
+    )
       facts.relationship = state;
+  }
+  // Back together after an ending: the ex is the partner again, and the ending is the past.
+  if (reunitedIn(t) && ['broken_up', 'separated', 'single'].includes(facts.relationship ?? '')) {
+    facts.relationship = 'together';
+    ended = false;
+    const ex = facts.people.findLast((p) => p.role === 'ex');
+    if (ex) {
+      change.roleChanged.push({ name: ex.name ?? '', from: 'ex', to: 'partner' });
+      ex.role = 'partner';
+    }
   }
   const endedNow =
     facts.relationship === 'broken_up' ||
@@ -676,12 +720,26 @@ export function updateFacts(
   if (act === 'progress' || act === 'plan' || act === 'event') {
     // Threats and harm are the safety module's to name (without quoting), never a "decision".
     const carrier = sentenceOfAct(raw, act);
-    const text = HARM.test(t) ? null : happeningText(carrier ? factText(carrier) : t);
+    const text = HARM.test(t) ? null : happeningText(carrier ? factText(carrier) : t, act);
     if (text && !facts.happenings.some((h) => h.turn === turn))
       facts.happenings.push({ kind: act, text, turn });
     if (facts.happenings.length > 12) facts.happenings.splice(0, facts.happenings.length - 12);
   }
   return { facts, change };
+}
+
+/**
+ * The facts with this turn's "progress" kept as a plain event: a message that named a warning sign
+ * ("he's really sweet, he's started checking my phone") is not something that went well.
+ */
+export function notProgress(facts: ConversationFacts, turn: number): ConversationFacts {
+  if (!facts.happenings.some((h) => h.turn === turn && h.kind === 'progress')) return facts;
+  return {
+    ...facts,
+    happenings: facts.happenings.map((h) =>
+      h.turn === turn && h.kind === 'progress' ? { ...h, kind: 'event' } : h,
+    ),
+  };
 }
 
 /** The person a block's `{partner}` refers to: the current partner or spouse, else null. */
