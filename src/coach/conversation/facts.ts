@@ -295,7 +295,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
     'separated',
   ],
   [
-    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended|since we ended|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
+    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended(?! up)|since we ended(?! up)|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
     'broken_up',
   ],
   [
