@@ -218,7 +218,12 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   const topics = topicsByWork(state);
   const facts = state.conversation;
   const mainSupported = state.mainTopic && stateable(facts, state.mainTopic);
-  const main = (mainSupported ? state.mainTopic : null) ?? topics[0] ?? null;
+  // In place of a main topic that is not true to say, only one the person came back to: a
+  // one-turn guess ("trust" from one word, in a story about a friend's boyfriend) is not it.
+  const main =
+    (mainSupported ? state.mainTopic : null) ??
+    topics.find((t) => (state.topics[t]?.turns ?? 0) >= 2) ??
+    null;
   // Beside the main topic, only topics the person came back to: one turn's guess (a "tight chest"
   // read as anxiety) is not something "we talked about".
   const others = topics.filter(
@@ -228,7 +233,7 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
       // Carried along by continuity is not enough: the person's own words named it at least once.
       (state.topics[t]?.said ?? 1) >= 1,
   );
-  const ordered = main ? [main, ...others] : topics;
+  const ordered = main ? [main, ...others] : others;
   const sentences: string[] = [];
   // Where things stand now comes first: the latest developments, then what they are about.
   if (facts) sentences.push(...happeningSentences(facts));
@@ -241,9 +246,15 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   } else if (state.turnCount >= 3) {
     // Topics were read but none is true to say now (they got back together after a breakup):
     // the conversation is still not "only just started".
-    const partner = facts ? currentPartner(facts)?.name : null;
+    // The person the conversation was about: the partner, else the first one named (a friend
+    // whose story it is).
+    const who = facts
+      ? (currentPartner(facts)?.name ??
+        facts.people.find((p) => p.name && p.role !== 'other')?.name ??
+        null)
+      : null;
     sentences.push(
-      `So far we've talked about ${partner ? `how things are with ${partner}` : "what's been happening for you"}.`,
+      `So far we've talked about ${who ? `how things are with ${who}` : "what's been happening for you"}.`,
     );
   } else {
     sentences.push(`So far we've only just started to talk about what's on your mind.`);

@@ -87,6 +87,19 @@ describe('summaries say what is true now, latest first', () => {
     expect(text).toMatch(/^What went well: [^.]*budget[^.]*\. What you decided: [^.]*sunday/);
   });
 
+  test("a friend's story is not summed up as the person's own relationship trouble", () => {
+    const text = summaryOf([
+      'this is about my best friend freya really. her boyfriend has been lying to her about where he goes at night',
+      'she found texts from another girl on his ipad and he said it was nothing',
+      'should i tell her what i think of him',
+      'i told her i would back whatever she decides',
+    ]);
+    expect(text).toContain('Freya');
+    expect(text).not.toMatch(
+      /your (relationship|partner|boyfriend|girlfriend)\b|trust between you/i,
+    );
+  });
+
   test('"we ended up laughing" is not an ending', () => {
     const text = summaryOf([
       'my boyfriend tariq and i had a stupid fight about the dishes',
