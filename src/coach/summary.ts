@@ -127,7 +127,13 @@ function peopleSentence(facts: ConversationFacts): string | null {
     .filter((p) => p.name)
     .slice(0, 4)
     // A role is stated only when the user said it in so many words; an inferred one is not.
-    .map((p) => (p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!));
+    .map((p) => {
+      // The partner someone lost is not "your partner" now.
+      const late =
+        facts.relationship === 'widowed' && (p.role === 'partner' || p.role === 'spouse');
+      if (late) return `${p.name}, your late partner`;
+      return p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!;
+    });
   const clauses: string[] = [];
   if (facts.relationship) clauses.push(`that ${STATE_PHRASE[facts.relationship]}`);
   if (facts.children === true) clauses.push('that you have children');
@@ -210,8 +216,9 @@ function cap(s: string): string {
 }
 
 /**
- * The session summary: `summaryText` says what we've worked on (topics in plain words, the
- * partner's name and the durations and events the user gave, the main feelings, what was
+ * The session summary: `summaryText` says what we've worked on, latest first (what happened,
+ * went well and was decided, newest first; then topics in plain words, the people and the
+ * relationship as they stand now, the durations the user gave, the main feelings, what was
  * explored); `nextPlanText` says where we're going next (the next stage of the main topic).
  */
 export function summarize(state: ConversationState, notes: readonly string[] = []): SessionSummary {
