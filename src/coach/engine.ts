@@ -534,6 +534,16 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         state.explored = [...state.explored.filter((l) => l !== label), label].slice(
           -EXPLORED_KEPT,
         );
+        const topic = topicsForChoice[0];
+        if (topic) {
+          // Only the kept labels' topics are remembered, so the state does not grow.
+          const kept: Record<string, TopicId> = {};
+          for (const l of state.explored) {
+            const t = l === label ? topic : state.exploredTopic?.[l];
+            if (t) kept[l] = t;
+          }
+          state.exploredTopic = kept;
+        }
       }
 
       return {

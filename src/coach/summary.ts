@@ -285,7 +285,16 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   if (feelings.length === 1) sentences.push(`The feeling that came up most was ${feelings[0]}.`);
   else if (feelings.length > 1)
     sentences.push(`The feelings that came up most were ${joinList(feelings)}.`);
-  const explored = state.explored.filter((l) => supported(l, facts)).slice(-3);
+  // What we looked at under a topic the summary does not state (a guess, someone else's story)
+  // was not what the conversation was about.
+  const stated = new Set<TopicId>(ordered.slice(0, 3));
+  const explored = state.explored
+    .filter((l) => supported(l, facts))
+    .filter((l) => {
+      const t = state.exploredTopic?.[l];
+      return !t || stated.has(t);
+    })
+    .slice(-3);
   if (explored.length > 0) sentences.push(`We looked at ${joinList(explored)}.`);
   const safety = safetySummary(state);
   sentences.push(...safety.sentences);

@@ -173,6 +173,11 @@ export interface ConversationState {
   /** Short plain-words labels of what was explored (e.g. "what you miss most"), newest last. */
   explored: string[];
   /**
+   * The topic each explored label was explored under: the summary says "we looked at" only for
+   * topics it states. Absent in states saved before it existed.
+   */
+  exploredTopic?: Record<string, TopicId>;
+  /**
    * Safety across turns (absent in states saved before it existed, which read as "nothing came
    * up"). See coach/safety/mode.ts.
    */

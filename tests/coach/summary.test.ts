@@ -100,6 +100,26 @@ describe('summaries say what is true now, latest first', () => {
     );
   });
 
+  test('what we looked at under a topic the summary does not state is not listed', () => {
+    const state: ConversationState = {
+      ...initialState(),
+      turnCount: 6,
+      mainTopic: 'conflict',
+      topics: {
+        conflict: { turns: 5, stage: 2, lastTurn: 6, said: 3 },
+        jealousy: { turns: 1, stage: 1, lastTurn: 2, said: 1 },
+      },
+      explored: ['how the jealousy shows up for you', 'what the fights are really about'],
+      exploredTopic: {
+        'how the jealousy shows up for you': 'jealousy',
+        'what the fights are really about': 'conflict',
+      },
+    };
+    const { summaryText } = summarize(state);
+    expect(summaryText).toContain('We looked at what the fights are really about.');
+    expect(summaryText).not.toMatch(/jealousy/);
+  });
+
   test('"we ended up laughing" is not an ending', () => {
     const text = summaryOf([
       'my boyfriend tariq and i had a stupid fight about the dishes',
