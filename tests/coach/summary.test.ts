@@ -35,6 +35,7 @@ describe('summaries say what is true now, latest first', () => {
       'how do we make sure it does not go the same way',
     ]);
     expect(text).toContain('Marco');
+    expect(text).toMatch(/^What (happened|went well): [^.]*back together/);
     expect(text).not.toMatch(/has ended|your ex\b|breakup|moving on/i);
     expect(text).not.toMatch(/only just started/);
   });

@@ -585,7 +585,9 @@ export function updateFacts(
       facts.relationship = state;
   }
   // Back together after an ending: the ex is the partner again, and the ending is the past.
-  if (reunitedIn(t) && ['broken_up', 'separated', 'single'].includes(facts.relationship ?? '')) {
+  const reunited =
+    reunitedIn(t) && ['broken_up', 'separated', 'single'].includes(facts.relationship ?? '');
+  if (reunited) {
     facts.relationship = 'together';
     ended = false;
     const ex = facts.people.findLast((p) => p.role === 'ex');
@@ -717,12 +719,23 @@ export function updateFacts(
     const old = new RegExp(`\\b${was.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
     for (const h of facts.happenings) if (turn - h.turn <= 4) h.text = h.text.replace(old, is);
   }
-  if (act === 'progress' || act === 'plan' || act === 'event') {
+  if (act === 'progress' || act === 'plan' || act === 'event' || reunited) {
+    // Getting back together is the news of its message, whatever else it tells ("we're back
+    // together. she cried i cried").
+    const kind = act === 'progress' || act === 'plan' || act === 'event' ? act : 'event';
     // Threats and harm are the safety module's to name (without quoting), never a "decision".
-    const carrier = sentenceOfAct(raw, act);
-    const text = HARM.test(t) ? null : happeningText(carrier ? factText(carrier) : t, act);
+    const carrier = reunited
+      ? raw
+          .split(/(?<=[.!?;])\s+|\n+|\s*\p{Extended_Pictographic}+\s*/u)
+          .find((sentence) => reunitedIn(factText(sentence)))
+      : sentenceOfAct(raw, kind);
+    const text = HARM.test(t)
+      ? null
+      : (happeningText(carrier ? factText(carrier) : t, kind) ??
+        // "ok so we're back together" is too short to keep as said, never too small to remember.
+        (reunited ? "you're back together" : null));
     if (text && !facts.happenings.some((h) => h.turn === turn))
-      facts.happenings.push({ kind: act, text, turn });
+      facts.happenings.push({ kind, text, turn });
     if (facts.happenings.length > 12) facts.happenings.splice(0, facts.happenings.length - 12);
   }
   return { facts, change };
