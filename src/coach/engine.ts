@@ -325,9 +325,15 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
             p.stage = nextStage(p.stage, p.turns);
             p.lastTurn = turn;
           } else {
-            state.topics[t] = { turns: 1, stage: 1, lastTurn: turn };
+            state.topics[t] = { turns: 1, stage: 1, lastTurn: turn, said: 0 };
           }
         }
+        // Kept apart from `turns`, which continuity also feeds: a summary states only what was said.
+        if (working && detected.fromText)
+          for (const t of detected.topics) {
+            const p = state.topics[t];
+            if (p && (detected.scores[t] ?? 0) >= WEAK_TOPIC_SCORE) p.said = (p.said ?? 0) + 1;
+          }
         state.mainTopic = mainTopicOf(state.topics);
         for (const e of emotions)
           if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
@@ -528,6 +534,16 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         state.explored = [...state.explored.filter((l) => l !== label), label].slice(
           -EXPLORED_KEPT,
         );
+        const topic = topicsForChoice[0];
+        if (topic) {
+          // Only the kept labels' topics are remembered, so the state does not grow.
+          const kept: Record<string, TopicId> = {};
+          for (const l of state.explored) {
+            const t = l === label ? topic : state.exploredTopic?.[l];
+            if (t) kept[l] = t;
+          }
+          state.exploredTopic = kept;
+        }
       }
 
       return {

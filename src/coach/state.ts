@@ -71,6 +71,7 @@ export function cloneState(s: ConversationState): ConversationState {
     facts: s.facts.map((f) => ({ ...f })),
     emotionCounts: { ...s.emotionCounts },
     explored: [...s.explored],
+    ...(s.exploredTopic ? { exploredTopic: { ...s.exploredTopic } } : {}),
     ...(s.safety ? { safety: { ...s.safety } } : {}),
   };
 }

@@ -6,7 +6,9 @@ import { allSupported, assumptionsInText, topicAssumptions } from './conversatio
 import {
   currentEx,
   currentPartner,
+  hasPartner,
   type ConversationFacts,
+  type Happening,
   type Person,
 } from './conversation/facts';
 import { emotionNoun, joinList, stageGoal, topicPhrase } from './labels';
@@ -39,6 +41,16 @@ export function nameForTopic(state: ConversationState, topic: TopicId): string |
   return person?.name ?? null;
 }
 
+/**
+ * Whether a topic's phrase is true to say now: it assumes nothing the person never said (an
+ * affair), and an ending is not what "we talked about" once they are together again with no ex.
+ */
+function stateable(facts: ConversationFacts | undefined, topic: TopicId): boolean {
+  if (!facts) return true;
+  if (!allSupported(facts, topicAssumptions([topic]))) return false;
+  return !ENDED_TOPICS.has(topic) || !hasPartner(facts) || currentEx(facts) !== null;
+}
+
 /** Topics worked on most first (ties: most recent). */
 function topicsByWork(state: ConversationState): TopicId[] {
   const facts = state.conversation;
@@ -46,7 +58,7 @@ function topicsByWork(state: ConversationState): TopicId[] {
     (Object.entries(state.topics) as [TopicId, TopicProgress][])
       .filter(([, p]) => p && p.turns > 0)
       // A topic that assumes what the person never said (an affair, a breakup) is not stated.
-      .filter(([t]) => !facts || allSupported(facts, topicAssumptions([t])))
+      .filter(([t]) => stateable(facts, t))
       .sort((a, b) => b[1].turns - a[1].turns || b[1].lastTurn - a[1].lastTurn)
       .map(([id]) => id)
   );
@@ -115,7 +127,13 @@ function peopleSentence(facts: ConversationFacts): string | null {
     .filter((p) => p.name)
     .slice(0, 4)
     // A role is stated only when the user said it in so many words; an inferred one is not.
-    .map((p) => (p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!));
+    .map((p) => {
+      // The partner someone lost is not "your partner" now.
+      const late =
+        facts.relationship === 'widowed' && (p.role === 'partner' || p.role === 'spouse');
+      if (late) return `${p.name}, your late partner`;
+      return p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!;
+    });
   const clauses: string[] = [];
   if (facts.relationship) clauses.push(`that ${STATE_PHRASE[facts.relationship]}`);
   if (facts.children === true) clauses.push('that you have children');
@@ -152,22 +170,37 @@ function supported(text: string, facts: ConversationFacts | undefined): boolean 
   return !facts || allSupported(facts, assumptionsInText(text, []));
 }
 
-/** What happened, went well and was decided, in the person's own (second-person) words. */
+/** A happening as the summary may say it: names capitalised, and only if still true now. */
+function sayable(h: Happening, facts: ConversationFacts): string | null {
+  const text = withNames(h.text, facts);
+  return supported(text, facts) ? text : null;
+}
+
+const HAPPENING_LEAD: Record<Happening['kind'], string> = {
+  event: 'What happened',
+  progress: 'What went well',
+  plan: 'What you decided',
+};
+
+/**
+ * What happened, went well and was decided, in the person's own (second-person) words: the kind
+ * with the latest news first and the newest of each kind first, so a summary never stops at an
+ * early point of a conversation that moved on.
+ */
 function happeningSentences(facts: ConversationFacts): string[] {
-  const out: string[] = [];
-  const of = (kind: 'event' | 'progress' | 'plan') =>
-    facts.happenings
-      .filter((h) => h.kind === kind)
-      .map((h) => withNames(h.text, facts))
-      .filter((text) => supported(text, facts))
-      .slice(-2);
-  const events = of('event');
-  const progress = of('progress');
-  const plans = of('plan');
-  if (events.length) out.push(`Along the way you told me: ${events.join('; ')}.`);
-  if (progress.length) out.push(`What went well: ${progress.join('; ')}.`);
-  if (plans.length) out.push(`What you decided: ${plans.join('; ')}.`);
-  return out;
+  const kinds = (['event', 'progress', 'plan'] as const)
+    .map((kind) => {
+      const kept = facts.happenings
+        .filter((h) => h.kind === kind)
+        .map((h) => ({ turn: h.turn, text: sayable(h, facts) }))
+        .filter((h): h is { turn: number; text: string } => h.text !== null)
+        .slice(-2)
+        .reverse();
+      return { kind, kept, latest: kept[0]?.turn ?? -1 };
+    })
+    .filter((k) => k.kept.length > 0)
+    .sort((a, b) => b.latest - a.latest);
+  return kinds.map((k) => `${HAPPENING_LEAD[k.kind]}: ${k.kept.map((h) => h.text).join('; ')}.`);
 }
 
 const NEXT_PURPOSE: Record<Stage, string> = {
@@ -183,27 +216,53 @@ function cap(s: string): string {
 }
 
 /**
- * The session summary: `summaryText` says what we've worked on (topics in plain words, the
- * partner's name and the durations and events the user gave, the main feelings, what was
+ * The session summary: `summaryText` says what we've worked on, latest first (what happened,
+ * went well and was decided, newest first; then topics in plain words, the people and the
+ * relationship as they stand now, the durations the user gave, the main feelings, what was
  * explored); `nextPlanText` says where we're going next (the next stage of the main topic).
  */
 export function summarize(state: ConversationState, notes: readonly string[] = []): SessionSummary {
   const topics = topicsByWork(state);
   const facts = state.conversation;
-  const mainSupported =
-    state.mainTopic && (!facts || allSupported(facts, topicAssumptions([state.mainTopic])));
-  const main = (mainSupported ? state.mainTopic : null) ?? topics[0] ?? null;
+  const mainSupported = state.mainTopic && stateable(facts, state.mainTopic);
+  // In place of a main topic that is not true to say, only one the person came back to: a
+  // one-turn guess ("trust" from one word, in a story about a friend's boyfriend) is not it.
+  const main =
+    (mainSupported ? state.mainTopic : null) ??
+    topics.find((t) => (state.topics[t]?.turns ?? 0) >= 2) ??
+    null;
   // Beside the main topic, only topics the person came back to: one turn's guess (a "tight chest"
   // read as anxiety) is not something "we talked about".
-  const others = topics.filter((t) => t !== main && (state.topics[t]?.turns ?? 0) >= 2);
-  const ordered = main ? [main, ...others] : topics;
+  const others = topics.filter(
+    (t) =>
+      t !== main &&
+      (state.topics[t]?.turns ?? 0) >= 2 &&
+      // Carried along by continuity is not enough: the person's own words named it at least once.
+      (state.topics[t]?.said ?? 1) >= 1,
+  );
+  const ordered = main ? [main, ...others] : others;
   const sentences: string[] = [];
+  // Where things stand now comes first: the latest developments, then what they are about.
+  if (facts) sentences.push(...happeningSentences(facts));
   if (ordered.length > 0) {
     const phrases = ordered
       .slice(0, 3)
       .map((t, i) => topicPhrase(t, i === 0 ? nameForTopic(state, t) : null))
       .filter((p, i) => i === 0 || supported(p, facts));
     sentences.push(`So far we've talked about ${joinList(phrases)}.`);
+  } else if (state.turnCount >= 3) {
+    // Topics were read but none is true to say now (they got back together after a breakup):
+    // the conversation is still not "only just started".
+    // The person the conversation was about: the partner, else the first one named (a friend
+    // whose story it is).
+    const who = facts
+      ? (currentPartner(facts)?.name ??
+        facts.people.find((p) => p.name && p.role !== 'other')?.name ??
+        null)
+      : null;
+    sentences.push(
+      `So far we've talked about ${who ? `how things are with ${who}` : "what's been happening for you"}.`,
+    );
   } else {
     sentences.push(`So far we've only just started to talk about what's on your mind.`);
   }
@@ -216,7 +275,6 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
       .slice(-2)
       .map((f) => f.text);
     if (durations.length > 0) sentences.push(`You mentioned that ${joinList(durations)}.`);
-    sentences.push(...happeningSentences(facts));
   } else {
     const told = factsSentence(state);
     if (told) sentences.push(told);
@@ -227,13 +285,24 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   if (feelings.length === 1) sentences.push(`The feeling that came up most was ${feelings[0]}.`);
   else if (feelings.length > 1)
     sentences.push(`The feelings that came up most were ${joinList(feelings)}.`);
-  const explored = state.explored.filter((l) => supported(l, facts)).slice(-3);
+  // What we looked at under a topic the summary does not state (a guess, someone else's story)
+  // was not what the conversation was about.
+  const stated = new Set<TopicId>(ordered.slice(0, 3));
+  const explored = state.explored
+    .filter((l) => supported(l, facts))
+    .filter((l) => {
+      const t = state.exploredTopic?.[l];
+      return !t || stated.has(t);
+    })
+    .slice(-3);
   if (explored.length > 0) sentences.push(`We looked at ${joinList(explored)}.`);
   const safety = safetySummary(state);
   sentences.push(...safety.sentences);
 
   let next: string;
-  if (!main) {
+  if (!main && state.turnCount >= 3) {
+    next = `Next, we'll keep going with what matters most to you now, one step at a time.`;
+  } else if (!main) {
     next = `Next, we'll get a clearer picture of what's on your mind, one step at a time.`;
   } else {
     const stage = state.topics[main]?.stage ?? 1;

@@ -146,6 +146,11 @@ export interface TopicProgress {
   turns: number;
   stage: Stage;
   lastTurn: number;
+  /**
+   * Turns in which the person's own words named this topic (not only carried on from the turn
+   * before): what a summary may say "we talked about". Absent in states saved before it existed.
+   */
+  said?: number;
 }
 
 /** The engine's memory of one session. Serialised as JSON between turns. */
@@ -167,6 +172,11 @@ export interface ConversationState {
   emotionCounts: Partial<Record<EmotionId, number>>;
   /** Short plain-words labels of what was explored (e.g. "what you miss most"), newest last. */
   explored: string[];
+  /**
+   * The topic each explored label was explored under: the summary says "we looked at" only for
+   * topics it states. Absent in states saved before it existed.
+   */
+  exploredTopic?: Record<string, TopicId>;
   /**
    * Safety across turns (absent in states saved before it existed, which read as "nothing came
    * up"). See coach/safety/mode.ts.

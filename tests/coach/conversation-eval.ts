@@ -124,6 +124,8 @@ export interface TurnRecord {
 export interface ConversationRun {
   item: ConversationItem;
   records: TurnRecord[];
+  /** The state after the last turn (what the summary was written from). */
+  state: ConversationState;
   /** The summary after the last turn, and what was wrong with it. */
   summary: string;
   summaryInvented: string[];
@@ -157,6 +159,10 @@ const ROLE_WORDS: Record<string, RegExp> = {
   partner: /\byour (partner|boyfriend|girlfriend|husband|wife)\b/i,
   spouse: /\byour (partner|husband|wife|spouse)\b/i,
   ex: /\byour (ex|ex-partner|ex-husband|ex-wife|former partner)\b/i,
+  // Set 7's labels name a sibling, a parent and an ex-spouse without their sex.
+  ex_spouse: /\byour (ex|ex-partner|ex-husband|ex-wife|former partner)\b/i,
+  sibling: /\byour (sister|brother|sibling)\b/i,
+  parent: /\byour (mother|mum|mom|father|dad|parent)\b/i,
   sister: /\byour sister\b/i,
   brother: /\byour brother\b/i,
   mother: /\byour (mother|mum|mom)\b/i,
@@ -183,6 +189,7 @@ export function inventedFacts(reply: string, facts: LabelledFacts): string[] {
   else if (!married && /\byour (husband|wife|spouse|marriage)\b/.test(text)) out.push('a marriage');
   if (
     !roles.has('ex') &&
+    !roles.has('ex_spouse') &&
     !['broken_up', 'divorced', 'separated'].includes(facts.relationship ?? '') &&
     /\b(your ex|the breakup|since the split|breaking up with you)\b/.test(text)
   )
@@ -345,6 +352,7 @@ export function runConversation(
   return {
     item,
     records,
+    state,
     summary,
     summaryInvented: last ? inventedFacts(summary, last.facts) : [],
   };

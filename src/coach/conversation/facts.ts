@@ -295,7 +295,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
     'separated',
   ],
   [
-    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended|since we ended|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
+    /\b(broke up|broken up|dumped me|ended it|ended things|we split|and i split|i split|split up|(its|it's|it is) over between|we('re| are) (done|over)|called it quits|(he|she|they) left me(?! on read)|ended our relationship|broke it off|called off the (wedding|engagement)|we ended(?! up)|since we ended(?! up)|threw (her|him) out|left me for|kicked (her|him) out|isnt in a place for a relationship|didnt end it, i did|since the breakup|after the breakup)\b/,
     'broken_up',
   ],
   [
@@ -341,6 +341,30 @@ function sentenceState(sentence: string): { state: RelationshipState; others: bo
  */
 const SEEING_NOW =
   /\b(?:now (?:i am|i'm|im) (?:seeing|dating|with)|(?:i've|ive|i have) been (?:seeing|dating)|(?:i am|i'm|im) (?:seeing|dating) (?!(?:him|her|them|it|that|this|things|red|double|a therapist|a counsellor|a counselor|someone about)\b)|started (?:seeing|dating)|my new (?:boyfriend|girlfriend|bf|gf|partner))\b/;
+
+/**
+ * A couple together again after an ending ("ok so we're back together", "we got back together",
+ * "i'm back with her"): said as done, not wished ("she wants to get back together").
+ */
+const BACK_TOGETHER =
+  /\b(?:(?:we(?:'re| are|re)?|we've|weve|we have|we got|we just got|we officially got|(?:i|we) (?:finally )?got) (?:officially )?back together|(?:i'm|im|i am) back with (?:him|her|them|[a-z]+)|we(?:'re| are) together again|we(?:'re| are) giving (?:it|us) another (?:go|try|shot))\b/;
+
+/** Whether this message says the user's own relationship has started again (not someone else's). */
+function reunitedIn(t: string): boolean {
+  return t.split(/[.!?;\n]+/).some((sentence) => {
+    const m = BACK_TOGETHER.exec(sentence);
+    return m !== null && !OTHERS_SUBJECT.test(sentence.slice(0, m.index));
+  });
+}
+
+/** States of one relationship in the order they follow each other: a later one is not undone by an earlier word. */
+const LIFE_STAGE: Partial<Record<RelationshipState, number>> = {
+  situationship: 0,
+  dating: 1,
+  together: 2,
+  engaged: 3,
+  married: 4,
+};
 
 /** The relationship state this message states of the user, if any (most specific cue wins). */
 function stateFrom(t: string): RelationshipState | null {
@@ -468,15 +492,17 @@ const HARM =
   /\b(hurt|kill|wreck|smash|stab|shoot|beat (him|her|them|up)|hit (him|her|them|me)|bat|knife|gun|weapon|die|dead|end it all|overdose|pills|cut myself|revenge)\b/;
 
 /** The first clause of a message worth keeping as a happening, in the second person. */
-function happeningText(t: string): string | null {
-  const first = t
+function happeningText(t: string, kind: Happening['kind']): string | null {
+  const sentence = t
     .trim()
     .replace(
       /^((ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually|hi+|hey+|hello)[.,:\- ]+)+/g,
       '',
     )
-    .split(/[.!?;]| - | but /)[0]
-    .trim();
+    .split(/[.!?;]| - /)[0];
+  // What went well is often said after a setback: "the film was dreadful but we laughed the whole
+  // way through" is kept whole, or only the setback would be remembered as the good news.
+  const first = (kind === 'progress' ? sentence : sentence.split(/ but /)[0]).trim();
   const all = first.split(' ').filter(Boolean);
   let words = all.slice(0, 16);
   // A long clause is cut where the person paused (a comma), not mid-phrase, when it can be.
@@ -541,14 +567,34 @@ export function updateFacts(
     )
   )
     state = null;
-  const ended = state === 'broken_up' || state === 'divorced' || state === 'separated';
+  let ended = state === 'broken_up' || state === 'divorced' || state === 'separated';
   if (state) {
     // "we're not together" after "my boyfriend" is a correction of the state, and a later
     // life stage replaces an earlier one; "married" said of someone else does not undo a breakup.
+    // "he came to our wedding" said by a married person is the past: an earlier life stage does
+    // not replace a later one without a correction.
+    const earlier =
+      (LIFE_STAGE[state] ?? -1) >= 0 &&
+      (LIFE_STAGE[state] ?? -1) < (LIFE_STAGE[facts.relationship ?? 'single'] ?? -1);
     if (act === 'correction' || !facts.relationship || ended || state === 'widowed')
       facts.relationship = state;
-    else if (!['broken_up', 'divorced', 'separated', 'widowed'].includes(facts.relationship))
+    else if (
+      !['broken_up', 'divorced', 'separated', 'widowed'].includes(facts.relationship) &&
+      !earlier
+    )
       facts.relationship = state;
+  }
+  // Back together after an ending: the ex is the partner again, and the ending is the past.
+  const reunited =
+    reunitedIn(t) && ['broken_up', 'separated', 'single'].includes(facts.relationship ?? '');
+  if (reunited) {
+    facts.relationship = 'together';
+    ended = false;
+    const ex = facts.people.findLast((p) => p.role === 'ex');
+    if (ex) {
+      change.roleChanged.push({ name: ex.name ?? '', from: 'ex', to: 'partner' });
+      ex.role = 'partner';
+    }
   }
   const endedNow =
     facts.relationship === 'broken_up' ||
@@ -673,15 +719,40 @@ export function updateFacts(
     const old = new RegExp(`\\b${was.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
     for (const h of facts.happenings) if (turn - h.turn <= 4) h.text = h.text.replace(old, is);
   }
-  if (act === 'progress' || act === 'plan' || act === 'event') {
+  if (act === 'progress' || act === 'plan' || act === 'event' || reunited) {
+    // Getting back together is the news of its message, whatever else it tells ("we're back
+    // together. she cried i cried").
+    const kind = act === 'progress' || act === 'plan' || act === 'event' ? act : 'event';
     // Threats and harm are the safety module's to name (without quoting), never a "decision".
-    const carrier = sentenceOfAct(raw, act);
-    const text = HARM.test(t) ? null : happeningText(carrier ? factText(carrier) : t);
+    const carrier = reunited
+      ? raw
+          .split(/(?<=[.!?;])\s+|\n+|\s*\p{Extended_Pictographic}+\s*/u)
+          .find((sentence) => reunitedIn(factText(sentence)))
+      : sentenceOfAct(raw, kind);
+    const text = HARM.test(t)
+      ? null
+      : (happeningText(carrier ? factText(carrier) : t, kind) ??
+        // "ok so we're back together" is too short to keep as said, never too small to remember.
+        (reunited ? "you're back together" : null));
     if (text && !facts.happenings.some((h) => h.turn === turn))
-      facts.happenings.push({ kind: act, text, turn });
+      facts.happenings.push({ kind, text, turn });
     if (facts.happenings.length > 12) facts.happenings.splice(0, facts.happenings.length - 12);
   }
   return { facts, change };
+}
+
+/**
+ * The facts with this turn's "progress" kept as a plain event: a message that named a warning sign
+ * ("he's really sweet, he's started checking my phone") is not something that went well.
+ */
+export function notProgress(facts: ConversationFacts, turn: number): ConversationFacts {
+  if (!facts.happenings.some((h) => h.turn === turn && h.kind === 'progress')) return facts;
+  return {
+    ...facts,
+    happenings: facts.happenings.map((h) =>
+      h.turn === turn && h.kind === 'progress' ? { ...h, kind: 'event' } : h,
+    ),
+  };
 }
 
 /** The person a block's `{partner}` refers to: the current partner or spouse, else null. */

@@ -3,7 +3,7 @@
  * turn gets a whole `SAFETY` answer, a coaching answer led by a gentle safety question, a
  * warning-sign answer, or plain coaching, and records the session's safety state.
  */
-import { useNames } from '../conversation/facts';
+import { notProgress, useNames } from '../conversation/facts';
 import { detectEmotions, detectTopics, inferenceTopic } from '../detect';
 import { normalizeText } from '../normalize';
 import { cloneState, mainStage, mainTopicOf, nextStage, pushStyle } from '../state';
@@ -140,6 +140,10 @@ function safeTurn(
       : result;
   }
   const state = { ...inner.state, safety: plan.state };
+  // A message that made us name a warning sign or ask about safety ("he's sweet, he's started
+  // checking my phone") is never remembered as something that went well.
+  if ((plan.warning || plan.lead) && state.conversation)
+    state.conversation = notProgress(state.conversation, turn);
   if (plan.warning) {
     // Named for what it may be, with confidential help; never coached as jealousy or trust.
     const topics = [

@@ -1,0 +1,189 @@
+import {
+  createBlocksEngine,
+  initialState,
+  respondSafely,
+  summarize,
+  type ConversationState,
+  loadBlockLibrary,
+} from '../../src/coach';
+import { loadConversations, runConversation } from './conversation-eval';
+import { realLibrary } from './helpers';
+
+/** The final state after a conversation, every turn through the safety guard as in the service. */
+function finalState(messages: readonly string[], seed = 11): ConversationState {
+  const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+  let state = initialState();
+  messages.forEach((text, i) => {
+    state = respondSafely(engine, { text, state, seed: seed + i }).state;
+  });
+  return state;
+}
+
+function summaryOf(messages: readonly string[]): string {
+  const s = summarize(finalState(messages));
+  return `${s.summaryText} ${s.nextPlanText}`;
+}
+
+describe('summaries say what is true now, latest first', () => {
+  test('getting back together after a breakup: the ex is the partner again, no breakup is stated', () => {
+    const text = summaryOf([
+      'my ex marco wants to give us another go. we split up in the spring',
+      'we split up because i never made time for him, i was always at the restaurant',
+      'i hired a manager so my evenings are free now',
+      'we are having coffee on friday to talk it through',
+      'so we got back together on friday. we talked until they closed the cafe',
+      'how do we make sure it does not go the same way',
+    ]);
+    expect(text).toContain('Marco');
+    expect(text).toMatch(/^What (happened|went well): [^.]*back together/);
+    expect(text).not.toMatch(/has ended|your ex\b|breakup|moving on/i);
+    expect(text).not.toMatch(/only just started/);
+  });
+
+  test('a wish to get back together is not a reunion', () => {
+    const text = summaryOf([
+      'my ex marco wants to get back together. we split up in the spring',
+      'i dont know if i want to, he hurt me a lot',
+      'part of me misses him though',
+    ]);
+    expect(text).toMatch(/Marco, your ex|the relationship has ended/);
+  });
+
+  test('a married person speaking of their own past wedding is still married, not engaged', () => {
+    const text = summaryOf([
+      'my husband dev and i have been married 7 years',
+      'his brother is splitting from his wife and dev is taking it really hard',
+      'i feel bad, his brother gave a speech at our wedding and everything',
+    ]);
+    expect(text).toMatch(/you're married/);
+    expect(text).not.toMatch(/engaged/);
+  });
+
+  test('a warning sign told as good news is not listed under what went well', () => {
+    for (const messages of [
+      [
+        'my boyfriend kai and i have been together a year',
+        'things are going great, he is so sweet lately, he checks my phone every night so nobody bothers me',
+        'my friends say i seem quieter',
+      ],
+      [
+        'me and my girlfriend lina have been together 2 years',
+        "good news, she's been so caring, she tracks my location all day so she knows i'm safe",
+        'i dont see my mates much now',
+      ],
+    ]) {
+      const text = summaryOf(messages);
+      expect(text).toMatch(/controlling relationship/);
+      expect(text).not.toMatch(/What went well/);
+    }
+  });
+
+  test('the latest development leads, before what was decided earlier', () => {
+    const text = summaryOf([
+      'my partner jo and i keep arguing about money',
+      'we never manage to talk about it without shouting',
+      "i'm going to suggest we sit down on sunday with the bank statements",
+      'it went really well, we sat down on sunday and made a budget together without shouting',
+    ]);
+    expect(text).toMatch(/^What went well: [^.]*budget[^.]*\. What you decided: [^.]*sunday/);
+  });
+
+  test("a friend's story is not summed up as the person's own relationship trouble", () => {
+    const text = summaryOf([
+      'this is about my best friend freya really. her boyfriend has been lying to her about where he goes at night',
+      'she found texts from another girl on his ipad and he said it was nothing',
+      'should i tell her what i think of him',
+      'i told her i would back whatever she decides',
+    ]);
+    expect(text).toContain('Freya');
+    expect(text).not.toMatch(
+      /your (relationship|partner|boyfriend|girlfriend)\b|trust between you/i,
+    );
+  });
+
+  test('what we looked at under a topic the summary does not state is not listed', () => {
+    const state: ConversationState = {
+      ...initialState(),
+      turnCount: 6,
+      mainTopic: 'conflict',
+      topics: {
+        conflict: { turns: 5, stage: 2, lastTurn: 6, said: 3 },
+        jealousy: { turns: 1, stage: 1, lastTurn: 2, said: 1 },
+      },
+      explored: ['how the jealousy shows up for you', 'what the fights are really about'],
+      exploredTopic: {
+        'how the jealousy shows up for you': 'jealousy',
+        'what the fights are really about': 'conflict',
+      },
+    };
+    const { summaryText } = summarize(state);
+    expect(summaryText).toContain('We looked at what the fights are really about.');
+    expect(summaryText).not.toMatch(/jealousy/);
+  });
+
+  test('"we ended up laughing" is not an ending', () => {
+    const text = summaryOf([
+      'my boyfriend tariq and i had a stupid fight about the dishes',
+      'we ended up laughing about it after an hour',
+    ]);
+    expect(text).not.toMatch(/has ended|your ex\b/);
+  });
+});
+
+/** Relationship states the summary may say, by family: an ongoing one, or one that is over. */
+const ONGOING = new Set([
+  'together',
+  'married',
+  'engaged',
+  'dating',
+  'situationship',
+  'long_distance',
+]);
+const STATED: [RegExp, string][] = [
+  [/you're married/, 'married'],
+  [/you're engaged/, 'engaged'],
+  [/you're in a relationship|you're dating|something undefined/, 'together'],
+  [
+    /the relationship has ended|you're separated|you're divorced|you're single|you lost your partner/,
+    'over',
+  ],
+];
+
+describe('final summaries of every development conversation (sets 1-7)', () => {
+  const library = loadBlockLibrary();
+  const engine = createBlocksEngine({ library });
+  const runs = loadConversations().map((item) => runConversation(engine, library, item));
+
+  test('invent no labelled fact (at most one conversation of all, a checker false alarm)', () => {
+    const invented = runs
+      .filter((r) => r.summaryInvented.length > 0)
+      .map((r) => `${r.item.conversation.id}: ${r.summaryInvented.join('; ')}`);
+    expect(runs.length).toBeGreaterThanOrEqual(80);
+    expect(invented.length <= 1 ? [] : invented).toEqual([]);
+  });
+
+  test('state the relationship as it stands at the last turn', () => {
+    const wrong: string[] = [];
+    for (const r of runs) {
+      const turns = r.item.conversation.turns;
+      const label = turns[turns.length - 1].facts.relationship;
+      const said = STATED.find(([re]) => re.test(r.summary))?.[1];
+      if (!said || label === null) continue;
+      const fits =
+        said === 'over'
+          ? !ONGOING.has(label)
+          : ONGOING.has(label) &&
+            (said === 'together' ? !['married', 'engaged'].includes(label) : said === label);
+      if (!fits) wrong.push(`${r.item.conversation.id}: said ${said}, labelled ${label}`);
+    }
+    // One conversation ends it off-screen ("told him. it was sad but kind"): nothing says so.
+    expect(wrong.length <= 1 ? [] : wrong).toEqual([]);
+  });
+
+  test('list nothing that made us ask about safety under what went well', () => {
+    for (const r of runs) {
+      const went = /What went well: ([^.]*)\./.exec(r.summary)?.[1] ?? '';
+      expect(went).not.toMatch(/check(ing|s)? (my|your) phone|track(s|ing)? (my|your) location/);
+    }
+  });
+});
