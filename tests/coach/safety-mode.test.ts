@@ -227,6 +227,18 @@ describe('someone else behind a locked door', () => {
   });
 });
 
+describe('"notice if i stopped" is a crisis only when nothing follows "stopped"', () => {
+  test('stopping a habit is not stopping living', () => {
+    const [r] = talk(['would she even notice if i stopped doing all the cooking?']);
+    expect(r.safety).not.toBe('CRISIS');
+  });
+
+  test('"would anyone notice if i just stopped" still is', () => {
+    const [r] = talk(['would anyone even notice if i just stopped']);
+    expect(r.safety).toBe('CRISIS');
+  });
+});
+
 describe('a summary after a warning sign', () => {
   test('names what Amora raised, hedged, without saying the person described abuse', () => {
     const results = talk([
