@@ -39,7 +39,10 @@ describe('turn acts', () => {
     ["he said he 'needs to find himself' like what does that even mean", 'sharing'],
     ['right, that helps. im gonna ring my sister tonight and ask her round. thank you!!', 'thanks'],
     ['ok so i unfollowed her and blocked her number too', 'progress'],
-    ['that makes sense. gonna cook for him friday and keep it light 🙂 thank you so much', 'thanks'],
+    [
+      'that makes sense. gonna cook for him friday and keep it light 🙂 thank you so much',
+      'thanks',
+    ],
     ['we went bowling and honestly we laughed the whole night', 'progress'],
     ['update: were back together!! took a long walk and talked it all out', 'progress'],
   ])('"%s" is %s', (text, act) => {
