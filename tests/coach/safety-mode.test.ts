@@ -239,6 +239,31 @@ describe('"notice if i stopped" is a crisis only when nothing follows "stopped"'
   });
 });
 
+describe('a carer, a tablet and a goodbye are not crises', () => {
+  test("a tablet that is a screen, and a husband's tablets among the chores, start no safety mode", () => {
+    const results = talk([
+      'hello dear, my grandson put this on my tablet so i could try it',
+      'my wife has had a stroke and i look after her now. i do all her tablets, her meals, the shopping',
+      'some days i feel very low about it all',
+    ]);
+    expect(results.slice(0, 2).map((r) => r.safety)).toEqual(['NONE', 'NONE']);
+    expect(results[2].safety).not.toBe('CRISIS');
+  });
+
+  test('a goodbye in another language after a safety question is a goodbye, not a yes', () => {
+    const results = talk(["i'm so tired of all of it", 'gracias! bye bye']);
+    expect(results[0].safety).toBe('CHECK');
+    expect(results[1].safety).not.toBe('CRISIS');
+  });
+
+  test('"i\'m using the tablet he forgot to take" while locked in is still danger', () => {
+    const [r] = talk([
+      "he has locked me in the flat and took my phone, i'm using the tablet he forgot to take",
+    ]);
+    expect(r.safety).toBe('CRISIS');
+  });
+});
+
 describe('a summary after a warning sign', () => {
   test('names what Amora raised, hedged, without saying the person described abuse', () => {
     const results = talk([

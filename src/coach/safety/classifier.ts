@@ -152,6 +152,20 @@ export const NOT_JOKING =
 const MEDICAL_PURPOSE =
   /\bfor (?:a |an |my |the |his |her |their )?(?:bad |awful |terrible )?(?:headache|migraine|period pain|period cramps|cramps|toothache|tooth ache|back pain|backache|sore throat|cold|flu|fever|temperature|hangover|allergies|hay fever|sprain|pain relief)s?\b/;
 
+/**
+ * A tablet that is a screen ("my granddaughter set it up on my tablet"), in a message with no word
+ * of medicine or of taking anything: not a self-harm sign. (Only for self-harm: "i'm using the
+ * tablet he forgot to take" is how someone locked in reaches out.)
+ */
+const DEVICE_TABLET =
+  /^(?!.*\b(?:pills?|meds|medication|medicine|tablets|overdose\w*|took|taken|take|taking|swallow\w*|sav(?:e|ed|ing) up)\b).*(?:\b(?:on|from|using|with|into) (?:my|the|her|his|a|an|our|their|this) (?:new |old |little )?tablet\b|\btablet (?:screen|app|computer|charger)\b)/;
+/**
+ * Someone else's medicines as a carer's chores ("i do everything now . his tablets . his washing",
+ * "sorting out her meds"): not the person's own means.
+ */
+const CARE_ROUTINE =
+  /^(?!.*\b(?:took|taken|take|taking|swallow\w*|overdose\w*|sav(?:e|ed|ing) up|stockpil\w*|hoard\w*|myself|end it|kill)\b).*(?:\b(?:do|doing|did|sort|sorting|sorted|manage|managing|give|giving|gave|collect|collecting|order|ordering) (?:all |out )?(?:of )?(?:his|her|their) (?:tablets|pills|meds|medication|medicine)\b|\b(?:his|her|their) (?:tablets|pills|meds|medication) \. (?:his|her|their) (?:washing|meals|food|appointments|dressing|shower|bath|laundry|clothes|lunch|dinner|breakfast)\b)/;
+
 /** Why the rules lower a classifier verdict, if they do. */
 export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom' | 'ordinary_purpose';
 
@@ -165,6 +179,8 @@ export function vetoReason(
     return 'negation';
   if (PAST_OVER.test(canonical) && !PAST_CANCELLED.test(canonical)) return 'past';
   if (kind === 'self_harm' && MEDICAL_PURPOSE.test(canonical)) return 'ordinary_purpose';
+  if (kind === 'self_harm' && (DEVICE_TABLET.test(canonical) || CARE_ROUTINE.test(canonical)))
+    return 'ordinary_purpose';
   if (kind === 'self_harm' && OTHER_PERSON.test(canonical) && !FIRST_PERSON_HARM.test(canonical))
     return 'someone_else';
   if (

@@ -318,6 +318,18 @@ const DEFLECTS =
 /** A reply that only thanks, agrees or takes leave: not an answer to a safety question. */
 const CLOSING =
   /^(?:thanks?|thank you|thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|sounds good|will do|got it|sure|bye|goodbye|good night|night|nite|see you|later|take care)\b(?:(?! (?:yes|yeah|i am|i do|kind of|maybe|sometimes)\b).)*$/;
+/**
+ * Thanks or leave-taking anywhere in a short reply, in the languages people mix in ("salamat! bye
+ * bye", "valeu man, u helped fr"): a goodbye, not an unsure yes to a safety question.
+ */
+const CLOSING_WORDS =
+  /\b(?:bye|goodbye|good night|goodnight|see you|take care|gotta go|got to go|salamat|valeu|gracias|merci|danke|grazie|obrigad[oa]|arigato|shukran|asante|dhanyavaad|(?:you|this|that|it) (?:really )?helped)\b/;
+
+/** Whether a reply only thanks, agrees or takes leave. */
+function closes(canonical: string): boolean {
+  return test(CLOSING, canonical) || test(CLOSING_WORDS, canonical);
+}
+
 /** A message asking something: a question mark, or a question word opening it. */
 const ASKS =
   /\?|^(?:how|what|why|when|where|who|which|should|shall|could|would|can|is|are|do|does|did|will|am)\b/;
@@ -792,14 +804,14 @@ export function planSafety(
       test(YES, canon) &&
       (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
     // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers").
-    const short = canon.split(' ').length <= SHORT_REPLY && !test(CLOSING, canon);
+    const short = canon.split(' ').length <= SHORT_REPLY && !closes(canon);
     // A longer reply answers the question with any further sign in it, but not when it asks
     // something of its own ("how do i say no to him without losing him") or takes leave ("thank
     // you. this was useful. goodbye").
     // Any sentence may ask: "i told her everything through the door. ... is it normal that she
     // wont even look at me".
     const asks = canon.split(' . ').some((sentence) => ASKS.test(sentence));
-    const moved = !yes && !short && (asks || test(CLOSING, canon));
+    const moved = !yes && !short && (asks || closes(canon));
     const answered =
       yes ||
       (s.lastPhase === 'check' && (short || (!moved && (own.weak > 0 || own.unsure !== null))));
