@@ -1,6 +1,6 @@
-import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { createBlocksEngine } from '../../src/coach';
 import actReplies from '../../src/coach/conversation/act-replies.json';
-import { realLibrary } from './helpers';
+import { realLibrary, lastTurns } from './helpers';
 
 /**
  * Turns that are not questions answered as what they are (issue 11): news met with a tone that
@@ -10,8 +10,6 @@ import { realLibrary } from './helpers';
  * wording is chosen at random within what fits.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const SEEDS = [1, 7, 42, 1234, 99999];
-
 interface Reply {
   text: string;
   act: string;
@@ -19,16 +17,7 @@ interface Reply {
 
 /** The last reply of a conversation, under every seed. */
 function last(turns: readonly string[]): Reply[] {
-  return SEEDS.map((seed) => {
-    let state: ConversationState = initialState();
-    let out: Reply = { text: '', act: '' };
-    turns.forEach((text, i) => {
-      const r = engine.respond({ text, state, seed: seed * 100 + i });
-      state = r.state;
-      out = { text: r.reply, act: (r as { act?: string }).act ?? 'sharing' };
-    });
-    return out;
-  });
+  return lastTurns(engine, turns).map((r) => ({ text: r.reply, act: r.act ?? 'sharing' }));
 }
 
 const questions = (s: string) => (s.match(/\?/g) ?? []).length;

@@ -1,9 +1,9 @@
-import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { createBlocksEngine } from '../../src/coach';
 import { optionsIn, SUBJECTS } from '../../src/coach/conversation/asked';
 import { assumptionsInText } from '../../src/coach/conversation/assumptions';
 import { quoteFor, splitAction, worryKind } from '../../src/coach/conversation/wording';
 import { loadSituations } from '../../src/coach/situations';
-import { questionMarks, realLibrary } from './helpers';
+import { questionMarks, realLibrary, lastTurns } from './helpers';
 
 /**
  * Direct questions get a real answer to what was asked (issue 11): an either/or is answered by
@@ -13,20 +13,8 @@ import { questionMarks, realLibrary } from './helpers';
  * several seeds, since the choice among fitting answers is random.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const SEEDS = [1, 7, 42, 1234, 99999];
-
-function lastReplies(turns: readonly string[]): string[] {
-  return SEEDS.map((seed) => {
-    let state: ConversationState = initialState();
-    let reply = '';
-    turns.forEach((text, i) => {
-      const r = engine.respond({ text, state, seed: seed * 100 + i });
-      state = r.state;
-      reply = r.reply;
-    });
-    return reply;
-  });
-}
+const lastReplies = (turns: readonly string[]): string[] =>
+  lastTurns(engine, turns).map((r) => r.reply);
 
 /** The reply with its closing question, if any, left off. */
 function answerPart(reply: string): string {

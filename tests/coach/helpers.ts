@@ -1,5 +1,12 @@
 /** Shared helpers for the coach tests: one library load per test file. */
-import { loadBlockLibrary, type BlockLibrary } from '../../src/coach';
+import {
+  initialState,
+  loadBlockLibrary,
+  type BlockLibrary,
+  type CoachEngine,
+  type ConversationState,
+  type TurnResult,
+} from '../../src/coach';
 
 let cached: BlockLibrary | null = null;
 
@@ -12,4 +19,26 @@ export function realLibrary(): BlockLibrary {
 /** Number of "?" in a text. */
 export function questionMarks(text: string): number {
   return (text.match(/\?/g) ?? []).length;
+}
+
+/** The seeds a conversation test runs under: the choice among fitting pieces is random. */
+export const SEEDS = [1, 7, 42, 1234, 99999];
+
+/** Every turn of a conversation under one seed, with the state carried as the service does. */
+export function converse(
+  engine: CoachEngine,
+  turns: readonly string[],
+  seed: number,
+): TurnResult[] {
+  let state: ConversationState = initialState();
+  return turns.map((text, i) => {
+    const r = engine.respond({ text, state, seed: seed * 100 + i });
+    state = r.state;
+    return r;
+  });
+}
+
+/** The last turn of a conversation, under every seed of {@link SEEDS}. */
+export function lastTurns(engine: CoachEngine, turns: readonly string[]): TurnResult[] {
+  return SEEDS.map((seed) => converse(engine, turns, seed).at(-1)!);
 }

@@ -1,6 +1,6 @@
-import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { createBlocksEngine } from '../../src/coach';
 import { shapeOf } from '../../src/coach/conversation/asked';
-import { realLibrary } from './helpers';
+import { realLibrary, lastTurns } from './helpers';
 
 /**
  * A question is answered in the shape it asks for (issue 11, set 7's reader: a stock answer to a
@@ -11,20 +11,8 @@ import { realLibrary } from './helpers';
  * from a conversation set.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const SEEDS = [1, 7, 42, 1234, 99999];
-
-function lastReplies(turns: readonly string[]): string[] {
-  return SEEDS.map((seed) => {
-    let state: ConversationState = initialState();
-    let last = '';
-    turns.forEach((text, i) => {
-      const r = engine.respond({ text, state, seed: seed * 100 + i });
-      state = r.state;
-      last = r.reply;
-    });
-    return last;
-  });
-}
+const lastReplies = (turns: readonly string[]): string[] =>
+  lastTurns(engine, turns).map((r) => r.reply);
 
 describe('a question is answered in the shape it asks for', () => {
   test('"how soon should i message him" after a good date gets a time, not a breakup warning', () => {

@@ -1,6 +1,6 @@
 import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
 import { ownWords } from '../../src/coach/conversation/own-words';
-import { realLibrary } from './helpers';
+import { realLibrary, converse, SEEDS } from './helpers';
 
 /**
  * Replies that answer the person in front of Amora (issue 11, "Conversations, not single
@@ -10,17 +10,9 @@ import { realLibrary } from './helpers';
  * random within what fits.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const SEEDS = [1, 7, 42, 1234, 99999];
-
 /** The replies to a conversation under one seed. */
-function talk(turns: readonly string[], seed: number): string[] {
-  let state: ConversationState = initialState();
-  return turns.map((text, i) => {
-    const r = engine.respond({ text, state, seed: seed * 100 + i });
-    state = r.state;
-    return r.reply;
-  });
-}
+const talk = (turns: readonly string[], seed: number): string[] =>
+  converse(engine, turns, seed).map((r) => r.reply);
 
 /** The last reply of a conversation under every seed. */
 function lastReplies(turns: readonly string[]): string[] {

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { createBlocksEngine, initialState } from '../../src/coach';
 import { feelingOf } from '../../src/coach/conversation/feeling';
 import { emptyFacts, updateFacts } from '../../src/coach/conversation/facts';
 import { ownWords } from '../../src/coach/conversation/own-words';
 import { loadSituations } from '../../src/coach/situations';
-import { realLibrary } from './helpers';
+import { realLibrary, lastTurns } from './helpers';
 
 /**
  * Sharing turns (issue 11): the reply answers the specific thing said, in the situation it belongs
@@ -13,26 +13,8 @@ import { realLibrary } from './helpers';
  * and suggests no step while they are still telling it. Each conversation runs under several seeds.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const SEEDS = [1, 7, 42, 1234, 99999];
-
-interface Turn {
-  reply: string;
-  blockIds: string[];
-}
-
 /** The last turn of a conversation under every seed. */
-function lastTurns(turns: readonly string[]): Turn[] {
-  return SEEDS.map((seed) => {
-    let state: ConversationState = initialState();
-    let last: Turn = { reply: '', blockIds: [] };
-    turns.forEach((text, i) => {
-      const r = engine.respond({ text, state, seed: seed * 100 + i });
-      state = r.state;
-      last = { reply: r.reply, blockIds: r.blockIds };
-    });
-    return last;
-  });
-}
+const lastTurnsOf = (turns: readonly string[]) => lastTurns(engine, turns);
 
 /** Sentences of a reply. */
 function sentences(reply: string): string[] {
@@ -67,7 +49,7 @@ describe('a recognised situation answers in its own words', () => {
       'child_rejects_new_partner',
     ],
   ])('%j -> %s: its reflection and its question, nothing around them', (turns, id) => {
-    for (const t of lastTurns(turns)) {
+    for (const t of lastTurnsOf(turns)) {
       const own = t.blockIds.filter((b) => !b.startsWith('safety'));
       expect(own[0]).toBe(`sit.${id}.reflection.1`);
       expect(own.length).toBeLessThanOrEqual(2);
@@ -76,7 +58,7 @@ describe('a recognised situation answers in its own words', () => {
   });
 
   test('living together is not read as moving in together', () => {
-    for (const t of lastTurns([
+    for (const t of lastTurnsOf([
       'hey',
       'me and my gf live together and shes getting jealous of my sister',
     ]))
@@ -84,7 +66,7 @@ describe('a recognised situation answers in its own words', () => {
   });
 
   test('a co-parenting arrangement that works is not read as trouble at handovers', () => {
-    for (const t of lastTurns([
+    for (const t of lastTurnsOf([
       'hey',
       'divorced 2 years, me and my ex share custody of the kids week on week off and mostly its fine',
     ]))
@@ -98,7 +80,7 @@ describe('no step while the person is still telling it', () => {
     [['hi', 'my partner and i keep arguing about the smallest things lately']],
     [['hey', 'my girlfriend broke up with me last week']],
   ])('%j gets no suggestion', (turns) => {
-    for (const t of lastTurns(turns)) {
+    for (const t of lastTurnsOf(turns)) {
       expect(t.blockIds.some((b) => /\.(action|step)\./.test(b))).toBe(false);
       expect(t.reply).not.toMatch(/\b(you might try|try spending|this week)\b/i);
       expect(sentences(t.reply).length).toBeLessThanOrEqual(3);
@@ -115,16 +97,16 @@ describe("a situation's own step once its story is told", () => {
       'my husband says thats just how she is',
       'we live five minutes from her so she just drops in whenever',
     ];
-    for (const t of lastTurns(story.slice(0, 2)))
+    for (const t of lastTurnsOf(story.slice(0, 2)))
       expect(t.blockIds.some((b) => /\.action\./.test(b))).toBe(false);
-    for (const t of lastTurns(story))
+    for (const t of lastTurnsOf(story))
       expect(t.blockIds).toContain('sit.in_law_boundaries.action.1');
   });
 });
 
 describe("the person's own details", () => {
   test('a message about someone they named asks about that person', () => {
-    for (const t of lastTurns([
+    for (const t of lastTurnsOf([
       'hi',
       'my gf nina has been acting weird, she takes days to answer me',
     ])) {
@@ -134,7 +116,7 @@ describe("the person's own details", () => {
   });
 
   test('the partner is asked about before anyone else named with them', () => {
-    for (const t of lastTurns([
+    for (const t of lastTurnsOf([
       'hey',
       'me and my gf zoe live together',
       'my sister jess had a bad breakup so im with her a lot. zoe says im choosing jess over her',
@@ -160,7 +142,7 @@ describe("the person's own details", () => {
     expect(facts.people.find((p) => p.name === 'Carmen')?.role).toBe('partner');
     expect(feelingOf(text, ['sad'], true)).toBe('good');
     expect(feelingOf('she is wonderful but i am so scared', ['scared'], false)).toBe('hard');
-    for (const t of lastTurns(['hola', text])) {
+    for (const t of lastTurnsOf(['hola', text])) {
       expect(t.reply).not.toMatch(/a lot to deal with|hard|heavy|sorry|your ex/i);
     }
   });

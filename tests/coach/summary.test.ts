@@ -152,7 +152,9 @@ const STATED: [RegExp, string][] = [
 describe('final summaries of every development conversation (sets 1-7)', () => {
   const library = loadBlockLibrary();
   const engine = createBlocksEngine({ library });
-  const runs = loadConversations().map((item) => runConversation(engine, library, item));
+  // Sets 1-7, the sets this was built on; set 8's first reading is in FIRST-SEEN.md.
+  const files = [1, 2, 3, 4, 5, 6, 7].map((n) => `conversations-${n}.json`);
+  const runs = loadConversations(files).map((item) => runConversation(engine, library, item));
 
   test('invent no labelled fact (at most one conversation of all, a checker false alarm)', () => {
     const invented = runs

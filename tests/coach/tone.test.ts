@@ -1,8 +1,8 @@
-import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
+import { createBlocksEngine } from '../../src/coach';
 import { closingOf } from '../../src/coach/conversation/closing';
 import { feelingOf, frameOf } from '../../src/coach/conversation/feeling';
 import { ownWords } from '../../src/coach/conversation/own-words';
-import { realLibrary } from './helpers';
+import { realLibrary, lastTurns } from './helpers';
 
 /**
  * The frame a reply meets a message in (issue 11, round 2): good news is met as good news, a
@@ -11,20 +11,8 @@ import { realLibrary } from './helpers';
  * person's last line. Wording here is written for these tests, not taken from a set.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const SEEDS = [1, 7, 42, 1234, 99999];
-
-function lastReplies(turns: readonly string[]): string[] {
-  return SEEDS.map((seed) => {
-    let state: ConversationState = initialState();
-    let reply = '';
-    turns.forEach((text, i) => {
-      const r = engine.respond({ text, state, seed: seed * 100 + i });
-      state = r.state;
-      reply = r.reply;
-    });
-    return reply;
-  });
-}
+const lastReplies = (turns: readonly string[]): string[] =>
+  lastTurns(engine, turns).map((r) => r.reply);
 
 const PAIN =
   /\b(hard|heavy|painful|costing you|weighing|a lot to (deal with|be carrying)|sorry|hurts?|rough|struggling|exhausted|stretched|pressure)\b/i;
