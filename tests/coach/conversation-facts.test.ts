@@ -225,4 +225,9 @@ describe('who a name belongs to', () => {
     expect(told).toMatch(/theatre/);
     expect(told).not.toMatch(/cinema/);
   });
+
+  test('"my girls" on a night out are friends; "my two girls" are children', () => {
+    expect(factsOf(['he sulks when i go out with my girls on a friday']).children).toBeNull();
+    expect(factsOf(['my two girls are with their dad this weekend']).children).toBe(true);
+  });
 });

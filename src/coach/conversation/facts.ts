@@ -413,8 +413,10 @@ export function statesOnlyOthers(raw: string): boolean {
   return others;
 }
 
+// "my girls" and "my boys" are as often friends ("if i go out with my girls") as children: only
+// with a number, "little" or "our" are they children.
 const CHILDREN_YES =
-  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|boys|girls|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
+  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
 const CHILDREN_OTHERS =
   /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
 const CHILDREN_NO =
