@@ -236,13 +236,14 @@ function mentions(t: string): {
       );
     add(asName(m[1], true), dating ? 'date' : 'other', false);
   }
-  for (const m of t.matchAll(RE_SEEING_SOMEONE)) add(asName(m[1], true), 'partner', false);
-  for (const m of t.matchAll(RE_BEEN_WITH)) add(asName(m[1], true), 'partner', false);
   // Someone the user is seeing or dating now is never an ex, whatever ended before.
-  if (SEEING_NOW.test(t))
-    for (const m of [...t.matchAll(RE_SEEING_SOMEONE), ...t.matchAll(RE_BEEN_WITH)]) {
-      const f = found.find((x) => x.name === asName(m[1], true));
-      if (f && /seeing|dating/.test(m[0])) f.fresh = true;
+  const seeingNow = SEEING_NOW.test(t);
+  for (const re of [RE_SEEING_SOMEONE, RE_BEEN_WITH])
+    for (const m of t.matchAll(re)) {
+      const name = asName(m[1], true);
+      add(name, 'partner', false);
+      const f = seeingNow && /seeing|dating/.test(m[0]) ? found.find((x) => x.name === name) : null;
+      if (f) f.fresh = true;
     }
   for (const m of t.matchAll(RE_NAME_AND_I)) add(asName(m[1] ?? m[2], true), 'partner', false);
   for (const m of t.matchAll(RE_BARE)) {
@@ -481,8 +482,7 @@ export function toSecondPerson(sentence: string): string {
         return BARE_CONTRACTION[w];
       return w;
     })
-    .join(' ')
-    .replace(/\byou're (going|gonna)\b/g, "you're $1");
+    .join(' ');
 }
 
 /** "i said restaurant, it was a hotel bar (actually)": the words a correction takes back, and its own. */
@@ -717,8 +717,9 @@ export function updateFacts(
   // remembered in the new ones.
   const fixed = act === 'correction' ? RE_SAID_INSTEAD.exec(t) : null;
   if (fixed) {
+    // Both captures hold only letters, apostrophes and spaces: nothing to escape.
     const [, was, is] = fixed;
-    const old = new RegExp(`\\b${was.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g');
+    const old = new RegExp(`\\b${was}\\b`, 'g');
     for (const h of facts.happenings) if (turn - h.turn <= 4) h.text = h.text.replace(old, is);
   }
   if (act === 'progress' || act === 'plan' || act === 'event' || reunited) {

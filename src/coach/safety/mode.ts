@@ -415,6 +415,9 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   // The classifier's label probabilities for the message alone, read when a decision needs them.
   let alone: ReturnType<typeof riskScores> | undefined;
   const scores = () => (alone ??= riskScores(text));
+  // Whether the message has a word of harm, read once when a decision needs it.
+  let anchoredMemo: boolean | undefined;
+  const anchored = (): boolean => (anchoredMemo ??= test(ANCHOR, canonical));
   let crisis = ev.kind;
   let byRules = true;
   let unsure: CrisisKind | null = null;
@@ -436,7 +439,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       net.kind !== unsure &&
       words >= CLASSIFIER_MIN_WORDS &&
       net.score >= CLASSIFIER_SURE &&
-      (net.score >= CLASSIFIER_CERTAIN || test(ANCHOR, canonical))
+      (net.score >= CLASSIFIER_CERTAIN || anchored())
     ) {
       // Someone else behind a locked door ("carla is in the bedroom with the door locked", after
       // she found his messages), with no other word of harm, is asked about, not a crisis: the
@@ -455,9 +458,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     } else if (
       net.kind !== 'harm_to_others' ||
       (net.score >= HARM_CHECK_NEED &&
-        (net.score >= HARM_UNANCHORED_NEED ||
-          test(ANCHOR, canonical) ||
-          scores().none < NOT_ORDINARY))
+        (net.score >= HARM_UNANCHORED_NEED || anchored() || scores().none < NOT_ORDINARY))
     ) {
       if (!unsure) strong = net.level === 'CRISIS';
       unsure ??= net.kind;
@@ -494,7 +495,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     unsure &&
     ev.evidence[unsure] >= WEAK_EVIDENCE &&
     scores()[unsure] >= BOTH_NEED &&
-    test(ANCHOR, canonical) &&
+    anchored() &&
     !notThisPerson(text, canonical, unsure)
   ) {
     crisis = unsure;
@@ -517,7 +518,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     unsure === 'partner_danger' &&
     ev.evidence.partner_danger < WEAK_EVIDENCE &&
     test(INFIDELITY, canonical) &&
-    !test(ANCHOR, canonical)
+    !anchored()
   )
     unsure = null;
   const weak = crisis || ev.kind ? 0 : Math.max(...KIND_ORDER.map((k) => ev.evidence[k]));
