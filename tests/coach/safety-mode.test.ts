@@ -100,6 +100,50 @@ describe('safety mode lasts until the person says they are safe', () => {
   });
 });
 
+describe('a long crisis never says a sentence twice, whatever the first answer was', () => {
+  // The first answers share sentences with the guidance that follows ("Feeling this much doesn't
+  // make you a bad person"): a disclosure of harm to others, then five turns still in it.
+  const disclosures: Record<string, string[]> = {
+    harm_to_others: [
+      "he's moving in with my kids and i'm sat outside his flat with a crowbar, i'm going to kill him",
+      'forget it. you dont get it',
+      "i'm still here in the car",
+      'i dont know',
+      'he hasnt come out yet',
+      'still here',
+    ],
+    self_harm: [
+      "i've been saving up my sleeping pills and i think tonight is the night",
+      'i dont know',
+      'nobody would notice anyway',
+      'still here',
+      'i cant stop thinking about it',
+      'its late',
+    ],
+    partner_danger: [
+      'he choked me and said next time he will kill me',
+      "he's still here",
+      'i dont know',
+      'he is downstairs',
+      'i cant think',
+      'still here',
+    ],
+  };
+  test.each(Object.entries(disclosures))('%s, under 40 seeds', (_kind, messages) => {
+    for (let seed = 0; seed < 40; seed++) {
+      let state = initialState();
+      const out: TurnResult[] = [];
+      messages.forEach((text, i) => {
+        const r = engine.respond({ text, state, seed: seed * 31 + i });
+        out.push(r);
+        state = r.state;
+      });
+      expect(out.every((r) => r.style === 'SAFETY')).toBe(true);
+      expect(repeatedSentences(out)).toEqual([]);
+    }
+  });
+});
+
 describe('danger from a partner gets its own answers', () => {
   const danger = talk([
     'we had a huge fight last night',

@@ -662,6 +662,13 @@ function firstReply(
 ): { reply: string; askedSafe: boolean } {
   const variants = safetyReplyVariants(kind);
   const text = p.pick(`first.${kind}`, variants);
+  // A first answer may carry a sentence of the guidance that follows it: that one counts as said.
+  for (const [step, byKind] of GUIDE)
+    for (const [k, pool] of byKind)
+      if (k === kind || k === 'any')
+        pool.forEach((g, i) => {
+          if (text.includes(g)) p.used.add(`guide.${step}.${k}.${i}`);
+        });
   const reply = fillResources(text, r);
   const last = reply.split(/(?<=[.!?])\s+/).pop() ?? '';
   return { reply, askedSafe: /\bsafe\b/.test(last) && last.endsWith('?') };
