@@ -39,6 +39,7 @@ import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
 import { bringsNews, frameOf, goodIn, worryIn, type Feeling } from './feeling';
 import { closingOf } from './closing';
+import { aboutAmora } from './about';
 import { inSecondPerson, ownWords } from './own-words';
 import {
   opensConversation,
@@ -1252,8 +1253,41 @@ function closingPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
   });
 }
 
-/** The act-dependent opening of an answer and what should follow it. */
+/**
+ * The act-dependent opening of an answer and what should follow it. A question about Amora itself
+ * is answered first (about.ts); the rest of the message, if it says something, as usual.
+ */
 export function planForAct(input: ActInput): ActPlan {
+  const about = aboutAmora(input.text);
+  if (about) {
+    const answer = pick(`about_${about.kind}`, input.recent, input.rng);
+    const question = questionIn(about.rest);
+    if (answer && !question && about.rest.split(/\s+/).filter(Boolean).length < ABOUT_REST_WORDS) {
+      const invite = pick('about_invite', input.recent, input.rng);
+      return {
+        pieces: invite ? [answer, invite] : [answer],
+        core: 'none',
+        style: 'LIGHT_TOUCH',
+        echo: false,
+      };
+    }
+    // The rest of the message ("... my husband has stopped talking to me") is answered as if it
+    // had come alone, after the answer about Amora.
+    const act: TurnAct = question
+      ? 'question'
+      : ['question', 'greeting', 'change_subject'].includes(input.act)
+        ? 'sharing'
+        : input.act;
+    const rest = planForAct({ ...input, text: about.rest, act, question });
+    return answer ? { ...rest, pieces: [answer, ...rest.pieces] } : rest;
+  }
+  return planForTurn(input);
+}
+
+/** Words the rest of a message needs besides a question about Amora to be answered too. */
+const ABOUT_REST_WORDS = 4;
+
+function planForTurn(input: ActInput): ActPlan {
   const { act, facts, recent, rng } = input;
   const pieces: Piece[] = [];
   const add = (p: Piece | null) => {
