@@ -230,4 +230,42 @@ describe('who a name belongs to', () => {
     expect(factsOf(['he sulks when i go out with my girls on a friday']).children).toBeNull();
     expect(factsOf(['my two girls are with their dad this weekend']).children).toBe(true);
   });
+
+  test('"husband and i" without "my" is a husband and a marriage', () => {
+    const facts = factsOf(['long story. husband and i have not had a proper talk in weeks']);
+    expect(facts.people).toEqual([expect.objectContaining({ name: null, role: 'spouse' })]);
+    expect(facts.relationship).toBe('married');
+    expect(factsOf(['me and the missus are barely speaking']).relationship).toBe('married');
+  });
+
+  test('a name given outright is a name, even one no list holds', () => {
+    const facts = factsOf(['my wife is furious with me', "her name's Oluwakemi, we met at uni"]);
+    expect(roleOf(facts, 'Oluwakemi')).toBe('spouse');
+    expect(factsOf(['my boyfriend is so distant', 'his name is not important']).people).toEqual([
+      expect.objectContaining({ name: null, role: 'partner' }),
+    ]);
+  });
+
+  test('a child named with an age ("we have a 4 yr old, Tobias") is a child, not a partner', () => {
+    const facts = factsOf([
+      'my husband works nights',
+      'we have a 4 yr old, Tobias, and he barely sees him',
+    ]);
+    expect(roleOf(facts, 'Tobias')).toBe('child');
+    expect(roleOf(factsOf(['our 9 month old Ines is teething']), 'Ines')).toBe('child');
+  });
+
+  test('a husband who has died is not someone the widow is asked to sort things out with', () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    let state: ConversationState = initialState();
+    for (const [i, text] of [
+      'my husband Desmond died two years ago',
+      'i still set two cups out some mornings and then remember',
+      'Desmond would have known what to say to me today',
+    ].entries()) {
+      const r = engine.respond({ text, state, seed: 40 + i });
+      state = r.state;
+      expect(r.reply).not.toMatch(/\b(with|to|from) Desmond\b.*\?/);
+    }
+  });
 });

@@ -139,6 +139,22 @@ function asName(word: string | undefined, strict: boolean): string | null {
   return null;
 }
 
+/**
+ * A name given outright ("her name is meera", "he's called tunde"): taken even when it is not in
+ * the names list, which cannot hold every name people have.
+ */
+function givenName(word: string | undefined): string | null {
+  if (!word) return asName(word, true);
+  const w = word.replace(/'s?$/, '');
+  if (w.length < 2 || NOT_NAMES.has(w) || ROLE_OF.has(w) || NOT_GIVEN.test(w)) return null;
+  return w;
+}
+/** Words that follow "her name is" without being a name ("her name is not important"). */
+const NOT_GIVEN =
+  /^(?:not|the|a|an|so|just|like|also|on|in|literally|actually|something|kind|sort|weird|unusual|hard)$/;
+const RE_NAME_GIVEN =
+  /\b(?:her|his|their) name(?:'s|s| is) ([\p{L}'-]+)|\b(?:she|he|they)(?:'s|s| is| are) called ([\p{L}'-]+)/gu;
+
 interface Mention {
   /** Said as new or current ("my new boyfriend"): never an ex, even next to a breakup. */
   fresh?: boolean;
@@ -176,6 +192,12 @@ const RE_KIDS_NAMED =
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
 const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
+/** "wife and i keep fighting", "me and the missus": a partner spoken of without "my". */
+const RE_ROLE_AND_I =
+  /(?:^\s*|[.!?,] |\bthe )(wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee)(?: and i| and me|,? and myself)\b|\bme and (?:the|my) (wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee)\b/gu;
+/** "we have a 6 yr old, arjun", "our 3 month old leo", "my 8yo emma": the user's child, named. */
+const RE_AGED_CHILD =
+  /\b(?:(?:we|i) (?:have|got|ve got|'ve got) (?:a|an)|our|my) (\d{1,2})[ -]?(?:yrs?|years?|yo|y\/o|months?|mo)(?:[ -]old)?(?: (?:son|daughter|boy|girl|kid|baby|toddler))?,? (?:called |named )?([\p{L}'-]+)/gu;
 /**
  * Someone met through a partner or at work, spoken of without "my" ("my bf has a new coworker",
  * "a girl from his work"): remembered without a name, so "her name is sophie" can name them.
@@ -219,6 +241,8 @@ function mentions(t: string): {
   }
   for (const m of t.matchAll(RE_KIDS_NAMED))
     for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
+  for (const m of t.matchAll(RE_NAME_GIVEN)) add(givenName(m[1] ?? m[2]), null, false);
+  for (const m of t.matchAll(RE_AGED_CHILD)) add(asName(m[2], true), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
     const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
       ? 'friend'
@@ -281,6 +305,12 @@ function mentions(t: string): {
     if (role && !asName(next, false))
       rolesOnly.push({ role, pronoun: PRONOUN_OF.get(m[1].replace(/-/g, ' ')) });
   }
+  for (const m of t.matchAll(RE_ROLE_AND_I)) {
+    const word = m[1] ?? m[2];
+    const role = ROLE_OF.get(word);
+    if (role && !rolesOnly.some((r) => r.role === role))
+      rolesOnly.push({ role, pronoun: PRONOUN_OF.get(word) });
+  }
   const someone: PersonRole[] = [];
   for (const m of t.matchAll(RE_SOMEONE)) someone.push(m[2] ? 'friend' : 'coworker');
   return { found, rolesOnly, someone };
@@ -306,6 +336,10 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   [/\b(engaged|fiance|fiancee|wedding is in|our wedding)\b/, 'engaged'],
   [
     /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus)|(my|our) marriage)\b/,
+    'married',
+  ],
+  [
+    /(?:^\s*|[.!?,]\s+|\bthe\s+)(?:wife|husband|hubby|missus) and (?:i|me)\b|\bme and (?:the|my) (?:wife|husband|hubby|missus)\b/,
     'married',
   ],
   [

@@ -983,6 +983,8 @@ function personAsk(input: ActInput): Piece | null {
   let first: { at: number; name: string } | null = null;
   for (const p of input.facts.people) {
     if (!p.name || !ASKED_ABOUT.has(p.role) || p.name.toLowerCase() === introduced) continue;
+    // A husband or wife who has died is not someone to sort things out with.
+    if (p.role === 'spouse' && input.facts.relationship === 'widowed') continue;
     const name = p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
     const m = new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').exec(lower);
     // The partner or ex named first, else whoever is named first.
