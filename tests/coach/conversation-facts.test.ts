@@ -246,6 +246,23 @@ describe('who a name belongs to', () => {
     ]);
   });
 
+  test('"her name\'s X" after a first date is planned names the date, not the daughter who set it up', () => {
+    const facts = factsOf([
+      'my son talked me into the apps and ive got a first date on sunday',
+      "her name's Renata, she teaches piano",
+    ]);
+    expect(roleOf(facts, 'Renata')).toBe('date');
+  });
+
+  test('"her name is X, his is Y" about a daughter and her boyfriend: he is not the user\'s partner', () => {
+    const facts = factsOf([
+      'my daughter is 16 and has a boyfriend now',
+      "her name is Lotte, his is Bram, he's 18",
+    ]);
+    expect(roleOf(facts, 'Lotte')).toBe('child');
+    expect(roleOf(facts, 'Bram')).toBe('other');
+  });
+
   test('a child named with an age ("we have a 4 yr old, Tobias") is a child, not a partner', () => {
     const facts = factsOf([
       'my husband works nights',

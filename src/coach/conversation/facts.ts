@@ -153,7 +153,7 @@ function givenName(word: string | undefined): string | null {
 const NOT_GIVEN =
   /^(?:not|the|a|an|so|just|like|also|on|in|literally|actually|something|kind|sort|weird|unusual|hard)$/;
 const RE_NAME_GIVEN =
-  /\b(?:her|his|their) name(?:'s|s| is) ([\p{L}'-]+)|\b(?:she|he|they)(?:'s|s| is| are) called ([\p{L}'-]+)/gu;
+  /\b(?:her|his|their) name(?:'s|s| is) ([\p{L}'-]+)|\b(?:she|he|they)(?:'s|s| is| are) called ([\p{L}'-]+)|(?<=\bname(?:'s|s| is) [\p{L}'-]+,? (?:and )?)(?:his|hers|her|theirs)(?:'s|s| is) ([\p{L}'-]+)/gu;
 
 interface Mention {
   /** Said as new or current ("my new boyfriend"): never an ex, even next to a breakup. */
@@ -204,6 +204,9 @@ const RE_AGED_CHILD =
  */
 const RE_SOMEONE =
   /\b(?:a|an|this|that|his|her|their|the) (?:new |female |male |younger |older )?(?:(coworker|co-worker|co worker|colleague|workmate|boss|manager)|(friend)|(?:girl|guy|woman|man|lady) (?:from|at) (?:his |her |their )?work)\b/gu;
+/** "i've got a first date friday": someone the user is going out with, named later ("her name's claire"). */
+const RE_DATE_AHEAD =
+  /\b(?:i have|i've got|ive got|i got|i'm going on|im going on|i am going on|going on) (?:a |my )?(?:first |second |third )?date\b/u;
 const RE_BARE = /\b([\p{L}'-]+)\b/gu;
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
@@ -241,7 +244,7 @@ function mentions(t: string): {
   }
   for (const m of t.matchAll(RE_KIDS_NAMED))
     for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
-  for (const m of t.matchAll(RE_NAME_GIVEN)) add(givenName(m[1] ?? m[2]), null, false);
+  for (const m of t.matchAll(RE_NAME_GIVEN)) add(givenName(m[1] ?? m[2] ?? m[3]), null, false);
   for (const m of t.matchAll(RE_AGED_CHILD)) add(asName(m[2], true), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
     const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
@@ -313,6 +316,7 @@ function mentions(t: string): {
   }
   const someone: PersonRole[] = [];
   for (const m of t.matchAll(RE_SOMEONE)) someone.push(m[2] ? 'friend' : 'coworker');
+  if (RE_DATE_AHEAD.test(t)) someone.push('date');
   return { found, rolesOnly, someone };
 }
 
@@ -471,7 +475,7 @@ const NAME_GIVEN = /\b(?:her|his|their) name(?:'s|s| is)\b|\b(?:she|he)(?:'s|s| 
 /** The pronoun of the person a name is given for ("her name is claire": she), for that name. */
 function pronounOfNameGiven(t: string, name: string): 'he' | 'she' | null {
   const m = new RegExp(
-    `\\b(her|his|she|he)(?: name(?:'s|s| is)|(?:'s|s| is) called) ${name}\\b`,
+    `\\b(her|his|she|he|hers)(?: name(?:'s|s| is)|(?:'s|s| is) called|(?<=name(?:'s|s| is) [\\p{L}'-]+,? (?:and )?(?:his|hers|her))(?:'s|s| is)) ${name}\\b`,
     'u',
   ).exec(t);
   if (!m) return null;
