@@ -173,6 +173,23 @@ describe('corrections, short replies and greetings', () => {
     }
   });
 
+  test('"X, not Y" and "it wasn\'t X, it was Y" are said back as the person put them right', () => {
+    for (const r of last([
+      'we moved in together 2 years ago and it feels like we are flatmates now',
+      'sorry one correction, its more like 3 years not 2',
+    ])) {
+      expect(r.act).toBe('correction');
+      expect(r.text).toMatch(/3 years, not 2/);
+    }
+    for (const r of last([
+      'my boyfriend lent his car to his mum for a month without asking me',
+      "I need to correct something. It wasn't his mum's car trip, it was his cousin's",
+    ])) {
+      expect(r.act).toBe('correction');
+      expect(r.text).toMatch(/it was his cousin's, not his mum's car trip/);
+    }
+  });
+
   test('a correction that asks something gets its answer', () => {
     for (const r of last([
       'hi',

@@ -1205,6 +1205,25 @@ const NUMBER_NOT = new RegExp(`\\b([a-z]+) (is|was|turned|turns) (${NUMBER}),? n
 const STATE_NOT =
   /\b(we are|were|im|i am|hes|he is|shes|she is|they are|theyre|its|it is|it was) not (?!that\b|like\b|just\b|because\b|about\b)([a-z ]{2,25}?)(?: or anything| lol| haha)*(?=[.!;,]|$)(?:, (they|we|he|she) (just|only|still|actually) ([a-z ]{3,30}?)(?=[.!,;]|$))?/;
 
+/** Words of a fact read without apostrophes, given back the ones the person typed ("brother's"). */
+function asTyped(fact: string, raw: string): string {
+  const typed = new Map<string, string>();
+  for (const w of raw
+    .toLowerCase()
+    .replace(/[\u2019\u02bc`]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u))
+    if (w.includes("'"))
+      typed.set(w.replace(/'/g, ''), w.replace(/^'+/, '').replace(/(?<!s)'+$/, ''));
+  return fact.replace(/[\p{L}\p{N}]+/gu, (w) => typed.get(w) ?? w);
+}
+
+/** "its actually closer to a year not 8 months", "she's been widowed 4 years not 3" */
+const X_NOT_Y =
+  /\b((?:its|it is|it was|shes|hes|she is|he is|she was|he was|theyve|weve|ive|she has|he has|we have|i have|we were|i was)(?: been)?(?: actually)? [a-z0-9 ]{2,30}?),? not (?!that\b|like\b|just\b|because\b|about\b|really\b|sure\b)([a-z0-9 ]{1,20}?)(?: lol| haha)*(?=[.!,;]|$)/;
+/** "it wasnt for her parents house, it was her brothers" */
+const WASNT_WAS =
+  /\b(it|that|he|she|they)(?: wasnt| was not| isnt| is not| werent| were not) ([a-z0-9 ]{2,30}?),? (?:it|that|he|she|they)(?: was| is|s| were| are|re)(?: actually)? ([a-z0-9 ]{2,30}?)(?=[.!,;]|$)/;
+
 /**
  * The fact a correction puts right, in the second person ("it was a hotel bar, not a restaurant",
  * "Max is 6, not 5", "you're not married"), or null when it cannot be said back plainly.
@@ -1221,12 +1240,17 @@ function correctedFact(raw: string, facts: ConversationFacts): string | null {
   const said = SAID_NOT.exec(t);
   const num = NUMBER_NOT.exec(t);
   const state = STATE_NOT.exec(t);
+  const swap = WASNT_WAS.exec(t);
+  const instead = X_NOT_Y.exec(t);
   if (said) fact = `${said[2]} ${said[3]}, not ${article(said[1])}`;
   else if (num) fact = `${num[1]} ${num[2]} ${num[3]}, not ${num[4]}`;
+  else if (swap)
+    fact = `${swap[1]} ${swap[1] === 'they' ? 'were' : 'was'} ${swap[3]}, not ${swap[2]}`;
+  else if (instead) fact = `${instead[1]}, not ${instead[2]}`;
   else if (state)
     fact = `${state[1]} not ${state[2]}${state[3] ? `, ${state[3]} ${state[4]} ${state[5]}` : ''}`;
   if (!fact) return null;
-  const out = inSecondPerson(fact);
+  const out = inSecondPerson(asTyped(fact, raw));
   // What is denied ("you're not married") assumes nothing; the rest must be supported.
   if (!out || out.split(' ').length > 16) return null;
   if (!ownWordsSupported(out.replace(/\bnot [a-z' ]+/, ''), facts)) return null;
