@@ -20,6 +20,10 @@ describe('questions about Amora itself', () => {
     ],
     ['r u a bot or a real person', /\bnot (a person|a human)\b/i],
     ['is what i write here private? my boyfriend uses my laptop sometimes', /\bdelete\b/i],
+    [
+      'i need an honest opinion, not a cheerleader. my mate says you give honest advice. is that true?',
+      /\bhonest\b/i,
+    ],
     ['how does this work exactly?', /\byou tell me\b|\byou write\b/i],
     [
       'can i ask about my sisters marriage or is this just for my own relationship',

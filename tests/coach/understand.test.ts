@@ -58,6 +58,12 @@ describe('topics and emotions', () => {
     expect(detect('I never cheated on him').topics).not.toContain('cheating');
     expect(detect("I can't stop crying").emotions).toContain('sad');
   });
+  test('a flat to live in is not feeling flat', () => {
+    const home = detect('we want to get a flat together near her work next year').emotions;
+    const feeling = detect('since the breakup i just feel flat all the time').emotions;
+    expect(feeling.filter((e) => !home.includes(e)).length).toBeGreaterThan(0);
+    expect(home).toEqual(['neutral']);
+  });
   test('who cheated decides cheating vs cheating_self', () => {
     expect(detect('I cheated on my boyfriend last month').topics[0]).toBe('cheating_self');
     expect(detect('He cheated on me last month').topics[0]).toBe('cheating');

@@ -51,6 +51,10 @@ const REST_WORDS = 4;
 /** Words of the person's own life ("my husband", "i feel"): what follows them is theirs to answer. */
 const OWN_LIFE = /\b(?:my|our|me|i|im|ive|id|weve|were)\b/;
 
+/** A bare follow-up to a question about Amora ("is that true?", "right?", "can you?"). */
+const ECHO_ASK =
+  /^(?:(?:so|and|but|ok|okay) )?(?:is|was) (?:that|it|this) (?:true|right|so|correct|the case)$|^(?:right|really|true|is it|can you|do you|will you|are you|would you)$/;
+
 /** A question about Amora, and the rest of the message. */
 export interface AboutAmora {
   kind: AboutKind;
@@ -99,6 +103,8 @@ export function aboutAmora(text: string): AboutAmora | null {
       kind ??= asked;
       continue;
     }
+    // "... you give honest advice. is that true?": the same question, asked again.
+    if (kind && ECHO_ASK.test(s.plain)) continue;
     const left = s.plain.replace(HELLO, '');
     if (left === '' || SETUP.test(left)) continue;
     rest.push(s.said.replace(/^\s*(?:hi+|hello+|hey+|hiya|heya)\b[\s,!]*/i, ''));
