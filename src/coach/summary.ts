@@ -132,6 +132,9 @@ function peopleSentence(facts: ConversationFacts): string | null {
       const late =
         facts.relationship === 'widowed' && (p.role === 'partner' || p.role === 'spouse');
       if (late) return `${p.name}, your late partner`;
+      // A husband or wife is called that when the person said which ("my husband harold").
+      if (p.sure && p.role === 'spouse' && p.pronoun)
+        return `${p.name}, your ${p.pronoun === 'he' ? 'husband' : 'wife'}`;
       return p.sure && ROLE_PHRASE[p.role] ? `${p.name}, ${ROLE_PHRASE[p.role]}` : p.name!;
     });
   const clauses: string[] = [];

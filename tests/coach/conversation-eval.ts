@@ -163,6 +163,11 @@ const ROLE_WORDS: Record<string, RegExp> = {
   ex_spouse: /\byour (ex|ex-partner|ex-husband|ex-wife|former partner)\b/i,
   sibling: /\byour (sister|brother|sibling)\b/i,
   parent: /\byour (mother|mum|mom|father|dad|parent)\b/i,
+  // Set 5's labels name a husband, a wife, a boyfriend or a girlfriend as such.
+  husband: /\byour (husband|partner|spouse)\b/i,
+  wife: /\byour (wife|partner|spouse)\b/i,
+  boyfriend: /\byour (boyfriend|partner)\b/i,
+  girlfriend: /\byour (girlfriend|partner)\b/i,
   sister: /\byour sister\b/i,
   brother: /\byour brother\b/i,
   mother: /\byour (mother|mum|mom)\b/i,

@@ -121,6 +121,17 @@ describe('summaries say what is true now, latest first', () => {
     expect(summaryText).not.toMatch(/jealousy/);
   });
 
+  test('a husband is "your husband"; a long plan is cut where a clause ends, never mid-phrase', () => {
+    const text = summaryOf([
+      'my husband desmond has had a stroke and i do everything for him now',
+      "i'm going to ask my son to come round on friday and the three of us can sit down about getting help in",
+      'thanks, that helps. night',
+    ]);
+    expect(text).toMatch(/Desmond, your husband/);
+    expect(text).toMatch(/What you decided: [^.]*friday\./);
+    expect(text).not.toMatch(/\b(can|the three of you)\./);
+  });
+
   test('"we ended up laughing" is not an ending', () => {
     const text = summaryOf([
       'my boyfriend tariq and i had a stupid fight about the dishes',

@@ -162,6 +162,8 @@ interface Mention {
   role: PersonRole | null;
   /** The mention said the role outright ("my husband greg"), so it overrides an earlier guess. */
   explicit: boolean;
+  /** The pronoun the role word gives ("my husband greg": he). */
+  pronoun?: 'he' | 'she';
 }
 
 const RE_MY_ROLE_NAME = new RegExp(
@@ -227,9 +229,13 @@ function mentions(t: string): {
   };
   for (const m of t.matchAll(RE_OTHERS_PARTNER)) add(asName(m[1], true), 'other', true);
   for (const m of t.matchAll(RE_MY_ROLE_NAME)) {
-    const role = ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null;
+    const word = m[1].replace(/-/g, ' ');
+    const role = ROLE_OF.get(word) ?? null;
     const name = asName(m[2], false);
     add(name, role, true);
+    const said = PRONOUN_OF.get(word);
+    const f = said ? found.find((x) => x.name === name) : undefined;
+    if (f) f.pronoun = said;
     if (/\bmy (new|current) /.test(m[0])) {
       const f = found.find((x) => x.name === name);
       if (f) f.fresh = true;
@@ -548,12 +554,15 @@ function happeningText(t: string, kind: Happening['kind']): string | null {
   // A long clause is cut where the person paused (a comma), not mid-phrase, when it can be.
   if (all.length > 16) {
     const comma = words.findLastIndex((w) => w.endsWith(','));
+    // Else before the last "and"/"so"/"then" that starts a clause of its own.
+    const joint = words.findLastIndex((w, i) => i >= 6 && /^(and|so|then|but|because)$/.test(w));
     if (comma >= 3) words = words.slice(0, comma + 1);
+    else if (joint >= 6) words = words.slice(0, joint);
   }
   // A cut phrase must not end on a word that needs the next one ("talked to me for").
   while (
     words.length > 0 &&
-    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we|because|cause|she|he|they|it|when|if|while|who|which|as|than|about|from|by|after|before|until)$/.test(
+    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we|because|cause|she|he|they|it|when|if|while|who|which|as|than|about|from|by|after|before|until|can|could|will|would|should|might|must|have|has|had|be|been|are|were|do|does|did|not|going|gonna|want|need|try|us|you|me)$/.test(
       words[words.length - 1],
     )
   )
@@ -686,7 +695,7 @@ export function updateFacts(
     }
     // A role spoken of before without a name now gets one.
     const unnamed = facts.people.findIndex((p) => p.name === null && p.role === role);
-    const pronoun = unnamed >= 0 ? facts.people[unnamed].pronoun : undefined;
+    const pronoun = m.pronoun ?? (unnamed >= 0 ? facts.people[unnamed].pronoun : undefined);
     if (unnamed >= 0) facts.people.splice(unnamed, 1);
     const person: Person = {
       name: displayName(name),
