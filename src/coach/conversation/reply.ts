@@ -37,7 +37,7 @@ import actReplies from './act-replies.json';
 import answers from './answers.json';
 import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
-import { bringsNews, frameOf, goodIn, worryIn, type Feeling } from './feeling';
+import { bringsNews, frameOf, goodIn, reliefIn, worryIn, type Feeling } from './feeling';
 import { closingOf } from './closing';
 import { inSecondPerson, ownWords } from './own-words';
 import {
@@ -766,7 +766,14 @@ export function ownReflection(
   if (!said) return null;
   const own = withNames(said, facts);
   // A frame not used lately, else a plain one: never the same frame twice in a conversation.
-  for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain']) {
+  // A worry that came to nothing ("nvm its his cousin") is met as relief, not as good news.
+  const groups =
+    feeling === 'plain'
+      ? ['own_plain']
+      : feeling === 'good' && reliefIn(text)
+        ? ['own_relief', 'own_good', 'own_plain']
+        : [`own_${feeling}`, 'own_plain'];
+  for (const group of groups) {
     const frame = rotate(group, turn, recent);
     if (frame) return fill(frame, { own, Own: cap(own) });
   }
@@ -1027,7 +1034,10 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   // A topic's questions are about its pains: good news, or a message whose topic is neither clear
   // in its own words nor the conversation's settled one, gets a plain question about what was said.
   if (input.feeling === 'good' || !(input.settledTopic || input.ownTopic)) {
-    const ask = rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
+    const ask =
+      (input.feeling === 'good' && reliefIn(input.text)
+        ? rotate('own_ask_relief', input.turn, input.recent)
+        : null) ?? rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
     if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
   }
   return { pieces, core, style: null, echo: false };
@@ -1089,9 +1099,12 @@ function eventPlan(input: ActInput): ActPlan {
       : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts) : null;
   const pieces: Piece[] = [];
-  const frame = withOwn(pickFirst([`event_${kind}`, 'event_other'], recent, rng), own);
+  // News of no known kind told with a hard feeling ("his contract is extended. so not december,
+  // march 😭") is met as hard news, not with a flat "I'm following you".
+  const as = kind === 'other' && input.feeling === 'hard' ? 'bad_news' : kind;
+  const frame = withOwn(pickFirst([`event_${as}`, 'event_other'], recent, rng), own);
   if (frame) pieces.push(frame);
-  const ask = pickFirst([`event_${kind}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
+  const ask = pickFirst([`event_${as}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
   if (ask) pieces.push(ask);
   return { pieces, core: pieces.length > 0 ? 'none' : 'light', style: null, echo: false };
 }

@@ -1,0 +1,106 @@
+import { createBlocksEngine } from '../../src/coach';
+import { feelingOf, reliefIn } from '../../src/coach/conversation/feeling';
+import { realLibrary, lastTurns } from './helpers';
+
+/**
+ * News read with the feeling it has for this person (issue 11, round 3). Wording here is written for these tests, not
+ * taken from a conversation set.
+ */
+const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+const lastReplies = (turns: readonly string[]): string[] =>
+  lastTurns(engine, turns).map((r) => r.reply);
+
+const PAIN =
+  /\b(hard|heavy|painful|costing you|weighing|a lot to (deal with|be carrying)|sorry|hurts?|rough|struggling|shock|sit with)\b/i;
+const CHEER =
+  /\b(good news|lovely|nice thing|glad to hear|good to hear|mark it|well done|worth enjoying|looking forward)\b/i;
+const HARD_NEWS = /\b(no wonder|hard|a lot to take in|big news|not easy|rough|sorry)\b/i;
+const WARM = /\b(good news|lovely|glad|nice|good to hear|worth enjoying)\b/i;
+const FLAT = /\b(i'm following you|filling me in)\b/i;
+
+describe('the feeling of news', () => {
+  test.each([
+    ['ok false alarm, turns out its just her cousin lol', 'good'],
+    ['phew. never mind, it was nothing, she was at her sisters', 'good'],
+    ['she rang. her visa got extended by another 4 months 😭', 'hard'],
+    ['he asked me to move out for a bit. hes not talking to me', 'hard'],
+    [
+      'she got a place on a course in glasgow, she leaves in march. says well see how it goes',
+      'hard',
+    ],
+    ['he just asked if id like to go for dinner friday!!', 'good'],
+    ['we sat down and talked it through, no fighting at all, and i didnt freak out', 'good'],
+    ['she sent me a voice note singing happy birthday 🥰', 'good'],
+  ])('%s -> %s', (text, feeling) => {
+    expect(feelingOf(text, ['neutral'], true)).toBe(feeling);
+  });
+
+  test('a crying face used for laughing is not sad news', () => {
+    expect(
+      feelingOf('he tried to cook and set off the smoke alarm lmao 😭', ['neutral'], true),
+    ).not.toBe('hard');
+  });
+
+  test('relief is not read into a worry that is still there', () => {
+    expect(reliefIn('never mind, im still worried about what he said')).toBe(false);
+  });
+});
+
+describe('news is met with its own feeling', () => {
+  test('a worry that came to nothing is met with relief, not as something hard', () => {
+    const turns = [
+      'hi',
+      'i saw a photo of my boyfriend kissing some girl on the cheek at a party',
+      'oh wait nvm my flatmate says thats his sister',
+    ];
+    for (const r of lastReplies(turns)) {
+      expect(r).not.toMatch(PAIN);
+      expect(r).toMatch(/relief|nothing|worry/i);
+    }
+  });
+
+  test('being asked to leave is not met as good news', () => {
+    const turns = [
+      'hey',
+      'my wife and i have been fighting a lot',
+      'she asked me to stay at my sisters for a while. she wont look at me',
+    ];
+    for (const r of lastReplies(turns)) expect(r).not.toMatch(CHEER);
+  });
+
+  test('someone leaving, with "we will see how it goes", is not good news', () => {
+    const turns = [
+      'hi',
+      'my girlfriend and i have been together a year',
+      'she just told me she got a job in singapore, she leaves in june. she says well see how it goes',
+    ];
+    for (const r of lastReplies(turns)) expect(r).not.toMatch(CHEER);
+  });
+
+  test('news told with a crying face is met as hard news, not a flat "following you"', () => {
+    const turns = [
+      'hello',
+      'my husband works on ships and is away a lot',
+      'he rang this afternoon. his contract is extended another 3 months 😭',
+    ];
+    for (const r of lastReplies(turns)) {
+      expect(r).not.toMatch(FLAT);
+      expect(r).not.toMatch(/helps me understand/i);
+      expect(r).not.toMatch(CHEER);
+      expect(r).toMatch(HARD_NEWS);
+    }
+  });
+
+  test('an invitation with "!!" is met warmly, not with a flat "following you"', () => {
+    const turns = [
+      'hi',
+      'im 68 and met a nice man at the library book club',
+      'he just rang asking if id like to go to the garden centre on sunday!!',
+    ];
+    for (const r of lastReplies(turns)) {
+      expect(r).not.toMatch(FLAT);
+      expect(r).not.toMatch(PAIN);
+      expect(r).toMatch(WARM);
+    }
+  });
+});
