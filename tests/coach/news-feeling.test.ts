@@ -1,9 +1,12 @@
 import { createBlocksEngine } from '../../src/coach';
+import { recogniseAct } from '../../src/coach/conversation/acts';
+import { unfitAsk } from '../../src/coach/conversation/ask-fit';
 import { feelingOf, reliefIn } from '../../src/coach/conversation/feeling';
 import { realLibrary, lastTurns } from './helpers';
 
 /**
- * News read with the feeling it has for this person (issue 11, round 3). Wording here is written for these tests, not
+ * News read with the feeling it has for this person, and follow-up questions that fit the moment
+ * (issue 11, round 3). Wording here is written for these tests, not
  * taken from a conversation set.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
@@ -102,5 +105,67 @@ describe('news is met with its own feeling', () => {
       expect(r).not.toMatch(PAIN);
       expect(r).toMatch(WARM);
     }
+  });
+});
+
+describe('follow-up questions fit the moment', () => {
+  test.each([
+    [
+      'How long has it been feeling like this?',
+      'the doctor rang an hour ago with the results',
+      'duration',
+    ],
+    ['How have you been since you saw it?', 'he literally just posted a picture with her', 'since'],
+    [
+      'Who in your family is most of the pressure coming from at the moment?',
+      'my dad says im wasting my life and my aunt agrees with him',
+      'who',
+    ],
+    ['How did that feel?', 'she said sorry and honestly i felt so much lighter', 'felt'],
+    ['What do you think made the difference?', 'it went well because we both slept first', 'cause'],
+    ['What made it possible this time?', 'i said yes and im going to ring her tomorrow', 'done'],
+  ])('%s after "%s" is not asked (%s)', (ask, message, rule) => {
+    expect(unfitAsk(ask, message)).toBe(rule);
+  });
+
+  test.each([
+    ['How long has it been feeling like this?', 'ive felt low for months now'],
+    ['How have you been since you saw it?', 'i saw the photos last week'],
+    [
+      'Who in your family is most of the pressure coming from at the moment?',
+      'everyone keeps asking when we will marry',
+    ],
+  ])('%s still fits "%s"', (ask, message) => {
+    expect(unfitAsk(ask, message)).toBeNull();
+  });
+
+  test('a who-question is not asked right after the people were named', () => {
+    const turns = [
+      'hi',
+      'my mum says i should leave him and my aunt says i should stay for the kids',
+    ];
+    for (const r of lastReplies(turns)) expect(r).not.toMatch(/\bWho\b[^.?!]*\?/);
+  });
+
+  test('news from today is not asked how long it has felt like this', () => {
+    const turns = [
+      'hello',
+      'my mother has been unwell',
+      'the hospital phoned this morning. its worse than they thought',
+      "i don't really know what to say",
+    ];
+    expect(recogniseAct(turns[3], { turnsBefore: 3 }).act).toBe('short');
+    for (const r of lastReplies(turns)) {
+      expect(r).not.toMatch(/how long|since when|when did/i);
+      expect(r).not.toMatch(/don't really know what to say/i);
+    }
+  });
+
+  test('a plan still to come is not praised as a step already taken', () => {
+    const text =
+      'i said yes to the party. and im going to talk to him on friday just the two of us';
+    expect(recogniseAct(text, { turnsBefore: 3 }).act).toBe('plan');
+    for (const r of lastReplies(['hi', 'my son wants to go to a party with older kids', text]))
+      expect(r).not.toMatch(/made it possible|how did you manage|well done/i);
   });
 });

@@ -246,7 +246,17 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   // separate last month" is what did.
   const plan = any('plan', text) && !any('plan_spoilers', text);
   if (any('plan_first', text) && !any('plan_spoilers', text)) return none('plan');
-  if (any('progress', text) && !any('progress_spoilers', text)) return none('progress');
+  if (any('progress', text) && !any('progress_spoilers', text)) {
+    // "i said yes. and im going to take her for pancakes sunday": what it ends on is still to
+    // come, so it is met as a plan, not praised as a step already taken.
+    // "im going to a pottery class" is where they go now, not an intention.
+    const ending = (sentencesOf(text).pop() ?? '').replace(
+      /\bgoing to (a|an|the|my|his|her|our|their)\b.*$/,
+      '',
+    );
+    if (plan && any('plan', ending) && !any('progress', ending)) return none('plan');
+    return none('progress');
+  }
   if (plan) return none('plan');
   if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');

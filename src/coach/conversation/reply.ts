@@ -39,6 +39,7 @@ import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
 import { bringsNews, frameOf, goodIn, reliefIn, worryIn, type Feeling } from './feeling';
 import { closingOf } from './closing';
+import { mayBeUnfit, unfitAsk } from './ask-fit';
 import { inSecondPerson, ownWords } from './own-words';
 import {
   opensConversation,
@@ -1265,8 +1266,33 @@ function closingPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
   });
 }
 
+/** The questions of the act replies and sharing asks that some fit rule is about. */
+const ALL_ASKS: readonly Entry[] = [...Object.values(REPLIES).flat(), ...PERSON_ASKS].filter(
+  (e) => typeof e.text === 'string' && mayBeUnfit(e.text),
+);
+
+/**
+ * The ids to leave out this turn: those used lately, and the questions that do not fit this
+ * message (a duration question after news from today, a who-question right after the people
+ * were named), the situation's own question included.
+ */
+function restingFor(input: ActInput): ReadonlySet<string> {
+  const names = input.facts.people.map((p) => p.name).filter((n): n is string => n !== null);
+  const unfit = ALL_ASKS.filter((e) => unfitAsk(e.text, input.text, names) !== null).map(
+    (e) => e.id,
+  );
+  const sit = input.situation?.situation;
+  if (sit && unfitAsk(sit.question, input.text, names) !== null)
+    unfit.push(`sit.${sit.id}.exploration.1`);
+  return unfit.length > 0 ? new Set([...input.recent, ...unfit]) : input.recent;
+}
+
 /** The act-dependent opening of an answer and what should follow it. */
 export function planForAct(input: ActInput): ActPlan {
+  return planWith({ ...input, recent: restingFor(input) });
+}
+
+function planWith(input: ActInput): ActPlan {
   const { act, facts, recent, rng } = input;
   const pieces: Piece[] = [];
   const add = (p: Piece | null) => {
