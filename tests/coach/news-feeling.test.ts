@@ -1,12 +1,12 @@
 import { createBlocksEngine } from '../../src/coach';
-import { recogniseAct } from '../../src/coach/conversation/acts';
+import { recogniseAct, unsureGreeting } from '../../src/coach/conversation/acts';
 import { unfitAsk } from '../../src/coach/conversation/ask-fit';
 import { feelingOf, reliefIn } from '../../src/coach/conversation/feeling';
 import { realLibrary, lastTurns } from './helpers';
 
 /**
- * News read with the feeling it has for this person, and follow-up questions that fit the moment
- * (issue 11, round 3). Wording here is written for these tests, not
+ * News read with the feeling it has for this person, follow-up questions that fit the moment, and
+ * shy openings met as hellos (issue 11, round 3). Wording here is written for these tests, not
  * taken from a conversation set.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
@@ -168,4 +168,54 @@ describe('follow-up questions fit the moment', () => {
     for (const r of lastReplies(['hi', 'my son wants to go to a party with older kids', text]))
       expect(r).not.toMatch(/made it possible|how did you manage|well done/i);
   });
+});
+
+describe('shy openings are hellos', () => {
+  test.each([
+    ['hello po 😊'],
+    ['good morning po'],
+    ['Hi. My grandson set this up for me. Not sure what to say really.'],
+    ['hello, my daughter put this on my phone for me'],
+  ])('%s is a greeting', (text) => {
+    expect(recogniseAct(text, { turnsBefore: 0 }).act).toBe('greeting');
+  });
+
+  test('a hello that goes on to the story is not a bare greeting', () => {
+    const text = 'hi, my son set this up because my wife left me in may and i cant sleep';
+    expect(recogniseAct(text, { turnsBefore: 0 }).act).not.toBe('greeting');
+  });
+
+  test('a shy hello is welcomed, not met as heavy news', () => {
+    expect(unsureGreeting('Hello. My niece installed this for me, not sure what to say')).toBe(
+      true,
+    );
+    for (const text of [
+      'hello po 😊',
+      'Hello. My niece installed this for me, not sure what to say',
+    ])
+      for (const r of lastReplies([text])) {
+        expect(r).not.toMatch(PAIN);
+        expect(r).toMatch(/\b(hi|hey|hello|welcome|glad you're here|good to hear from you)\b/i);
+      }
+  });
+});
+
+describe('a quiet, lonely fact after a loss', () => {
+  test.each([
+    [
+      [
+        'hello',
+        'my wife Margaret died two years ago. the house is so quiet now, some days i dont talk to anybody',
+      ],
+    ],
+    [['hi', 'my husband passed last winter and the house is very quiet. i dont really see anyone']],
+  ])(
+    'is met as grief, not pushed towards meeting people or read as a marriage problem: %j',
+    (turns) => {
+      for (const r of lastReplies(turns)) {
+        expect(r).toMatch(/\blost\b|\bmiss\b|grief/i);
+        expect(r).not.toMatch(/your marriage|around people|know a little better|make friends/i);
+      }
+    },
+  );
 });

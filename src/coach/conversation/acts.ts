@@ -227,6 +227,25 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     )
       return none('greeting');
     if (rest === '' || /^[.,!?:;()\s-]*$/.test(rest)) return none('greeting');
+    // "hello. my granddaughter set this up for me, not sure what to say": how they came here.
+    // Every part of it must be about coming here: "... set this up because my husband left" is
+    // the story already.
+    if (
+      any('greeting_setup', rest) &&
+      wordCount(rest) <= 24 &&
+      !rest.includes('?') &&
+      rest
+        .split(/[.,!;:]+/)
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .every(
+          (c) =>
+            (any('greeting_setup', c) && !/\b(because|cause|since|after|so)\b/.test(c)) ||
+            any('greeting_unsure', c) ||
+            any('greeting_small_talk', c),
+        )
+    )
+      return none('greeting');
     // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
     // you?"): a greeting still, whatever the words; anything about their life is not.
     if (
