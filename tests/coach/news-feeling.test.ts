@@ -108,6 +108,26 @@ describe('news is met with its own feeling', () => {
   });
 });
 
+describe('glad news and what went well', () => {
+  test('a reply told with a smile is met warmly, not with a flat "following you"', () => {
+    const turns = [
+      'hi',
+      'i went on a first date with a guy from my climbing gym',
+      'texted him after. he replied in two minutes with a big smiley 😄',
+    ];
+    for (const r of lastReplies(turns)) {
+      expect(r).not.toMatch(FLAT);
+      expect(r).toMatch(WARM);
+    }
+  });
+
+  test("someone else's fear, told as what came out of a good talk, does not spoil it", () => {
+    const text =
+      'we sat down last night and talked. turns out hes scared too, his parents split when he was small. we agreed to save together from now on';
+    expect(recogniseAct(text, { turnsBefore: 3 }).act).toBe('progress');
+  });
+});
+
 describe('follow-up questions fit the moment', () => {
   test.each([
     [

@@ -1102,7 +1102,15 @@ function eventPlan(input: ActInput): ActPlan {
   const pieces: Piece[] = [];
   // News of no known kind told with a hard feeling ("his contract is extended. so not december,
   // march 😭") is met as hard news, not with a flat "I'm following you".
-  const as = kind === 'other' && input.feeling === 'hard' ? 'bad_news' : kind;
+  // Told gladly ("she replied with a smiley 😄"), it is met as good news.
+  const as =
+    kind !== 'other'
+      ? kind
+      : input.feeling === 'hard'
+        ? 'bad_news'
+        : input.feeling === 'good'
+          ? 'good'
+          : kind;
   const frame = withOwn(pickFirst([`event_${as}`, 'event_other'], recent, rng), own);
   if (frame) pieces.push(frame);
   const ask = pickFirst([`event_${as}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
