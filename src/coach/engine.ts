@@ -17,6 +17,7 @@ import {
   useNames,
 } from './conversation/facts';
 import { planForAct, type Piece } from './conversation/reply';
+import { unfitAsk } from './conversation/ask-fit';
 import {
   isCloseMatch,
   loadSituations,
@@ -458,6 +459,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
       for (const t of situation && isCloseMatch(situation) ? situation.situation.topics : [])
         if (!topicsForChoice.includes(t) && allSupported(facts, topicAssumptions([t])))
           topicsForChoice.splice(0, 0, t);
+      const names = facts.people.map((p) => p.name).filter((n): n is string => n !== null);
       const choice: ChoiceContext = {
         library,
         topics: topicsForChoice.slice(0, 4),
@@ -475,7 +477,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           action: asksAdvice ? 1.5 : 0,
           exploration: !asksAdvice && stage <= 2 ? 0.8 : 0,
         },
-        eligible: (b) => allSupported(facts, b.assumes ?? []),
+        // A question that does not fit this message (a duration question after news from
+        // today, a who-question right after the people were named) is not asked.
+        eligible: (b) =>
+          allSupported(facts, b.assumes ?? []) &&
+          (b.type !== 'exploration' || unfitAsk(b.text, input.text, names) === null),
       };
       const chosen = chooseRest(plan.core, plan.pieces, style, choice);
       const reply = useNames(

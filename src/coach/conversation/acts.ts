@@ -227,6 +227,25 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     )
       return none('greeting');
     if (rest === '' || /^[.,!?:;()\s-]*$/.test(rest)) return none('greeting');
+    // "hello. my granddaughter set this up for me, not sure what to say": how they came here.
+    // Every part of it must be about coming here: "... set this up because my husband left" is
+    // the story already.
+    if (
+      any('greeting_setup', rest) &&
+      wordCount(rest) <= 24 &&
+      !rest.includes('?') &&
+      rest
+        .split(/[.,!;:]+/)
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .every(
+          (c) =>
+            (any('greeting_setup', c) && !/\b(because|cause|since|after|so)\b/.test(c)) ||
+            any('greeting_unsure', c) ||
+            any('greeting_small_talk', c),
+        )
+    )
+      return none('greeting');
     // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
     // you?"): a greeting still, whatever the words; anything about their life is not.
     if (
@@ -246,7 +265,17 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   // separate last month" is what did.
   const plan = any('plan', text) && !any('plan_spoilers', text);
   if (any('plan_first', text) && !any('plan_spoilers', text)) return none('plan');
-  if (any('progress', text) && !any('progress_spoilers', text)) return none('progress');
+  if (any('progress', text) && !any('progress_spoilers', text)) {
+    // "i said yes. and im going to take her for pancakes sunday": what it ends on is still to
+    // come, so it is met as a plan, not praised as a step already taken.
+    // "im going to a pottery class" is where they go now, not an intention.
+    const ending = (sentencesOf(text).pop() ?? '').replace(
+      /\bgoing to (a|an|the|my|his|her|our|their)\b.*$/,
+      '',
+    );
+    if (plan && any('plan', ending) && !any('progress', ending)) return none('plan');
+    return none('progress');
+  }
   if (plan) return none('plan');
   if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
   return none('sharing');

@@ -23,12 +23,18 @@ interface FeelingCues {
   news: string[];
   worry: string[];
   others: string[];
+  sad_marks: string[];
+  glad_marks: string[];
+  laughing: string[];
+  relief: string[];
 }
 
 function compile(list: unknown, name: string): RegExp[] {
   if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
     throw new Error(`feeling-cues.json: "${name}" must be a list of patterns`);
-  return (list as string[]).map((p) => new RegExp(p));
+  // Unicode mode, so an emoji in a character class is one character, not two halves that
+  // would match other emoji ("😂" shares its first half with "😭").
+  return (list as string[]).map((p) => new RegExp(p, 'u'));
 }
 
 const CUES = cues as FeelingCues;
@@ -36,6 +42,10 @@ const WARM = compile(CUES.warm, 'warm');
 const NEWS = compile(CUES.news, 'news');
 const WORRY = compile(CUES.worry, 'worry');
 const OTHERS = compile(CUES.others, 'others');
+const SAD_MARKS = compile(CUES.sad_marks, 'sad_marks');
+const GLAD_MARKS = compile(CUES.glad_marks, 'glad_marks');
+const LAUGHING = compile(CUES.laughing, 'laughing');
+const RELIEF = compile(CUES.relief, 'relief');
 
 /** Lower case with apostrophes dropped, as the patterns are written. */
 function plain(text: string): string {
@@ -102,6 +112,27 @@ export function frameOf(text: string): 'good' | 'worry' | null {
 }
 
 /**
+ * Whether a message says a worry turned out to be nothing ("nvm its his cousin", "false alarm,
+ * phew"), which is met as relief rather than as something hard to sit with.
+ */
+export function reliefIn(text: string): boolean {
+  const lower = plain(text);
+  return matches(RELIEF, lower) && !matches(WORRY, lower);
+}
+
+/**
+ * The feeling the marks of a message carry when its words carry none: a crying face over news is
+ * hard ("so not december, march 😭"), a smile or "!!" glad; a crying face beside a laugh is
+ * laughter ("lmao 😭"), and says nothing.
+ */
+function marksOf(text: string): 'sad' | 'glad' | null {
+  if (matches(LAUGHING, plain(text))) return null;
+  if (matches(SAD_MARKS, text)) return 'sad';
+  if (matches(GLAD_MARKS, text)) return 'glad';
+  return null;
+}
+
+/**
  * The feeling of a message. `inferred` says the emotions were guessed from its topic, not found
  * in its words: a guessed sadness does not outweigh warm words about someone.
  */
@@ -112,9 +143,12 @@ export function feelingOf(
 ): Feeling {
   const frame = frameOf(text);
   if (frame === 'worry') return 'hard';
-  if (soundsGood(text) || bringsNews(text)) return 'good';
+  if (soundsGood(text) || bringsNews(text) || reliefIn(text)) return 'good';
   const lower = plain(text);
   const hard = emotions.some((e) => !EASY_FEELINGS.has(e));
   if ((!hard || inferred) && matches(WARM, lower)) return 'good';
+  const marks = marksOf(text);
+  if (marks === 'sad') return 'hard';
+  if (marks === 'glad' && (!hard || inferred)) return 'good';
   return hard ? 'hard' : 'plain';
 }

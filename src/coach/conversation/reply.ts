@@ -37,9 +37,10 @@ import actReplies from './act-replies.json';
 import answers from './answers.json';
 import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
-import { bringsNews, frameOf, goodIn, worryIn, type Feeling } from './feeling';
+import { bringsNews, frameOf, goodIn, reliefIn, worryIn, type Feeling } from './feeling';
 import { closingOf } from './closing';
 import { aboutAmora } from './about';
+import { mayBeUnfit, unfitAsk } from './ask-fit';
 import { inSecondPerson, ownWords } from './own-words';
 import {
   opensConversation,
@@ -767,7 +768,14 @@ export function ownReflection(
   if (!said) return null;
   const own = withNames(said, facts);
   // A frame not used lately, else a plain one: never the same frame twice in a conversation.
-  for (const group of feeling === 'plain' ? ['own_plain'] : [`own_${feeling}`, 'own_plain']) {
+  // A worry that came to nothing ("nvm its his cousin") is met as relief, not as good news.
+  const groups =
+    feeling === 'plain'
+      ? ['own_plain']
+      : feeling === 'good' && reliefIn(text)
+        ? ['own_relief', 'own_good', 'own_plain']
+        : [`own_${feeling}`, 'own_plain'];
+  for (const group of groups) {
     const frame = rotate(group, turn, recent);
     if (frame) return fill(frame, { own, Own: cap(own) });
   }
@@ -1030,7 +1038,10 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   // A topic's questions are about its pains: good news, or a message whose topic is neither clear
   // in its own words nor the conversation's settled one, gets a plain question about what was said.
   if (input.feeling === 'good' || !(input.settledTopic || input.ownTopic)) {
-    const ask = rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
+    const ask =
+      (input.feeling === 'good' && reliefIn(input.text)
+        ? rotate('own_ask_relief', input.turn, input.recent)
+        : null) ?? rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
     if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
   }
   return { pieces, core, style: null, echo: false };
@@ -1092,9 +1103,20 @@ function eventPlan(input: ActInput): ActPlan {
       : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts) : null;
   const pieces: Piece[] = [];
-  const frame = withOwn(pickFirst([`event_${kind}`, 'event_other'], recent, rng), own);
+  // News of no known kind told with a hard feeling ("his contract is extended. so not december,
+  // march 😭") is met as hard news, not with a flat "I'm following you".
+  // Told gladly ("she replied with a smiley 😄"), it is met as good news.
+  const as =
+    kind !== 'other'
+      ? kind
+      : input.feeling === 'hard'
+        ? 'bad_news'
+        : input.feeling === 'good'
+          ? 'good'
+          : kind;
+  const frame = withOwn(pickFirst([`event_${as}`, 'event_other'], recent, rng), own);
   if (frame) pieces.push(frame);
-  const ask = pickFirst([`event_${kind}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
+  const ask = pickFirst([`event_${as}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
   if (ask) pieces.push(ask);
   return { pieces, core: pieces.length > 0 ? 'none' : 'light', style: null, echo: false };
 }
@@ -1279,11 +1301,33 @@ function closingPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
   });
 }
 
+/** The questions of the act replies and sharing asks that some fit rule is about. */
+const ALL_ASKS: readonly Entry[] = [...Object.values(REPLIES).flat(), ...PERSON_ASKS].filter(
+  (e) => typeof e.text === 'string' && mayBeUnfit(e.text),
+);
+
+/**
+ * The ids to leave out this turn: those used lately, and the questions that do not fit this
+ * message (a duration question after news from today, a who-question right after the people
+ * were named), the situation's own question included.
+ */
+function restingFor(input: ActInput): ReadonlySet<string> {
+  const names = input.facts.people.map((p) => p.name).filter((n): n is string => n !== null);
+  const unfit = ALL_ASKS.filter((e) => unfitAsk(e.text, input.text, names) !== null).map(
+    (e) => e.id,
+  );
+  const sit = input.situation?.situation;
+  if (sit && unfitAsk(sit.question, input.text, names) !== null)
+    unfit.push(`sit.${sit.id}.exploration.1`);
+  return unfit.length > 0 ? new Set([...input.recent, ...unfit]) : input.recent;
+}
+
 /**
  * The act-dependent opening of an answer and what should follow it. A question about Amora itself
  * is answered first (about.ts); the rest of the message, if it says something, as usual.
  */
-export function planForAct(input: ActInput): ActPlan {
+export function planForAct(given: ActInput): ActPlan {
+  const input = { ...given, recent: restingFor(given) };
   const about = aboutAmora(input.text);
   if (about) {
     const answer = pick(`about_${about.kind}`, input.recent, input.rng);
@@ -1304,7 +1348,7 @@ export function planForAct(input: ActInput): ActPlan {
       : ['question', 'greeting', 'change_subject'].includes(input.act)
         ? 'sharing'
         : input.act;
-    const rest = planForAct({ ...input, text: about.rest, act, question });
+    const rest = planForAct({ ...given, text: about.rest, act, question });
     return answer ? { ...rest, pieces: [answer, ...rest.pieces] } : rest;
   }
   return planForTurn(input);
