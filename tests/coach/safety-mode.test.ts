@@ -502,3 +502,25 @@ test('later in a conversation, a partner who does no housework is not a warning 
   expect(r[1].reply).not.toContain('DV-LINE');
   expect(r[1].safety).toBe('NONE');
 });
+
+describe("warning signs in someone else's relationship", () => {
+  test('are named and helped with, without asking the person whether they fear "your partner"', () => {
+    const [, r] = talk([
+      'my niece is 17 and her boyfriend is 20',
+      "what worries me is he tracks her location and she's stopped seeing her friends because he says they're a bad influence on her",
+    ]);
+    expect(r.reply).toMatch(/control/i);
+    expect(r.reply).toMatch(/DV-LINE/);
+    expect(r.reply).not.toMatch(/your partner|afraid of|scared of|frighten/i);
+    // Nothing was asked about the person's own safety, so an "ok" is not a yes to one.
+    const [next] = talk(['ok'], r.state);
+    expect(next.style).not.toBe('SAFETY');
+  });
+
+  test('told of the person themselves, they still are asked first', () => {
+    const [r] = talk([
+      'he tracks my location and i have stopped seeing my friends because he says they are a bad influence',
+    ]);
+    expect(r.reply).toMatch(/afraid|scared|frighten/i);
+  });
+});

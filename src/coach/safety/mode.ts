@@ -134,8 +134,32 @@ const WARNING = (() => {
     nameUnlisted: replyTexts('warning.nameUnlisted', r.nameUnlisted, FILE),
     help: replyTexts('warning.help', r.help, FILE),
     ask: replyTexts('warning.ask', r.ask, FILE),
+    othersName: replyTexts('warning.othersName', r.othersName, FILE),
+    othersHelp: replyTexts('warning.othersHelp', r.othersHelp, FILE),
+    othersAsk: replyTexts('warning.othersAsk', r.othersAsk, FILE),
   };
 })();
+
+/** Feelings the person has about what they see ("what bugs me", "it worries me"): not about them. */
+const OWN_FEELING =
+  /\b(?:bugs|worries|scares|annoys|upsets|bothers|gets to|frightens|concerns|kills) me\b|\bi (?:think|feel|worry|noticed|notice|wonder|dont know|do not know|know|guess|hate|saw|see|told|asked)\b/g;
+/** Someone close named as the one concerned ("my daughter", "my best friend"). */
+const OTHER_NAMED =
+  /\bmy (?:daughter|son|friend|best friend|bestie|sister|brother|niece|nephew|cousin|mum|mom|dad|mother|father|girl|boy|kid|child|flatmate|roommate|colleague|coworker)\b/g;
+/** The person speaking of themselves: then the signs may be theirs. */
+const FIRST_PERSON = /\b(?:i|im|me|my|myself|we|us|our)\b/;
+/** Someone the control is done to, not the speaker ("texts her constantly", "about him"). */
+const THIRD_OBJECT = /\b(?:her|him|them)\b/;
+
+/**
+ * Whether warning signs are told of someone else's relationship ("he texts her constantly ...
+ * she's stopped going to volleyball"): then the answer speaks of them and of helping them, and
+ * does not ask the person whether they are afraid of "your partner".
+ */
+function signsOfOthers(canonical: string): boolean {
+  const rest = canonical.replace(OWN_FEELING, ' ').replace(OTHER_NAMED, ' ');
+  return THIRD_OBJECT.test(rest) && !FIRST_PERSON.test(rest);
+}
 
 /** Warning signs of coercive control or violence: what they are called in an answer. */
 const WARNING_SIGNS: readonly { id: string; pattern: CrisisPattern; phrase: string }[] = (() => {
@@ -679,7 +703,21 @@ function firstReply(
  * the session has heard every question and naming (a long conversation about control): then
  * the coaching answer goes on rather than say the same things again.
  */
-function warningReply(signs: string[], p: Picker, r: SafetyResources): string | null {
+function warningReply(
+  signs: string[],
+  p: Picker,
+  r: SafetyResources,
+  others = false,
+): string | null {
+  if (others) {
+    const parts = [
+      p.fresh('warning.othersName', WARNING.othersName),
+      p.fresh('warning.othersHelp', WARNING.othersHelp),
+      p.fresh('warning.othersAsk', WARNING.othersAsk),
+    ];
+    if (parts.every((x) => x === null)) return null;
+    return fillResources(parts.filter(Boolean).join(' '), r);
+  }
   const phrases = WARNING_SIGNS.filter((w) => signs.includes(w.id)).map((w) => w.phrase);
   const named = phrases.length > 1 ? `${phrases[0]} and ${phrases[1]}` : phrases[0];
   const ask = p.fresh('warning.ask', WARNING.ask);
@@ -870,9 +908,19 @@ export function planSafety(
   // next message about the same partner, it reads as not listening.
   const onlyUnlisted = signs.warning.length === 1 && signs.warning[0] === UNLISTED_WARNING;
   const warnings = onlyUnlisted && s.warningSigns ? [] : signs.warning;
-  const warned = warnings.length > 0 ? warningReply(warnings, p, resources) : null;
+  const others = warnings.length > 0 && signsOfOthers(canon);
+  const warned = warnings.length > 0 ? warningReply(warnings, p, resources, others) : null;
   if (warnings.length > 0 && !warned)
     return done('NONE', null, 'none', { ...base, warningSigns: true });
+  // Someone else's relationship: named and helped with, nothing to answer about the person's own safety.
+  if (warned && others)
+    return done(
+      'CHECK',
+      'partner_danger',
+      'warning',
+      { ...base, warningSigns: true, checkedTurn: turn },
+      { warning: { reply: warned, signs: warnings } },
+    );
   if (warned) {
     return done(
       'CHECK',
