@@ -149,6 +149,10 @@ const VERDICT_ON_WANT = new RegExp(
 const VERDICT_ON_SELF = new RegExp(
   `\\bam i (?:being )?(?:just )?((?:(?:a|an) )?(?:${VERDICT})(?: person| partner| wife| husband| girlfriend| boyfriend| daughter| son| friend)?) for ([a-z]+ing\\b[^.?!]{0,60}?)\\s*$`,
 );
+/** "am i wrong to be upset about this": a verdict on the person for a feeling said as "to be/feel". */
+const VERDICT_ON_SELF_TO = new RegExp(
+  `\\bam i (?:being )?(?:just |really )?(${VERDICT}) (?:for wanting to|to) ((?:be|feel|get|still (?:be|feel)|want|miss|hate|mind)\\b[^.?!]{0,60}?)\\s*$`,
+);
 /**
  * "is it fair to ask her to pay more": asking for something is fair whatever the answer. Tried
  * after a situation's own answer, which may know what such a request costs ("asking him to see
@@ -201,6 +205,10 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
       const own = cap(toSecondPerson(want[2].replace(/^want /, 'wanting ')));
       return fill(pick('judge_want', recent, rng, ANSWERS), { own, word: want[1] });
     }
+    const selfTo = VERDICT_ON_SELF_TO.exec(t);
+    const ownTo = selfTo ? inSecondPerson(selfTo[2]) : null;
+    if (selfTo && ownTo)
+      return fill(pick('judge_self_to', recent, rng, ANSWERS), { own: ownTo, word: selfTo[1] });
     const self = VERDICT_ON_SELF.exec(t);
     if (self) {
       const own = inSecondPerson(self[2]);
@@ -374,6 +382,7 @@ function answerPiece(
   const subject = () => subjectAnswer(sentence, actText(text), form, situation, facts, recent);
   const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
   return (
+    askAmoraAnswer(text, recent, rng) ??
     shapedAnswer(text, facts, recent, rng) ??
     subject() ??
     whole() ??
@@ -467,7 +476,7 @@ function wordingAnswer(
     if (kind && parts.worry) {
       if (pieces.length === 0) {
         const c = ownClass(said);
-        pieces.push(fill(pickFresh(c ? `how_${c}` : 'how', recent, rng, ANSWERS), { x }));
+        pieces.push(fill(pickFresh(howGroup(c), recent, rng, ANSWERS), { x }));
       }
       pieces.push(worryWords(kind, parts, facts, recent, rng));
     }
@@ -529,7 +538,48 @@ function yesNoOwn(
     if (!statement || statement.split(' ').length > OWN_QUESTION_WORDS) continue;
     const said = inSecondPerson(statement);
     if (!said || !ownWordsSupported(said, facts)) continue;
-    return fill(pickFresh('yes_no_own', recent, rng, ANSWERS), { x: withNames(said, facts) });
+    return fill(pickFresh(yesNoGroup(statement), recent, rng, ANSWERS), {
+      x: withNames(said, facts),
+    });
+  }
+  return null;
+}
+
+/** A statement about what will happen or what someone else thinks, feels or does. */
+const PREDICTION =
+  /\b(will|would|wont|going to|gonna|ever|(?:i|he|she|they|we|you|it)ll)\b|^(?:he|she|they|my \w+|his \w+|her \w+|[a-z]+) (?:is|are|was|does|do|has|have|can|could)\b|\b(?:means?|meant)\b/;
+/** "that is too formal", "it is too much to ask": a question of degree about something planned. */
+const TOO_MUCH =
+  /^(?:it|that|this|(?:the|our|a|my) [a-z ]{2,30}?) (?:is|was|are) (?:a bit |way |just )?too [a-z]+\b/;
+
+/**
+ * Which answer fits a yes/no question nothing more specific answers, by what it asks about: a
+ * question of degree about something planned ("is that too formal?") gets a view on it, one about
+ * the person themselves ("am i doing this right") no verdict but no alarm, and only a prediction or
+ * someone else's mind ("will he change", "is she seeing someone") gets "I can't know that".
+ */
+function yesNoGroup(statement: string): string {
+  if (TOO_MUCH.test(statement)) return 'yes_no_too';
+  if (/^i (?:am|was)\b/.test(statement) && !PREDICTION.test(statement)) return 'yes_no_self';
+  return 'yes_no_own';
+}
+
+/**
+ * A question about writing here at all ("is it all right to just write to you?", "can i ask you
+ * something?"): a plain yes and a welcome, not a view on someone else's behaviour.
+ */
+const ASK_AMORA =
+  /^(?:(?:so|hi|hello|hey|ok|okay|um+|sorry)[,.]? )*(?:(?:can|could|may) i|(?:is it|would it be|is that|will it be) (?:all right|alright|ok|okay|fine) (?:to|if i)|do you mind if i) (?:just |maybe )?(?:write|talk|vent|rant|message|chat|share|type|ask (?:you|something|a question|about|for)|tell you)(?: (?:to|with) you| here| about [^.?!]{2,60}| something| things| a bit)?(?: here)?$/;
+
+/** The welcome that answers {@link ASK_AMORA}, or null when the message asks nothing like it. */
+function askAmoraAnswer(text: string, recent: ReadonlySet<string>, rng: Rng): Answer | null {
+  for (const sentence of lowerSentences(text)) {
+    if (!ASK_AMORA.test(sentence.replace(/'/g, '').trim())) continue;
+    const welcome = pickFresh('ask_amora', recent, rng, ANSWERS);
+    // Its question invites what they came to say, not a reaction to the welcome.
+    return welcome
+      ? { pieces: [welcome], ask: pickFresh('ask_amora_ask', recent, rng, ANSWERS) }
+      : null;
   }
   return null;
 }
@@ -550,7 +600,11 @@ function subjectAnswer(
   // because he loves me" is about what the second sentence says).
   const named = subjectsOf(sentence);
   for (const subject of named.length > 0 ? named : subjectsOf(whole)) {
-    const standsFor = situation !== null && subject.situations.includes(situation.situation.id);
+    // The conversation's remembered situation stands for what it assumes too: "how do i even
+    // start that conversation", a turn after "should i tell my wife" about an affair, is about it.
+    const standsFor = [situation?.situation.id, facts.situation?.id].some(
+      (id) => id !== undefined && subject.situations.includes(id),
+    );
     if (!standsFor && !allSupported(facts, subject.assumes)) continue;
     for (const f of FITTING_FORMS[form]) {
       const text = subject.answers[f];
@@ -796,10 +850,23 @@ function withNames(s: string, facts: ConversationFacts): string {
   return out;
 }
 
-type OwnClass = 'refuse' | 'talk' | 'support' | 'end' | 'closer';
-// Refusing comes before talking: "say no to sean" is a refusal, not a talk.
+type OwnClass =
+  'refuse' | 'restrict' | 'request' | 'opinion' | 'accept' | 'talk' | 'support' | 'end' | 'closer';
+// Refusing comes before talking: "say no to sean" is a refusal, not a talk. Restricting someone
+// ("ban her from seeing him"), asking them for something, giving a view on their choice and
+// accepting an invitation come before talking too: each is weighed differently from telling.
 const OWN_CLASSES: [OwnClass, RegExp][] = (
-  ['refuse', 'talk', 'support', 'end', 'closer'] as const
+  [
+    'refuse',
+    'restrict',
+    'request',
+    'opinion',
+    'accept',
+    'talk',
+    'support',
+    'end',
+    'closer',
+  ] as const
 ).map((c) => [
   c,
   new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
@@ -808,6 +875,23 @@ const OWN_CLASSES: [OwnClass, RegExp][] = (
 function ownClass(x: string): OwnClass | null {
   for (const [c, re] of OWN_CLASSES) if (re.test(x)) return c;
   return null;
+}
+
+/** Classes with a "should i" answer of their own; the rest get the general weighing. */
+const SHOULD_CLASSES: ReadonlySet<OwnClass> = new Set([
+  'talk',
+  'end',
+  'refuse',
+  'restrict',
+  'request',
+  'opinion',
+  'accept',
+]);
+
+/** The "how do i" group for an action: asking or giving a view is said as any talk is. */
+function howGroup(c: OwnClass | null): string {
+  if (c === 'request' || c === 'opinion') return 'how_talk';
+  return c && ANSWERS[`how_${c}`] ? `how_${c}` : 'how';
 }
 
 type OwnForm =
@@ -912,12 +996,10 @@ function ownQuestionPiece(
           : form === 'normal_to'
             ? 'normal_to'
             : form === 'should'
-              ? c === 'talk' || c === 'end' || c === 'refuse'
+              ? c && SHOULD_CLASSES.has(c)
                 ? `should_${c}`
                 : 'should'
-              : c
-                ? `how_${c}`
-                : 'how';
+              : howGroup(c);
       return fill(pickFresh(group, recent, rng, ANSWERS), { x });
     }
   }
