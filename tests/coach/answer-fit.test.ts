@@ -88,6 +88,102 @@ describe('a yes/no about the present or a feeling is not told the future is unkn
   });
 });
 
+describe('an answer speaks to who the question is about', () => {
+  test('a parent asking about an age gap between teenagers gets the teenage answer', () => {
+    for (const reply of replies([
+      'my son is 14 and his new girlfriend is 16',
+      'is that age difference a problem at his age?',
+    ])) {
+      expect(reply).not.toMatch(/stages of life|treat each other as equals/);
+      expect(reply).toMatch(/respect a no/);
+    }
+  });
+
+  test('a married parent who feels like a single parent is not told about dating a parent', () => {
+    for (const reply of replies([
+      'my husband works abroad 10 months a year and i have our 2 boys',
+      'is it normal to feel like a single mum even though i am married?',
+    ])) {
+      expect(reply).not.toMatch(/dating a parent/);
+      expect(reply).toMatch(/load is uneven/);
+    }
+  });
+
+  test('telling a date about your own past is not handled as raising a grievance', () => {
+    for (const reply of replies([
+      'i have a second date with a lovely woman on friday',
+      'should i mention my kids on the date or wait a bit?',
+    ])) {
+      expect(reply).not.toMatch(/in the heat|comes out as blame/);
+      expect(reply).toMatch(/no need to hide it/);
+    }
+  });
+});
+
+describe('a verdict is about the thing it points at', () => {
+  test('"is that weird?" after a feeling is about the feeling, not an action', () => {
+    for (const reply of replies([
+      'we broke up in spring and shes already with someone new',
+      'i still miss her. is that weird?',
+    ])) {
+      expect(reply).not.toMatch(/why you'd do it|how it would land/);
+      expect(reply).toMatch(/weird to (still )?miss her/);
+    }
+  });
+
+  test('"stupid for hoping" is met as giving someone time, not as something said', () => {
+    for (const reply of replies([
+      'my ex keeps saying he will change',
+      'am i stupid for hoping he means it this time?',
+    ])) {
+      expect(reply).not.toMatch(/how you say it/);
+      expect(reply).toMatch(/^No, you're not stupid for hoping/);
+    }
+  });
+
+  test('"is a X a bad idea" without a question mark is still a question', () => {
+    expect(recogniseAct('is a weekend away a bad idea right now', { turnsBefore: 2 }).act).toBe(
+      'question',
+    );
+  });
+});
+
+describe('a normalcy question gets a sentence about its own reason', () => {
+  test.each([
+    [
+      'desire and exhaustion',
+      ['we have a 4 month old', 'is it normal to have zero sex drive when im this exhausted'],
+      /exhaustion/,
+    ],
+    [
+      'fear after getting back together',
+      [
+        'we got back together in june and its honestly good',
+        'is it normal to feel anxious it will go wrong again',
+      ],
+      /isn't a prediction/,
+    ],
+    [
+      'loneliness years after a loss',
+      ['my wife died in 2021', 'is it normal that i still feel so alone after 4 years'],
+      /timetable|no deadline/,
+    ],
+  ])('%s', (_, turns, content) => {
+    for (const reply of replies(turns)) {
+      expect(reply).not.toMatch(/what matters more is whether it's okay for you/);
+      expect(reply).toMatch(content);
+    }
+  });
+
+  test('moving in or keeping a place of their own is weighed on its own terms', () => {
+    for (const reply of replies([
+      'my girlfriend is relocating to my city next month',
+      'she could move in with me or get her own flat. how do people decide that',
+    ]))
+      expect(reply).toMatch(/base of their own|place of their own/);
+  });
+});
+
 describe('common how-to questions get substance', () => {
   const cases: [string, string[], RegExp][] = [
     [

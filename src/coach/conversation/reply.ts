@@ -172,6 +172,12 @@ const FAIR_TO_ASK =
 /** Feelings said as "-ing" ("dreading", "wanting", "missing"), as against acts ("refusing"). */
 const FEELING_ING =
   /^(?:dreading|feeling|wanting|missing|hating|resenting|being|having feelings|loving|liking|needing|fancying|envying|still|not (?:wanting|liking|loving|missing))\b/;
+/** "i miss him", "i still love her": a feeling said just before "is that silly?" (its words after "i"). */
+const FELT_BEFORE =
+  /^(?:(?:and|but|honestly|i mean|like|still)[, ]+)*i (?:still |really |just |kind of |kinda )?((?:miss|love|want|hate|resent|envy|fancy|feel|cant stop thinking about|keep thinking about|keep missing)\b[^.?!]{0,50})$/;
+/** Waiting, hoping and trusting ("waiting this long", "believing him"): giving time, not acting. */
+const GIVING_TIME_ING =
+  /^(?:waiting|staying|hoping|believing|trusting|forgiving|giving (?:him|her|them|it)|holding on|sticking (?:around|with))\b/;
 /** "is a date night a stupid idea when we are both dead tired" */
 const VERDICT_ON_IDEA =
   /\bis (?:it|this|that|(?:a|an|the|our) [a-z ]{2,30}?) (?:a |an )?(stupid|bad|silly|dumb|terrible|ridiculous|crazy|selfish) idea\b/;
@@ -195,11 +201,14 @@ function verdictWord(text: string): string | null {
  * feeling is not wrong in itself, an action depends on why and how.
  */
 function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  let before = '';
   for (const sentence of text
     .toLowerCase()
     .replace(/[’']/g, '')
     .split(/[.?!]+/)) {
     const t = sentence.trim();
+    const previous = before;
+    if (t) before = t;
     const want = VERDICT_ON_WANT.exec(t);
     if (want) {
       const own = cap(toSecondPerson(want[2].replace(/^want /, 'wanting ')));
@@ -216,7 +225,16 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
       // more") is weighed by why and how.
       if (own)
         return fill(
-          pick(FEELING_ING.test(own) ? 'judge_self' : 'judge_self_act', recent, rng, ANSWERS),
+          pick(
+            FEELING_ING.test(own)
+              ? 'judge_self'
+              : GIVING_TIME_ING.test(own)
+                ? 'judge_self_wait'
+                : 'judge_self_act',
+            recent,
+            rng,
+            ANSWERS,
+          ),
           {
             own,
             word: self[1],
@@ -228,7 +246,13 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
     const act = VERDICT_ON_ACT.exec(t);
     if (!act) continue;
     const word = act[1];
-    if (!act[2]) return fill(pick('judge_plain', recent, rng, ANSWERS), { word });
+    if (!act[2]) {
+      // "i miss him. is that silly?": the "that" is the feeling just said, not something to do.
+      const felt = FELT_BEFORE.exec(previous);
+      const own = felt ? inSecondPerson(felt[1]) : null;
+      if (own) return fill(pick('judge_feel', recent, rng, ANSWERS), { own, word });
+      return fill(pick('judge_plain', recent, rng, ANSWERS), { word });
+    }
     const own = toSecondPerson(act[2]);
     if (/^want /.test(own))
       return fill(pick('judge_want', recent, rng, ANSWERS), {
@@ -381,9 +405,13 @@ function answerPiece(
   const either = () => eitherAnswer(text, sentence, facts, recent, rng);
   const subject = () => subjectAnswer(sentence, actText(text), form, situation, facts, recent);
   const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
+  // A shape without the person's own topic ("how do people decide this") says less than a subject
+  // the message names ("move in or get his own place"): the subject's answer comes first then.
+  const shaped = shapedAnswer(text, facts, recent, rng);
+  const vague = shaped !== null && shaped.pieces.some((p) => p.id.includes('_plain.'));
   return (
     askAmoraAnswer(text, recent, rng) ??
-    shapedAnswer(text, facts, recent, rng) ??
+    (vague ? (subject() ?? shaped) : shaped) ??
     subject() ??
     whole() ??
     (found
