@@ -597,7 +597,7 @@ function yesNoGroup(statement: string): string {
  * something?"): a plain yes and a welcome, not a view on someone else's behaviour.
  */
 const ASK_AMORA =
-  /^(?:(?:so|hi|hello|hey|ok|okay|um+|sorry)[,.]? )*(?:(?:can|could|may) i|(?:is it|would it be|is that|will it be) (?:all right|alright|ok|okay|fine) (?:to|if i)|do you mind if i) (?:just |maybe )?(?:write|talk|vent|rant|message|chat|share|type|ask (?:you|something|a question|about|for)|tell you)(?: (?:to|with) you| here| about [^.?!]{2,60}| something| things| a bit)?(?: here)?$/;
+  /^(?:(?:so|hi|hello|hey|ok|okay|um+|sorry)[,.]? )*(?:(?:can|could|may) i|(?:is it|would it be|is that|will it be) (?:all right|alright|ok|okay|fine) (?:to|if i)|do you mind if i) (?:just |maybe )?(?:write|talk|vent|rant|message|chat|share|type|ask (?:you|something|a question|about|for)|tell you)(?! (?:to|with|at) (?!you\b))(?![^.?!]*\b(?:him|her|them|he|she|they)\b)[^.?!]{0,60}$/;
 
 /** The welcome that answers {@link ASK_AMORA}, or null when the message asks nothing like it. */
 function askAmoraAnswer(text: string, recent: ReadonlySet<string>, rng: Rng): Answer | null {
@@ -950,6 +950,11 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
     'how',
   ],
   [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
+  // "can i ask him to move out" asks whether asking is all right: weighed as a "should i".
+  [
+    /^(?:so |but |and )?(?:can|could|may) (?:i|we) (?:even |really |just )?((?:ask|tell) .+)$/,
+    'should',
+  ],
   [
     /^(?:so |but |and )?do (?:i|we) (?:really |actually |even )?(?:have to|need to|got to) (.+)$/,
     'must_i',
