@@ -140,6 +140,9 @@ function directQuestion(text: string): string | null {
     if (any('rhetorical', s) && !s.endsWith('?')) continue;
     const asks = s.includes('?');
     const bare = s.replace(/[.!?;]+$/, '');
+    // "but who will i tell??" is said to the air, and "it went... ok?", "i feel... clear?" hedge a
+    // report: none asks Amora anything, so none is answered as a should-i.
+    if (any('rhetorical_always', bare) || (asks && any('hedged_answer', bare))) continue;
     if (asks && wordCount(bare) <= 2) return bare;
     // "we kind of act like it??" asks nothing: a question needs an asking word, and without a
     // question mark a plain asking phrase ("should i", "how do i") or a question's word order.
@@ -151,7 +154,12 @@ function directQuestion(text: string): string | null {
       return bare;
     // A statement with a question tag asks for agreement: "thats a good sign right??", "i dont
     // have to decide right now do i" (the second kind needs no question mark).
-    if ((asks && any('question_tag', bare)) || any('question_tag_bare', bare)) return bare;
+    // "i think i said no??" reports an answer given; its "no" is not a tag asking for agreement.
+    if (
+      (asks && any('question_tag', bare) && !any('said_answer', bare)) ||
+      any('question_tag_bare', bare)
+    )
+      return bare;
   }
   return null;
 }

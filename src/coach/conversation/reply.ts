@@ -151,6 +151,10 @@ const VERDICT_ON_WANT = new RegExp(
 const VERDICT_ON_SELF = new RegExp(
   `\\bam i (?:being )?(?:just )?((?:(?:a|an) )?(?:${VERDICT})(?: person| partner| wife| husband| girlfriend| boyfriend| daughter| son| friend)?) for ([a-z]+ing\\b[^.?!]{0,60}?)\\s*$`,
 );
+/** "am i wrong to be upset about this": a verdict on the person for a feeling said as "to be/feel". */
+const VERDICT_ON_SELF_TO = new RegExp(
+  `\\bam i (?:being )?(?:just |really )?(${VERDICT}) (?:for wanting to|to) ((?:be|feel|get|still (?:be|feel)|want|miss|hate|mind)\\b[^.?!]{0,60}?)\\s*$`,
+);
 /**
  * "is it fair to ask her to pay more": asking for something is fair whatever the answer. Tried
  * after a situation's own answer, which may know what such a request costs ("asking him to see
@@ -170,6 +174,12 @@ const FAIR_TO_ASK =
 /** Feelings said as "-ing" ("dreading", "wanting", "missing"), as against acts ("refusing"). */
 const FEELING_ING =
   /^(?:dreading|feeling|wanting|missing|hating|resenting|being|having feelings|loving|liking|needing|fancying|envying|still|not (?:wanting|liking|loving|missing))\b/;
+/** "i miss him", "i still love her": a feeling said just before "is that silly?" (its words after "i"). */
+const FELT_BEFORE =
+  /^(?:(?:and|but|honestly|i mean|like|still)[, ]+)*i (?:still |really |just |kind of |kinda )?((?:miss|love|want|hate|resent|envy|fancy|feel|cant stop thinking about|keep thinking about|keep missing)\b[^.?!]{0,50})$/;
+/** Waiting, hoping and trusting ("waiting this long", "believing him"): giving time, not acting. */
+const GIVING_TIME_ING =
+  /^(?:waiting|staying|hoping|believing|trusting|forgiving|giving (?:him|her|them|it)|holding on|sticking (?:around|with))\b/;
 /** "is a date night a stupid idea when we are both dead tired" */
 const VERDICT_ON_IDEA =
   /\bis (?:it|this|that|(?:a|an|the|our) [a-z ]{2,30}?) (?:a |an )?(stupid|bad|silly|dumb|terrible|ridiculous|crazy|selfish) idea\b/;
@@ -193,16 +203,23 @@ function verdictWord(text: string): string | null {
  * feeling is not wrong in itself, an action depends on why and how.
  */
 function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  let before = '';
   for (const sentence of text
     .toLowerCase()
     .replace(/[’']/g, '')
     .split(/[.?!]+/)) {
     const t = sentence.trim();
+    const previous = before;
+    if (t) before = t;
     const want = VERDICT_ON_WANT.exec(t);
     if (want) {
       const own = cap(toSecondPerson(want[2].replace(/^want /, 'wanting ')));
       return fill(pick('judge_want', recent, rng, ANSWERS), { own, word: want[1] });
     }
+    const selfTo = VERDICT_ON_SELF_TO.exec(t);
+    const ownTo = selfTo ? inSecondPerson(selfTo[2]) : null;
+    if (selfTo && ownTo)
+      return fill(pick('judge_self_to', recent, rng, ANSWERS), { own: ownTo, word: selfTo[1] });
     const self = VERDICT_ON_SELF.exec(t);
     if (self) {
       const own = inSecondPerson(self[2]);
@@ -210,7 +227,16 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
       // more") is weighed by why and how.
       if (own)
         return fill(
-          pick(FEELING_ING.test(own) ? 'judge_self' : 'judge_self_act', recent, rng, ANSWERS),
+          pick(
+            FEELING_ING.test(own)
+              ? 'judge_self'
+              : GIVING_TIME_ING.test(own)
+                ? 'judge_self_wait'
+                : 'judge_self_act',
+            recent,
+            rng,
+            ANSWERS,
+          ),
           {
             own,
             word: self[1],
@@ -222,7 +248,13 @@ function verdictPiece(text: string, recent: ReadonlySet<string>, rng: Rng): Piec
     const act = VERDICT_ON_ACT.exec(t);
     if (!act) continue;
     const word = act[1];
-    if (!act[2]) return fill(pick('judge_plain', recent, rng, ANSWERS), { word });
+    if (!act[2]) {
+      // "i miss him. is that silly?": the "that" is the feeling just said, not something to do.
+      const felt = FELT_BEFORE.exec(previous);
+      const own = felt ? inSecondPerson(felt[1]) : null;
+      if (own) return fill(pick('judge_feel', recent, rng, ANSWERS), { own, word });
+      return fill(pick('judge_plain', recent, rng, ANSWERS), { word });
+    }
     const own = toSecondPerson(act[2]);
     if (/^want /.test(own))
       return fill(pick('judge_want', recent, rng, ANSWERS), {
@@ -375,8 +407,12 @@ function answerPiece(
   const either = () => eitherAnswer(text, sentence, facts, recent, rng);
   const subject = () => subjectAnswer(sentence, actText(text), form, situation, facts, recent);
   const words = () => (form === 'how_to' ? wordingAnswer(text, facts, recent, rng) : null);
+  // A shape without the person's own topic ("how do people decide this") says less than a subject
+  // the message names ("move in or get his own place"): the subject's answer comes first then.
+  const shaped = shapedAnswer(text, facts, recent, rng);
+  const vague = shaped !== null && shaped.pieces.some((p) => p.id.includes('_plain.'));
   return (
-    shapedAnswer(text, facts, recent, rng) ??
+    (vague ? (subject() ?? shaped) : shaped) ??
     subject() ??
     whole() ??
     (found
@@ -469,7 +505,7 @@ function wordingAnswer(
     if (kind && parts.worry) {
       if (pieces.length === 0) {
         const c = ownClass(said);
-        pieces.push(fill(pickFresh(c ? `how_${c}` : 'how', recent, rng, ANSWERS), { x }));
+        pieces.push(fill(pickFresh(howGroup(c), recent, rng, ANSWERS), { x }));
       }
       pieces.push(worryWords(kind, parts, facts, recent, rng));
     }
@@ -531,9 +567,30 @@ function yesNoOwn(
     if (!statement || statement.split(' ').length > OWN_QUESTION_WORDS) continue;
     const said = inSecondPerson(statement);
     if (!said || !ownWordsSupported(said, facts)) continue;
-    return fill(pickFresh('yes_no_own', recent, rng, ANSWERS), { x: withNames(said, facts) });
+    return fill(pickFresh(yesNoGroup(statement), recent, rng, ANSWERS), {
+      x: withNames(said, facts),
+    });
   }
   return null;
+}
+
+/** A statement about what will happen or what someone else thinks, feels or does. */
+const PREDICTION =
+  /\b(will|would|wont|going to|gonna|ever|(?:i|he|she|they|we|you|it)ll)\b|^(?:he|she|they|my \w+|his \w+|her \w+|[a-z]+) (?:is|are|was|does|do|has|have|can|could)\b|\b(?:means?|meant)\b/;
+/** "that is too formal", "it is too much to ask": a question of degree about something planned. */
+const TOO_MUCH =
+  /^(?:it|that|this|(?:the|our|a|my) [a-z ]{2,30}?) (?:is|was|are) (?:a bit |way |just )?too [a-z]+\b/;
+
+/**
+ * Which answer fits a yes/no question nothing more specific answers, by what it asks about: a
+ * question of degree about something planned ("is that too formal?") gets a view on it, one about
+ * the person themselves ("am i doing this right") no verdict but no alarm, and only a prediction or
+ * someone else's mind ("will he change", "is she seeing someone") gets "I can't know that".
+ */
+function yesNoGroup(statement: string): string {
+  if (TOO_MUCH.test(statement)) return 'yes_no_too';
+  if (/^i (?:am|was)\b/.test(statement) && !PREDICTION.test(statement)) return 'yes_no_self';
+  return 'yes_no_own';
 }
 
 /**
@@ -552,7 +609,11 @@ function subjectAnswer(
   // because he loves me" is about what the second sentence says).
   const named = subjectsOf(sentence);
   for (const subject of named.length > 0 ? named : subjectsOf(whole)) {
-    const standsFor = situation !== null && subject.situations.includes(situation.situation.id);
+    // The conversation's remembered situation stands for what it assumes too: "how do i even
+    // start that conversation", a turn after "should i tell my wife" about an affair, is about it.
+    const standsFor = [situation?.situation.id, facts.situation?.id].some(
+      (id) => id !== undefined && subject.situations.includes(id),
+    );
     if (!standsFor && !allSupported(facts, subject.assumes)) continue;
     for (const f of FITTING_FORMS[form]) {
       const text = subject.answers[f];
@@ -805,10 +866,23 @@ function withNames(s: string, facts: ConversationFacts): string {
   return out;
 }
 
-type OwnClass = 'refuse' | 'talk' | 'support' | 'end' | 'closer';
-// Refusing comes before talking: "say no to sean" is a refusal, not a talk.
+type OwnClass =
+  'refuse' | 'restrict' | 'request' | 'opinion' | 'accept' | 'talk' | 'support' | 'end' | 'closer';
+// Refusing comes before talking: "say no to sean" is a refusal, not a talk. Restricting someone
+// ("ban her from seeing him"), asking them for something, giving a view on their choice and
+// accepting an invitation come before talking too: each is weighed differently from telling.
 const OWN_CLASSES: [OwnClass, RegExp][] = (
-  ['refuse', 'talk', 'support', 'end', 'closer'] as const
+  [
+    'refuse',
+    'restrict',
+    'request',
+    'opinion',
+    'accept',
+    'talk',
+    'support',
+    'end',
+    'closer',
+  ] as const
 ).map((c) => [
   c,
   new RegExp((answers as unknown as { _own_classes: Record<string, string> })._own_classes[c]),
@@ -817,6 +891,23 @@ const OWN_CLASSES: [OwnClass, RegExp][] = (
 function ownClass(x: string): OwnClass | null {
   for (const [c, re] of OWN_CLASSES) if (re.test(x)) return c;
   return null;
+}
+
+/** Classes with a "should i" answer of their own; the rest get the general weighing. */
+const SHOULD_CLASSES: ReadonlySet<OwnClass> = new Set([
+  'talk',
+  'end',
+  'refuse',
+  'restrict',
+  'request',
+  'opinion',
+  'accept',
+]);
+
+/** The "how do i" group for an action: asking or giving a view is said as any talk is. */
+function howGroup(c: OwnClass | null): string {
+  if (c === 'request' || c === 'opinion') return 'how_talk';
+  return c && ANSWERS[`how_${c}`] ? `how_${c}` : 'how';
 }
 
 type OwnForm =
@@ -847,6 +938,11 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
     'how',
   ],
   [/\bwhat (?:can|could|should|do) (?:i|we) do to (.+)$/, 'how'],
+  // "can i ask him to move out" asks whether asking is all right: weighed as a "should i".
+  [
+    /^(?:so |but |and )?(?:can|could|may) (?:i|we) (?:even |really |just )?((?:ask|tell) .+)$/,
+    'should',
+  ],
   [
     /^(?:so |but |and )?do (?:i|we) (?:really |actually |even )?(?:have to|need to|got to) (.+)$/,
     'must_i',
@@ -921,12 +1017,10 @@ function ownQuestionPiece(
           : form === 'normal_to'
             ? 'normal_to'
             : form === 'should'
-              ? c === 'talk' || c === 'end' || c === 'refuse'
+              ? c && SHOULD_CLASSES.has(c)
                 ? `should_${c}`
                 : 'should'
-              : c
-                ? `how_${c}`
-                : 'how';
+              : howGroup(c);
       return fill(pickFresh(group, recent, rng, ANSWERS), { x });
     }
   }
