@@ -2,6 +2,7 @@
  * Facts taken from the user's words: relationship status, the partner's name, durations and
  * events (for summaries), and a short phrase of their own words the answer can quote back.
  */
+import { quotable, withoutInterjections } from './conversation/own-words';
 import { STATUS_LEXICON } from './lexicons';
 import { buildPhraseIndex, findPhrases } from './matcher';
 import { normalizeText, stem, STOPWORDS, type NormalizedText } from './normalize';
@@ -430,8 +431,10 @@ const ADVICE_CLAUSE =
  */
 export function extractEcho(text: string, salient: ReadonlySet<string>): string | null {
   let best: { words: string[]; score: number } | null = null;
-  for (const rawClause of clausesOf(text)) {
-    if (!rawClause) continue;
+  for (const typed of clausesOf(text)) {
+    if (!typed) continue;
+    // Slang and interjections ("omg", "bro", "lol") are not quoted back as part of the sentence.
+    const rawClause = withoutInterjections(typed);
     const clause = rawClause
       .replace(/[{}"“”«»\[\]<>*_#@|\\]/g, ' ')
       .replace(/\s+/g, ' ')
@@ -441,6 +444,8 @@ export function extractEcho(text: string, salient: ReadonlySet<string>): string 
     const words = clause.split(' ').filter(Boolean);
     if (words.length < 3 || words.length > 8) continue;
     if (ADVICE_CLAUSE.test(clause)) continue;
+    // Slang, a preamble or broken wording is not quoted back as it was typed.
+    if (!quotable(clause)) continue;
     // Links, handles and long numbers do not belong in a quote.
     if (/https?:|www\.|\d{4,}/.test(clause)) continue;
     // A light tokenisation is enough to score a clause (full normalisation per clause is costly).

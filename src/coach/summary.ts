@@ -203,7 +203,13 @@ function happeningSentences(facts: ConversationFacts): string[] {
     })
     .filter((k) => k.kept.length > 0)
     .sort((a, b) => b.latest - a.latest);
-  return kinds.map((k) => `${HAPPENING_LEAD[k.kind]}: ${k.kept.map((h) => h.text).join('; ')}.`);
+  // A quoted question ends its own sentence ("... 'Are we together, yes or no?'").
+  return kinds.map((k) =>
+    `${HAPPENING_LEAD[k.kind]}: ${k.kept.map((h) => h.text).join('; ')}.`.replace(
+      /([?!]['"])[.;]/g,
+      '$1',
+    ),
+  );
 }
 
 const NEXT_PURPOSE: Record<Stage, string> = {

@@ -7,7 +7,7 @@
  */
 import cues from './people-cues.json';
 import { sentenceOfAct, type TurnAct } from './acts';
-import { SECOND_PERSON } from './own-words';
+import { echoable, outsideQuotes, SECOND_PERSON, splitOutsideQuotes } from './own-words';
 
 /** Who a person is to the user. */
 export type PersonRole =
@@ -538,17 +538,29 @@ const HARM =
   /\b(hurt|kill|wreck|smash|stab|shoot|beat (him|her|them|up)|hit (him|her|them|me)|bat|knife|gun|weapon|die|dead|end it all|overdose|pills|cut myself|revenge)\b/;
 
 /** The first clause of a message worth keeping as a happening, in the second person. */
-function happeningText(t: string, kind: Happening['kind']): string | null {
-  const sentence = t
+function happeningText(raw: string, kind: Happening['kind']): string | null {
+  // Kept with its colons and quotes, which factText drops: "ask him: 'are we together?'" stays
+  // speech, and a quote's own "?" does not end the sentence.
+  const t = raw
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[^\p{L}\p{N}\s.,!?'"()\-:;]/gu, ' ')
+    .replace(/\s+/g, ' ')
     .trim()
     .replace(
       /^((ok(ay)?|so|well|update( from the \w+)?|right|yeah|actually|hi+|hey+|hello)[.,:\- ]+)+/g,
       '',
-    )
-    .split(/[.!?;]| - /)[0];
+    );
+  // The first sentence clean enough to say back: not a preamble, an interjection or broken wording.
+  const sentence = splitOutsideQuotes(t, /[.!?;]| - /)
+    .map((x) => echoable(x))
+    .find((x): x is string => x !== null && x.split(' ').length >= 4);
+  if (!sentence) return null;
+  // A colon the person typed ("we agreed: every other sunday") is kept only before speech.
+  const sentenceText = sentence.replace(/:\s+(?!['"])/g, ' ');
   // What went well is often said after a setback: "the film was dreadful but we laughed the whole
   // way through" is kept whole, or only the setback would be remembered as the good news.
-  const first = (kind === 'progress' ? sentence : sentence.split(/ but /)[0]).trim();
+  const first = (kind === 'progress' ? sentenceText : sentenceText.split(/ but /)[0]).trim();
   const all = first.split(' ').filter(Boolean);
   let words = all.slice(0, 16);
   // A long clause is cut where the person paused (a comma), not mid-phrase, when it can be.
@@ -562,13 +574,33 @@ function happeningText(t: string, kind: Happening['kind']): string | null {
   // A cut phrase must not end on a word that needs the next one ("talked to me for").
   while (
     words.length > 0 &&
-    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we|because|cause|she|he|they|it|when|if|while|who|which|as|than|about|from|by|after|before|until|can|could|will|would|should|might|must|have|has|had|be|been|are|were|do|does|did|not|going|gonna|want|need|try|us|you|me)$/.test(
+    /^(for|to|and|the|a|an|with|of|in|on|at|but|so|my|his|her|their|our|that|is|was|i|we|because|cause|she|he|they|it|when|if|while|who|which|as|than|about|from|by|after|before|until)$/.test(
       words[words.length - 1],
     )
   )
     words.pop();
+  // Cut short, it must not end on a helper verb either ("the three of us can").
+  if (all.length > 16)
+    while (
+      words.length > 0 &&
+      /^(can|could|will|would|should|might|must|have|has|had|be|been|are|were|do|does|did|not|going|gonna|want|need|try)$/.test(
+        words[words.length - 1],
+      )
+    )
+      words.pop();
+  // A cut inside quoted speech ("and 'when's round") ends before the quote.
+  const open = words.findIndex((w) => /^['"]/.test(w));
+  if (
+    open >= 0 &&
+    !words.slice(open).some((w, i) => (i > 0 || w.length > 1) && /['"][.,!?]*$/.test(w))
+  )
+    words = words.slice(0, open);
   if (words.length < 4) return null;
-  return toSecondPerson(words.join(' ').replace(/[,:\-]+$/, ''))
+  return outsideQuotes(words.join(' ').replace(/[,:\-]+$/, ''), (part) =>
+    toSecondPerson(part)
+      .replace(/\byou was\b/g, 'you were')
+      .replace(/\byou is\b/g, 'you are'),
+  )
     .replace(/\bhes\b/g, "he's")
     .replace(/\bshes\b/g, "she's");
 }
@@ -781,7 +813,7 @@ export function updateFacts(
       : sentenceOfAct(raw, kind);
     const text = HARM.test(t)
       ? null
-      : (happeningText(carrier ? factText(carrier) : t, kind) ??
+      : (happeningText(carrier ?? raw, kind) ??
         // "ok so we're back together" is too short to keep as said, never too small to remember.
         (reunited ? "you're back together" : null));
     if (text && !facts.happenings.some((h) => h.turn === turn))

@@ -41,7 +41,15 @@ import { bringsNews, frameOf, goodIn, reliefIn, worryIn, type Feeling } from './
 import { closingOf } from './closing';
 import { aboutAmora } from './about';
 import { mayBeUnfit, unfitAsk } from './ask-fit';
-import { inSecondPerson, ownWords } from './own-words';
+import {
+  backgroundIn,
+  burdenIn,
+  inSecondPerson,
+  lightIn,
+  ownWords,
+  preambleGist,
+  unquoted,
+} from './own-words';
 import {
   opensConversation,
   quoteFor,
@@ -302,7 +310,15 @@ export const ROTATION_STEP = 7;
 /** Fills `{name}` slots of a piece. */
 function fill(p: Piece | null, values: Record<string, string>): Piece | null {
   if (!p) return null;
-  return { id: p.id, text: p.text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m) };
+  return {
+    id: p.id,
+    text: endsQuote(p.text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)),
+  };
+}
+
+/** A quoted question ends its sentence: "... 'Are we together?'. The" loses its extra stop. */
+function endsQuote(s: string): string {
+  return s.replace(/([?!]['"])[.;]/g, '$1');
 }
 
 /** A text with its first letter in capitals. */
@@ -330,7 +346,8 @@ function ownHappening(facts: ConversationFacts, kind: 'plan' | 'progress', turn:
       .replace(/\s+(lol|haha+|lmao)\b/gi, '')
       .trim(),
   );
-  if (text.split(' ').length > 14 || /[?{}]/.test(text)) return null;
+  // A question of the person's own is not said back; one they will ask ("'Are we together?'") is.
+  if (text.split(' ').length > 14 || /[?{}]/.test(unquoted(text))) return null;
   // A plan said back is the person's own ("you'll call him"), not what someone else offered.
   if (kind === 'plan' && !/^you(?:'ll|'re| will| are| want| need| think| might)\b/.test(text))
     return null;
@@ -820,27 +837,54 @@ export function ownReflection(
   // Said back, the person's words are Amora's too: nothing in them may assume what the
   // conversation does not support ("becca has 3 kids" is not the person's children).
   // The sentence that carries the worry, or the good news, is the one that matters.
-  const matters = feeling === 'hard' ? worryIn : feeling === 'good' ? goodIn : undefined;
-  const said = ownWords(
+  // Of a hard message, the sentence that says the worry or the problem, never its good half
+  // ("it's been great ... but now i'm losing my mind").
+  const matters =
+    feeling === 'hard'
+      ? (s: string) => (worryIn(s) || burdenIn(s)) && !goodIn(s)
+      : feeling === 'good'
+        ? goodIn
+        : undefined;
+  const words = ownWords(
     text,
     (s) => ownWordsSupported(s, facts),
     matters && ((s: string) => matters(s)),
   );
+  // Nothing else sayable: a preamble's gist in a fixed phrase, met plainly.
+  const said = words ?? preambleGist(text);
   if (!said) return null;
   const own = withNames(said, facts);
+  const felt = words ? echoFeeling(text, said, feeling) : 'plain';
   // A frame not used lately, else a plain one: never the same frame twice in a conversation.
   // A worry that came to nothing ("nvm its his cousin") is met as relief, not as good news.
   const groups =
-    feeling === 'plain'
+    felt === 'plain'
       ? ['own_plain']
-      : feeling === 'good' && reliefIn(text)
+      : felt === 'good' && reliefIn(text)
         ? ['own_relief', 'own_good', 'own_plain']
-        : [`own_${feeling}`, 'own_plain'];
+        : felt === 'hard'
+          ? ['own_hard', 'own_mild', 'own_plain']
+          : [`own_${felt}`, 'own_plain'];
   for (const group of groups) {
     const frame = rotate(group, turn, recent);
     if (frame) return fill(frame, { own, Own: cap(own) });
   }
   return null;
+}
+
+/**
+ * How the words said back are met, from the message's feeling and the words themselves: "that's a
+ * lot to deal with" (hard) only after words that say a worry, a hurt or a problem; a hard message
+ * whose said-back words do not say one ("your daughter Claire says you should get a carer") is met
+ * gently (mild), without calling those words heavy; a remark the person laughs at ("she
+ * alphabetises her spices", "haha") or a good half ("it's been great") is met plainly.
+ */
+export function echoFeeling(text: string, said: string, feeling: Feeling): Feeling | 'mild' {
+  if (feeling !== 'hard') return feeling;
+  if (lightIn(text)) return 'plain';
+  if (worryIn(said) || burdenIn(said)) return 'hard';
+  if (goodIn(said)) return 'plain';
+  return backgroundIn(said) ? 'mild' : 'hard';
 }
 
 /**
@@ -1115,6 +1159,9 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
       ? pickFirst(['progress'], input.recent, input.rng)
       : null);
   if (!mine) return null;
+  // Words met as plain ask plainly: no "hardest part" after a remark that carries no weight.
+  const felt: Feeling =
+    input.feeling === 'hard' && /^act\.own\.(plain|mild)\./.test(mine.id) ? 'plain' : input.feeling;
   const pieces = [mine];
   // The situation the conversation is in asks what moves it forward, when its question is fresh.
   const sit = input.situation;
@@ -1133,9 +1180,9 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   // in its own words nor the conversation's settled one, gets a plain question about what was said.
   if (input.feeling === 'good' || !(input.settledTopic || input.ownTopic)) {
     const ask =
-      (input.feeling === 'good' && reliefIn(input.text)
+      (felt === 'good' && reliefIn(input.text)
         ? rotate('own_ask_relief', input.turn, input.recent)
-        : null) ?? rotate(`own_ask_${input.feeling}`, input.turn, input.recent);
+        : null) ?? rotate(`own_ask_${felt}`, input.turn, input.recent);
     if (ask) return { pieces: [mine, ask], core: 'none', style: null, echo: false };
   }
   return { pieces, core, style: null, echo: false };
@@ -1156,7 +1203,7 @@ function pickFirst(groups: readonly string[], recent: ReadonlySet<string>, rng: 
 /** A frame of a group with the person's words before it ("{Own}. That must have stung."). */
 function withOwn(frame: Piece | null, own: string | null): Piece | null {
   if (!frame || !own) return frame;
-  return { id: frame.id, text: `${cap(own)}. ${frame.text}` };
+  return { id: frame.id, text: endsQuote(`${cap(own)}. ${frame.text}`) };
 }
 
 /** Events that are hard whatever word of good news is in them ("he said yes, but ..."). */
