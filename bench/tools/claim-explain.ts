@@ -1,8 +1,9 @@
 /**
- * EXPLAIN (ANALYZE, BUFFERS, WAL) of the claim statement as a tick sends it: 10,000 due sessions,
- * `FollowupService.claimBatch` of a checkout, every claim statement explained (the plans asked
- * for by `--show` printed, the run time of the others). `--generic` forces the generic plan, which
- * the server's named statement takes after 5 runs when it looks no dearer.
+ * The plan of each claim statement as a tick sends it: 10,000 due sessions, a checkout's
+ * `FollowupService.claimBatch`, the named statement run as the server runs it (custom plans for
+ * 5 runs, then maybe the generic one) and explained by auto_explain (ANALYZE, BUFFERS, WAL) into
+ * a notice: the plans asked for by `--show` printed, the run time of the others. `--rounds=2`
+ * resets the due state between rounds on the same connection, as the A/B tools do.
  *
  *   node -r @swc-node/register bench/tools/claim-explain.ts [--root=<checkout>] [--due=10000] [--show=1,6] [--rounds=1]
  */
