@@ -2,7 +2,9 @@
  * A/B of the claim path's Node CPU: `FollowupService.claimBatch` of this checkout against another
  * checkout's, in this one process, rounds alternating, over 10,000 due sessions on one database
  * (reset before each round). Reports `process.cpuUsage()` per full claim: the JS side of a tick
- * (reading rows, the due rule, prompts, JSON, the pg client), which machine load barely distorts.
+ * (reading rows, the due rule, prompts, JSON, the pg client), which machine load barely distorts;
+ * and the CPU of this run's PostgreSQL cluster meanwhile (/proc): the statements' side, without a
+ * server's HTTP and websocket work around it.
  *
  *   node -r @swc-node/register bench/tools/claim-cpu-ab.ts --base=/tmp/base [--rounds=6] [--due=10000]
  */
@@ -13,6 +15,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
 import { ROOT } from '../lib/child';
+import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
 import {
   createBenchDatabase,
   insertCheckInSessions,
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       userIds.map(() => randomUUID()),
     ),
   );
+  const postmaster = await withClient(url, (c) => postmasterPid(c as never));
   const pool = new pg.Pool({ connectionString: url, options: '-c TimeZone=UTC', max: 4 });
   // Both variants name their statements alike: a name per text keeps their prepared plans apart.
   const db = {
@@ -56,16 +60,23 @@ async function main(): Promise<void> {
     { label: 'base', Service: load(base) },
   ];
   const spent: Record<string, number[]> = { this: [], base: [] };
+  const database: Record<string, number[]> = { this: [], base: [] };
   try {
     for (let round = 0; round < rounds; round++) {
       for (const v of round % 2 ? [...variants].reverse() : variants) {
-        await pool.query('DELETE FROM amora_followups');
-        await pool.query('DELETE FROM amora_session_messages');
+        // TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds no rows, and
+        // a cached plan then probes check-ins by a sequential scan that grows with the wave (quadratic);
+        // a truncated one, left unanalyzed, counts as never measured: planned by its index, as in use.
+        await pool.query(
+          'TRUNCATE amora_followups, amora_session_feedback, amora_session_messages',
+        );
         await pool.query(
           `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
              next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
         );
+        await pool.query('VACUUM ANALYZE amora_sessions');
         const service = new v.Service(db, { now: () => new Date() });
+        const snapshot = cpuSnapshot();
         const before = process.cpuUsage();
         let claimed = 0;
         for (;;) {
@@ -74,8 +85,10 @@ async function main(): Promise<void> {
           if (batch.read < 2_000) break;
         }
         const used = process.cpuUsage(before);
+        const postgresCpuMs = cpuSpent(snapshot, cpuSnapshot(), -1, postmaster).postgres;
         const ms = Math.round((used.user + used.system) / 1000);
         spent[v.label].push(ms);
+        database[v.label].push(postgresCpuMs);
         const loadavg = fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
         console.log(
           JSON.stringify({
@@ -83,6 +96,7 @@ async function main(): Promise<void> {
             variant: v.label,
             claimed,
             nodeCpuMs: ms,
+            postgresCpuMs,
             load: loadavg,
           }),
         );
@@ -92,8 +106,11 @@ async function main(): Promise<void> {
     await pool.end();
     await stopBenchPostgres();
   }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
   for (const [label, values] of Object.entries(spent))
-    console.log(`${label}: Node CPU per claim of ${due}: ${values.join(', ')} ms`);
+    console.log(
+      `${label}: Node CPU per claim of ${due}: ${values.join(', ')} ms (median ${median(values)}); PostgreSQL CPU: ${database[label].join(', ')} ms (median ${median(database[label])})`,
+    );
 }
 
 main().catch((error) => {

@@ -15,6 +15,9 @@
  * `--only=this` runs this checkout alone (no base needed). `--publish-only` measures delivery
  * alone: the server publishes one check-in event per subscriber straight into its pub/sub (no
  * claim, no SQL), through this checkout's bench/servers/amora.ts (copy it into the base).
+ * `--this-sql=` and `--base-sql=` (statements separated by `;`) run before each round of that
+ * variant, after the reset: the base's schema where it differs (the database is migrated by this
+ * checkout).
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -44,21 +47,27 @@ async function main(): Promise<void> {
   await withClient(url, (client) => insertCheckInSessions(client, userIds, sessionIds));
   const tokens = await signTokens(userIds);
   const all = [
-    { label: 'this', root: ROOT },
-    { label: 'base', root: base },
+    { label: 'this', root: ROOT, sql: arg('this-sql') },
+    { label: 'base', root: base, sql: arg('base-sql') },
   ];
   const only = arg('only');
   const variants = only ? all.filter((v) => v.label === only) : all;
 
   const rows = await runInterleaved(variants, rounds, async (v, dataDir) => {
     await withClient(url, async (client) => {
-      await client.query('DELETE FROM amora_followups');
-      await client.query('DELETE FROM amora_session_messages');
+      // TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds no rows, and
+      // a cached plan then probes check-ins by a sequential scan that grows with the wave (quadratic);
+      // a truncated one, left unanalyzed, counts as never measured: planned by its index, as in use.
+      await client.query(
+        'TRUNCATE amora_followups, amora_session_feedback, amora_session_messages',
+      );
       await client.query(
         `UPDATE amora_sessions SET follow_up_time = '09:00', last_follow_up_at = NULL, last_message_at = NULL,
            next_follow_up_at = now() + interval '1 day'`,
       );
-      await client.query('VACUUM ANALYZE');
+      for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
+        await client.query(statement);
+      await client.query('VACUUM ANALYZE amora_sessions');
     });
     const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
     const subscribers = await connectSubscribers(server.url, tokens, DUE_SUBSCRIPTION, {

@@ -214,7 +214,7 @@ export class FollowupService {
         due_at: null,
         prompt: null,
         message_id: null,
-        metadata: null,
+        topic: null,
       };
     }
     const state = stateOf(row);
@@ -226,7 +226,7 @@ export class FollowupService {
       due_at: plan.dueAt,
       prompt: this.prompter({ title: row.title, primaryTopic: row.primary_topic }, state),
       message_id: randomUUID(),
-      metadata: { response_style: 'CHECK_IN', topics: topic ? [topic as never] : [], emotions: [] },
+      topic,
     };
   }
 }
