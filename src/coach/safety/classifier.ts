@@ -166,6 +166,13 @@ const DEVICE_TABLET =
 const CARE_ROUTINE =
   /^(?!.*\b(?:took|taken|take|taking|swallow\w*|overdose\w*|sav(?:e|ed|ing) up|stockpil\w*|hoard\w*|myself|end it|kill)\b).*(?:\b(?:do|doing|did|sort|sorting|sorted|manage|managing|give|giving|gave|collect|collecting|order|ordering) (?:all |out )?(?:of )?(?:his|her|their) (?:tablets|pills|meds|medication|medicine)\b|\b(?:his|her|their) (?:tablets|pills|meds|medication) \. (?:his|her|their) (?:washing|meals|food|appointments|dressing|shower|bath|laundry|clothes|lunch|dinner|breakfast)\b)/;
 
+/**
+ * Someone else's medicine ("i told him to take the pills the doctor gave him", "reminding her to
+ * take her tablets"): care for them, unless the message also speaks of the person's own harm.
+ */
+const MEDICINE_FOR_OTHER =
+  /^(?!.*\b(?:myself|my own|mine|my (?:pills|tablets|meds|medication)|end it|kill|overdose\w*|all of (?:them|it)|the lot|stockpil\w*|sav(?:e|ed|ing) (?:them|it) up|i(?: m| am|m)? (?:going to |gonna |will |could |might |want to )?(?:take|swallow))\b).*(?:\b(?:told|tell|telling|asked|ask|asking|reminded|remind|reminding|make|made|making|get|got|getting|help|helped|helping) (?:him|her|them|my (?:husband|wife|partner|dad|mum|mom|mother|father|son|daughter)) (?:to )?take (?:his|her|their|the) (?:pills|tablets|meds|medication|medicine)\b|\b(?:pills|tablets|meds|medication|medicine) (?:the|his|her|their) (?:doctor|gp|hospital|consultant|surgeon) (?:gave|prescribed|gives|prescribes) (?:him|her|them)\b)/;
+
 /** Why the rules lower a classifier verdict, if they do. */
 export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom' | 'ordinary_purpose';
 
@@ -179,7 +186,12 @@ export function vetoReason(
     return 'negation';
   if (PAST_OVER.test(canonical) && !PAST_CANCELLED.test(canonical)) return 'past';
   if (kind === 'self_harm' && MEDICAL_PURPOSE.test(canonical)) return 'ordinary_purpose';
-  if (kind === 'self_harm' && (DEVICE_TABLET.test(canonical) || CARE_ROUTINE.test(canonical)))
+  if (
+    kind === 'self_harm' &&
+    (DEVICE_TABLET.test(canonical) ||
+      CARE_ROUTINE.test(canonical) ||
+      MEDICINE_FOR_OTHER.test(canonical))
+  )
     return 'ordinary_purpose';
   if (kind === 'self_harm' && OTHER_PERSON.test(canonical) && !FIRST_PERSON_HARM.test(canonical))
     return 'someone_else';

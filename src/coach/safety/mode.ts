@@ -370,6 +370,12 @@ const OK = /\bi am (?:fine|ok|okay|safe|alright|all right)\b/;
  */
 const ANCHOR =
   /\b(?:die|dies|died|dying|dead|death|deaths|kill\w*|suicid\w*|end (?:it|things|my life|everything)|ending (?:it|things|my life)|hurt\w*|harm\w*|pain|pills?|tablets?|overdos\w*|dose|doses|lethal|rope|noose|hang\w*|bridge|jump\w*|cliff|tracks|gun|guns|knife|knives|blade\w*|razor\w*|weapon\w*|bat|cut|cuts|cutting|burn\w*|bleed\w*|blood|scar\w*|starv\w*|gone|goodbye|goodbyes|suicide note|without me|better off|burden|disappear|wake up|sleep forever|hit|hits|hitting|punch\w*|slap\w*|kick\w*|chok\w*|strangl\w*|throat|neck|push\w*|shov\w*|grab\w*|threat\w*|afraid|scared|terrified|danger\w*|unsafe|follow\w*|tracking|stalk\w*|locked|lock|hiding|hide|police|bruis\w*|rape\w*|forced|force|baby|drown\w*|smother\w*|revenge|make (?:him|her|them) pay|wreck|destroy|on (?:his|her|their|the) way|give away|gave away|giving away)\b/;
+/**
+ * Someone else's death or absence ("declan has only gone into the next room", "since my dad
+ * died", "she passed"): grief's words, not a word of harm for the person writing.
+ */
+const OTHERS_PASSING =
+  /\b(?!(?:i|we|me|im|i am|ill|id)\b)[a-z]+ (?:has |have |had |is |was |s )?(?:only |just |now |long )?(?:gone|died|passed(?: away| on)?|dead)\b/g;
 /** A third person (not "i" or "we") in a room with the door locked, or locked in one. */
 const LOCKED_IN_OTHER =
   /\b(?!(?:i|we|me|us|im)\b)[a-z]+ (?:is|was|has|s) (?:locked (?:herself|himself|themselves) in\b|in (?:the|her|his|their) \w+ with the door locked\b)/;
@@ -441,7 +447,8 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   const scores = () => (alone ??= riskScores(text));
   // Whether the message has a word of harm, read once when a decision needs it.
   let anchoredMemo: boolean | undefined;
-  const anchored = (): boolean => (anchoredMemo ??= test(ANCHOR, canonical));
+  const anchored = (): boolean =>
+    (anchoredMemo ??= test(ANCHOR, canonical.replace(OTHERS_PASSING, ' ')));
   let crisis = ev.kind;
   let byRules = true;
   let unsure: CrisisKind | null = null;
