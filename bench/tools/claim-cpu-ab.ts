@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
+import { followupServiceAt } from '../lib/followup-service';
 import { ROOT } from '../lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
 import {
@@ -22,11 +23,6 @@ import {
   stopBenchPostgres,
   withClient,
 } from '../lib/postgres';
-
-type Service = {
-  claimBatch(limit: number, onClaimed?: () => void): Promise<{ claimed: unknown[]; read: number }>;
-};
-type ServiceClass = new (db: unknown, clock: { now(): Date }) => Service;
 
 async function main(): Promise<void> {
   const base = path.resolve(arg('base') ?? ROOT);
@@ -48,16 +44,9 @@ async function main(): Promise<void> {
     query: async (st: { name: string; text: string; values: unknown[] }) =>
       (await pool.query({ ...st, name: `${st.name}_${st.text.length}` })).rows,
   };
-  const load = (root: string): ServiceClass => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const module = require(path.join(root, 'src/followups/followup.service')) as {
-      FollowupService: ServiceClass;
-    };
-    return module.FollowupService;
-  };
   const variants = [
-    { label: 'this', Service: load(ROOT) },
-    { label: 'base', Service: load(base) },
+    { label: 'this', Service: followupServiceAt(ROOT) },
+    { label: 'base', Service: followupServiceAt(base) },
   ];
   const spent: Record<string, number[]> = { this: [], base: [] };
   const database: Record<string, number[]> = { this: [], base: [] };

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
+import { followupServiceAt } from '../lib/followup-service';
 import { ROOT } from '../lib/child';
 import {
   createBenchDatabase,
@@ -19,11 +20,6 @@ import {
   stopBenchPostgres,
   withClient,
 } from '../lib/postgres';
-
-type Service = {
-  claimBatch(limit: number, onClaimed?: () => void): Promise<{ claimed: unknown[]; read: number }>;
-};
-type ServiceClass = new (db: unknown, clock: { now(): Date }) => Service;
 
 async function main(): Promise<void> {
   const root = path.resolve(arg('root') ?? ROOT);
@@ -72,10 +68,7 @@ async function main(): Promise<void> {
       return rows;
     },
   };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { FollowupService } = require(path.join(root, 'src/followups/followup.service')) as {
-    FollowupService: ServiceClass;
-  };
+  const FollowupService = followupServiceAt(root);
   const service = new FollowupService(db, { now: () => new Date() });
   const rounds = Number(arg('rounds') ?? 1);
   try {
