@@ -572,3 +572,18 @@ describe('in safety mode, what the person asks or reports is answered', () => {
     expect(danger[3].reply).toMatch(/arriv|way out|on his way|coming back|gets there/i);
   });
 });
+
+describe('control short of danger is named, not a crisis', () => {
+  test('a husband keeping her car keys for months is a warning sign answered with a question, not safety mode', () => {
+    const out = talk([
+      'my husband handles all our money and i get cash for the shopping each week',
+      "he took my car keys after my operation and the surgeon cleared me to drive in may, he still hasn't given them back",
+      'my friend says i seem very withdrawn lately',
+    ]);
+    expect(out[1].style).not.toBe('SAFETY');
+    expect(out[1].reply).toMatch(/car keys|control/i);
+    expect(out[2].style).not.toBe('SAFETY');
+    const [locked] = talk(["he took my car keys and locked the front door, i can't get out"]);
+    expect(locked.style).toBe('SAFETY');
+  });
+});
