@@ -587,3 +587,21 @@ describe('control short of danger is named, not a crisis', () => {
     expect(locked.style).toBe('SAFETY');
   });
 });
+
+describe('in a self-harm crisis, a question and a possible helper are met', () => {
+  const out = talk([
+    "lately i lie awake thinking everyone would be better off if i wasn't around",
+    "i haven't done anything, i just think about it most nights. is that crazy?",
+    'nobody knows. maybe my sister. we are close',
+  ]);
+
+  test('"is that crazy?" gets a plain no, in safety mode', () => {
+    expect(out[1].style).toBe('SAFETY');
+    expect(out[1].reply).toMatch(/\b(isn't|not) (mad|crazy)\b/i);
+  });
+
+  test('"maybe my sister" is encouraged as someone to reach now', () => {
+    expect(out[2].style).toBe('SAFETY');
+    expect(out[2].reply).toMatch(/right person|message them|reach for/i);
+  });
+});
