@@ -422,6 +422,7 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         turn,
         text: input.text,
         lastIds: state.recentBlocks.filter((b) => b.turn === turn - 1).map((b) => b.id),
+        controlNamed: state.safety?.warningSigns === true,
         feeling: feelingOf(input.text, emotions, inferred),
         // The message's own strong topic counts only if its blocks may be used (an in-law story
         // calls up family pressure, whose blocks speak of the person's own family).

@@ -811,7 +811,16 @@ export interface ActInput {
   lastIds?: readonly string[];
   /** The stage of the turn's lead topic (steps wait for {@link STEP_STAGE}). */
   stage: number;
+  /** Whether warning signs of control were named earlier in the session. */
+  controlNamed?: boolean;
 }
+
+/**
+ * "is it normal what he does?", "is he being controlling?", "am i overreacting?": after warning
+ * signs were named, a question about the partner's ways is answered about control.
+ */
+const ABOUT_THEIR_WAYS =
+  /\b(?:is it|its|it is|is that|is this|thats|that is)(?: really)? (?:not )?(?:normal|ok|okay|fine|controlling|abuse|abusive|right)\b.*\b(?:what|how|the way) (?:he|she|they) (?:does|do|did|treats|acts|behaves|is)\b|\b(?:what|how) (?:he|she|they) (?:does|do|treats me|acts)\b.*\b(?:normal|ok|okay|controlling|abuse|abusive)\b|\bam i (?:overreacting|making (?:too much|a big deal|it into something))\b|\bis (?:he|she|they) (?:being )?(?:controlling|abusive)\b/;
 
 /**
  * The stage from which a sharing turn may be answered with a step: before it the person is still
@@ -1559,6 +1568,12 @@ function planForTurn(input: ActInput): ActPlan {
     case 'plan':
       return planPlan(input);
     case 'question': {
+      if (input.controlNamed && ABOUT_THEIR_WAYS.test(actText(input.text))) {
+        add(pick('control_normal', recent, rng));
+        add(pick('control_normal_ask', recent, rng));
+        if (pieces.length > 0)
+          return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+      }
       const answer = answerPiece(
         input.question ?? 'advice',
         input.text,
