@@ -285,4 +285,35 @@ describe('who a name belongs to', () => {
       expect(r.reply).not.toMatch(/\b(with|to|from) Desmond\b.*\?/);
     }
   });
+
+  test('"he\'s my baby" of a pet is not a child; "my baby has colic" is', () => {
+    expect(
+      factsOf(['moving in with my boyfriend but he hates dogs', "biscuit is 11, she's my baby"])
+        .children,
+    ).not.toBe(true);
+    expect(factsOf(['my baby has colic and i have not slept in days']).children).toBe(true);
+  });
+
+  test("a son's fiancee who is divorced, or a profile that says separated, is not the user's state", () => {
+    expect(
+      factsOf([
+        'my son tomas is getting married',
+        'his fiancee ines is 38, divorced, with two boys',
+      ]).relationship,
+    ).toBeNull();
+    expect(
+      factsOf([
+        "my sister's husband is on a dating app",
+        "his profile says 'separated', which they are not",
+      ]).relationship,
+    ).toBeNull();
+  });
+
+  test('"i\'ll tell her myself, on sunday" is remembered as "you\'ll tell her yourself"', () => {
+    const facts = factsOf([
+      'my friend is being cheated on',
+      "i'm going to tell her myself, on sunday, face to face",
+    ]);
+    expect(facts.happenings.map((h) => h.text).join(' ')).toMatch(/tell her yourself/);
+  });
 });

@@ -305,7 +305,8 @@ function mentions(t: string): {
     add(base, null, false);
   }
   const rolesOnly: { role: PersonRole; pronoun?: 'he' | 'she' }[] = [];
-  for (const m of t.matchAll(RE_ROLE_ONLY)) {
+  // Blanked to the same length, so the index of a match still points into `t`.
+  for (const m of t.replace(CALLED_MY_BABY, (x) => ' '.repeat(x.length)).matchAll(RE_ROLE_ONLY)) {
     const role = ROLE_OF.get(m[1].replace(/-/g, ' '));
     const next = t
       .slice((m.index ?? 0) + m[0].length)
@@ -369,7 +370,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
  * friend's marriage", "becca is married" is their life, not the user's.
  */
 const OTHERS_SUBJECT =
-  /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner)|they|theyve|they've|theyre|they're)\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
+  /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|(his|her|their) (fiancee?|girlfriend|boyfriend|wife|husband|partner|ex)|(profile|bio|status) (says|said)|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner)|they|theyve|they've|theyre|they're)\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
 
 /** The relationship state a sentence states and whether it is someone else's. */
 function sentenceState(sentence: string): { state: RelationshipState; others: boolean } | null {
@@ -460,6 +461,9 @@ export function statesOnlyOthers(raw: string): boolean {
 
 // "my girls" and "my boys" are as often friends ("if i go out with my girls") as children: only
 // with a number, "little" or "our" are they children.
+/** "he's my baby", "my fur baby", "you're my baby": a pet or a partner, not a child. */
+const CALLED_MY_BABY =
+  /\b(?:(?:he|she|it|you|hes|shes|hes|its|youre|he is|she is|it is|you are|is|s) my (?:baby|babies|baby boy|baby girl)|my fur ?(?:baby|babies|kids?|child))\b/g;
 const CHILDREN_YES =
   /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
 const CHILDREN_OTHERS =
@@ -516,6 +520,9 @@ export function toSecondPerson(sentence: string): string {
   return words
     .map((w, i) => {
       if (Object.hasOwn(swaps, w)) return swaps[w];
+      // "tell her myself, in person": the word before a comma or stop is swapped too.
+      const [, core, stop] = /^(.*?)([,.;:!?]+)$/.exec(w) ?? [];
+      if (core && Object.hasOwn(swaps, core)) return swaps[core] + stop;
       const prev = i === 0 ? '' : words[i - 1];
       // "told my roommate id go": "id" before a verb is "i'd" wherever it stands.
       if (w === 'id' && ID_VERB.test(words[i + 1] ?? '')) return BARE_CONTRACTION.id;
@@ -772,8 +779,10 @@ export function updateFacts(
       }
   }
 
+  // "tofu has been with me 9 years, he's my baby": a pet or a partner called "my baby".
+  const kidsText = t.replace(CALLED_MY_BABY, ' ');
   if (CHILDREN_NO.test(t)) facts.children = false;
-  else if (CHILDREN_YES.test(t) && !CHILDREN_OTHERS.test(t)) facts.children = true;
+  else if (CHILDREN_YES.test(kidsText) && !CHILDREN_OTHERS.test(t)) facts.children = true;
   // "theyve been together 4 years and live together": their home, not the user's.
   const own = t
     .split(/[.!?;\n]+/)
