@@ -2,7 +2,9 @@
  * The check-in claim path of any checkout, for the tools that measure it against another build:
  * its `FollowupService`, loaded from that checkout's sources by path.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { createBenchDatabase, insertCheckInSessions, withClient } from './postgres';
 
 /** What the claim tools call on a `FollowupService`. */
 export interface ClaimService {
@@ -20,4 +22,21 @@ export function followupServiceAt(root: string): ClaimServiceClass {
     FollowupService: ClaimServiceClass;
   };
   return module.FollowupService;
+}
+
+/**
+ * A fresh bench database named `name` holding `due` users with one session each, all due for a
+ * check-in once their follow-up time is set: what the claim tools measure.
+ */
+export async function databaseWithCheckIns(name: string, due: number): Promise<string> {
+  const url = await createBenchDatabase(name);
+  const userIds = Array.from({ length: due }, () => randomUUID());
+  await withClient(url, (c) =>
+    insertCheckInSessions(
+      c,
+      userIds,
+      userIds.map(() => randomUUID()),
+    ),
+  );
+  return url;
 }

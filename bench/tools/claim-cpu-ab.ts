@@ -9,34 +9,20 @@
  *   node -r @swc-node/register bench/tools/claim-cpu-ab.ts --base=/tmp/base [--rounds=6] [--due=10000]
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
-import { followupServiceAt } from '../lib/followup-service';
+import { databaseWithCheckIns, followupServiceAt } from '../lib/followup-service';
 import { ROOT } from '../lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
-import {
-  createBenchDatabase,
-  insertCheckInSessions,
-  stopBenchPostgres,
-  withClient,
-} from '../lib/postgres';
+import { stopBenchPostgres, withClient } from '../lib/postgres';
 
 async function main(): Promise<void> {
   const base = path.resolve(arg('base') ?? ROOT);
   const rounds = Number(arg('rounds') ?? 6);
   const due = Number(arg('due') ?? 10_000);
-  const url = await createBenchDatabase('claim_cpu_ab');
-  const userIds = Array.from({ length: due }, () => randomUUID());
-  await withClient(url, (c) =>
-    insertCheckInSessions(
-      c,
-      userIds,
-      userIds.map(() => randomUUID()),
-    ),
-  );
+  const url = await databaseWithCheckIns('claim_cpu_ab', due);
   const postmaster = await withClient(url, (c) => postmasterPid(c as never));
   const pool = new pg.Pool({ connectionString: url, options: '-c TimeZone=UTC', max: 4 });
   // Both variants name their statements alike: a name per text keeps their prepared plans apart.

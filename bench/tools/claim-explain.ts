@@ -8,32 +8,18 @@
  *   node -r @swc-node/register bench/tools/claim-explain.ts [--root=<checkout>] [--due=10000] [--show=1,6] [--rounds=1]
  */
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
-import { followupServiceAt } from '../lib/followup-service';
+import { databaseWithCheckIns, followupServiceAt } from '../lib/followup-service';
 import { ROOT } from '../lib/child';
-import {
-  createBenchDatabase,
-  insertCheckInSessions,
-  stopBenchPostgres,
-  withClient,
-} from '../lib/postgres';
+import { stopBenchPostgres } from '../lib/postgres';
 
 async function main(): Promise<void> {
   const root = path.resolve(arg('root') ?? ROOT);
   const due = Number(arg('due') ?? 10_000);
   const show = new Set((arg('show') ?? '1,6,20').split(',').map(Number));
-  const url = await createBenchDatabase('claim_explain');
-  const userIds = Array.from({ length: due }, () => randomUUID());
-  await withClient(url, (c) =>
-    insertCheckInSessions(
-      c,
-      userIds,
-      userIds.map(() => randomUUID()),
-    ),
-  );
+  const url = await databaseWithCheckIns('claim_explain', due);
   const client = new pg.Client({ connectionString: url, options: '-c TimeZone=UTC' });
   await client.connect();
   await client.query(
