@@ -153,7 +153,13 @@ function givenName(word: string | undefined): string | null {
 const NOT_GIVEN =
   /^(?:not|the|a|an|so|just|like|also|on|in|literally|actually|something|kind|sort|weird|unusual|hard)$/;
 const RE_NAME_GIVEN =
-  /\b(?:her|his|their) name(?:'s|s| is) ([\p{L}'-]+)|\b(?:she|he|they)(?:'s|s| is| are) called ([\p{L}'-]+)|(?<=\bname(?:'s|s| is) [\p{L}'-]+,? (?:and )?)(?:his|hers|her|theirs)(?:'s|s| is) ([\p{L}'-]+)/gu;
+  /\b(her|his|their) name(?:'s|s| is) ([\p{L}'-]+)|\b(she|he|they)(?:'s|s| is| are) called ([\p{L}'-]+)|(?<=\bname(?:'s|s| is) [\p{L}'-]+,? (?:and )?)(his|hers|her|theirs)(?:'s|s| is) ([\p{L}'-]+)/gu;
+/** The pronoun a name was given with ("her name is", "he's called"), or none for "their". */
+function pronounGiven(word: string): 'he' | 'she' | undefined {
+  if (word === 'her' || word === 'hers' || word === 'she') return 'she';
+  if (word === 'his' || word === 'he') return 'he';
+  return undefined;
+}
 
 interface Mention {
   /** Said as new or current ("my new boyfriend"): never an ex, even next to a breakup. */
@@ -164,6 +170,8 @@ interface Mention {
   explicit: boolean;
   /** The pronoun the role word gives ("my husband greg": he). */
   pronoun?: 'he' | 'she';
+  /** The pronoun the name was given with ("her name is sophie": she; "their name is": null). */
+  given?: 'he' | 'she' | null;
 }
 
 const RE_MY_ROLE_NAME = new RegExp(
@@ -250,7 +258,12 @@ function mentions(t: string): {
   }
   for (const m of t.matchAll(RE_KIDS_NAMED))
     for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
-  for (const m of t.matchAll(RE_NAME_GIVEN)) add(givenName(m[1] ?? m[2] ?? m[3]), null, false);
+  for (const m of t.matchAll(RE_NAME_GIVEN)) {
+    const name = givenName(m[2] ?? m[4] ?? m[6]);
+    add(name, null, false);
+    const f = name ? found.find((x) => x.name === name) : undefined;
+    if (f) f.given = pronounGiven(m[1] ?? m[3] ?? m[5]) ?? null;
+  }
   for (const m of t.matchAll(RE_AGED_CHILD)) add(asName(m[2], true), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
     const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
@@ -482,15 +495,6 @@ const AFFAIR_DENIED =
   /\b(thinks (i'?m|im) cheating|accuses me of cheating|i'?m not( cheating)?\.|im not\b)/;
 /** A name given for someone just spoken of: "her name is claire", "he's called tom". */
 const NAME_GIVEN = /\b(?:her|his|their) name(?:'s|s| is)\b|\b(?:she|he)(?:'s|s| is) called\b/;
-/** The pronoun of the person a name is given for ("her name is claire": she), for that name. */
-function pronounOfNameGiven(t: string, name: string): 'he' | 'she' | null {
-  const m = new RegExp(
-    `\\b(her|his|she|he|hers)(?: name(?:'s|s| is)|(?:'s|s| is) called|(?<=name(?:'s|s| is) [\\p{L}'-]+,? (?:and )?(?:his|hers|her))(?:'s|s| is)) ${name}\\b`,
-    'u',
-  ).exec(t);
-  if (!m) return null;
-  return m[1] === 'her' || m[1] === 'she' ? 'she' : 'he';
-}
 const OTHERS_AFFAIR =
   /\b(his|her|their) (last|ex|previous|old) \S+ cheated|\b(\S+'s|his|her) (husband|wife|bf|gf|partner)\b/;
 
@@ -701,7 +705,7 @@ export function updateFacts(
       // an ending, unless a partner is already known.
       // "her name is sophie" names the latest unnamed person who can be a "her": after "my bf
       // has a new coworker", the coworker.
-      const pronoun = pronounOfNameGiven(t, name);
+      const pronoun = m.given ?? null;
       const unnamed = [
         ...facts.people.filter((p) => p.name === null),
         ...rolesOnly.map((r) => ({ ...r, name: null })),
