@@ -493,8 +493,6 @@ const AFFAIR_PARTNER =
   /\b(cheating on me|cheated on me|been unfaithful to me|(my (husband|wife|boyfriend|girlfriend|bf|gf|partner)( \S+)?) (has been |had |was )?(sleeping with|cheated|had an affair|cheating)|(he|she)('s|s| is| has)? been (sleeping with|seeing|cheating with|having an affair with) (someone|somebody|another|a (woman|man|girl|guy)|some)\b)/;
 const AFFAIR_DENIED =
   /\b(thinks (i'?m|im) cheating|accuses me of cheating|i'?m not( cheating)?\.|im not\b)/;
-/** A name given for someone just spoken of: "her name is claire", "he's called tom". */
-const NAME_GIVEN = /\b(?:her|his|their) name(?:'s|s| is)\b|\b(?:she|he)(?:'s|s| is) called\b/;
 const OTHERS_AFFAIR =
   /\b(his|her|their) (last|ex|previous|old) \S+ cheated|\b(\S+'s|his|her) (husband|wife|bf|gf|partner)\b/;
 
@@ -716,7 +714,7 @@ export function updateFacts(
           (unnamed.find((p) => PARTNERISH.has(p.role)) ?? unnamed[0])?.role;
       // "her name is claire" after "he's been sleeping with someone": the other person, never
       // the partner.
-      if (facts.affair === 'partner' && NAME_GIVEN.test(t)) role = 'other';
+      if (facts.affair === 'partner' && m.given !== undefined) role = 'other';
       else if (pronoun && !pendingRole) role = 'other';
       else if (pendingRole) role = pendingRole;
       else if (/\b(was born|is \d+|turned \d+)\b/.test(t)) role = 'child';
