@@ -40,3 +40,33 @@ export async function databaseWithCheckIns(name: string, due: number): Promise<s
   );
   return url;
 }
+
+/** A pg client or pool: what a reset needs. */
+interface Queryable {
+  query(text: string): Promise<unknown>;
+}
+
+/**
+ * Ready for the next wave: the check-ins and messages of the last one gone, and every session due
+ * (today's check-in time passed, none sent today) or, with `due: false`, scheduled for tomorrow (a
+ * run that makes them due itself later); `sql` (statements separated by ";") runs before sessions
+ * are analyzed. TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds
+ * no rows, and a cached plan then probes check-ins by a sequential scan that grows with the wave
+ * (quadratic); a truncated one, left unanalyzed, counts as never measured: planned by its index,
+ * as in use.
+ */
+export async function resetCheckIns(
+  db: Queryable,
+  { due = true, sql }: { due?: boolean; sql?: string } = {},
+): Promise<void> {
+  await db.query('TRUNCATE amora_followups, amora_session_feedback, amora_session_messages');
+  await db.query(
+    due
+      ? `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
+           next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`
+      : `UPDATE amora_sessions SET follow_up_time = '09:00', last_follow_up_at = NULL, last_message_at = NULL,
+           next_follow_up_at = now() + interval '1 day'`,
+  );
+  for (const statement of (sql ?? '').split(';').filter((x) => x.trim())) await db.query(statement);
+  await db.query('VACUUM ANALYZE amora_sessions');
+}

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
-import { databaseWithCheckIns, followupServiceAt } from '../lib/followup-service';
+import { databaseWithCheckIns, followupServiceAt, resetCheckIns } from '../lib/followup-service';
 import { ROOT } from '../lib/child';
 import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
 import { stopBenchPostgres, withClient } from '../lib/postgres';
@@ -39,17 +39,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < rounds; round++) {
       for (const v of round % 2 ? [...variants].reverse() : variants) {
-        // TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds no rows, and
-        // a cached plan then probes check-ins by a sequential scan that grows with the wave (quadratic);
-        // a truncated one, left unanalyzed, counts as never measured: planned by its index, as in use.
-        await pool.query(
-          'TRUNCATE amora_followups, amora_session_feedback, amora_session_messages',
-        );
-        await pool.query(
-          `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
-             next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-        );
-        await pool.query('VACUUM ANALYZE amora_sessions');
+        await resetCheckIns(pool);
         const service = new v.Service(db, { now: () => new Date() });
         const snapshot = cpuSnapshot();
         const before = process.cpuUsage();

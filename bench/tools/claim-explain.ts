@@ -11,7 +11,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import pg from 'pg';
 import { arg } from '../lib/args';
-import { databaseWithCheckIns, followupServiceAt } from '../lib/followup-service';
+import { databaseWithCheckIns, followupServiceAt, resetCheckIns } from '../lib/followup-service';
 import { ROOT } from '../lib/child';
 import { stopBenchPostgres } from '../lib/postgres';
 
@@ -22,11 +22,7 @@ async function main(): Promise<void> {
   const url = await databaseWithCheckIns('claim_explain', due);
   const client = new pg.Client({ connectionString: url, options: '-c TimeZone=UTC' });
   await client.connect();
-  await client.query(
-    `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
-       next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-  );
-  await client.query('VACUUM ANALYZE amora_sessions');
+  await resetCheckIns(client);
   await client.query(`LOAD 'auto_explain'`);
   await client.query(
     'SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_wal = on; SET auto_explain.log_level = notice',
@@ -62,17 +58,7 @@ async function main(): Promise<void> {
       console.log(`== round ${round}`);
       if (round > 1) {
         // As claim-cpu-ab resets between rounds, on the same connection.
-        // TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds no rows, and
-        // a cached plan then probes check-ins by a sequential scan that grows with the wave (quadratic);
-        // a truncated one, left unanalyzed, counts as never measured: planned by its index, as in use.
-        await client.query(
-          'TRUNCATE amora_followups, amora_session_feedback, amora_session_messages',
-        );
-        await client.query(
-          `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
-             next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-        );
-        await client.query('VACUUM ANALYZE amora_sessions');
+        await resetCheckIns(client);
       }
       for (let batch = 0; batch < due / 2_000; batch++) await service.claimBatch(2_000);
     }

@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { arg } from '../lib/args';
+import { resetCheckIns } from '../lib/followup-service';
 import { printMedians, runInterleaved } from '../lib/ab';
 import { signTokens } from '../lib/auth';
 import { amoraEnv, ROOT, startChild } from '../lib/child';
@@ -54,21 +55,7 @@ async function main(): Promise<void> {
   const variants = only ? all.filter((v) => v.label === only) : all;
 
   const rows = await runInterleaved(variants, rounds, async (v, dataDir) => {
-    await withClient(url, async (client) => {
-      // TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds no rows, and
-      // a cached plan then probes check-ins by a sequential scan that grows with the wave (quadratic);
-      // a truncated one, left unanalyzed, counts as never measured: planned by its index, as in use.
-      await client.query(
-        'TRUNCATE amora_followups, amora_session_feedback, amora_session_messages',
-      );
-      await client.query(
-        `UPDATE amora_sessions SET follow_up_time = '09:00', last_follow_up_at = NULL, last_message_at = NULL,
-           next_follow_up_at = now() + interval '1 day'`,
-      );
-      for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
-        await client.query(statement);
-      await client.query('VACUUM ANALYZE amora_sessions');
-    });
+    await withClient(url, (client) => resetCheckIns(client, { due: false, sql: v.sql }));
     const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
     const subscribers = await connectSubscribers(server.url, tokens, DUE_SUBSCRIPTION, {
       concurrency: 200,

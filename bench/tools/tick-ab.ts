@@ -19,6 +19,7 @@ import { cpuSnapshot, cpuSpent, postmasterPid } from '../lib/cpu';
 import { createBenchDatabase, insertCheckInSessions, withClient } from '../lib/postgres';
 import { printMedians, runInterleaved } from '../lib/ab';
 import { arg } from '../lib/args';
+import { resetCheckIns } from '../lib/followup-service';
 
 async function main(): Promise<void> {
   const due = Number(arg('due') ?? 10_000);
@@ -37,21 +38,7 @@ async function main(): Promise<void> {
   ];
   const rows = await runInterleaved(variants, rounds, async (v, dataDir) => {
     // Due by the contract's rule, as ws-fanout makes them: today's time has passed, none sent today.
-    await withClient(url, async (client) => {
-      // TRUNCATE, not DELETE + VACUUM: a vacuumed empty table tells the planner it holds no rows, and
-      // a cached plan then probes check-ins by a sequential scan that grows with the wave (quadratic);
-      // a truncated one, left unanalyzed, counts as never measured: planned by its index, as in use.
-      await client.query(
-        'TRUNCATE amora_followups, amora_session_feedback, amora_session_messages',
-      );
-      await client.query(
-        `UPDATE amora_sessions SET follow_up_time = '00:00', last_follow_up_at = NULL, last_message_at = NULL,
-           next_follow_up_at = date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'`,
-      );
-      for (const statement of (v.sql ?? '').split(';').filter((x) => x.trim()))
-        await client.query(statement);
-      await client.query('VACUUM ANALYZE amora_sessions');
-    });
+    await withClient(url, (client) => resetCheckIns(client, { sql: v.sql }));
     const server = await startChild('amora', amoraEnv(url, dataDir), { root: v.root });
     try {
       const before = cpuSnapshot();
