@@ -336,8 +336,11 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
             if (p && (detected.scores[t] ?? 0) >= WEAK_TOPIC_SCORE) p.said = (p.said ?? 0) + 1;
           }
         state.mainTopic = mainTopicOf(state.topics);
-        for (const e of emotions)
-          if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
+        // Only feelings found in the person's words: a summary says "the feelings that came up",
+        // and one guessed from the topic never came up.
+        if (!inferred)
+          for (const e of emotions)
+            if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
       }
       state.relationshipStatus = status;
       state.partnerName = partnerName;

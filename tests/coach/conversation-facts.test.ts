@@ -316,4 +316,27 @@ describe('who a name belongs to', () => {
     ]);
     expect(facts.happenings.map((h) => h.text).join(' ')).toMatch(/tell her yourself/);
   });
+
+  test('a husband spoken of without "my" ("husband\'s away on the rigs") is a spouse, and the name given next is his', () => {
+    const facts = factsOf([
+      "husband's away on the rigs for 3 weeks at a time and i'm losing it a bit",
+      'his names callum. we have been married six years',
+    ]);
+    expect(roleOf(facts, 'Callum')).toBe('spouse');
+    expect(facts.relationship).toBe('married');
+  });
+
+  test('"wife keeps ..." at the start of a sentence is a marriage too', () => {
+    const facts = factsOf(['hi. wife keeps saying i never listen and honestly she might be right']);
+    expect(facts.relationship).toBe('married');
+    expect(facts.people.some((p) => p.role === 'spouse')).toBe(true);
+  });
+
+  test('someone whose age is given in weeks or months is a baby, not the partner', () => {
+    const facts = factsOf([
+      'my girlfriend and i are exhausted',
+      'rosa was 6 weeks old when we moved and nobody sleeps',
+    ]);
+    expect(roleOf(facts, 'Rosa')).toBe('child');
+  });
 });

@@ -200,3 +200,48 @@ describe('final summaries of every development conversation (sets 1-7)', () => {
     }
   });
 });
+
+describe('summaries say it in good order', () => {
+  test('a decision typed "i think ill ... + ..." is said back as a sentence ("you\'ll ... and ...")', () => {
+    const text = summaryOf([
+      'my ex jonah and i split up in august',
+      'i still have half my books at his place',
+      'ok i think ill text him on friday + ask for my books back',
+    ]);
+    expect(text).toContain("you think you'll text him on friday and ask for your books back");
+  });
+
+  test('a friend named after a comma ("a friend, mia,") is the friend, not a stranger', () => {
+    const facts = finalState([
+      'my boyfriend is away for work all month',
+      'a friend, mia, keeps inviting me out but i feel guilty going',
+    ]).conversation!;
+    expect(facts.people.find((p) => p.name === 'Mia')?.role).toBe('friend');
+  });
+
+  test('feelings are the ones the person said, not ones guessed from the topic', () => {
+    const said = summaryOf([
+      'my girlfriend moved to lisbon for a job in march',
+      'we facetime every sunday',
+      'i feel so lonely in the evenings',
+    ]);
+    expect(said).toMatch(/loneliness/);
+    const unsaid = summaryOf([
+      'my girlfriend moved to lisbon for a job in march',
+      'we facetime every sunday',
+      'her flat there has a balcony',
+    ]);
+    expect(unsaid).not.toMatch(/feelings? that came up/);
+  });
+
+  test('a widow is not told "we talked about the strain in your marriage"', () => {
+    const text = summaryOf([
+      'my husband frank passed away four years ago',
+      'a man from my bowls club asked me to dinner and i feel like i am betraying frank',
+      'we were married 41 years. our marriage was not perfect but it was ours',
+      'my son says go, my daughter has gone very quiet about it',
+    ]);
+    expect(text).toMatch(/Frank, your late partner/);
+    expect(text).not.toMatch(/your marriage|strain in your marriage/);
+  });
+});

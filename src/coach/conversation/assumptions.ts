@@ -145,10 +145,12 @@ export function supports(facts: ConversationFacts, a: Assumption): boolean {
       );
     // A marriage still there (if strained or separating): "your marriage" is not said to someone
     // divorced.
+    // A husband or wife who died is remembered as a spouse, but there is no marriage to strain.
     case 'married':
       return (
-        facts.people.some((p) => p.role === 'spouse') ||
-        ['married', 'separated'].includes(facts.relationship ?? '')
+        facts.relationship !== 'widowed' &&
+        (facts.people.some((p) => p.role === 'spouse') ||
+          ['married', 'separated'].includes(facts.relationship ?? ''))
       );
     case 'children':
       return facts.children === true;

@@ -200,14 +200,29 @@ const RE_OTHERS_PARTNER = new RegExp(
 const RE_KIDS_NAMED =
   /\b(?:kids|children|boys|girls|sons|daughters)[,:]? ([\p{L}'-]+)(?: \(?\d+\)?)?(?:,? and ([\p{L}'-]+))?/gu;
 const RE_ROLE_NAME_BARE =
-  /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)/gu;
+  /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)|(?<!\b(?:has|have|had|his|her|their) (?:a |an )?(?:best |close |good |old )?)\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin), ([\p{L}'-]+)/gu;
 const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
-/** "wife and i keep fighting", "me and the missus": a partner spoken of without "my". */
-const RE_ROLE_AND_I =
-  /(?:^\s*|[.!?,] |\bthe )(wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee)(?: and i| and me|,? and myself)\b|\bme and (?:the|my) (wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee)\b/gu;
+/**
+ * A partner as the subject of a sentence without "my" ("husband's deployed", "wife keeps saying
+ * i never listen", "bf just texted"): how people type about the person closest to them.
+ */
+function partnerSubject(words: string): string {
+  return `(?:^\\s*|[.!?] )(${words})(?:'s| is| has| was| just| keeps| kept| wants| left| got| works| never| always| said| says| thinks| doesnt| didnt| wont)\\b`;
+}
+const PARTNER_SUBJECT = partnerSubject(
+  'wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee',
+);
+/** "wife and i keep fighting", "me and the missus", "husband's away": a partner without "my". */
+const RE_ROLE_AND_I = new RegExp(
+  `(?:^\\s*|[.!?,] |\\bthe )(wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee)(?: and i| and me|,? and myself)\\b|\\bme and (?:the|my) (wife|husband|hubby|missus|boyfriend|girlfriend|bf|gf|fiance|fiancee)\\b|${PARTNER_SUBJECT}`,
+  'gu',
+);
 /** "we have a 6 yr old, arjun", "our 3 month old leo", "my 8yo emma": the user's child, named. */
 const RE_AGED_CHILD =
   /\b(?:(?:we|i) (?:have|got|ve got|'ve got) (?:a|an)|our|my) (\d{1,2})[ -]?(?:yrs?|years?|yo|y\/o|months?|mo)(?:[ -]old)?(?: (?:son|daughter|boy|girl|kid|baby|toddler))?,? (?:called |named )?([\p{L}'-]+)/gu;
+/** "when eli was 5 weeks old", "rosa is 3 months": an age in days, weeks or months is a baby's. */
+const RE_BABY_AGE =
+  /\b([\p{L}'-]+) (?:was|is|turned|turns|'s) (?:only |just |nearly |almost |about )?(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a few|a couple of) (?:days?|weeks?|months?|wks?|mos?)(?! ago| later| before| after| into| in| of| since| now)\b/gu;
 /**
  * Someone met through a partner or at work, spoken of without "my" ("my bf has a new coworker",
  * "a girl from his work"): remembered without a name, so "her name is sophie" can name them.
@@ -265,11 +280,11 @@ function mentions(t: string): {
     if (f) f.given = pronounGiven(m[1] ?? m[3] ?? m[5]) ?? null;
   }
   for (const m of t.matchAll(RE_AGED_CHILD)) add(asName(m[2], true), 'child', true);
+  for (const m of t.matchAll(RE_BABY_AGE)) add(asName(m[1], true), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
-    const word = /^(roommate|flatmate|housemate|mate)$/.test(m[0].split(' ')[0])
-      ? 'friend'
-      : m[0].split(' ')[0];
-    add(asName(m[1], true), ROLE_OF.get(word) ?? 'other', true);
+    const said = m[0].split(/,? /)[0];
+    const word = /^(roommate|flatmate|housemate|mate)$/.test(said) ? 'friend' : said;
+    add(asName(m[1] ?? m[2], true), ROLE_OF.get(word) ?? 'other', true);
   }
   // "we have 2 kids lily 8 and max 5": names with ages beside children are the children.
   if (CHILDREN_YES.test(t))
@@ -329,7 +344,7 @@ function mentions(t: string): {
       rolesOnly.push({ role, pronoun: PRONOUN_OF.get(m[1].replace(/-/g, ' ')) });
   }
   for (const m of t.matchAll(RE_ROLE_AND_I)) {
-    const word = m[1] ?? m[2];
+    const word = m[1] ?? m[2] ?? m[3];
     const role = ROLE_OF.get(word);
     if (role && !rolesOnly.some((r) => r.role === role))
       rolesOnly.push({ role, pronoun: PRONOUN_OF.get(word) });
@@ -366,6 +381,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
     /(?:^\s*|[.!?,]\s+|\bthe\s+)(?:wife|husband|hubby|missus) and (?:i|me)\b|\bme and (?:the|my) (?:wife|husband|hubby|missus)\b/,
     'married',
   ],
+  [new RegExp(partnerSubject('wife|husband|hubby|missus')), 'married'],
   [
     /\b(situationship|hooking up|no labels|dont do labels|not together|not 'together'|not official|friends with benefits|talking stage)\b/,
     'situationship',
@@ -500,7 +516,8 @@ const OTHERS_AFFAIR =
  * Contractions typed without the apostrophe that are also words ("were", "ill", "id"): read as
  * "we're", "i'll", "i'd" only where a subject would stand, at the start of a clause.
  */
-const CLAUSE_START = /^(?:and|but|so|then|because|cause|coz|cos|that|if|when|and then)$/;
+const CLAUSE_START =
+  /^(?:and|but|so|then|because|cause|coz|cos|that|if|when|and then|think|guess|suppose|hope|reckon|promise|maybe|probably|said)$/;
 const ID_VERB =
   /^(?:go|be|come|do|have|like|love|rather|say|tell|call|text|meet|try|stay|leave|want|need|never|probably|just|still|really|get|make|take|see|talk|pick)$/;
 const BARE_CONTRACTION: Readonly<Record<string, string>> = {
@@ -553,6 +570,8 @@ function happeningText(raw: string, kind: Happening['kind']): string | null {
   const t = raw
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    // "a letter + a keychain", "pizza & a film": the sign is the word.
+    .replace(/\s[+&]\s/g, ' and ')
     .replace(/[^\p{L}\p{N}\s.,!?'"()\-:;]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
