@@ -274,3 +274,25 @@ describe('a report that hedges with a "?" is not a question', () => {
     expect(recogniseAct('is that ok?', { turnsBefore: 2 }).act).toBe('question');
   });
 });
+
+describe('how to get through to someone', () => {
+  test.each([
+    [
+      'my dad keeps making jokes about my girlfriend at dinner',
+      'how do i even start that convo with him. he laughs everything off',
+    ],
+    [
+      'my wife thinks me working weekends is no big deal',
+      'how do i get her to see its actually wearing me down?',
+    ],
+    [
+      'my boyfriend keeps cancelling on my friends last minute',
+      'how can i make him understand it embarrasses me',
+    ],
+  ])('"%s" / "%s" gets words to use, not "a first small step"', (...turns) => {
+    for (const reply of replies(turns)) {
+      expect(reply).not.toMatch(STOCK_STEP);
+      expect(reply).toMatch(/starts with I|calm|open with|say it/i);
+    }
+  });
+});
