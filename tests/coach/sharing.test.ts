@@ -209,3 +209,30 @@ describe("someone else's story stays theirs", () => {
     expect(reply).toMatch(/\b(they|them|their|her)\b/i);
   });
 });
+
+describe('someone who calls themselves stupid for something', () => {
+  test.each([
+    [
+      [
+        'my girlfriend is on a work trip and went quiet for two days',
+        'turns out her phone broke lol',
+      ],
+      'i feel so stupid for imagining she was with someone else',
+      /^Imagining she was with someone else|foolish in imagining she was with someone else/,
+    ],
+    [
+      ['my dad and i had a massive row at christmas', 'we made up on the phone last night'],
+      'i feel kinda silly about crying the whole call',
+      /^Crying the whole call|foolish in crying the whole call/,
+    ],
+  ])(
+    'gets a kinder view of what they did, in their words, not "how heavy it is"',
+    (before, said, words) => {
+      for (const r of lastTurnsOf([...before, said])) {
+        expect(r.reply).toMatch(words);
+        expect(r.reply).not.toMatch(/heavy|hardest|tough thing to sit with/);
+        expect(sentences(r.reply).filter((s) => s.endsWith('?')).length).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+});

@@ -1108,6 +1108,47 @@ function whatIfPiece(
   return null;
 }
 
+/**
+ * "i feel kinda dumb for thinking he was pulling away": what they judge themselves for, as an
+ * "-ing" clause (the only form the answers can say back whole).
+ */
+const SELF_JUDGED =
+  /\b(?:i feel|i felt|feeling|i'm|im|i am) (?:so |kind of |kinda |a bit |a little |really |such |pretty |super )*(?:dumb|stupid|silly|an idiot|like an idiot|ridiculous|pathetic|naive|like a fool|foolish) (?:for|about) ((?:ever |even |still |actually )?[a-z]+ing\b.{0,80})$/;
+
+/** A word against the person's harsh judgement of themselves, in their words, or null. */
+function selfJudgedPiece(
+  text: string,
+  facts: ConversationFacts,
+  recent: ReadonlySet<string>,
+  rng: Rng,
+): Piece | null {
+  for (const sentence of lowerSentences(text)) {
+    const m = SELF_JUDGED.exec(sentence.trim().replace(/[\s,]+(lol|tbh|haha|lmao)$/, ''));
+    if (!m) continue;
+    const said = inSecondPerson(m[1]);
+    if (!said || !ownWordsSupported(said, facts)) continue;
+    const x = withNames(said, facts);
+    return fill(pickFresh('self_judgement', recent, rng, ANSWERS), { x, X: cap(x) });
+  }
+  return null;
+}
+
+/**
+ * "i feel so stupid for believing him" (told as it is, or as news: "for imagining she was with
+ * someone else"): met with a kinder view of it and a question about it, not "how heavy".
+ */
+function judgedPlan(input: ActInput): ActPlan | null {
+  const judged = selfJudgedPiece(input.text, input.facts, input.recent, input.rng);
+  if (!judged) return null;
+  const ask = rotate('own_ask_judged', input.turn, input.recent);
+  return {
+    pieces: ask ? [judged, ask] : [judged],
+    core: ask ? 'none' : 'question',
+    style: null,
+    echo: false,
+  };
+}
+
 const PERSON_ASKS = (sharingAsks as { person: Entry[] }).person;
 /** Roles whose person a question may be about (not someone else's affair partner or a stranger). */
 const ASKED_ABOUT: ReadonlySet<PersonRole> = new Set([
@@ -1232,6 +1273,8 @@ const HEAVY_EVENTS: ReadonlySet<string> = new Set([
  * a hurtful text stings, an invitation is good news), then one question that follows from it.
  */
 function eventPlan(input: ActInput): ActPlan {
+  const judged = judgedPlan(input);
+  if (judged) return judged;
   const { recent, rng } = input;
   const { kind, sentence } = eventKind(input.text);
   if (input.feeling === 'good' && !HEAVY_EVENTS.has(kind)) {
@@ -1663,6 +1706,8 @@ function planForTurn(input: ActInput): ActPlan {
           : null;
         if (step && mine) return { pieces: [mine, step], core: 'none', style: null, echo: false };
       }
+      const judged = judgedPlan(input);
+      if (judged) return judged;
       // "what if she gets mad at me and not him": a fear said as a question gets a view on it.
       const fear = whatIfPiece(input.text, facts, recent, rng);
       if (fear) {
