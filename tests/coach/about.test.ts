@@ -29,6 +29,11 @@ describe('questions about Amora itself', () => {
       'can i ask about my sisters marriage or is this just for my own relationship',
       /\b(yes|fine)\b/i,
     ],
+    ['hey is this app only for adults? im 14', /\bwelcome\b|\bany age\b/i],
+    [
+      'not sure if this is meant for grown ups but i need advice about my gf',
+      /\bwelcome\b|\bany age\b/i,
+    ],
   ])('"%s" is answered plainly, first', (text, answer) => {
     for (const reply of replies([text])) {
       expect(reply).toMatch(answer);

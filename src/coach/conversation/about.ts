@@ -9,9 +9,10 @@ import cues from './about-cues.json';
 
 /** What a question about Amora asks. */
 export type AboutKind =
-  'human' | 'private' | 'remember' | 'write' | 'how' | 'scope' | 'honest' | 'who';
+  'age' | 'human' | 'private' | 'remember' | 'write' | 'how' | 'scope' | 'honest' | 'who';
 
 const KINDS: readonly AboutKind[] = [
+  'age',
   'human',
   'private',
   'remember',
