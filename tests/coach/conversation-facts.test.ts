@@ -340,3 +340,18 @@ describe('who a name belongs to', () => {
     expect(roleOf(facts, 'Rosa')).toBe('child');
   });
 });
+
+describe('people named after a plural or an unnamed date', () => {
+  test('"seeing a guy ... diego ... he met my friends": Diego is the one she is seeing, not a friend', () => {
+    const facts = factsOf([
+      'been seeing a guy for 3 months. tomas. he met my friends last weekend and it went fine',
+    ]);
+    expect(roleOf(facts, 'Tomas')).not.toBe('friend');
+    expect(['date', 'partner']).toContain(roleOf(facts, 'Tomas'));
+  });
+
+  test('"my sisters" are not one sister a name can take', () => {
+    const facts = factsOf(['my sisters both think im rushing it. marco is so patient with them']);
+    expect(roleOf(facts, 'Marco')).toBe('partner');
+  });
+});

@@ -232,6 +232,9 @@ const RE_SOMEONE =
 /** "i've got a first date friday": someone the user is going out with, named later ("her name's claire"). */
 const RE_DATE_AHEAD =
   /\b(?:i have|i've got|ive got|i got|i'm going on|im going on|i am going on|going on) (?:a |my )?(?:first |second |third )?date\b/u;
+/** "i am seeing a guy since 5 months. diego.": someone the user is dating, named later. */
+const RE_SEEING_UNNAMED =
+  /\b(?:seeing|dating|talking to|been seeing|hooking up with) (?:a|this|some) (?:guy|girl|man|woman|lady|boy|person|someone)\b/u;
 const RE_BARE = /\b([\p{L}'-]+)\b/gu;
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
@@ -340,7 +343,15 @@ function mentions(t: string): {
       .slice((m.index ?? 0) + m[0].length)
       .trimStart()
       .split(' ')[0];
-    if (role && !asName(next, false))
+    // "he met my friends": several people, none of whom a name given later is ("my husbands
+    // phone" is his: one partner, an apostrophe not typed).
+    const plural =
+      /^(?:friend|mate|coworker|colleague|cousin|sister|brother|parent|kid|child|in-law|in law)$/.test(
+        m[1],
+      ) &&
+      m[0].endsWith('s') &&
+      !m[0].endsWith("'s");
+    if (role && !plural && !asName(next, false))
       rolesOnly.push({ role, pronoun: PRONOUN_OF.get(m[1].replace(/-/g, ' ')) });
   }
   for (const m of t.matchAll(RE_ROLE_AND_I)) {
@@ -351,7 +362,7 @@ function mentions(t: string): {
   }
   const someone: PersonRole[] = [];
   for (const m of t.matchAll(RE_SOMEONE)) someone.push(m[2] ? 'friend' : 'coworker');
-  if (RE_DATE_AHEAD.test(t)) someone.push('date');
+  if (RE_DATE_AHEAD.test(t) || RE_SEEING_UNNAMED.test(t)) someone.push('date');
   return { found, rolesOnly, someone };
 }
 
@@ -726,6 +737,7 @@ export function updateFacts(
       const unnamed = [
         ...facts.people.filter((p) => p.name === null),
         ...rolesOnly.map((r) => ({ ...r, name: null })),
+        ...someone.map((role) => ({ role, name: null, pronoun: undefined })),
       ];
       const pendingRole = pronoun
         ? unnamed.findLast((p) => p.pronoun !== (pronoun === 'she' ? 'he' : 'she'))?.role
