@@ -355,3 +355,32 @@ describe('people named after a plural or an unnamed date', () => {
     expect(roleOf(facts, 'Marco')).toBe('partner');
   });
 });
+
+describe('roles said outright', () => {
+  test('"oh ana is my sister sorry, not a friend" gives Ana her role', () => {
+    const facts = factsOf([
+      'ana came flat hunting with us and was cold to my girlfriend the whole time',
+      'oh ana is my sister sorry, not a friend',
+    ]);
+    expect(roleOf(facts, 'Ana')).toBe('sister');
+  });
+
+  test('what someone else believes is not the role ("my parents think hana is my flatmate")', () => {
+    const facts = factsOf([
+      'ive been with hana for 3 years and we live together',
+      'my parents think hana is my flatmate',
+    ]);
+    expect(roleOf(facts, 'Hana')).toBe('partner');
+  });
+
+  test('"kids are noah 9 and ava 6" names the children', () => {
+    const facts = factsOf(['divorced, 2 kids, 50/50', 'kids are noah 9 and ava 6']);
+    expect(roleOf(facts, 'Noah')).toBe('child');
+    expect(roleOf(facts, 'Ava')).toBe('child');
+  });
+
+  test('"my first bf" is a partner the name given next belongs to', () => {
+    const facts = factsOf(['im 16 and i have my first bf', 'his name is tomasz, we met at school']);
+    expect(roleOf(facts, 'Tomasz')).toBe('partner');
+  });
+});

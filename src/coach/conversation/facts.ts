@@ -198,10 +198,21 @@ const RE_OTHERS_PARTNER = new RegExp(
 );
 /** "2 kids lily 8 and max 5", "our children, ana and leo": the names are the children's. */
 const RE_KIDS_NAMED =
-  /\b(?:kids|children|boys|girls|sons|daughters)[,:]? ([\p{L}'-]+)(?: \(?\d+\)?)?(?:,? and ([\p{L}'-]+))?/gu;
+  /\b(?:kids|children|boys|girls|sons|daughters)(?: are| r)?[,:]? ([\p{L}'-]+)(?: \(?\d+\)?)?(?:,? and ([\p{L}'-]+))?/gu;
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)|(?<!\b(?:has|have|had|his|her|their) (?:a |an )?(?:best |close |good |old )?)\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin), ([\p{L}'-]+)/gu;
-const RE_ROLE_ONLY = new RegExp(`\\bmy (${ROLE_ALT})(?:'?s)?\\b`, 'gu');
+const RE_ROLE_ONLY = new RegExp(
+  `\\bmy (?:first |new |current |first ever |very first )?(${ROLE_ALT})(?:'?s)?\\b`,
+  'gu',
+);
+/**
+ * "ana is my sister", "oh jo is my brother btw": a name given its role outright (not what someone
+ * else believes: "my parents think hana is my flatmate").
+ */
+const RE_NAME_IS_MY_ROLE = new RegExp(
+  `(?<!\\b(?:think|thinks|thought|believe|believes|assume|assumes|told them|tell them|tell people|pretend|pretending|say|says|said) )\\b([\\p{L}'-]+) (?:is|was|s) (?:actually )?my (?:older |younger |little |big |best |twin |step ?)?(${ROLE_ALT})\\b(?!'?s\\b| (?:and|&) )`,
+  'gu',
+);
 /**
  * A partner as the subject of a sentence without "my" ("husband's deployed", "wife keeps saying
  * i never listen", "bf just texted"): how people type about the person closest to them.
@@ -267,6 +278,8 @@ function mentions(t: string): {
       if (f) f.fresh = true;
     }
   }
+  for (const m of t.matchAll(RE_NAME_IS_MY_ROLE))
+    add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
   for (const m of t.matchAll(RE_NAME_PAREN_ROLE))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
   for (const m of t.matchAll(RE_BROKE_UP_WITH)) add(asName(m[1], true), 'ex', true);
