@@ -384,3 +384,19 @@ describe('roles said outright', () => {
     expect(roleOf(facts, 'Tomasz')).toBe('partner');
   });
 });
+
+describe('names no list holds', () => {
+  test('"my sister chiamaka says ..." and "my wife oona thinks ..." are named, with their roles', () => {
+    const facts = factsOf([
+      'my wife oona thinks i work too much',
+      'my sister chiamaka says i should just book the holiday',
+    ]);
+    expect(roleOf(facts, 'Oona')).toBe('spouse');
+    expect(roleOf(facts, 'Chiamaka')).toBe('sister');
+  });
+
+  test('"my mum often says", "my friend group thinks" name nobody', () => {
+    const facts = factsOf(['my mum often says im too picky', 'my friend group thinks hes shady']);
+    expect(facts.people.filter((p) => p.name !== null)).toEqual([]);
+  });
+});

@@ -178,6 +178,17 @@ const RE_MY_ROLE_NAME = new RegExp(
   `\\b(?:my|our) (?:new |current |old |former |late |best |little |big |older |younger |eldest |youngest )?(${ROLE_ALT})(?:,)? (?:\\(\\d+\\) )?(?:called |named )?([\\p{L}'-]+)`,
   'gu',
 );
+/**
+ * "my sister ronel says", "my wife tash thinks": a name no list holds, known for one by the role
+ * before it and the verb of saying or knowing after it.
+ */
+const RE_MY_ROLE_UNLISTED = new RegExp(
+  `\\bmy (?:best |older |younger |little |big |eldest |youngest )?(${ROLE_ALT}),? ([\\p{L}'-]+),? (?:says|said|thinks|thought|told|tells|knows|knew|asked|asks|reckons|believes|wants|keeps|texted|called|rang|messaged|found out|gave|doesnt|didnt|has always)\\b`,
+  'gu',
+);
+/** Words between a role and a verb that are not names ("my mum often says", "my friend group thinks"). */
+const NOT_UNLISTED_NAMES =
+  /^(?:\p{L}+ly|often|sometimes|always|never|again|already|still|even|only|just|now|then|also|too|kinda|sorta|once|here|there|today|tonight|yesterday|group|chat|circle|family|side|therapist|counsellor|counselor|doctor|gp|boss|manager|lawyer|people|who|that|and|basically|actually)$/u;
 const RE_NAME_PAREN_ROLE = new RegExp(`\\b([\\p{L}'-]+) \\((${ROLE_ALT})\\b`, 'gu');
 const RE_NAME_AND_I = /\b(?:me and|me & ) (?:my \S+ )?([\p{L}'-]+)|\b([\p{L}'-]+) and i\b/gu;
 const RE_CALLED =
@@ -277,6 +288,10 @@ function mentions(t: string): {
       const f = found.find((x) => x.name === name);
       if (f) f.fresh = true;
     }
+  }
+  for (const m of t.matchAll(RE_MY_ROLE_UNLISTED)) {
+    const name = NOT_UNLISTED_NAMES.test(m[2]) ? null : givenName(m[2]);
+    if (name) add(name, ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null, true);
   }
   for (const m of t.matchAll(RE_NAME_IS_MY_ROLE))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
