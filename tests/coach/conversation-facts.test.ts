@@ -399,4 +399,14 @@ describe('names no list holds', () => {
     const facts = factsOf(['my mum often says im too picky', 'my friend group thinks hes shady']);
     expect(facts.people.filter((p) => p.name !== null)).toEqual([]);
   });
+
+  test('"married 12 years to Nkechi", "seeing Tobenna": a name typed with a capital where only a name stands', () => {
+    expect(
+      roleOf(factsOf(["I've been married 12 years to Nkechi. Two daughters."]), 'Nkechi'),
+    ).toBe('spouse');
+    expect(roleOf(factsOf(['I have been seeing Tobenna for almost 2 years']), 'Tobenna')).toBe(
+      'partner',
+    );
+    expect(factsOf(['been seeing Someone from Hinge']).people.filter((p) => p.name)).toEqual([]);
+  });
 });

@@ -188,7 +188,11 @@ const RE_MY_ROLE_UNLISTED = new RegExp(
 );
 /** Words between a role and a verb that are not names ("my mum often says", "my friend group thinks"). */
 const NOT_UNLISTED_NAMES =
-  /^(?:\p{L}+ly|often|sometimes|always|never|again|already|still|even|only|just|now|then|also|too|kinda|sorta|once|here|there|today|tonight|yesterday|group|chat|circle|family|side|therapist|counsellor|counselor|doctor|gp|boss|manager|lawyer|people|who|that|and|basically|actually)$/u;
+  /^(?:\p{L}+ly|often|sometimes|always|never|again|already|still|even|only|just|now|then|also|too|kinda|sorta|once|here|there|today|tonight|yesterday|group|chat|circle|family|side|therapist|counsellor|counselor|doctor|gp|boss|manager|lawyer|people|who|that|and|basically|actually|someone|somebody|anyone|anybody|everyone|nobody|no one|this|these|those|him|her|them|it)$/u;
+/** A word in a place only a name stands, taken as one unless it is a word of another kind. */
+function unlistedName(word: string): string | null {
+  return NOT_UNLISTED_NAMES.test(word) ? null : givenName(word);
+}
 const RE_NAME_PAREN_ROLE = new RegExp(`\\b([\\p{L}'-]+) \\((${ROLE_ALT})\\b`, 'gu');
 const RE_NAME_AND_I = /\b(?:me and|me & ) (?:my \S+ )?([\p{L}'-]+)|\b([\p{L}'-]+) and i\b/gu;
 const RE_CALLED =
@@ -196,7 +200,15 @@ const RE_CALLED =
 const RE_NAME_AGE = /\b([\p{L}'-]+),? \(?(?:\d{1,2})\)?(?= and\b|,|\.|\)|\s*$| [a-z])/gu;
 const RE_SEEING_SOMEONE =
   /\b(?:seeing|dating|met) (?:a|this) (?:woman|man|girl|guy|lady|person)(?: from \w+| at \w+)?,? (?:called |named )?([\p{L}'-]+)/gu;
-const RE_BEEN_WITH = /\b(?:been with|seeing|dating|married to|engaged to) ([\p{L}'-]+)/gu;
+const RE_BEEN_WITH =
+  /\b(?:been with|seeing|dating|married(?: (?:for )?\d+ years)? to|engaged to) ([\p{L}'-]+)/gu;
+/** Words typed with a capital inside a sentence (not the first word), lower-cased: likely names. */
+function capitalisedWords(raw: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of raw.matchAll(/(?<=[\p{Ll},;:'"]\s+)(\p{Lu}\p{Ll}+)\b/gu))
+    out.add(m[1].toLowerCase());
+  return out;
+}
 const RE_LEFT_ME =
   /\b([\p{L}'-]+) (?:broke up with me|dumped me|left me|ended it|ended things|split up with me|cheated|has been sleeping|had an affair)/gu;
 const RE_BROKE_UP_WITH = new RegExp(
@@ -260,7 +272,10 @@ const RE_SEEING_UNNAMED =
 const RE_BARE = /\b([\p{L}'-]+)\b/gu;
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
-function mentions(t: string): {
+function mentions(
+  t: string,
+  capitalised: ReadonlySet<string> = new Set(),
+): {
   found: Mention[];
   rolesOnly: { role: PersonRole; pronoun?: 'he' | 'she' }[];
   someone: PersonRole[];
@@ -290,7 +305,7 @@ function mentions(t: string): {
     }
   }
   for (const m of t.matchAll(RE_MY_ROLE_UNLISTED)) {
-    const name = NOT_UNLISTED_NAMES.test(m[2]) ? null : givenName(m[2]);
+    const name = unlistedName(m[2]);
     if (name) add(name, ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null, true);
   }
   for (const m of t.matchAll(RE_NAME_IS_MY_ROLE))
@@ -332,7 +347,8 @@ function mentions(t: string): {
   const seeingNow = SEEING_NOW.test(t);
   for (const re of [RE_SEEING_SOMEONE, RE_BEEN_WITH])
     for (const m of t.matchAll(re)) {
-      const name = asName(m[1], true);
+      // "married 12 years to Lerato", "seeing Tunde": a name no list holds, typed with a capital.
+      const name = asName(m[1], true) ?? (capitalised.has(m[1]) ? unlistedName(m[1]) : null);
       add(name, 'partner', false);
       const f = seeingNow && /seeing|dating/.test(m[0]) ? found.find((x) => x.name === name) : null;
       if (f) f.fresh = true;
@@ -749,7 +765,7 @@ export function updateFacts(
     facts.relationship === 'divorced' ||
     facts.relationship === 'separated';
 
-  const { found, rolesOnly, someone } = mentions(t);
+  const { found, rolesOnly, someone } = mentions(t, capitalisedWords(raw));
   for (const m of found) {
     const name = m.name!;
     let role = m.role;
