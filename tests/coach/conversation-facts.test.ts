@@ -410,3 +410,14 @@ describe('names no list holds', () => {
     expect(factsOf(['been seeing Someone from Hinge']).people.filter((p) => p.name)).toEqual([]);
   });
 });
+
+describe('the relationship in plainer words', () => {
+  test.each([
+    [['i found texts on my husbands laptop last night'], 'married'],
+    [['i need advice about my mother in law. married a year, it was arranged'], 'married'],
+    [['im 17 and this is about my first gf'], 'together'],
+    [['divorced mum of 2 here', 'we split 3 yrs ago, it was mostly civil'], 'divorced'],
+  ])('%j is %s', (messages, state) => {
+    expect(factsOf(messages).relationship).toBe(state);
+  });
+});

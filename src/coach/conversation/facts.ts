@@ -429,7 +429,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   ],
   [/\b(engaged|fiance|fiancee|wedding is in|our wedding)\b/, 'engaged'],
   [
-    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to)|my (husband|wife|hubby|missus)|(my|our) marriage)\b/,
+    /\b((we're|were|we are|i'm|im|i am|we've been|weve been|been|got) married|married (\d+|for|to|a year|one year|two years|(a|one|two|three|a few|six) (years|months))|my (husband|wife|hubby|missus)s?|(my|our) marriage)\b/,
     'married',
   ],
   [
@@ -443,7 +443,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
   ],
   [/\b(first date|a date (tomorrow|tonight|on)|seeing each other|dating|been seeing)\b/, 'dating'],
   [
-    /\b(my (boyfriend|girlfriend|bf|gf|partner)|together (for )?\d+ (years|months)|been together|we live together|been with \w+ for)\b/,
+    /\b(my (first |first ever |new |current )?(boyfriend|girlfriend|bf|gf|partner)|together (for )?\d+ (years|months)|been together|we live together|been with \w+ for)\b/,
     'together',
   ],
   [/\b(im single|i'm single|being single)\b/, 'single'],
@@ -740,7 +740,12 @@ export function updateFacts(
     const earlier =
       (LIFE_STAGE[state] ?? -1) >= 0 &&
       (LIFE_STAGE[state] ?? -1) < (LIFE_STAGE[facts.relationship ?? 'single'] ?? -1);
-    if (act === 'correction' || !facts.relationship || ended || state === 'widowed')
+    // "we split 2 yrs ago" told by someone divorced is the same ending in plainer words.
+    const sameEnding =
+      state === 'broken_up' &&
+      (facts.relationship === 'divorced' || facts.relationship === 'separated');
+    if (sameEnding && act !== 'correction') ended = true;
+    else if (act === 'correction' || !facts.relationship || ended || state === 'widowed')
       facts.relationship = state;
     else if (
       !['broken_up', 'divorced', 'separated', 'widowed'].includes(facts.relationship) &&
