@@ -296,3 +296,23 @@ describe('how to get through to someone', () => {
     }
   });
 });
+
+describe('the question after an answer follows from it', () => {
+  test('"is it normal ..." is not asked "what do you think you\'ll do?" or "which part feels doable"', () => {
+    for (const reply of replies([
+      'my ex and i broke up in june',
+      'is it normal that i still check his instagram every day',
+    ])) {
+      expect(reply).not.toMatch(/What do you think you'll do\?|most doable/);
+    }
+  });
+
+  test('a how-to is not asked "does that match your gut"', () => {
+    for (const reply of replies([
+      'my flatmate keeps eating my food',
+      'how do i bring it up without it being awkward',
+    ])) {
+      expect(reply).not.toMatch(/your gut|What do you think you'll do\?/);
+    }
+  });
+});

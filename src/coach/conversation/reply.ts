@@ -107,6 +107,27 @@ function pick(group: string, recent: ReadonlySet<string>, rng: Rng, table = REPL
   return { id: e.id, text: e.text };
 }
 
+/**
+ * The plain questions after an answer that follow from its kind: what they'll do after a view on
+ * what to do, whether it fits after "is it normal", what gets in the way after a how-to ("what
+ * do you think you'll do?" after "yes, that's common" asks about nothing).
+ */
+const FOLLOW_UPS: Record<QuestionKind, readonly string[]> = {
+  advice: ['act.answer.ask.01', 'act.answer.ask.05', 'act.answer.ask.06'],
+  yes_no: ['act.answer.ask.01', 'act.answer.ask.02', 'act.answer.ask.05'],
+  normalcy: ['act.answer.ask.01', 'act.answer.ask.02', 'act.answer.ask.05'],
+  how_to: ['act.answer.ask.02', 'act.answer.ask.03', 'act.answer.ask.04'],
+};
+
+/** A question after an answer of this kind, not one just asked. */
+function followUp(kind: QuestionKind, recent: ReadonlySet<string>, rng: Rng): Piece | null {
+  const all = (REPLIES.answer_followup ?? []).filter((e) => FOLLOW_UPS[kind].includes(e.id));
+  const fresh = all.filter((e) => !recent.has(e.id));
+  if (fresh.length === 0) return null;
+  const e = fresh[Math.floor(rng() * fresh.length) % fresh.length];
+  return { id: e.id, text: e.text };
+}
+
 const ROLE_WORDS: Record<PersonRole, string> = {
   partner: 'partner',
   spouse: 'partner',
@@ -1628,7 +1649,7 @@ function planForTurn(input: ActInput): ActPlan {
       pieces.push(...answer.pieces);
       // At most one question back, and one that follows from the answer: its own, else a plain
       // one about the answer, not another situation's.
-      if (rng() < 0.75) add(answer.ask ?? pick('answer_followup', recent, rng));
+      if (rng() < 0.75) add(answer.ask ?? followUp(input.question ?? 'advice', recent, rng));
       return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
     }
     case 'correction': {
