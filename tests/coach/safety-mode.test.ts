@@ -185,6 +185,16 @@ describe('the graded answer', () => {
     expect(yes.safety).toBe('CRISIS');
   });
 
+  test('a reply that goes on with the story, with only a faint sign of another kind, is not a yes', () => {
+    const [check, next] = talk([
+      "honestly i can't do this anymore",
+      'i told my husband about the miscarriage tonight. he held me for ages and we cried',
+    ]);
+    expect(check.safety).toBe('CHECK');
+    expect(next.style).not.toBe('SAFETY');
+    expect(next.safety).not.toBe('CRISIS');
+  });
+
   test('a clear no continues coaching', () => {
     const [, no] = talk([
       "honestly i can't do this anymore",

@@ -867,7 +867,13 @@ export function planSafety(
     const moved = !yes && !short && (asks || closes(canon));
     const answered =
       yes ||
-      (s.lastPhase === 'check' && (short || (!moved && (own.weak > 0 || own.unsure !== null))));
+      (s.lastPhase === 'check' &&
+        (short ||
+          (!moved &&
+            // A faint sign of another kind ("he held me for a long time" after "are you thinking
+            // of suicide?") is not an answer to the question asked.
+            (own.weak >= WEAK_EVIDENCE ||
+              (own.unsure !== null && (own.unsure === s.pending || own.strong))))));
     if (answered && s.lastPhase === 'check') {
       // A strong sign of another kind in the answer is the crisis ("are you afraid of him?" -
       // "i'm outside his flat with a crowbar").
