@@ -185,6 +185,18 @@ describe('the graded answer', () => {
     expect(yes.safety).toBe('CRISIS');
   });
 
+  test('in a self-harm crisis, "i rang him. he\'s coming over now" is help arriving, not danger at home', () => {
+    const results = talk([
+      'some nights i think it would be easier for everyone if i just didnt wake up',
+      'my brother lives nearby',
+      "i rang him. he's coming over now. he said he'll stay the night",
+    ]);
+    const last = results[results.length - 1];
+    expect(last.style).toBe('SAFETY');
+    expect(last.crisis).toBe('self_harm');
+    expect(last.reply).not.toMatch(/way out|partner|domestic violence/i);
+  });
+
   test('a reply that goes on with the story, with only a faint sign of another kind, is not a yes', () => {
     const [check, next] = talk([
       "honestly i can't do this anymore",

@@ -810,10 +810,13 @@ export function planSafety(
 
   // In safety mode: follow the person until they say they are safe.
   if (s.mode === 'crisis' && s.kind) {
-    // Only the rules, or a classifier all but certain, change the kind of a crisis under way: its
-    // reading of "he's back, i can't do this" in a self-harm crisis is the same crisis.
+    // Only the rules, or a classifier all but certain with a word of harm in the message, change
+    // the kind of a crisis under way: its reading of "he's back, i can't do this" in a self-harm
+    // crisis is the same crisis, and "i rang him. he's coming over now" is help arriving.
     const added =
-      signs.crisis && (signs.byRules || signs.certain) && signs.crisis !== s.kind
+      signs.crisis &&
+      signs.crisis !== s.kind &&
+      (signs.byRules || (signs.certain && test(ANCHOR, canon.replace(OTHERS_PASSING, ' '))))
         ? signs.crisis
         : null;
     const kind = added ?? s.kind;
