@@ -7,6 +7,7 @@
  * bye" is a goodbye, "ok i told him, he was sweet" is progress, not a short reply).
  */
 import cues from './act-cues.json';
+import { rememberRecent } from '../recent';
 
 /** Turn acts, with the ids the evaluation sets use. */
 export const TURN_ACTS = [
@@ -61,15 +62,15 @@ function any(name: CueName, text: string): boolean {
  * The message as cues see it: lower case, apostrophes dropped ("don't" -> "dont"), emoji and
  * symbols removed, spaces collapsed; sentence punctuation kept.
  */
-export function actText(text: string): string {
-  return text
+export const actText = rememberRecent((text: string): string =>
+  text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc'`]/g, '')
     .replace(/[\u2014\u2013]/g, ' - ')
     .replace(/[^\p{L}\p{N}\s.,!?;:()\-£$%/]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /**
  * Common chat spellings read as the words they stand for, so cues need not list every typo
@@ -101,9 +102,9 @@ const SPELLINGS: Record<string, string> = {
   thks: 'thanks',
 };
 
-function respell(text: string): string {
-  return text.replace(/\p{L}+/gu, (w) => SPELLINGS[w] ?? w);
-}
+const respell = rememberRecent((text: string): string =>
+  text.replace(/\p{L}+/gu, (w) => SPELLINGS[w] ?? w),
+);
 
 /** Sentences of a cue text, each with the punctuation that ended it. */
 function sentencesOf(text: string): string[] {

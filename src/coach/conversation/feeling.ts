@@ -11,6 +11,7 @@
 import type { EmotionId } from '../types';
 import { soundsGood, soundsLikeProgress } from './acts';
 import cues from './feeling-cues.json';
+import { rememberRecent } from '../recent';
 
 /** How a message feels, for the words that meet it. */
 export type Feeling = 'hard' | 'good' | 'plain';
@@ -48,9 +49,7 @@ const LAUGHING = compile(CUES.laughing, 'laughing');
 const RELIEF = compile(CUES.relief, 'relief');
 
 /** Lower case with apostrophes dropped, as the patterns are written. */
-function plain(text: string): string {
-  return text.toLowerCase().replace(/['’‘`]/g, '');
-}
+const plain = rememberRecent((text: string): string => text.toLowerCase().replace(/['’‘`]/g, ''));
 
 /** Whether some pattern matches the text. */
 function matches(res: readonly RegExp[], text: string): boolean {
