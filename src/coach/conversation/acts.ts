@@ -7,6 +7,7 @@
  * bye" is a goodbye, "ok i told him, he was sweet" is progress, not a short reply).
  */
 import cues from './act-cues.json';
+import { anyOf } from '../alternation';
 import { rememberRecent } from '../recent';
 
 /** Turn acts, with the ids the evaluation sets use. */
@@ -36,21 +37,11 @@ export interface ActReading {
 
 type CueName = Exclude<keyof typeof cues, '_about'>;
 
-/**
- * Each cue's patterns as one alternation: a text matches it exactly when it matches one of them
- * (joining would shift a numbered back-reference, so none is allowed), and one scan of the text
- * costs a third of one scan per pattern.
- */
+/** Each cue's patterns, tested together (see {@link anyOf}). */
 const COMPILED = new Map<CueName, RegExp>();
-for (const [name, list] of Object.entries(cues) as [string, unknown][]) {
-  if (name === '_about') continue;
-  for (const src of list as string[])
-    if (/\\[1-9]/.test(src)) throw new Error(`act cue ${name}: a back-reference cannot be joined`);
-  COMPILED.set(
-    name as CueName,
-    new RegExp((list as string[]).map((src) => `(?:${src})`).join('|'), 'u'),
-  );
-}
+for (const [name, list] of Object.entries(cues) as [string, unknown][])
+  if (name !== '_about')
+    COMPILED.set(name as CueName, anyOf(list as string[], 'u', `act cue ${name}`));
 /** The greeting itself, cut off to read what follows it. */
 const GREETING = new RegExp(cues.greeting[0], 'u');
 
