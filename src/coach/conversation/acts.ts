@@ -8,7 +8,6 @@
  */
 import cues from './act-cues.json';
 import { anyOf } from '../alternation';
-import { rememberRecent } from '../recent';
 
 /** Turn acts, with the ids the evaluation sets use. */
 export const TURN_ACTS = [
@@ -53,15 +52,15 @@ function any(name: CueName, text: string): boolean {
  * The message as cues see it: lower case, apostrophes dropped ("don't" -> "dont"), emoji and
  * symbols removed, spaces collapsed; sentence punctuation kept.
  */
-export const actText = rememberRecent((text: string): string =>
-  text
+export function actText(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc'`]/g, '')
     .replace(/[\u2014\u2013]/g, ' - ')
     .replace(/[^\p{L}\p{N}\s.,!?;:()\-£$%/]/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim(),
-);
+    .trim();
+}
 
 /**
  * Common chat spellings read as the words they stand for, so cues need not list every typo
@@ -93,9 +92,9 @@ const SPELLINGS: Record<string, string> = {
   thks: 'thanks',
 };
 
-const respell = rememberRecent((text: string): string =>
-  text.replace(/\p{L}+/gu, (w) => SPELLINGS[w] ?? w),
-);
+function respell(text: string): string {
+  return text.replace(/\p{L}+/gu, (w) => SPELLINGS[w] ?? w);
+}
 
 /** Sentences of a cue text, each with the punctuation that ended it. */
 function sentencesOf(text: string): string[] {

@@ -8,7 +8,6 @@
 import cues from './people-cues.json';
 import { sentenceOfAct, type TurnAct } from './acts';
 import { echoable, outsideQuotes, SECOND_PERSON, splitOutsideQuotes } from './own-words';
-import { rememberRecent } from '../recent';
 
 /** Who a person is to the user. */
 export type PersonRole =
@@ -114,15 +113,14 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
 );
 
 /** The text facts are read from: lower case, curly quotes straightened, spaces collapsed. */
-const factText = rememberRecent(
-  (text: string): string =>
-    ` ${text
-      .toLowerCase()
-      .replace(/[\u2018\u2019\u02bc`]/g, "'")
-      .replace(/[^\p{L}\p{N}\s.,!?'()\-]/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()} `,
-);
+function factText(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[^\p{L}\p{N}\s.,!?'()\-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
 
 /** "theo" -> "Theo", "mary-jane" -> "Mary-Jane". */
 export function displayName(name: string): string {

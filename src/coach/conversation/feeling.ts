@@ -12,7 +12,6 @@ import type { EmotionId } from '../types';
 import { soundsGood, soundsLikeProgress } from './acts';
 import cues from './feeling-cues.json';
 import { anyOf } from '../alternation';
-import { rememberRecent } from '../recent';
 
 /** How a message feels, for the words that meet it. */
 export type Feeling = 'hard' | 'good' | 'plain';
@@ -50,7 +49,9 @@ const LAUGHING = compile(CUES.laughing, 'laughing');
 const RELIEF = compile(CUES.relief, 'relief');
 
 /** Lower case with apostrophes dropped, as the patterns are written. */
-const plain = rememberRecent((text: string): string => text.toLowerCase().replace(/['’‘`]/g, ''));
+function plain(text: string): string {
+  return text.toLowerCase().replace(/['’‘`]/g, '');
+}
 
 /** The parts of a message in the order said: sentences, and what follows a "but". */
 function clauses(text: string): string[] {

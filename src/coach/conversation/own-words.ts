@@ -7,7 +7,6 @@
  */
 import cues from './echo-cues.json';
 import { anyOf } from '../alternation';
-import { rememberRecent } from '../recent';
 
 interface EchoCues {
   interjections: string[];
@@ -328,38 +327,40 @@ const SPELLED_OUT: Readonly<Record<string, string>> = {
 };
 
 /** Apostrophes the person left out, put back ("dont" -> "don't", "its been" -> "it's been"). */
-const mended = rememberRecent((s: string): string =>
-  s
-    .replace(/\b(gonna|wanna|gotta|kinda|sorta|tryna|dunno)\b/g, (w) => SPELLED_OUT[w] ?? w)
-    // "wife and i keep fighting": the role word is the person's own.
-    .replace(
-      /^(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|mum|mom|dad|son|daughter) and (i|me)\b/,
-      'my $1 and i',
-    )
-    .replace(/\bidk\b/g, "i don't know")
-    .replace(/\b(bf|gf|bc|cuz|coz|rn|tho|w\/)(?=\s|$)/g, (w) => CHAT_WORDS[w] ?? w)
-    .replace(/^ill\b|(?<=\b(and|so|then|think|guess|maybe|probably) )ill\b/g, "i'll")
-    .replace(
-      /\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo|ai|must|need)nt\b/g,
-      "$1n't",
-    )
-    .replace(
-      /\b(he|she|that|what|there|who|it)s\b(?= (been|just|not|for|about|from|to|too|this|that|no|nothing|someone|something|a|an|so|the|like|all|really|only|over|fine|ok|okay|hard|easier|too|still|always|never|got|gone|going|my|your|his|her|our|their|what|because|time|very|kind|kinda|quite|literally|actually|pretty|true|nothing|done|back|out|in|on|at|with|about|getting|being|trying|making|doing|saying|taking|\w+ing|\w+ed)\b)/g,
-      "$1's",
-    )
-    .replace(
-      /\b(theyre|youre|theyve|youve|weve|theyll|youll)\b/g,
-      (w) => `${w.slice(0, -2)}'${w.slice(-2)}`,
-    )
-    .replace(
-      /\b(at|to|from) (your|his|her|their|my) (mom|mum|dad|mother|father|sister|brother|friend|nan|gran|grandma|aunt|uncle)s\b/g,
-      "$1 $2 $3's",
-    )
-    .replace(/\b(his|her|their|my|your) names\b/g, "$1 name's")
-    .replace(/\bim\b/g, "i'm")
-    .replace(/\bive\b/g, "i've")
-    .replace(/\bid\b(?= (like|love|rather|never|been|say|have|be)\b)/g, "i'd"),
-);
+function mended(s: string): string {
+  return (
+    s
+      .replace(/\b(gonna|wanna|gotta|kinda|sorta|tryna|dunno)\b/g, (w) => SPELLED_OUT[w] ?? w)
+      // "wife and i keep fighting": the role word is the person's own.
+      .replace(
+        /^(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|mum|mom|dad|son|daughter) and (i|me)\b/,
+        'my $1 and i',
+      )
+      .replace(/\bidk\b/g, "i don't know")
+      .replace(/\b(bf|gf|bc|cuz|coz|rn|tho|w\/)(?=\s|$)/g, (w) => CHAT_WORDS[w] ?? w)
+      .replace(/^ill\b|(?<=\b(and|so|then|think|guess|maybe|probably) )ill\b/g, "i'll")
+      .replace(
+        /\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo|ai|must|need)nt\b/g,
+        "$1n't",
+      )
+      .replace(
+        /\b(he|she|that|what|there|who|it)s\b(?= (been|just|not|for|about|from|to|too|this|that|no|nothing|someone|something|a|an|so|the|like|all|really|only|over|fine|ok|okay|hard|easier|too|still|always|never|got|gone|going|my|your|his|her|our|their|what|because|time|very|kind|kinda|quite|literally|actually|pretty|true|nothing|done|back|out|in|on|at|with|about|getting|being|trying|making|doing|saying|taking|\w+ing|\w+ed)\b)/g,
+        "$1's",
+      )
+      .replace(
+        /\b(theyre|youre|theyve|youve|weve|theyll|youll)\b/g,
+        (w) => `${w.slice(0, -2)}'${w.slice(-2)}`,
+      )
+      .replace(
+        /\b(at|to|from) (your|his|her|their|my) (mom|mum|dad|mother|father|sister|brother|friend|nan|gran|grandma|aunt|uncle)s\b/g,
+        "$1 $2 $3's",
+      )
+      .replace(/\b(his|her|their|my|your) names\b/g, "$1 name's")
+      .replace(/\bim\b/g, "i'm")
+      .replace(/\bive\b/g, "i've")
+      .replace(/\bid\b(?= (like|love|rather|never|been|say|have|be)\b)/g, "i'd")
+  );
+}
 
 /** Quoted words stay the speaker's: only the rest is turned to the second person. */
 function secondPerson(s: string): string {
