@@ -7,6 +7,7 @@
  * bye" is a goodbye, "ok i told him, he was sweet" is progress, not a short reply).
  */
 import cues from './act-cues.json';
+import { anyOf } from '../alternation';
 
 /** Turn acts, with the ids the evaluation sets use. */
 export const TURN_ACTS = [
@@ -35,18 +36,16 @@ export interface ActReading {
 
 type CueName = Exclude<keyof typeof cues, '_about'>;
 
-const COMPILED = new Map<CueName, RegExp[]>();
-for (const [name, list] of Object.entries(cues) as [string, unknown][]) {
-  if (name === '_about') continue;
-  COMPILED.set(
-    name as CueName,
-    (list as string[]).map((src) => new RegExp(src, 'u')),
-  );
-}
+/** Each cue's patterns, tested together (see {@link anyOf}). */
+const COMPILED = new Map<CueName, RegExp>();
+for (const [name, list] of Object.entries(cues) as [string, unknown][])
+  if (name !== '_about')
+    COMPILED.set(name as CueName, anyOf(list as string[], 'u', `act cue ${name}`));
+/** The greeting itself, cut off to read what follows it. */
+const GREETING = new RegExp(cues.greeting[0], 'u');
 
 function any(name: CueName, text: string): boolean {
-  for (const re of COMPILED.get(name) ?? []) if (re.test(text)) return true;
-  return false;
+  return COMPILED.get(name)?.test(text) ?? false;
 }
 
 /**
@@ -223,7 +222,7 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   if (!question && words <= 40 && thanks && any('thanks_last', last)) return none('thanks');
   if (any('greeting', text)) {
     const rest = text
-      .replace(COMPILED.get('greeting')![0], '')
+      .replace(GREETING, '')
       .replace(/^[\s.,!]+/, '')
       .trim();
     // "hey, need advice but its not about me, its my friend" already tells the story.

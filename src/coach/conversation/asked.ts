@@ -5,6 +5,7 @@
  * either/or ("should i confront him or pretend i didnt see"). An answer built from this answers
  * what was asked, where a situation's stock answer answers the situation's usual question.
  */
+import { anyOf } from '../alternation';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import subjectsData from './subjects.json';
 
@@ -14,7 +15,8 @@ export type AnswerForm = 'advice' | 'yes_no' | 'normalcy' | 'how_to';
 /** A subject of questions, with an answer for each form of asking it has one for. */
 export interface Subject {
   id: string;
-  cues: RegExp[];
+  /** Its cue patterns, tested together (see {@link anyOf}). */
+  cue: RegExp;
   /** What its answers take for granted, checked against the conversation's facts. */
   assumes: Assumption[];
   /** What the question itself brings up, so its answers may name it. */
@@ -57,14 +59,15 @@ export function validateSubjects(raw: unknown): Subject[] {
       if (!['id', 'cues', 'assumes', 'raises', 'situations', 'answers', 'question'].includes(k))
         fail(id, `unknown field "${k}"`);
     if (!Array.isArray(s.cues) || s.cues.length === 0) fail(id, '"cues" must be a non-empty list');
-    const cues = (s.cues as unknown[]).map((c) => {
+    for (const c of s.cues as unknown[]) {
       if (typeof c !== 'string') fail(id, 'a cue is not text');
       try {
-        return new RegExp(c, 'u');
+        new RegExp(c, 'u');
       } catch {
-        return fail(id, `cue is not a regular expression: ${c}`);
+        fail(id, `cue is not a regular expression: ${c}`);
       }
-    });
+    }
+    const cue = anyOf(s.cues as string[], 'u', `subject ${id}`);
     const answers: Partial<Record<AnswerForm, string>> = {};
     const given = s.answers as Record<string, unknown> | undefined;
     if (!given || typeof given !== 'object') fail(id, '"answers" must be an object');
@@ -80,7 +83,7 @@ export function validateSubjects(raw: unknown): Subject[] {
       fail(id, '"question" must be one question ending with "?"');
     return {
       id,
-      cues,
+      cue,
       assumes: assumptionList(id, 'assumes', s.assumes),
       raises: assumptionList(id, 'raises', s.raises),
       situations:
@@ -147,7 +150,7 @@ export const FITTING_FORMS: Readonly<Record<AnswerForm, readonly AnswerForm[]>> 
 
 /** Subjects whose cues the question sentence meets, in catalogue order. */
 export function subjectsOf(sentence: string): Subject[] {
-  return SUBJECTS.filter((s) => s.cues.some((re) => re.test(sentence)));
+  return SUBJECTS.filter((s) => s.cue.test(sentence));
 }
 
 /** The two options of an either/or question, in the person's words (first person, lower case). */

@@ -11,6 +11,7 @@
 import type { EmotionId } from '../types';
 import { soundsGood, soundsLikeProgress } from './acts';
 import cues from './feeling-cues.json';
+import { anyOf } from '../alternation';
 
 /** How a message feels, for the words that meet it. */
 export type Feeling = 'hard' | 'good' | 'plain';
@@ -29,12 +30,12 @@ interface FeelingCues {
   relief: string[];
 }
 
-function compile(list: unknown, name: string): RegExp[] {
+function compile(list: unknown, name: string): RegExp {
   if (!Array.isArray(list) || list.some((p) => typeof p !== 'string'))
     throw new Error(`feeling-cues.json: "${name}" must be a list of patterns`);
   // Unicode mode, so an emoji in a character class is one character, not two halves that
   // would match other emoji ("😂" shares its first half with "😭").
-  return (list as string[]).map((p) => new RegExp(p, 'u'));
+  return anyOf(list as string[], 'u', `feeling-cues.json: "${name}"`);
 }
 
 const CUES = cues as FeelingCues;
@@ -52,11 +53,6 @@ function plain(text: string): string {
   return text.toLowerCase().replace(/['’‘`]/g, '');
 }
 
-/** Whether some pattern matches the text. */
-function matches(res: readonly RegExp[], text: string): boolean {
-  return res.some((re) => re.test(text));
-}
-
 /** The parts of a message in the order said: sentences, and what follows a "but". */
 function clauses(text: string): string[] {
   return plain(text)
@@ -67,7 +63,7 @@ function clauses(text: string): string[] {
 
 /** Whether a sentence says a worry or complaint in so many words ("now im worried ..."). */
 export function worryIn(sentence: string): boolean {
-  return matches(WORRY, plain(sentence));
+  return WORRY.test(plain(sentence));
 }
 
 /**
@@ -77,8 +73,8 @@ export function worryIn(sentence: string): boolean {
 export function goodIn(sentence: string, aboutOthers = false): boolean {
   const clause = plain(sentence);
   return (
-    (!aboutOthers && matches(NEWS, clause)) ||
-    matches(WARM, clause) ||
+    (!aboutOthers && NEWS.test(clause)) ||
+    WARM.test(clause) ||
     soundsGood(clause) ||
     soundsLikeProgress(clause)
   );
@@ -90,7 +86,7 @@ export function goodIn(sentence: string, aboutOthers = false): boolean {
  */
 export function bringsNews(text: string): boolean {
   const lower = plain(text);
-  return !matches(OTHERS, lower) && matches(NEWS, lower) && frameOf(text) === 'good';
+  return !OTHERS.test(lower) && NEWS.test(lower) && frameOf(text) === 'good';
 }
 
 /**
@@ -98,7 +94,7 @@ export function bringsNews(text: string): boolean {
  * good news says a worry, 'good' when it says good news, null when none says either.
  */
 export function frameOf(text: string): 'good' | 'worry' | null {
-  const aboutOthers = matches(OTHERS, plain(text));
+  const aboutOthers = OTHERS.test(plain(text));
   const parts = clauses(text);
   for (let i = parts.length - 1; i >= 0; i--) {
     const worry = worryIn(parts[i]);
@@ -117,7 +113,7 @@ export function frameOf(text: string): 'good' | 'worry' | null {
  */
 export function reliefIn(text: string): boolean {
   const lower = plain(text);
-  return matches(RELIEF, lower) && !matches(WORRY, lower);
+  return RELIEF.test(lower) && !WORRY.test(lower);
 }
 
 /**
@@ -126,9 +122,9 @@ export function reliefIn(text: string): boolean {
  * laughter ("lmao 😭"), and says nothing.
  */
 function marksOf(text: string): 'sad' | 'glad' | null {
-  if (matches(LAUGHING, plain(text))) return null;
-  if (matches(SAD_MARKS, text)) return 'sad';
-  if (matches(GLAD_MARKS, text)) return 'glad';
+  if (LAUGHING.test(plain(text))) return null;
+  if (SAD_MARKS.test(text)) return 'sad';
+  if (GLAD_MARKS.test(text)) return 'glad';
   return null;
 }
 
@@ -146,7 +142,7 @@ export function feelingOf(
   if (soundsGood(text) || bringsNews(text) || reliefIn(text)) return 'good';
   const lower = plain(text);
   const hard = emotions.some((e) => !EASY_FEELINGS.has(e));
-  if ((!hard || inferred) && matches(WARM, lower)) return 'good';
+  if ((!hard || inferred) && WARM.test(lower)) return 'good';
   const marks = marksOf(text);
   if (marks === 'sad') return 'hard';
   if (marks === 'glad' && (!hard || inferred)) return 'good';

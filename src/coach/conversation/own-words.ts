@@ -6,6 +6,7 @@
  * and questions are left out, and anything too long to say back gives null.
  */
 import cues from './echo-cues.json';
+import { anyOf } from '../alternation';
 
 interface EchoCues {
   interjections: string[];
@@ -30,6 +31,12 @@ function compileList(list: unknown, name: string, flags = 'u'): RegExp[] {
   return (list as string[]).map((p) => new RegExp(p, flags));
 }
 
+/** A cue list as one regex that matches where one of its patterns does (see {@link anyOf}). */
+function compileAny(list: unknown, name: string): RegExp {
+  compileList(list, name);
+  return anyOf(list as string[], 'u', `echo-cues.json: "${name}"`);
+}
+
 /** Chat words outside the sentence, at its start ("mano i need help", "omg he texted"). */
 const INTERJECTION_START = new RegExp(
   `^(?:(?:${compileList(CUES.interjections, 'interjections')
@@ -47,15 +54,15 @@ const INTERJECTION_ANYWHERE = new RegExp(
   'gu',
 );
 const VOCATIVE = new RegExp(CUES.vocative, 'gu');
-const PREAMBLES = compileList(CUES.preamble, 'preamble');
+const PREAMBLES = compileAny(CUES.preamble, 'preamble');
 const LEAD = new RegExp(`^(?:(?:${CUES.lead.join('|')})(?:[,.:!\\- ]+))+`, 'u');
 const LABEL = new RegExp(`^(?:${CUES.label.join('|')})\\s*[,:\\-]+\\s*`, 'u');
-const BROKEN = compileList(
+const BROKEN = compileAny(
   CUES.broken.map((p) => p.replace('ROLE', CUES.role_nouns)),
   'broken',
 );
-const LIGHT = compileList(CUES.light, 'light');
-const BURDEN = compileList(CUES.burden, 'burden');
+const LIGHT = compileAny(CUES.light, 'light');
+const BURDEN = compileAny(CUES.burden, 'burden');
 
 /** Lower case with typographic apostrophes made plain, as the cues are written. */
 function lowerPlain(text: string): string {
@@ -68,7 +75,7 @@ function lowerPlain(text: string): string {
  */
 export function lightIn(text: string): boolean {
   const t = lowerPlain(text);
-  return LIGHT.some((re) => re.test(t));
+  return LIGHT.test(t);
 }
 
 /**
@@ -76,10 +83,10 @@ export function lightIn(text: string): boolean {
  * alone with the kids"): only those are met with "that's a lot to deal with" and its kind.
  */
 export function burdenIn(text: string): boolean {
-  return firstPersonReadings(text).some((t) => BURDEN.some((re) => re.test(t)));
+  return firstPersonReadings(text).some((t) => BURDEN.test(t));
 }
 
-const BACKGROUND = compileList(CUES.background, 'background');
+const BACKGROUND = compileAny(CUES.background, 'background');
 
 /**
  * Whether words only set the scene: how long, where, who someone is, what someone else said or
@@ -87,7 +94,7 @@ const BACKGROUND = compileList(CUES.background, 'background');
  */
 export function backgroundIn(text: string): boolean {
   const t = lowerPlain(text);
-  return BACKGROUND.some((re) => re.test(t));
+  return BACKGROUND.test(t);
 }
 
 /**
@@ -136,7 +143,7 @@ export function echoable(sentence: string): string | null {
   s = s
     .replace(/\b(gonna|wanna|gotta|kinda|sorta|tryna|dunno)\b/g, (w) => SPELLED_OUT[w] ?? w)
     .replace(/, like (?=(he|she|they|i|we|it|you|the|my|his|her)\b)/g, ', ');
-  if (!s || PREAMBLES.some((re) => re.test(s))) return null;
+  if (!s || PREAMBLES.test(s)) return null;
   // Speech reported after a colon ("ask him straight: are we together") stays speech.
   const speech =
     /^(.*\b(?:ask|asked|asking|say|said|saying|tell|told|telling|text|texted|write|wrote|go|went)\b[^:'"]*): ([^'"]+)$/.exec(
@@ -153,7 +160,7 @@ export function echoable(sentence: string): string | null {
   const bare = unquoted(s);
   // Words to Amora ("u helped", "you're right") turned to the second person would be the person's.
   if (/\b(you|your|yours|you're|youre|you've|you'll|you'd|u|ur|yourself)\b/.test(bare)) return null;
-  if (BROKEN.some((re) => re.test(mended(bare)))) return null;
+  if (BROKEN.test(mended(bare))) return null;
   return s;
 }
 
@@ -211,8 +218,8 @@ export function quotable(clause: string): boolean {
     s !== '' &&
     !VOCATIVE.test(s) &&
     !/\b(u|ur)\b/.test(s) &&
-    !PREAMBLES.some((re) => re.test(s)) &&
-    !BROKEN.some((re) => re.test(mended(s)))
+    !PREAMBLES.test(s) &&
+    !BROKEN.test(mended(s))
   );
 }
 
