@@ -1,5 +1,5 @@
 import { createBlocksEngine, initialState, type ConversationState } from '../../src/coach';
-import { recogniseAct } from '../../src/coach/conversation/acts';
+import { askedSentence, recogniseAct } from '../../src/coach/conversation/acts';
 import {
   emptyFacts,
   updateFacts,
@@ -59,6 +59,13 @@ describe('turn acts', () => {
       recogniseAct('would it be disloyal to ask her for a coffee?', { turnsBefore: 1 }).question,
     ).toBe('yes_no');
   });
+});
+
+test('words that are also names of object properties are read as words ("constructor")', () => {
+  expect(askedSentence('should i tell the constructor?')).toBe('should i tell the constructor');
+  expect(
+    recogniseAct('my boyfriend is a constructor and works away a lot', { turnsBefore: 1 }).act,
+  ).toBe('sharing');
 });
 
 describe('facts with roles', () => {

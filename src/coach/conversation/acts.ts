@@ -93,7 +93,7 @@ const SPELLINGS: Record<string, string> = {
 };
 
 function respell(text: string): string {
-  return text.replace(/\p{L}+/gu, (w) => SPELLINGS[w] ?? w);
+  return text.replace(/\p{L}+/gu, (w) => (Object.hasOwn(SPELLINGS, w) ? SPELLINGS[w] : w));
 }
 
 /** Sentences of a cue text, each with the punctuation that ended it. */
