@@ -428,3 +428,12 @@ describe('the relationship in plainer words', () => {
     expect(factsOf(messages).relationship).toBe(state);
   });
 });
+
+test('"i have a baby 7 months, Zofia, and my husband Bartek": the baby is the child, Bartek the husband', () => {
+  const facts = factsOf([
+    'Hi. I have a baby 7 months, Zofia, and my husband Bartek. We are so tired',
+  ]);
+  expect(roleOf(facts, 'Zofia')).toBe('child');
+  expect(roleOf(facts, 'Bartek')).toBe('spouse');
+  expect(facts.children).toBe(true);
+});

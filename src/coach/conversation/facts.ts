@@ -254,6 +254,9 @@ const RE_ROLE_AND_I = new RegExp(
 /** "we have a 6 yr old, arjun", "our 3 month old leo", "my 8yo emma": the user's child, named. */
 const RE_AGED_CHILD =
   /\b(?:(?:we|i) (?:have|got|ve got|'ve got) (?:a|an)|our|my) (\d{1,2})[ -]?(?:yrs?|years?|yo|y\/o|months?|mo)(?:[ -]old)?(?: (?:son|daughter|boy|girl|kid|baby|toddler))?,? (?:called |named )?([\p{L}'-]+)/gu;
+/** "i have a baby 8 months, antek", "our son (2), leo": a child named after their age. */
+const RE_CHILD_AGED_NAMED =
+  /\b(?:a|my|our) (?:baby|son|daughter|little boy|little girl|toddler|newborn)(?: boy| girl)?,? \(?(?:of )?\d{1,2} ?(?:months?|mo|weeks?|wks?|years?|yrs?|yo)(?: old)?\)?,? (?:called |named )?([\p{L}'-]+)/gu;
 /** "when eli was 5 weeks old", "rosa is 3 months": an age in days, weeks or months is a baby's. */
 const RE_BABY_AGE =
   /\b([\p{L}'-]+) (?:was|is|turned|turns|'s) (?:only |just |nearly |almost |about )?(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|a few|a couple of) (?:days?|weeks?|months?|wks?|mos?)(?! ago| later| before| after| into| in| of| since| now)\b/gu;
@@ -294,7 +297,8 @@ function mentions(
   for (const m of t.matchAll(RE_MY_ROLE_NAME)) {
     const word = m[1].replace(/-/g, ' ');
     const role = ROLE_OF.get(word) ?? null;
-    const name = asName(m[2], false);
+    // "my husband Kuba": a name no list holds, typed with a capital after the role.
+    const name = asName(m[2], false) ?? (capitalised.has(m[2]) ? unlistedName(m[2]) : null);
     add(name, role, true);
     const said = PRONOUN_OF.get(word);
     const f = said ? found.find((x) => x.name === name) : undefined;
@@ -327,6 +331,8 @@ function mentions(
   }
   for (const m of t.matchAll(RE_AGED_CHILD)) add(asName(m[2], true), 'child', true);
   for (const m of t.matchAll(RE_BABY_AGE)) add(asName(m[1], true), 'child', true);
+  for (const m of t.matchAll(RE_CHILD_AGED_NAMED))
+    add(asName(m[1], true) ?? unlistedName(m[1]), 'child', true);
   for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
     const said = m[0].split(/,? /)[0];
     const word = /^(roommate|flatmate|housemate|mate)$/.test(said) ? 'friend' : said;
@@ -549,7 +555,7 @@ export function statesOnlyOthers(raw: string): boolean {
 const CALLED_MY_BABY =
   /\b(?:(?:he|she|it|you|hes|shes|hes|its|youre|he is|she is|it is|you are|is|s) my (?:baby|babies|baby boy|baby girl)|my fur ?(?:baby|babies|kids?|child))\b/g;
 const CHILDREN_YES =
-  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
+  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|i (have|ve got|have got) (a|two|three|\d+) (kids|children|daughters?|sons?|baby|toddler|newborn)\b|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
 const CHILDREN_OTHERS =
   /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
 const CHILDREN_NO =
