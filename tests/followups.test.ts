@@ -542,6 +542,44 @@ describe('exactly once across timers', () => {
     await Promise.all([b.tick(), a.tick(), b.tick()]);
     expect(await checkIns(t, user)).toHaveLength(80);
   });
+
+  it('a session due again for a day that has its check-in gets no second one: only rescheduled, nothing pushed', async () => {
+    const { t, clock, tick } = h;
+    clock.set('2026-05-06T04:00:00Z');
+    const user = randomUUID();
+    const token = await t.token(user);
+    const id = await createSession(t, token, {
+      title: 'once',
+      followUpEnabled: true,
+      followUpTime: '06:30',
+      timezone: 'UTC',
+    });
+    clock.set('2026-05-06T08:00:00Z');
+    await tick();
+    expect(await checkIns(t, user)).toHaveLength(1);
+    const sub = await subscribe(t, token);
+    try {
+      // As if its schedule had been put back by hand (or by a writer that missed the check-in):
+      // today's occurrence, with the last check-in cleared, so the due rule serves today again.
+      await t.db.query(
+        `UPDATE amora_sessions SET next_follow_up_at = '2026-05-06T06:30:00Z', last_follow_up_at = NULL WHERE id = $1`,
+        [id],
+      );
+      expect(await tick()).toBe(0);
+      expect((await checkIns(t, user)).map((r) => r.local_day)).toEqual(['2026-05-06']);
+      expect(await checkInMessages(t, id)).toBe(1);
+      const [row] = await t.db.query<{ next_follow_up_at: Date; last_follow_up_at: Date | null }>(
+        `SELECT next_follow_up_at, last_follow_up_at FROM amora_sessions WHERE id = $1`,
+        [id],
+      );
+      expect(row.next_follow_up_at.toISOString()).toBe('2026-05-07T06:30:00.000Z');
+      expect(row.last_follow_up_at).toBeNull();
+      await sleep(100);
+      expect(sub.events).toEqual([]);
+    } finally {
+      await sub.close();
+    }
+  });
 });
 
 describe('time zones and daylight saving', () => {
