@@ -231,7 +231,11 @@ function completeEvent(plan: PushPlan, event: unknown): ExecutionResult | typeof
   }
 }
 
-/** The event's result: the plan's when it can, else graphql's executor's, as graphql's `subscribe` would map it. */
+/**
+ * The event's result: the plan's when it can, else graphql's executor's, as graphql's `subscribe`
+ * would map it (the root resolver then runs a second time for that event: resolvers of a
+ * subscription's root field must bear that, as `dueFollowups`'s does).
+ */
 function resultOf(plan: PushPlan, event: unknown): ExecutionResult | Promise<ExecutionResult> {
   const planned = completeEvent(plan, event);
   if (planned !== UNPLANNED) return planned;
@@ -303,6 +307,8 @@ function pushStream(
         await source.return?.().catch(() => undefined);
         throw error;
       }
+      // Completed by the client or closed while this event was being completed: not sent.
+      if (returned) return finished;
       try {
         await send(`${prefix}${JSON.stringify(target.onNext(result))}}`);
       } catch (error) {
