@@ -300,6 +300,115 @@ describe('check-ins pushed over the websocket', () => {
       await sub.close();
     }
   });
+  it('gives each subscription its own selection of one check-in, over the protocol as graphql-ws speaks it', async () => {
+    const { t, clock, tick } = h;
+    clock.set('2026-03-04T10:00:00Z');
+    const dana = randomUUID();
+    const token = await t.token(dana);
+    const sessionId = await createSession(t, token, {
+      title: 'Two phones',
+      followUpEnabled: true,
+      followUpTime: '09:00',
+      timezone: 'UTC',
+    });
+    const auth = { authorization: `Bearer ${token}` };
+    const phone = await connectRaw(t, auth);
+    const tablet = await connectRaw(t, auth);
+    const stranger = await connectRaw(t, {
+      authorization: `Bearer ${await t.token(randomUUID())}`,
+    });
+    const heard = new Map<WebSocket, any[]>();
+    for (const socket of [phone.socket, tablet.socket, stranger.socket]) {
+      const list: any[] = [];
+      heard.set(socket, list);
+      socket.on('message', (data) => list.push(JSON.parse((data as Buffer).toString())));
+    }
+    const send = (socket: WebSocket, message: Record<string, unknown>) =>
+      socket.send(JSON.stringify(message));
+    const query = (socket: WebSocket, id: string, q: string) =>
+      send(socket, { id, type: 'subscribe', payload: { query: q } });
+    // Written by the push path (leaves only) and by graphql-ws (a nested field) side by side.
+    query(phone.socket, 'plain', 'subscription { dueFollowups { coachSessionId prompt } }');
+    query(
+      phone.socket,
+      'nested',
+      'subscription { dueFollowups { coachSessionId session { id title } } }',
+    );
+    query(tablet.socket, 'a', 'subscription { f: dueFollowups { __typename dueAt t: title } }');
+    query(stranger.socket, 's', 'subscription { dueFollowups { coachSessionId } }');
+    const settled = async (socket: WebSocket, id: string) => {
+      query(socket, id, '{ __typename }');
+      while (!heard.get(socket)!.some((m) => m.id === id && m.type === 'complete')) await sleep(5);
+    };
+    try {
+      await Promise.all([
+        settled(phone.socket, 'q1'),
+        settled(tablet.socket, 'q2'),
+        settled(stranger.socket, 'q3'),
+      ]);
+      // Earlier tests' sessions fall due too; only Dana's matter here.
+      await tick();
+      const nexts = async (socket: WebSocket, n: number) => {
+        const deadline = Date.now() + 2_000;
+        const of = () => heard.get(socket)!.filter((m) => m.type === 'next' && !/^q/.test(m.id));
+        while (of().length < n && Date.now() < deadline) await sleep(10);
+        return of();
+      };
+      const [prompt] = (await checkIns(t, dana)).map((row) => row.prompt);
+      const phoneHeard = await nexts(phone.socket, 2);
+      expect(phoneHeard).toHaveLength(2);
+      expect(phoneHeard.find((m) => m.id === 'plain')).toEqual({
+        id: 'plain',
+        type: 'next',
+        payload: { data: { dueFollowups: { coachSessionId: sessionId, prompt } } },
+      });
+      expect(phoneHeard.find((m) => m.id === 'nested')).toEqual({
+        id: 'nested',
+        type: 'next',
+        payload: {
+          data: {
+            dueFollowups: {
+              coachSessionId: sessionId,
+              session: { id: sessionId, title: 'Two phones' },
+            },
+          },
+        },
+      });
+      expect(await nexts(tablet.socket, 1)).toEqual([
+        {
+          id: 'a',
+          type: 'next',
+          payload: {
+            data: {
+              f: { __typename: 'Followup', dueAt: '2026-03-04T09:00:00.000Z', t: 'Two phones' },
+            },
+          },
+        },
+      ]);
+
+      // Completed by the client: no more events, and no `complete` back (graphql-ws's rule).
+      send(phone.socket, { id: 'plain', type: 'complete' });
+      await settled(phone.socket, 'q4');
+      clock.set('2026-03-05T09:00:00Z');
+      await tick();
+      const later = await nexts(tablet.socket, 2);
+      expect(later.map((m) => m.payload.data.f.dueAt)).toEqual([
+        '2026-03-04T09:00:00.000Z',
+        '2026-03-05T09:00:00.000Z',
+      ]);
+      expect((await nexts(phone.socket, 3)).map((m) => m.id)).toEqual([
+        'plain',
+        'nested',
+        'nested',
+      ]);
+      expect(heard.get(phone.socket)!.filter((m) => m.id === 'plain' && m.type !== 'next')).toEqual(
+        [],
+      );
+      expect(heard.get(stranger.socket)!.filter((m) => m.id === 's')).toEqual([]);
+    } finally {
+      for (const socket of [phone.socket, tablet.socket, stranger.socket]) socket.close();
+    }
+  });
 });
 
 describe('which sessions are due', () => {
@@ -432,6 +541,44 @@ describe('exactly once across timers', () => {
     clock.set('2026-05-05T07:30:00Z');
     await Promise.all([b.tick(), a.tick(), b.tick()]);
     expect(await checkIns(t, user)).toHaveLength(80);
+  });
+
+  it('a session due again for a day that has its check-in gets no second one: only rescheduled, nothing pushed', async () => {
+    const { t, clock, tick } = h;
+    clock.set('2026-05-06T04:00:00Z');
+    const user = randomUUID();
+    const token = await t.token(user);
+    const id = await createSession(t, token, {
+      title: 'once',
+      followUpEnabled: true,
+      followUpTime: '06:30',
+      timezone: 'UTC',
+    });
+    clock.set('2026-05-06T08:00:00Z');
+    await tick();
+    expect(await checkIns(t, user)).toHaveLength(1);
+    const sub = await subscribe(t, token);
+    try {
+      // As if its schedule had been put back by hand (or by a writer that missed the check-in):
+      // today's occurrence, with the last check-in cleared, so the due rule serves today again.
+      await t.db.query(
+        `UPDATE amora_sessions SET next_follow_up_at = '2026-05-06T06:30:00Z', last_follow_up_at = NULL WHERE id = $1`,
+        [id],
+      );
+      expect(await tick()).toBe(0);
+      expect((await checkIns(t, user)).map((r) => r.local_day)).toEqual(['2026-05-06']);
+      expect(await checkInMessages(t, id)).toBe(1);
+      const [row] = await t.db.query<{ next_follow_up_at: Date; last_follow_up_at: Date | null }>(
+        `SELECT next_follow_up_at, last_follow_up_at FROM amora_sessions WHERE id = $1`,
+        [id],
+      );
+      expect(row.next_follow_up_at.toISOString()).toBe('2026-05-07T06:30:00.000Z');
+      expect(row.last_follow_up_at).toBeNull();
+      await sleep(100);
+      expect(sub.events).toEqual([]);
+    } finally {
+      await sub.close();
+    }
   });
 });
 

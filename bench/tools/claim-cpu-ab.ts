@@ -7,6 +7,10 @@
  * server's HTTP and websocket work around it.
  *
  *   node -r @swc-node/register bench/tools/claim-cpu-ab.ts --base=/tmp/base [--rounds=6] [--due=10000]
+ *
+ * `--reset-sql=` (statements separated by `;`) runs in every reset, after the check-ins are
+ * truncated: `ANALYZE amora_followups; ANALYZE amora_session_messages` makes each wave start from
+ * tables the planner knows as empty (a new or emptied deployment's first wave).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
   const base = path.resolve(arg('base') ?? ROOT);
   const rounds = Number(arg('rounds') ?? 6);
   const due = Number(arg('due') ?? 10_000);
+  const resetSql = arg('reset-sql');
   const url = await databaseWithCheckIns('claim_cpu_ab', due);
   const postmaster = await withClient(url, (c) => postmasterPid(c as never));
   const pool = new pg.Pool({ connectionString: url, options: '-c TimeZone=UTC', max: 4 });
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < rounds; round++) {
       for (const v of round % 2 ? [...variants].reverse() : variants) {
-        await resetCheckIns(pool);
+        await resetCheckIns(pool, { sql: resetSql });
         const service = new v.Service(db, { now: () => new Date() });
         const snapshot = cpuSnapshot();
         const before = process.cpuUsage();

@@ -6,6 +6,9 @@
  * resets the due state between rounds on the same connection, as the A/B tools do.
  *
  *   node -r @swc-node/register bench/tools/claim-explain.ts [--root=<checkout>] [--due=10000] [--show=1,6] [--rounds=1]
+ *
+ * `--reset-sql=` (statements separated by `;`) runs in every reset after the truncation, as in
+ * claim-cpu-ab.ts (`ANALYZE amora_followups`: the planner knows the check-ins as empty).
  */
 import 'reflect-metadata';
 import path from 'node:path';
@@ -22,7 +25,8 @@ async function main(): Promise<void> {
   const url = await databaseWithCheckIns('claim_explain', due);
   const client = new pg.Client({ connectionString: url, options: '-c TimeZone=UTC' });
   await client.connect();
-  await resetCheckIns(client);
+  const resetSql = arg('reset-sql');
+  await resetCheckIns(client, { sql: resetSql });
   await client.query(`LOAD 'auto_explain'`);
   await client.query(
     'SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_buffers = on; SET auto_explain.log_wal = on; SET auto_explain.log_level = notice',
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
       console.log(`== round ${round}`);
       if (round > 1) {
         // As claim-cpu-ab resets between rounds, on the same connection.
-        await resetCheckIns(client);
+        await resetCheckIns(client, { sql: resetSql });
       }
       for (let batch = 0; batch < due / 2_000; batch++) await service.claimBatch(2_000);
     }

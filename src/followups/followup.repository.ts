@@ -101,11 +101,10 @@ export class FollowupRepository {
    * the `amora_followups` row and the CHECK_IN message (the foreign key between them is checked at
    * the end of the statement).
    *
-   * One statement is atomic: a crash loses nothing and sends nothing twice. Only this statement
-   * writes check-ins, under the session's row lock, so the NOT EXISTS check sees every earlier one;
-   * the unique (session_id, local_day, timezone) key is the last guard: a duplicate would fail the
-   * whole statement (nothing written) rather than write a second message. `last_follow_up_at`
-   * moves only for a check-in actually written.
+   * One statement is atomic: a crash loses nothing and sends nothing twice. The check-in is
+   * inserted `ON CONFLICT (session_id, local_day, timezone) DO NOTHING`, so a day that has one
+   * already gets no second row and no message; `last_follow_up_at` moves only for a check-in
+   * actually written.
    */
   async claim(decisions: ClaimDecision[], now: Date): Promise<ClaimedRow[]> {
     // One typed array per column: PostgreSQL reads them with unnest, cheaper than parsing a JSON
@@ -164,12 +163,7 @@ const CLAIM_SQL = `
   -- Carries what the write needs, so input is read once: the planner takes unnest for 10 rows,
   -- and a second join with it would be a nested loop over the whole batch for every row.
   locked AS (
-    SELECT s.id, i.day, i.zone, i.due_at, i.next_at, i.prompt, i.message_id, i.topic,
-      -- Only this statement writes check-ins, under this row lock, and every one it writes
-      -- also moves the row (so a claim that read it before fails the check above).
-      i.fire AND NOT EXISTS (
-        SELECT 1 FROM amora_followups x
-        WHERE x.session_id = s.id AND x.local_day = i.day AND x.timezone = i.zone) AS written
+    SELECT s.id, s.user_id, i.fire, i.day, i.zone, i.due_at, i.next_at, i.prompt, i.message_id, i.topic
     FROM amora_sessions s JOIN input i ON i.id = s.id
     -- The planner cannot see how few rows unnest yields; the id list makes the primary key
     -- drive this lookup instead of a scan of every session.
@@ -179,20 +173,26 @@ const CLAIM_SQL = `
       AND s.next_follow_up_at = i.seen_next AND s.last_follow_up_at IS NOT DISTINCT FROM i.seen_last
     FOR UPDATE OF s SKIP LOCKED
   ),
+  -- The day's check-in, unless the session has it already: the unique key decides, through its
+  -- index whatever the planner thinks of the table (a NOT EXISTS probe of a table analyzed empty
+  -- was planned as a sequential scan, each probe reading every check-in of the wave so far).
+  followup AS (
+    INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id, created_at)
+    SELECT gen_random_uuid(), l.id, l.user_id, l.day, l.zone, l.due_at, l.prompt, l.message_id, $15::timestamptz
+    FROM locked l WHERE l.fire
+    ON CONFLICT (session_id, local_day, timezone) DO NOTHING
+    RETURNING session_id
+  ),
   claimed AS (
     UPDATE amora_sessions s SET
       next_follow_up_at = l.next_at,
       last_follow_up_at = CASE WHEN l.written THEN $15::timestamptz ELSE s.last_follow_up_at END,
       last_message_at = CASE WHEN l.written THEN $15::timestamptz ELSE s.last_message_at END,
       last_activity_at = CASE WHEN l.written THEN GREATEST(s.last_activity_at, $15::timestamptz) ELSE s.last_activity_at END
-    FROM locked l
+    -- An uncorrelated IN is one hash of what was written, not a scan of it per row.
+    FROM (SELECT *, id IN (SELECT session_id FROM followup) AS written FROM locked) l
     WHERE s.id = l.id
-    RETURNING s.id, s.user_id, l.day, l.zone, l.due_at, l.prompt, l.message_id, l.topic, l.written
-  ),
-  followup AS (
-    INSERT INTO amora_followups (id, session_id, user_id, local_day, timezone, due_at, prompt, message_id, created_at)
-    SELECT gen_random_uuid(), c.id, c.user_id, c.day, c.zone, c.due_at, c.prompt, c.message_id, $15::timestamptz
-    FROM claimed c WHERE c.written
+    RETURNING s.id, s.user_id, l.prompt, l.message_id, l.topic, l.written
   ),
   message AS (
     INSERT INTO amora_session_messages (id, session_id, user_id, sender, message_text, metadata, created_at)

@@ -1,5 +1,11 @@
 import type http from 'node:http';
-import { GraphQLError, getOperationAST, OperationTypeNode, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  OperationTypeNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
@@ -8,6 +14,7 @@ import type { Viewer } from '../auth/token';
 import type { Context } from './context';
 import { formatGraphQLError } from './errors';
 import { admitOperation } from './query-limits';
+import { pushSubscribe, type PushTarget } from './subscription-push';
 
 /**
  * Operations one socket may have running at once: each live subscription holds a listener, so
@@ -64,6 +71,23 @@ type SocketExtra = {
 export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
   const wss = new WebSocketServer({ server: deps.httpServer, path: '/graphql' });
   const perUser = new Map<string, number>();
+  // graphql-ws hands its `subscribe` only the execution arguments: the operation's socket and id
+  // travel with its context object, made fresh for each operation.
+  const pushTargets = new WeakMap<object, PushTarget>();
+  // Errors leave through the same mask as over HTTP (codes kept, internals hidden).
+  const masked = (result: ExecutionResult): ExecutionResult => {
+    if (!result.errors?.length) return result;
+    return {
+      ...result,
+      errors: result.errors.map(
+        (error) => formatGraphQLError(error.toJSON(), error) as unknown as GraphQLError,
+      ),
+    };
+  };
+  const pushed = (result: ExecutionResult): ExecutionResult => {
+    deps.onPush?.();
+    return masked(result);
+  };
 
   const server = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
@@ -126,8 +150,14 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
         else perUser.delete(viewer.userId);
       },
       // One context per operation, built like an HTTP request's.
-      context: (ctx) => deps.contextFor(ctx.extra.viewer!),
-      // Errors leave through the same mask as over HTTP (codes kept, internals hidden).
+      context: (ctx, id) => {
+        const context = deps.contextFor(ctx.extra.viewer!);
+        pushTargets.set(context, { socket: ctx.extra.socket, id, onNext: pushed });
+        return context;
+      },
+      // Subscription events are written to the socket by subscription-push.ts where it can
+      // complete them itself; the others come back through graphql-ws and `onNext`.
+      subscribe: (args) => pushSubscribe(args, pushTargets.get(args.contextValue as object)),
       onNext: (_ctx, _id, _payload, args, result) => {
         if (
           deps.onPush &&
@@ -135,13 +165,7 @@ export function attachWebsocket(deps: WebsocketDeps): WebsocketFace {
             OperationTypeNode.SUBSCRIPTION
         )
           deps.onPush();
-        if (!result.errors?.length) return result;
-        return {
-          ...result,
-          errors: result.errors.map(
-            (error) => formatGraphQLError(error.toJSON(), error) as unknown as GraphQLError,
-          ),
-        };
+        return masked(result);
       },
     },
     wss,
