@@ -316,3 +316,14 @@ describe('the question after an answer follows from it', () => {
     }
   });
 });
+
+test('"what should I do" names no action: it is not answered "On whether to do: ..."', () => {
+  for (const reply of replies([
+    'my partner has been distant for weeks',
+    'he says he is just tired from work',
+    'what should I do',
+  ])) {
+    expect(reply).not.toMatch(/On whether to do\b|To do,/);
+    expect(reply.length).toBeGreaterThan(60);
+  }
+});

@@ -1038,6 +1038,9 @@ const OWN_QUESTIONS: [RegExp, OwnForm][] = [
   [/\b(?:is|are) (?:he|she|they) (?:even |actually |really )?allowed to\b()/, 'allowed'],
   [/\b(?:does|would|will) (?:that|this|it) change (?:anything|things|much)\b()/, 'change_anything'],
 ];
+/** An asked-for action that is no action: "what should i do (now)", "what do i say". */
+const BARE_ACTION =
+  /^(?:do|say|think|feel|do or say)(?: (?:now|next|here|then|anymore|about (?:it|this|that|him|her|them)))?$/;
 /** Longest asked-for action said back, in words. */
 const OWN_QUESTION_WORDS = 18;
 
@@ -1081,6 +1084,8 @@ function ownQuestionPiece(
         .replace(/,? or (will|would|is|am|should|do|does|that|it|just|not|maybe)\b.*$/, '')
         .trim();
       if (action.split(' ').length > OWN_QUESTION_WORDS || action.split(' ').length < 1) continue;
+      // "what should i do" names no action to weigh ("On whether to do: ..." said nothing).
+      if (BARE_ACTION.test(action)) continue;
       const said = inSecondPerson(action);
       if (!said || !ownWordsSupported(said, facts)) continue;
       const x = withNames(said, facts);
