@@ -83,6 +83,20 @@ function streamOf(events: unknown[], onReturn?: () => void): AsyncIterableIterat
   };
 }
 
+/** A schema whose one subscription field, `thing` (nullable), reads `source` through `resolve`. */
+function oneThingSchema(
+  source: () => AsyncIterableIterator<unknown>,
+  resolve: (e: { thing: Thing }) => Thing = (e) => e.thing,
+): GraphQLSchema {
+  return new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
+    subscription: new GraphQLObjectType({
+      name: 'Subscription',
+      fields: { thing: { type: ThingType, subscribe: source, resolve } },
+    }),
+  });
+}
+
 function schemaOf(events: unknown[]): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
@@ -208,22 +222,13 @@ describe('subscription events written straight to the socket', () => {
   it('completes plain events without the executor: the root resolver runs once per event', async () => {
     let resolved = 0;
     const events = [thing(), thing({ id: 's-2' })];
-    const schema = new GraphQLSchema({
-      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
-      subscription: new GraphQLObjectType({
-        name: 'Subscription',
-        fields: {
-          thing: {
-            type: ThingType,
-            subscribe: () => streamOf(events),
-            resolve: (e: { thing: Thing }) => {
-              resolved++;
-              return e.thing;
-            },
-          },
-        },
-      }),
-    });
+    const schema = oneThingSchema(
+      () => streamOf(events),
+      (e) => {
+        resolved++;
+        return e.thing;
+      },
+    );
     const { sent, socket } = fakeSocket();
     const stream = await pushSubscribe(
       { schema, document: parse('subscription { thing { id } }'), contextValue: {} },
@@ -289,19 +294,7 @@ describe('subscription events written straight to the socket', () => {
         return this;
       },
     } as never;
-    const schema = new GraphQLSchema({
-      query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
-      subscription: new GraphQLObjectType({
-        name: 'Subscription',
-        fields: {
-          thing: {
-            type: ThingType,
-            subscribe: () => source,
-            resolve: (e: { thing: Thing }) => e.thing,
-          },
-        },
-      }),
-    });
+    const schema = oneThingSchema(() => source);
     const stream = (await pushSubscribe(
       { schema, document: parse('subscription { thing { id } }'), contextValue: {} },
       { socket, id: 'z', onNext: (result) => ({ ...result, extensions: { n: 1 } }) },
@@ -319,25 +312,15 @@ describe('subscription events written straight to the socket', () => {
   it('fails the iterator (graphql-ws then sends an error) when a write fails, and returns the source', async () => {
     const { socket } = fakeSocket(true);
     let returned = false;
-    const schema = schemaOf([]);
     const source = streamOf([thing(), thing()], () => {
       returned = true;
     });
-    const withSource = new GraphQLSchema({
-      query: schema.getQueryType()!,
-      subscription: new GraphQLObjectType({
-        name: 'Subscription',
-        fields: {
-          thing: {
-            type: ThingType,
-            subscribe: () => source,
-            resolve: (e: { thing: Thing }) => e.thing,
-          },
-        },
-      }),
-    });
     const stream = (await pushSubscribe(
-      { schema: withSource, document: parse('subscription { thing { id } }'), contextValue: {} },
+      {
+        schema: oneThingSchema(() => source),
+        document: parse('subscription { thing { id } }'),
+        contextValue: {},
+      },
       { socket, id: 'q', onNext: (result) => result },
     )) as AsyncIterableIterator<ExecutionResult>;
     await expect(stream.next()).rejects.toThrow('socket gone');

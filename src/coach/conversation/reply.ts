@@ -1117,19 +1117,26 @@ function lowerSentences(text: string): string[] {
 /** "what if she gets mad at me" (a sentence of its own): the feared thing, in their words. */
 const WHAT_IF = /^(?:lol |but |and |so |ok |omg |haha )*what if (.{3,80})$/;
 
-/** A view on a fear said as "what if ...", in the person's words, or null. */
-function whatIfPiece(
+/**
+ * An answer of `group` with the person's words in it (`{x}`, `{X}` capitalised): the clause
+ * `re` captures from one of their sentences, in the second person, when it assumes nothing the
+ * conversation does not support; else null.
+ */
+function saidBackPiece(
+  re: RegExp,
+  group: string,
   text: string,
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
   rng: Rng,
 ): Piece | null {
   for (const sentence of lowerSentences(text)) {
-    const m = WHAT_IF.exec(sentence.trim());
+    const m = re.exec(sentence.trim().replace(/[\s,]+(lol|tbh|haha|lmao)$/, ''));
     if (!m) continue;
-    const said = inSecondPerson(m[1].replace(/[\s,]+(lol|tbh|haha)$/, ''));
+    const said = inSecondPerson(m[1]);
     if (!said || !ownWordsSupported(said, facts)) continue;
-    return fill(pickFresh('what_if', recent, rng, ANSWERS), { x: withNames(said, facts) });
+    const x = withNames(said, facts);
+    return fill(pickFresh(group, recent, rng, ANSWERS), { x, X: cap(x) });
   }
   return null;
 }
@@ -1141,30 +1148,19 @@ function whatIfPiece(
 const SELF_JUDGED =
   /\b(?:i feel|i felt|feeling|i'm|im|i am) (?:so |kind of |kinda |a bit |a little |really |such |pretty |super )*(?:dumb|stupid|silly|an idiot|like an idiot|ridiculous|pathetic|naive|like a fool|foolish) (?:for|about) ((?:ever |even |still |actually )?[a-z]+ing\b.{0,80})$/;
 
-/** A word against the person's harsh judgement of themselves, in their words, or null. */
-function selfJudgedPiece(
-  text: string,
-  facts: ConversationFacts,
-  recent: ReadonlySet<string>,
-  rng: Rng,
-): Piece | null {
-  for (const sentence of lowerSentences(text)) {
-    const m = SELF_JUDGED.exec(sentence.trim().replace(/[\s,]+(lol|tbh|haha|lmao)$/, ''));
-    if (!m) continue;
-    const said = inSecondPerson(m[1]);
-    if (!said || !ownWordsSupported(said, facts)) continue;
-    const x = withNames(said, facts);
-    return fill(pickFresh('self_judgement', recent, rng, ANSWERS), { x, X: cap(x) });
-  }
-  return null;
-}
-
 /**
  * "i feel so stupid for believing him" (told as it is, or as news: "for imagining she was with
  * someone else"): met with a kinder view of it and a question about it, not "how heavy".
  */
 function judgedPlan(input: ActInput): ActPlan | null {
-  const judged = selfJudgedPiece(input.text, input.facts, input.recent, input.rng);
+  const judged = saidBackPiece(
+    SELF_JUDGED,
+    'self_judgement',
+    input.text,
+    input.facts,
+    input.recent,
+    input.rng,
+  );
   if (!judged) return null;
   const ask = rotate('own_ask_judged', input.turn, input.recent);
   return {
@@ -1735,7 +1731,7 @@ function planForTurn(input: ActInput): ActPlan {
       const judged = judgedPlan(input);
       if (judged) return judged;
       // "what if she gets mad at me and not him": a fear said as a question gets a view on it.
-      const fear = whatIfPiece(input.text, facts, recent, rng);
+      const fear = saidBackPiece(WHAT_IF, 'what_if', input.text, facts, recent, rng);
       if (fear) {
         const ask = rotate(`own_ask_${input.feeling}`, input.turn, recent);
         return {
