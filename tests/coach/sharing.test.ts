@@ -6,6 +6,7 @@ import { emptyFacts, updateFacts } from '../../src/coach/conversation/facts';
 import { ownWords } from '../../src/coach/conversation/own-words';
 import { loadSituations } from '../../src/coach/situations';
 import { realLibrary, lastTurns } from './helpers';
+import actReplies from '../../src/coach/conversation/act-replies.json';
 
 /**
  * Sharing turns (issue 11): the reply answers the specific thing said, in the situation it belongs
@@ -235,4 +236,18 @@ describe('someone who calls themselves stupid for something', () => {
       }
     },
   );
+});
+
+test('"this whole thing is killing me" is said back as something hard, not with a plain filler', () => {
+  const plain = new Set(
+    (actReplies as unknown as Record<string, { text: string }[]>).own_plain.map((e) =>
+      e.text.split('; ').pop()!,
+    ),
+  );
+  for (const r of lastTurnsOf([
+    'my wife and i have been trying for a baby for two years',
+    'this whole thing is killing me. every month is the same',
+  ])) {
+    expect([...plain].filter((p) => r.reply.includes(p))).toEqual([]);
+  }
 });
