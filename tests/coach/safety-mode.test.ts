@@ -648,6 +648,7 @@ test('a threat to take the baby away is named as a warning sign, not praised as 
   expect(r.safety).toBe('CHECK');
   expect(r.reply).toMatch(/take the children|warning sign/i);
   expect(r.reply).not.toMatch(/sensible step/);
+  expect(summarize(r.state).summaryText).not.toMatch(/What you decided/);
 });
 
 test("in danger at home, the person's own questions, plans and news are answered, not only the hotline", () => {

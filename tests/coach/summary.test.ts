@@ -245,3 +245,17 @@ describe('summaries say it in good order', () => {
     expect(text).not.toMatch(/your marriage|strain in your marriage/);
   });
 });
+
+test('"... first time in months" remembers what was a first, not the tail; a plan stays a plan', () => {
+  const went = summaryOf([
+    'me and my husband are in couples therapy',
+    'we did the listening exercise last night. we actually laughed instead of arguing. first time in months',
+  ]);
+  expect(went).toMatch(/What went well: you actually laughed instead of arguing/);
+  expect(went).not.toMatch(/What went well: first time/i);
+  const plan = summaryOf([
+    'my husband does not like me seeing my sister',
+    'ok. i will call my sister tomorrow when he is at work. first time in a month',
+  ]);
+  expect(plan).toMatch(/What you decided: you will call your sister tomorrow/);
+});

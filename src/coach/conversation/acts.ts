@@ -169,14 +169,22 @@ function directQuestion(text: string): string | null {
  * not the sentence that happened to come first. Null when no single sentence carries it.
  */
 export function sentenceOfAct(raw: string, act: 'event' | 'progress' | 'plan'): string | null {
-  for (const s of raw.split(/(?<=[.!?;])\s+|\n+/)) {
+  const sentences = raw.split(/(?<=[.!?;])\s+|\n+/);
+  for (const [i, s] of sentences.entries()) {
     const text = respell(actText(s));
     if (!any(act, text)) continue;
     if (act === 'progress' && any('progress_spoilers', text)) continue;
+    // "we cried together instead of fighting. first time in months": what was a first is the
+    // sentence before; the tail alone says nothing.
+    if (FIRST_TIME_TAIL.test(text)) return i > 0 ? sentences[i - 1] : null;
     return s;
   }
   return null;
 }
+
+/** A sentence that only says something was a first in a while ("first time in months", "first
+ * time in a while i'll do that lol"). */
+const FIRST_TIME_TAIL = /^(?:and |its |it was |that was |the )?first time (?:in|since|ever)\b/;
 
 /** What the turn before looked like, for acts that depend on it. */
 export interface ActContext {
@@ -276,7 +284,10 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     // "i said yes. and im going to take her for pancakes sunday": what it ends on is still to
     // come, so it is met as a plan, not praised as a step already taken.
     // "im going to a pottery class" is where they go now, not an intention.
-    const ending = (sentencesOf(text).pop() ?? '').replace(
+    // "i will call my mother tomorrow. first time in a month": the tail is no step of its own.
+    const told = sentencesOf(text);
+    while (told.length > 1 && FIRST_TIME_TAIL.test(told[told.length - 1].trim())) told.pop();
+    const ending = (told.pop() ?? '').replace(
       /\bgoing to (a|an|the|my|his|her|our|their)\b.*$/,
       '',
     );

@@ -921,16 +921,19 @@ export function updateFacts(
 }
 
 /**
- * The facts with this turn's "progress" kept as a plain event: a message that named a warning sign
- * ("he's really sweet, he's started checking my phone") is not something that went well.
+ * The facts with this turn's "progress" kept as a plain event and its "plan" forgotten: a message
+ * that named a warning sign ("he's really sweet, he's started checking my phone") is not something
+ * that went well, and a threat told in it ("when i said i'll go back to work he said he will take
+ * the baby") is not a decision (the safety summary names the concern).
  */
 export function notProgress(facts: ConversationFacts, turn: number): ConversationFacts {
-  if (!facts.happenings.some((h) => h.turn === turn && h.kind === 'progress')) return facts;
+  const touched = (h: Happening) => h.turn === turn && (h.kind === 'progress' || h.kind === 'plan');
+  if (!facts.happenings.some(touched)) return facts;
   return {
     ...facts,
-    happenings: facts.happenings.map((h) =>
-      h.turn === turn && h.kind === 'progress' ? { ...h, kind: 'event' } : h,
-    ),
+    happenings: facts.happenings
+      .filter((h) => !(h.turn === turn && h.kind === 'plan'))
+      .map((h) => (h.turn === turn && h.kind === 'progress' ? { ...h, kind: 'event' } : h)),
   };
 }
 
