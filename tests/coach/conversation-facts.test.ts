@@ -437,3 +437,12 @@ test('"i have a baby 7 months, Zofia, and my husband Bartek": the baby is the ch
   expect(roleOf(facts, 'Bartek')).toBe('spouse');
   expect(facts.children).toBe(true);
 });
+
+test('"he\'s divorced" said of someone else is not the person\'s own state', () => {
+  const facts = factsOf([
+    'my wife maureen died two years ago',
+    "i've met a lady at the choir, she's divorced and very kind",
+  ]);
+  expect(facts.relationship).toBe('widowed');
+  expect(roleOf(facts, 'Maureen')).not.toBe('ex');
+});

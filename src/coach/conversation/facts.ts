@@ -462,11 +462,18 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
 const OTHERS_SUBJECT =
   /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|(his|her|their) (fiancee?|girlfriend|boyfriend|wife|husband|partner|ex)|(profile|bio|status) (says|said)|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner)|they|theyve|they've|theyre|they're)\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
 
+/** "gordon isn't a widower, he's divorced", "she is married": a state said of someone else. */
+const THIRD_PERSON_IS =
+  /\b(?:he|she|hes|shes|he's|she's|him|her)(?: is| was| s|'s)? (?:also |now |recently |newly |just |actually |still |already )?$/;
+
 /** The relationship state a sentence states and whether it is someone else's. */
 function sentenceState(sentence: string): { state: RelationshipState; others: boolean } | null {
   for (const [re, state] of STATE_CUES) {
     const m = re.exec(sentence);
-    if (m) return { state, others: OTHERS_SUBJECT.test(sentence.slice(0, m.index)) };
+    if (m) {
+      const before = sentence.slice(0, m.index);
+      return { state, others: OTHERS_SUBJECT.test(before) || THIRD_PERSON_IS.test(before) };
+    }
   }
   return null;
 }
