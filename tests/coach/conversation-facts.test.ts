@@ -446,3 +446,13 @@ test('"he\'s divorced" said of someone else is not the person\'s own state', () 
   expect(facts.relationship).toBe('widowed');
   expect(roleOf(facts, 'Maureen')).not.toBe('ex');
 });
+
+test('"it\'s daniel\'s sister, erin" and "his brother tomasz": the partner\'s family are in-laws', () => {
+  const facts = factsOf([
+    'me and my husband daniel have been married 6 years',
+    "it's daniel's sister, erin, who keeps asking when we'll have kids",
+  ]);
+  expect(roleOf(facts, 'Erin')).toBe('in_law');
+  const his = factsOf(['my boyfriend keeps lending money to his brother tomasz']);
+  expect(roleOf(his, 'Tomasz')).toBe('in_law');
+});

@@ -254,6 +254,17 @@ const RE_ROLE_AND_I = new RegExp(
 /** "we have a 6 yr old, arjun", "our 3 month old leo", "my 8yo emma": the user's child, named. */
 const RE_AGED_CHILD =
   /\b(?:(?:we|i) (?:have|got|ve got|'ve got) (?:a|an)|our|my) (\d{1,2})[ -]?(?:yrs?|years?|yo|y\/o|months?|mo)(?:[ -]old)?(?: (?:son|daughter|boy|girl|kid|baby|toddler))?,? (?:called |named )?([\p{L}'-]+)/gu;
+/**
+ * "his sister erin", "daniel's sister, erin": someone of another's family, by name; an in-law when
+ * the other is the person's partner.
+ */
+const RE_FAMILY_OF =
+  /\b(his|her|[\p{L}-]+'s) (?:older |younger |little |big )?(?:sister|brother|mum|mom|mother|dad|father),? ([\p{L}'-]+)/gu;
+/** Someone else in the message whose "his" or "her" it could be ("my friend jake and his sister"). */
+const OTHER_HE =
+  /\bmy (?:friend|best friend|mate|brother|dad|father|son|boss|manager|coworker|colleague|cousin|uncle|grandad|ex)\b/;
+const OTHER_SHE =
+  /\bmy (?:friend|best friend|mate|sister|mum|mom|mother|daughter|boss|manager|coworker|colleague|cousin|aunt|gran|nan|ex)\b/;
 /** "i have a baby 8 months, antek", "our son (2), leo": a child named after their age. */
 const RE_CHILD_AGED_NAMED =
   /\b(?:a|my|our) (?:baby|son|daughter|little boy|little girl|toddler|newborn)(?: boy| girl)?,? \(?(?:of )?\d{1,2} ?(?:months?|mo|weeks?|wks?|years?|yrs?|yo)(?: old)?\)?,? (?:called |named )?([\p{L}'-]+)/gu;
@@ -847,6 +858,24 @@ export function updateFacts(
   }
   for (const role of someone) {
     if (!facts.people.some((p) => p.role === role)) facts.people.push({ name: null, role, turn });
+  }
+  // "it's daniel's sister, erin": the partner's family is the person's in-laws.
+  const partnerNow = currentPartner(facts);
+  for (const m of t.matchAll(RE_FAMILY_OF)) {
+    const whose = m[1].replace(/'s$/, '');
+    const ofPartner =
+      partnerNow !== null &&
+      (whose === 'his' || whose === 'her'
+        ? partnerNow.pronoun !== (whose === 'his' ? 'she' : 'he') &&
+          !(whose === 'his' ? OTHER_HE : OTHER_SHE).test(t)
+        : partnerNow.name?.toLowerCase() === whose);
+    const name = asName(m[2], true) ?? unlistedName(m[2]);
+    const p = name ? facts.people.find((x) => x.name?.toLowerCase() === name) : undefined;
+    if (ofPartner && p && p.role !== 'in_law') {
+      change.roleChanged.push({ name: p.name ?? '', from: p.role, to: 'in_law' });
+      p.role = 'in_law';
+      p.sure = true;
+    }
   }
   // "divorced 3 years, now i am seeing carmen": the ending is the past; someone new is the present.
   if (
