@@ -327,3 +327,13 @@ test('"what should I do" names no action: it is not answered "On whether to do: 
     expect(reply.length).toBeGreaterThan(60);
   }
 });
+
+test('"how do i tell tane i need him more" suggests words said to Tane: "I need you more"', () => {
+  for (const reply of replies([
+    'my partner tane moved to perth for work 5 months ago',
+    'how do i tell tane i need him more right now without sounding needy',
+  ])) {
+    expect(reply).not.toMatch(/"I need him/);
+    expect(reply).toMatch(/Tane/);
+  }
+});

@@ -183,7 +183,7 @@ const RE_MY_ROLE_NAME = new RegExp(
  * before it and the verb of saying or knowing after it.
  */
 const RE_MY_ROLE_UNLISTED = new RegExp(
-  `\\bmy (?:best |older |younger |little |big |eldest |youngest )?(${ROLE_ALT}),? ([\\p{L}'-]+),? (?:says|said|thinks|thought|told|tells|knows|knew|asked|asks|reckons|believes|wants|keeps|texted|called|rang|messaged|found out|gave|doesnt|didnt|has always)\\b`,
+  `\\bmy (?:best |older |younger |little |big |eldest |youngest )?(${ROLE_ALT}),? ([\\p{L}'-]+),? (?:says|said|thinks|thought|told|tells|knows|knew|asked|asks|reckons|believes|wants|keeps|texted|called|rang|messaged|found out|gave|doesnt|didnt|has always|moved|left|lives|works|cheated|started|stopped|got|went|came|broke|is|was|has|had)\\b`,
   'gu',
 );
 /** Words between a role and a verb that are not names ("my mum often says", "my friend group thinks"). */

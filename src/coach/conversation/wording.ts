@@ -84,19 +84,26 @@ const WH = "(what's|whats|what|where|whether|if|why|how|when|who)";
 /** A word list for the addressee a clause may name ("him", "her", "them" or a name). */
 function toAddressee(clause: string, who: string): string {
   const re = new RegExp(`\\b${who}\\b`, 'g');
-  return clause
-    .replace(re, 'you')
-    .replace(/\byou (wants|needs|likes|thinks|feels|does|is|has|was)\b/g, (m, v: string) =>
-      v === 'is'
-        ? 'you are'
-        : v === 'was'
-          ? 'you were'
-          : v === 'has'
-            ? 'you have'
-            : v === 'does'
-              ? 'you do'
-              : `you ${v.slice(0, -1)}`,
-    );
+  return (
+    clause
+      .replace(re, 'you')
+      // "tell tane i need him more": the one told is the one needed, missed or loved.
+      .replace(
+        /\b(i (?:really |still |just )?(?:need|miss|love|want|trust|forgive|appreciate|care about|like)) (?:him|her|them)\b/g,
+        '$1 you',
+      )
+      .replace(/\byou (wants|needs|likes|thinks|feels|does|is|has|was)\b/g, (m, v: string) =>
+        v === 'is'
+          ? 'you are'
+          : v === 'was'
+            ? 'you were'
+            : v === 'has'
+              ? 'you have'
+              : v === 'does'
+                ? 'you do'
+                : `you ${v.slice(0, -1)}`,
+      )
+  );
 }
 
 /** "i" said as "I" in a quote, with the person's missing apostrophes put back. */
