@@ -337,3 +337,13 @@ test('"how do i tell tane i need him more" suggests words said to Tane: "I need 
     expect(reply).toMatch(/Tane/);
   }
 });
+
+test('"what do i even wear" before a date is answered about what to wear', () => {
+  for (const reply of replies([
+    'first date in 6 years on saturday, coffee then a walk',
+    'what do i even wear lol',
+  ])) {
+    expect(reply).toMatch(/wear|outfit/i);
+    expect(reply).not.toMatch(/if you'd be okay with any answer|worth waiting/);
+  }
+});
