@@ -347,3 +347,13 @@ test('"what do i even wear" before a date is answered about what to wear', () =>
     expect(reply).not.toMatch(/if you'd be okay with any answer|worth waiting/);
   }
 });
+
+test('"what do i say to her" to a friend in tears asks for comfort, not a reply to a text', () => {
+  for (const reply of replies([
+    'me and my boyfriend are fine, this is about my flatmate',
+    'she just found out her fiance has been cheating. shes sobbing on the sofa. what do i say to her',
+  ])) {
+    expect(reply).toMatch(/I'm so sorry|I'm here|listen/);
+    expect(reply).not.toMatch(/reaching out|I need a day to think/);
+  }
+});

@@ -490,7 +490,9 @@ function shapedAnswer(
     const group =
       shaped.shape === 'timing' && /\bhow long\b|\bwait/.test(shaped.topic ?? sentence)
         ? 'timing_wait'
-        : shaped.shape;
+        : shaped.shape === 'words_back' && SOMEONE_HURTING.test(text.toLowerCase())
+          ? 'words_comfort'
+          : shaped.shape;
     const said = shaped.topic ? inSecondPerson(shaped.topic) : null;
     const x =
       said && ownWordsSupported(said, facts) && said.split(' ').length <= OWN_QUESTION_WORDS
@@ -506,6 +508,13 @@ function shapedAnswer(
   }
   return null;
 }
+
+/**
+ * Someone else in distress in the message ("she's crying in the kitchen", "he just found out his
+ * dad died"): "what do i say to her" then asks for comfort, not a reply to a text.
+ */
+const SOMEONE_HURTING =
+  /\b(?:she|he|they)(?:'s|s| is| are|re|'re)? (?:crying|sobbing|in tears|in bits|heartbroken|devastated|distraught|a mess|falling apart)\b|\b(?:she|he|they) (?:just )?(?:found out|lost|was dumped|got dumped|got cheated on)\b|\b(?:has been|was|been) cheat(?:ing|ed)\b|\b(?:died|passed away|miscarriage|miscarried)\b/;
 
 /** "how do i ..." with the asked-for action, first person, lower case, or null. */
 const HOW_ACTION =
