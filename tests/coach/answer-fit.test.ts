@@ -357,3 +357,14 @@ test('"what do i say to her" to a friend in tears asks for comfort, not a reply 
     expect(reply).not.toMatch(/reaching out|I need a day to think/);
   }
 });
+
+test('"can he really take the kids?" after a threat is answered plainly (usually not), with where to check', () => {
+  for (const reply of replies([
+    'we have two kids, 4 and 6',
+    'my husband says if i leave he will take the kids and i will never see them',
+    'can he really take the kids?',
+  ])) {
+    expect(reply).toMatch(/can't (simply|just) take|court decides/);
+    expect(reply).not.toMatch(/can't know that for certain/);
+  }
+});
