@@ -663,3 +663,14 @@ test("in danger at home, the person's own questions, plans and news are answered
   expect(r[2].reply).toMatch(/bag|things ready/i);
   expect(r[3].reply).toMatch(/close by|near you/i);
 });
+
+test('in a self-harm crisis, "should i tell my sister?" and "what would i even say" get an answer', () => {
+  const r = talk([
+    "i keep thinking everyone would be better off if i wasn't here",
+    'should i tell my sister?',
+    'what would i even say',
+  ]);
+  expect(r.every((x) => x.style === 'SAFETY')).toBe(true);
+  for (const x of r.slice(1)) expect(x.reply).toMatch(/someone you trust|Reaching out to them/);
+  expect(repeatedSentences(r)).toEqual([]);
+});
