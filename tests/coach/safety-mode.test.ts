@@ -674,3 +674,12 @@ test('in a self-harm crisis, "should i tell my sister?" and "what would i even s
   for (const x of r.slice(1)) expect(x.reply).toMatch(/someone you trust|Reaching out to them/);
   expect(repeatedSentences(r)).toEqual([]);
 });
+
+test('in danger at home, "is it normal he is so nice afterwards?" is answered about the pattern', () => {
+  const r = talk([
+    'he grabbed my throat last night during the fight and i am scared',
+    'is it normal that he is so nice the next day?',
+  ]);
+  expect(r[1].style).toBe('SAFETY');
+  expect(r[1].reply).toMatch(/pattern/);
+});
