@@ -47,6 +47,16 @@ describe('the clause said back is the one that matters', () => {
       /^your brother got engaged/,
       /unrelated|thing/,
     ],
+    [
+      'Sorry, a change - my friend Ola is getting married in June and asked me to be her witness',
+      /^your friend ola is getting married/i,
+      /sorry|change/,
+    ],
+    [
+      'our counsellor, dr. mensah, said we should each write down what we need',
+      /dr mensah, said you should each write/,
+      /dr, and/,
+    ],
   ])('%j', (message, kept, dropped) => {
     const said = ownWords(message);
     expect(said).toMatch(kept);

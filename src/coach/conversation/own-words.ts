@@ -66,7 +66,13 @@ const BURDEN = compileAny(CUES.burden, 'burden');
 
 /** Lower case with typographic apostrophes made plain, as the cues are written. */
 function lowerPlain(text: string): string {
-  return text.toLowerCase().replace(/[\u2019\u02bc`]/g, "'");
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2019\u02bc`]/g, "'")
+      // "our therapist, dr. okafor, said": a title's stop ends no sentence.
+      .replace(/\b(dr|mr|mrs|ms|prof|st)\./g, '$1')
+  );
 }
 
 /**
@@ -373,9 +379,7 @@ function secondPerson(s: string): string {
 /** The sentences of a message worth saying back: not questions, not fillers, cleaned. */
 function sentences(raw: string): string[] {
   const out: string[] = [];
-  const text = raw
-    .toLowerCase()
-    .replace(/[\u2019\u02bc`]/g, "'")
+  const text = lowerPlain(raw)
     // A trailing-off ("and i am... not chill") is a pause inside the sentence, not its end.
     .replace(/\s*(\.{2,}|\u2026)\s*(?=\p{L})/gu, ' ')
     .replace(/[^\p{L}\p{N}\s.,!?;:'"()\-£$%/]/gu, ' ')
