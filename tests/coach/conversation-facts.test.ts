@@ -32,6 +32,7 @@ describe('turn acts', () => {
     ['ok thank u, this helped. night x', 'goodbye'],
     ['perfect ty!!', 'thanks'],
     ['the kids were at my mums thank god', 'sharing'],
+    ['she told my mum before me. which is almost worse than the cheating', 'sharing'],
     ["no wait, she's my sister", 'correction'],
     ['ok totally different thing, i have a job interview tuesday', 'change_subject'],
     ['ok i told him. he was actually really sweet about it', 'progress'],
