@@ -683,3 +683,13 @@ test('in danger at home, "is it normal he is so nice afterwards?" is answered ab
   expect(r[1].style).toBe('SAFETY');
   expect(r[1].reply).toMatch(/pattern/);
 });
+
+test.each([
+  'he sulked all weekend because i went to my cousins birthday without asking him first',
+  "my mates call it house arrest lol. i don't really see them anymore since we moved in",
+  'last time i asked for my own bank card she didnt speak to me for three days',
+])('control nobody names is named as a warning sign: %s', (text) => {
+  const [r] = talk([text]);
+  expect(r.safety).toBe('CHECK');
+  expect(r.state.safety?.warningSigns).toBe(true);
+});
