@@ -295,6 +295,9 @@ function mentions(
   someone: PersonRole[];
 } {
   const found: Mention[] = [];
+  /** A listed name, or a word typed with a capital where only a name stands. */
+  const listedOrCapitalised = (word: string): string | null =>
+    asName(word, true) ?? (capitalised.has(word) ? unlistedName(word) : null);
   const add = (name: string | null, role: PersonRole | null, explicit: boolean) => {
     if (!name) return;
     const prev = found.find((m) => m.name === name);
@@ -309,7 +312,7 @@ function mentions(
     const word = m[1].replace(/-/g, ' ');
     const role = ROLE_OF.get(word) ?? null;
     // "my husband Kuba": a name no list holds, typed with a capital after the role.
-    const name = asName(m[2], false) ?? (capitalised.has(m[2]) ? unlistedName(m[2]) : null);
+    const name = listedOrCapitalised(m[2]);
     add(name, role, true);
     const said = PRONOUN_OF.get(word);
     const f = said ? found.find((x) => x.name === name) : undefined;
@@ -365,7 +368,7 @@ function mentions(
   for (const re of [RE_SEEING_SOMEONE, RE_BEEN_WITH])
     for (const m of t.matchAll(re)) {
       // "married 12 years to Lerato", "seeing Tunde": a name no list holds, typed with a capital.
-      const name = asName(m[1], true) ?? (capitalised.has(m[1]) ? unlistedName(m[1]) : null);
+      const name = listedOrCapitalised(m[1]);
       add(name, 'partner', false);
       const f = seeingNow && /seeing|dating/.test(m[0]) ? found.find((x) => x.name === name) : null;
       if (f) f.fresh = true;

@@ -376,6 +376,11 @@ const ANCHOR =
  */
 const OTHERS_PASSING =
   /\b(?!(?:i|we|me|im|i am|ill|id)\b)[a-z]+ (?:has |have |had |is |was |s )?(?:only |just |now |long )?(?:gone|died|passed(?: away| on)?|dead)\b/g;
+/** Whether a message has a word of harm ({@link ANCHOR}) that is not someone else's passing. */
+function wordOfHarm(canonical: string): boolean {
+  return test(ANCHOR, canonical.replace(OTHERS_PASSING, ' '));
+}
+
 /** A third person (not "i" or "we") in a room with the door locked, or locked in one. */
 const LOCKED_IN_OTHER =
   /\b(?!(?:i|we|me|us|im)\b)[a-z]+ (?:is|was|has|s) (?:locked (?:herself|himself|themselves) in\b|in (?:the|her|his|their) \w+ with the door locked\b)/;
@@ -447,8 +452,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   const scores = () => (alone ??= riskScores(text));
   // Whether the message has a word of harm, read once when a decision needs it.
   let anchoredMemo: boolean | undefined;
-  const anchored = (): boolean =>
-    (anchoredMemo ??= test(ANCHOR, canonical.replace(OTHERS_PASSING, ' ')));
+  const anchored = (): boolean => (anchoredMemo ??= wordOfHarm(canonical));
   let crisis = ev.kind;
   let byRules = true;
   let unsure: CrisisKind | null = null;
@@ -816,7 +820,7 @@ export function planSafety(
     const added =
       signs.crisis &&
       signs.crisis !== s.kind &&
-      (signs.byRules || (signs.certain && test(ANCHOR, canon.replace(OTHERS_PASSING, ' '))))
+      (signs.byRules || (signs.certain && wordOfHarm(canon)))
         ? signs.crisis
         : null;
     const kind = added ?? s.kind;
