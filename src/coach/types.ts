@@ -204,6 +204,11 @@ export interface SafetyState {
   kind: CrisisKind | null;
   /** A safety question asked last turn (CHECK), whose answer decides this one. */
   pending: CrisisKind | null;
+  /**
+   * Whether the pending question came from a faint doubt (the classifier alone, no word of harm):
+   * an unsure answer to it is asked about once more (`clarify`) before it counts as a yes.
+   */
+  pendingFaint?: boolean;
   /** Kinds of concern that came up in the session, and whether warning signs did. */
   concerns: CrisisKind[];
   warningSigns: boolean;
@@ -213,7 +218,7 @@ export interface SafetyState {
   askedSafe: boolean;
   /** How the last counted turn was answered, and which kind of safety answer it was. */
   last: SafetyLevel;
-  lastPhase: 'first' | 'ongoing' | 'exit' | 'return' | 'check' | 'warning' | 'none';
+  lastPhase: 'first' | 'ongoing' | 'exit' | 'return' | 'check' | 'clarify' | 'warning' | 'none';
   /** The turn of the last safety question (CHECK), so the same doubt is not asked every turn. */
   checkedTurn: number | null;
   /**

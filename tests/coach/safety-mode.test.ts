@@ -217,6 +217,47 @@ describe('the graded answer', () => {
     expect(no.state.safety?.mode).toBe('none');
   });
 
+  test('a doubt only the classifier had, answered "ugh idk", is asked once more, plainly, and nothing else', () => {
+    const opening = [
+      "i haven't told my parents about my boyfriend jamie. they want me to marry someone from our community",
+      "jamie keeps saying he'll come with me and meet them, he's been patient but he's started asking if i'm ever going to tell them or if he's just a secret",
+    ];
+    const [, check, unsure, next] = talk([
+      ...opening,
+      'ugh idk',
+      "is it bad that part of me still wants my parents approval? i'm 29 ffs",
+    ]);
+    expect(check.safety).toBe('CHECK');
+    // Asked again, concretely, with the help at hand; no coaching question beside it.
+    expect(unsure.safety).toBe('CHECK');
+    expect(unsure.style).not.toBe('SAFETY');
+    expect(unsure.reply).toMatch(/hurt you|afraid|scared|unsafe/i);
+    expect(unsure.reply.match(/\?/g)).toHaveLength(1);
+    // Going on with the story is not a yes: coaching, not a domestic-violence script.
+    expect(next.style).not.toBe('SAFETY');
+    expect(next.safety).not.toBe('CRISIS');
+    expect(next.state.safety?.mode).toBe('none');
+  });
+
+  test('after the doubt is asked once more, an unsure answer again enters safety mode', () => {
+    const results = talk([
+      "i haven't told my parents about my boyfriend jamie. they want me to marry someone from our community",
+      "jamie keeps saying he'll come with me and meet them, he's been patient but he's started asking if i'm ever going to tell them or if he's just a secret",
+      'ugh idk',
+      'idk',
+    ]);
+    expect(results[2].safety).toBe('CHECK');
+    expect(results[3].style).toBe('SAFETY');
+    expect(results[3].crisis).toBe('partner_danger');
+  });
+
+  test('"idk" to a question a rule raised is still taken as a yes', () => {
+    const [check, unsure] = talk(["honestly i can't do this anymore", 'idk']);
+    expect(check.safety).toBe('CHECK');
+    expect(unsure.style).toBe('SAFETY');
+    expect(unsure.safety).toBe('CRISIS');
+  });
+
   test('idioms, negations and stories about others stay NONE', () => {
     for (const text of [
       'this traffic is killing me',

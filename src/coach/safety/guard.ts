@@ -171,6 +171,11 @@ function safeTurn(
   }
   // Someone saying goodbye is not asked a doubtful safety question they will not answer.
   const lead = plan.lead && inner.act && CLOSING_ACTS.has(inner.act) ? null : plan.lead;
+  // A question asked once more stands alone: a coaching answer after it would ask a second thing.
+  if (lead && plan.alone) {
+    state.recentBlocks = state.recentBlocks.filter((b) => !inner.blockIds.includes(b.id));
+    return { ...inner, reply: lead, blockIds: [], crisis: null, safety: plan.level, state };
+  }
   return {
     ...inner,
     reply: lead ? `${lead} ${inner.reply}` : inner.reply,

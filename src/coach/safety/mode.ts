@@ -102,6 +102,9 @@ const EXIT_ASK = replyTexts('exitAsk', RAW.exitAsk, FILE);
 const RETURN = perKind('return', RAW.return);
 const CHECK = perKind('check', RAW.check);
 const CHECK_NO = replyTexts('checkNo', RAW.checkNo, FILE);
+const CLARIFY = perKind('clarify', RAW.clarify);
+/** A reply to a safety question that says only that the person is not sure ("ugh idk", "hm"). */
+const UNSURE_ANSWER = regex('unsureAnswer', RAW.unsureAnswer);
 
 /** Questions about immediate safety, each marked: does a bare "yes" mean "I'm safe"? */
 const ASK: Record<CrisisKind, { safe: boolean; text: string }[]> = (() => {
@@ -265,6 +268,13 @@ export interface SafetySigns {
    * soon after an earlier question, and an answer to one.
    */
   strong: boolean;
+  /**
+   * Whether the unclear sign is only the classifier's doubt, with no rule's evidence of its kind
+   * and no word of harm in the message (however sure the classifier is of the rest: "he's started
+   * asking if he's just a secret"). An unsure answer to such a question ("ugh idk") is asked about
+   * once more, concretely, rather than taken as a crisis.
+   */
+  faint: boolean;
   /** Warning signs of coercive control or violence (ids). */
   warning: string[];
   /** The strongest evidence below detection, of any kind. */
@@ -457,11 +467,14 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   let byRules = true;
   let unsure: CrisisKind | null = null;
   let strong = false;
+  // Whether a rule raised the doubt (a crisis reading held back, or a doubt pattern).
+  let ruled = false;
   if (crisis) {
     if (notThisPerson(text, canonical, crisis)) crisis = null;
     else if (scores()[crisis] < RULES_NEED) {
       // Far below (an idiom nobody listed, a story long over): not asked about either.
       unsure = scores()[crisis] < RULES_DROP ? null : crisis;
+      ruled = unsure !== null;
       crisis = null;
     }
   }
@@ -522,6 +535,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
       (scores()[doubt] >= DOUBT_NEED || ev.evidence[doubt] >= STRONG_DOUBT)
     ) {
       unsure = doubt;
+      ruled = true;
       strong = ev.evidence[doubt] >= STRONG_DOUBT;
     }
   }
@@ -564,6 +578,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     certain,
     unsure,
     strong: unsure !== null && strong,
+    faint: unsure !== null && !ruled && ev.evidence[unsure] < WEAK_EVIDENCE && !anchored(),
     warning,
     weak,
     canonical,
@@ -578,6 +593,8 @@ export interface SafetyPlan {
   reply?: string;
   /** A sentence or two to lead the coaching answer with (a safety question, a thank-you). */
   lead?: string;
+  /** Whether {@link lead} is the whole answer (a question that must not share the turn). */
+  alone?: boolean;
   /** An answer that replaces coaching (warning signs), with what the signs were. */
   warning?: { reply: string; signs: string[] };
   state: SafetyState;
@@ -874,21 +891,39 @@ export function planSafety(
     const moved = !yes && !short && (asks || closes(canon));
     const answered =
       yes ||
-      (s.lastPhase === 'check' &&
+      ((s.lastPhase === 'check' || s.lastPhase === 'clarify') &&
         (short ||
           (!moved &&
             // A faint sign of another kind ("he held me for a long time" after "are you thinking
             // of suicide?") is not an answer to the question asked.
             (own.weak >= WEAK_EVIDENCE ||
               (own.unsure !== null && (own.unsure === s.pending || own.strong))))));
-    if (answered && s.lastPhase === 'check') {
+    // A faint doubt answered only with "ugh idk" or "hm" is asked about once more, concretely,
+    // instead of taken as a crisis: read as a yes, it held a person worried about telling her
+    // parents in domestic-violence mode for a whole conversation. A second unsure answer is a yes.
+    const unsureOnly =
+      !(yes && !test(UNSURE_ANSWER, canon)) &&
+      (test(UNSURE_ANSWER, canon) || (short && !yes)) &&
+      own.unsure === null &&
+      own.weak < WEAK_EVIDENCE;
+    if (answered && s.lastPhase === 'check' && s.pendingFaint && unsureOnly) {
+      const kind = s.pending;
+      return done(
+        'CHECK',
+        kind,
+        'clarify',
+        { pending: kind, pendingFaint: false, checkedTurn: turn },
+        { lead: fillResources(p.pick(`clarify.${kind}`, CLARIFY[kind]), resources), alone: true },
+      );
+    }
+    if (answered && (s.lastPhase === 'check' || s.lastPhase === 'clarify')) {
       // A strong sign of another kind in the answer is the crisis ("are you afraid of him?" -
       // "i'm outside his flat with a crowbar").
       const kind = own.unsure !== null && own.strong ? own.unsure : s.pending;
       return startCrisis(kind);
     }
   }
-  const base: Partial<SafetyState> = { pending: null };
+  const base: Partial<SafetyState> = { pending: null, pendingFaint: false };
 
   /** Back from the watch to full safety mode, opening with "let's pause on that". */
   const backToCrisis = (kind: CrisisKind): SafetyPlan => {
@@ -961,7 +996,7 @@ export function planSafety(
       'CHECK',
       kind,
       'check',
-      { ...base, pending: kind, checkedTurn: turn },
+      { ...base, pending: kind, pendingFaint: signs.faint, checkedTurn: turn },
       { lead: fillResources(p.pick(`check.${kind}`, CHECK[kind]), resources) },
     );
   }
@@ -1022,6 +1057,19 @@ function replan(
           'check',
           {},
           { lead: fillResources(p.pick(`check.${s.pending}`, CHECK[s.pending]), r) },
+        );
+      break;
+    case 'clarify':
+      if (s.pending)
+        return done(
+          'CHECK',
+          s.pending,
+          'clarify',
+          {},
+          {
+            lead: fillResources(p.pick(`clarify.${s.pending}`, CLARIFY[s.pending]), r),
+            alone: true,
+          },
         );
       break;
     default:
