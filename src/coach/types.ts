@@ -209,6 +209,10 @@ export interface SafetyState {
    * an unsure answer to it is asked about once more (`clarify`) before it counts as a yes.
    */
   pendingFaint?: boolean;
+  /** Counted turns in a row answered without any safety answer (absent in older states). */
+  calmTurns?: number;
+  /** The turn of a faint doubt held in a calm conversation, not asked about (see mode.ts). */
+  heldTurn?: number | null;
   /** Kinds of concern that came up in the session, and whether warning signs did. */
   concerns: CrisisKind[];
   warningSigns: boolean;

@@ -218,6 +218,14 @@ const USED_KEPT = 80;
 const RECENT_KEPT = 2;
 /** Words in a reply short enough to be only an answer ("yes", "yeah i am"). */
 const SHORT_REPLY = 5;
+/**
+ * Calm turns (answered without any safety answer) after which a single faint doubt is held
+ * rather than asked about: in the conversation sets no crisis was first seen through one, while
+ * 48 calm turns were interrupted by one ("should i sell the house or buy her out?").
+ */
+const CALM_BEFORE_HOLD = 2;
+/** Turns within which a second faint doubt after a held one is asked about. */
+const HOLD_TURNS = 3;
 
 /** The safety state of a session that never had a concern. */
 export function emptySafetyState(): SafetyState {
@@ -806,6 +814,7 @@ export function planSafety(
       last: level,
       lastPhase: phase,
       ...(recent ? { recent } : {}),
+      ...(counted ? { calmTurns: level === 'NONE' ? (s.calmTurns ?? 0) + 1 : 0 } : {}),
     },
   });
 
@@ -992,6 +1001,21 @@ export function planSafety(
     (signs.strong || s.checkedTurn === null || turn - s.checkedTurn >= CHECK_AGAIN_AFTER)
   ) {
     const kind = signs.unsure;
+    // One faint doubt in a conversation that has been calm is held, not asked about: the next
+    // faint doubt within a few turns, or any clearer sign, is. A strong reading, a rule's doubt or
+    // a word of harm is asked about at once, and so is anything in a session that had a concern.
+    const holding =
+      s.heldTurn !== undefined && s.heldTurn !== null && turn - s.heldTurn <= HOLD_TURNS;
+    if (
+      signs.faint &&
+      !signs.strong &&
+      !holding &&
+      s.mode === 'none' &&
+      s.concerns.length === 0 &&
+      !s.warningSigns &&
+      (s.calmTurns ?? 0) >= CALM_BEFORE_HOLD
+    )
+      return done('NONE', null, 'none', { ...base, heldTurn: turn });
     return done(
       'CHECK',
       kind,
