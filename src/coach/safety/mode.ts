@@ -224,8 +224,8 @@ const SHORT_REPLY = 5;
  * 48 calm turns were interrupted by one ("should i sell the house or buy her out?").
  */
 const CALM_BEFORE_HOLD = 2;
-/** Turns within which a second faint doubt after a held one is asked about. */
-const HOLD_TURNS = 3;
+/** Turns within which a second faint doubt after a held one is asked about (the very next one). */
+const HOLD_TURNS = 1;
 
 /** The safety state of a session that never had a concern. */
 export function emptySafetyState(): SafetyState {
@@ -910,20 +910,25 @@ export function planSafety(
     // A faint doubt answered only with "ugh idk" or "hm" is asked about once more, concretely,
     // instead of taken as a crisis: read as a yes, it held a person worried about telling her
     // parents in domestic-violence mode for a whole conversation. A second unsure answer is a yes.
-    const unsureOnly =
-      !(yes && !test(UNSURE_ANSWER, canon)) &&
-      (test(UNSURE_ANSWER, canon) || (short && !yes)) &&
-      own.unsure === null &&
-      own.weak < WEAK_EVIDENCE;
-    if (answered && s.lastPhase === 'check' && s.pendingFaint && unsureOnly) {
+    // A longer reply that goes on with the story, with no more than the classifier's own faint
+    // reading in it ("jamie keeps asking if he's just a secret"), is not an answer either: it
+    // moved on, and the doubt it raised is the one already asked about.
+    const clearYes = yes && !test(UNSURE_ANSWER, canon);
+    const nothingClearer = (own.unsure === null || own.faint) && own.weak < WEAK_EVIDENCE;
+    if (s.lastPhase === 'check' && s.pendingFaint && !clearYes && nothingClearer) {
       const kind = s.pending;
-      return done(
-        'CHECK',
-        kind,
-        'clarify',
-        { pending: kind, pendingFaint: false, checkedTurn: turn },
-        { lead: fillResources(p.pick(`clarify.${kind}`, CLARIFY[kind]), resources), alone: true },
-      );
+      if (test(UNSURE_ANSWER, canon) || short)
+        return done(
+          'CHECK',
+          kind,
+          'clarify',
+          { pending: kind, pendingFaint: false, checkedTurn: turn },
+          {
+            lead: fillResources(p.pick(`clarify.${kind}`, CLARIFY[kind]), resources),
+            alone: true,
+          },
+        );
+      return done('NONE', null, 'none', { pending: null, pendingFaint: false });
     }
     if (answered && (s.lastPhase === 'check' || s.lastPhase === 'clarify')) {
       // A strong sign of another kind in the answer is the crisis ("are you afraid of him?" -
