@@ -623,13 +623,19 @@ class Picker {
     return pool.every((_, i) => this.used.has(`${key}.${i}`)) ? null : this.pick(key, pool);
   }
 
-  pick(key: string, pool: readonly string[]): string {
+  /** A text of the pool not said yet, in a seeded order; among those that `fits`, when given. */
+  pick(key: string, pool: readonly string[], fits?: (text: string) => boolean): string {
     const order = pool.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(this.rng() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
-    const i = order.find((n) => !this.used.has(`${key}.${n}`)) ?? order[0];
+    const ok = (n: number) => !fits || fits(pool[n]);
+    const i =
+      order.find((n) => ok(n) && !this.used.has(`${key}.${n}`)) ??
+      order.find(ok) ??
+      order.find((n) => !this.used.has(`${key}.${n}`)) ??
+      order[0];
     this.used.add(`${key}.${i}`);
     return pool[i];
   }
@@ -678,7 +684,7 @@ function ongoingReply(
     : guides?.get('any')
       ? `guide.${step}.any`
       : `guide.general.${kind}`;
-  const ask = pickAsk(kind, p);
+  const ask = pickAsk(kind, p, COMPANY_STEPS.has(step) ? (q) => !test(ASKS_COMPANY, q) : undefined);
   const parts = [
     opening ?? p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool),
     // A long crisis can use up the guidance: then the answer goes without rather than repeat.
@@ -689,11 +695,27 @@ function ongoingReply(
   return { reply: fillResources(parts.filter(Boolean).join(' '), r), askedSafe: ask.safe };
 }
 
-function pickAsk(kind: CrisisKind, p: Picker): { safe: boolean; text: string } {
+/** Steps that say who is, or could be, with the person: "who could you be with?" is not asked. */
+const COMPANY_STEPS: ReadonlySet<string> = new Set([
+  'someone_with',
+  'someone_possible',
+  'called',
+  'safe_place',
+  'left',
+]);
+const ASKS_COMPANY =
+  /\b(?:anyone with you|who could you be with|someone who could be with you|someone you could call)\b/i;
+
+function pickAsk(
+  kind: CrisisKind,
+  p: Picker,
+  fits?: (text: string) => boolean,
+): { safe: boolean; text: string } {
   const pool = ASK[kind];
   const text = p.pick(
     `ask.${kind}`,
     pool.map((q) => q.text),
+    fits,
   );
   return pool.find((q) => q.text === text)!;
 }
