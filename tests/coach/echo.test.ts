@@ -149,6 +149,16 @@ describe('wording not clean enough to quote is not quoted', () => {
     );
   });
 
+  test('words the person capitalised inside a sentence keep their capitals when said back', () => {
+    for (const r of lastTurns(engine, [
+      'Hello. My wife and I separated in the summer after 24 years.',
+      "Her name's Siobhan. We have two kids, both grown, Ciara is in Dublin at college and Niall is in Boston.",
+    ])) {
+      expect(r.reply).not.toMatch(/\b(?:dublin|niall|boston)\b/);
+      if (/ciara/i.test(r.reply)) expect(r.reply).toMatch(/Dublin|Niall|Boston/);
+    }
+  });
+
   test('a verb after a role word is not capitalised as a name', () => {
     expect(ownWords('my boyfriend ignores me when his friends are around')).toMatch(
       /your boyfriend ignores you/,

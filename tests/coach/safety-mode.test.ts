@@ -747,7 +747,9 @@ describe('in a self-harm crisis, a question and a possible helper are met', () =
         state = r.state;
         return r.reply;
       });
-      expect(replies[1]).not.toMatch(/anyone with you|who could you be with|someone you could call/i);
+      expect(replies[1]).not.toMatch(
+        /anyone with you|who could you be with|someone you could call/i,
+      );
     }
   });
 });

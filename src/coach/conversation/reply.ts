@@ -892,7 +892,7 @@ export function ownReflection(
   // Nothing else sayable: a preamble's gist in a fixed phrase, met plainly.
   const said = words ?? preambleGist(text);
   if (!said) return null;
-  const own = withNames(said, facts);
+  const own = withNames(said, facts, text);
   const felt = words ? echoFeeling(text, said, feeling) : 'plain';
   // A frame not used lately, else a plain one: never the same frame twice in a conversation.
   // A worry that came to nothing ("nvm its his cousin") is met as relief, not as good news.
@@ -942,11 +942,27 @@ function ownWordsSupported(said: string, facts: ConversationFacts): boolean {
 }
 
 /** Names the person gave, capitalised in their own words too ("rob agreed" -> "Rob agreed"). */
-function withNames(s: string, facts: ConversationFacts): string {
+function withNames(s: string, facts: ConversationFacts, raw?: string): string {
   let out = s;
   for (const p of facts.people)
     if (p.name) out = out.replace(new RegExp(`\\b${p.name.toLowerCase()}\\b`, 'g'), p.name);
-  return out;
+  return raw ? asTypedCase(out, raw) : out;
+}
+
+/** Capitalised words that are also everyday words said back in lower case ("he will"). */
+const EVERYDAY_CAPITALS: ReadonlySet<string> = new Set(['will', 'may', 'can', 'must', 'hope']);
+
+/**
+ * The person's own capitals put back where their words are said back: "Niall is in Boston",
+ * not "niall is in boston". Only words capitalised inside a sentence count (a sentence's first
+ * word says nothing), and only whole words the person typed that way.
+ */
+function asTypedCase(said: string, raw: string): string {
+  const typed = new Map<string, string>();
+  for (const m of raw.matchAll(/(?<![.!?]\s*|^\s*)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g))
+    if (!EVERYDAY_CAPITALS.has(m[1].toLowerCase())) typed.set(m[1].toLowerCase(), m[1]);
+  if (typed.size === 0) return said;
+  return said.replace(/\b[a-z]+(?:-[a-z]+)?\b/g, (w) => typed.get(w) ?? w);
 }
 
 type OwnClass =
@@ -1144,7 +1160,7 @@ function saidBackPiece(
     if (!m) continue;
     const said = inSecondPerson(m[1]);
     if (!said || !ownWordsSupported(said, facts)) continue;
-    const x = withNames(said, facts);
+    const x = withNames(said, facts, text);
     return fill(pickFresh(group, recent, rng, ANSWERS), { x, X: cap(x) });
   }
   return null;
@@ -1325,7 +1341,7 @@ function eventPlan(input: ActInput): ActPlan {
     carrier && carrier.split(/\s+/).length >= 5
       ? ownWords(carrier, accept)
       : ownWords(input.text, accept);
-  const own = said ? withNames(said, input.facts) : null;
+  const own = said ? withNames(said, input.facts, input.text) : null;
   const pieces: Piece[] = [];
   // News of no known kind told with a hard feeling ("his contract is extended. so not december,
   // march 😭") is met as hard news, not with a flat "I'm following you".
@@ -1362,7 +1378,7 @@ function progressPlan(input: ActInput): ActPlan {
       : // The sentence with the good news in it ("we laughed all the way home"), not the one
         // around it ("the film was dreadful").
         ownWords(input.text, (x) => ownWordsSupported(x, facts), goodIn));
-  if (own) own = cap(withNames(own, facts));
+  if (own) own = cap(withNames(own, facts, input.text));
   // "went to my 9am today": a step told without its subject is the person's own.
   if (
     own &&
