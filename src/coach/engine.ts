@@ -19,6 +19,7 @@ import {
 import { planForAct, type Piece } from './conversation/reply';
 import { unfitAsk } from './conversation/ask-fit';
 import {
+  CLOSE_SCORE,
   isCloseMatch,
   loadSituations,
   type SituationCatalogue,
@@ -403,6 +404,16 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           similarity: 0,
           evidence: 0,
         };
+      // A match the remembered facts confirm (a partner who died, for grief after a death) is
+      // close when the message itself shares its content.
+      if (
+        situation &&
+        situation.evidence > 0 &&
+        !isCloseMatch(situation) &&
+        facts.relationship !== null &&
+        situation.situation.confirmedBy.includes(facts.relationship)
+      )
+        situation = { ...situation, score: CLOSE_SCORE, standsIn: false };
       // A situation found in this message, or one a question just continued, stays current.
       if (
         situation &&

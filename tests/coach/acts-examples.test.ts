@@ -68,9 +68,24 @@ describe('turn acts on fresh wording', () => {
   });
 
   test('news told as the opening story is the story, not news', () => {
-    const text = 'my wife jean passed away 2 years ago. the house is very quiet';
+    const text = 'my wife jean passed away last month. the house is very quiet';
     expect(recogniseAct(text, { turnsBefore: 1, opened: false }).act).toBe('sharing');
     expect(recogniseAct(text, { turnsBefore: 3, opened: true }).act).toBe('event');
+  });
+
+  test('what happened years ago is background, not news, later in a conversation too', () => {
+    for (const text of [
+      'my wife jean passed away 2 years ago. the house is very quiet',
+      'my husband died three years ago',
+      'my mum passed in 2019, so it is just me and dad',
+    ])
+      expect(recogniseAct(text, { turnsBefore: 3, opened: true }).act).toBe('sharing');
+    expect(
+      recogniseAct('we split up 3 years ago. and yesterday he got engaged', {
+        turnsBefore: 3,
+        opened: true,
+      }).act,
+    ).toBe('event');
   });
 });
 

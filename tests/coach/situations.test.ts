@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createBlocksEngine } from '../../src/coach';
 import { buildSituations, loadSituations } from '../../src/coach/situations';
+import { lastTurns, realLibrary } from './helpers';
 
 /**
  * The situation catalogue (issue 11): validated data, matched by a cheap similarity over example
@@ -95,4 +97,34 @@ test('wordings written blind for the newer situations: similarity beats keywords
   expect(top1).toBeGreaterThanOrEqual(159);
   expect(top3).toBeGreaterThanOrEqual(192);
   expect(top1).toBeGreaterThan(kw);
+});
+
+describe('a situation the remembered facts confirm', () => {
+  const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+
+  test('grief after a partner died answers a widow whose message the rest of it dilutes', () => {
+    for (const r of lastTurns(engine, [
+      "Hello. I'm 74 and I've not done anything like this before.",
+      'My husband Alan died three years ago this March. We were married 41 years.',
+    ])) {
+      expect(r.reply).not.toMatch(/where (?:things are going|this relationship is heading)/i);
+      expect(r.blockIds[0]).toMatch(/^sit\.grief_after_partner_death\./);
+    }
+  });
+
+  test('a catalogue naming an unknown relationship state is refused', () => {
+    const base = {
+      id: 'x',
+      topics: ['dating'],
+      keywords: ['k'],
+      examples: Array.from({ length: 10 }, (_, i) => `example ${i}`),
+      answers: { advice: 'Do this.' },
+      reflection: 'r',
+      step: 's',
+      question: 'q?',
+    };
+    expect(() =>
+      buildSituations([{ file: 'z.json', items: [{ ...base, confirmedBy: ['bereaved'] }] }]),
+    ).toThrow(/z\.json.*"x".*unknown relationship state "bereaved"/);
+  });
 });

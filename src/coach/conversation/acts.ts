@@ -295,7 +295,15 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     return none('progress');
   }
   if (plan) return none('plan');
-  if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) return none('event');
+  // News is what just happened: a sentence dated years back ("mum passed in 2019") is background.
+  if ((ctx.opened ?? ctx.turnsBefore >= 1) && any('event', text)) {
+    const recent = any('event_long_ago', text)
+      ? sentencesOf(text)
+          .filter((s) => !any('event_long_ago', s))
+          .join(' ')
+      : text;
+    if (recent === text || any('event', recent)) return none('event');
+  }
   return none('sharing');
 }
 

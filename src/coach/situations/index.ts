@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { actText } from '../conversation/acts';
 import { ASSUMPTIONS, type Assumption } from '../conversation/assumptions';
+import type { RelationshipState } from '../conversation/facts';
 import { isRecord } from '../data-file';
 import { BOUNDARY, normalizeText, STOPWORDS } from '../normalize';
 import { TOPICS, type TopicId } from '../types';
@@ -32,6 +33,13 @@ export interface Situation {
   reflection: string;
   step: string;
   question: string;
+  /**
+   * Relationship states that confirm the situation ("widowed" for grief after a partner's death):
+   * when the conversation holds one, a match found in the message itself counts as close, however
+   * the rest of the message dilutes its similarity ("My husband Alan died three years ago this
+   * March. We were married 41 years.").
+   */
+  confirmedBy: RelationshipState[];
   /** The file it came from. */
   file: string;
 }
@@ -60,8 +68,25 @@ export interface SituationMatch {
  * topics): close, or fairly close when it stands in for a closer one that rested on a stray word.
  */
 export function isCloseMatch(m: SituationMatch): boolean {
-  return m.score >= 0.45 || (m.standsIn === true && m.score >= 0.4);
+  return m.score >= CLOSE_SCORE || (m.standsIn === true && m.score >= 0.4);
 }
+
+/** The score from which a match is close ({@link isCloseMatch}). */
+export const CLOSE_SCORE = 0.45;
+
+/** Relationship states a situation may be confirmed by. */
+const RELATIONSHIP_STATES: ReadonlySet<string> = new Set<RelationshipState>([
+  'together',
+  'married',
+  'engaged',
+  'dating',
+  'situationship',
+  'broken_up',
+  'separated',
+  'divorced',
+  'widowed',
+  'single',
+]);
 
 /** The loaded catalogue and its index. */
 export interface SituationCatalogue {
@@ -91,6 +116,7 @@ const KEYS = new Set([
   'reflection',
   'step',
   'question',
+  'confirmedBy',
 ]);
 
 function fail(file: string, id: unknown, problem: string): never {
@@ -134,6 +160,10 @@ export function validateSituation(raw: unknown, file: string): Situation {
   for (const a of assumes) if (!ASSUMPTION_SET.has(a)) fail(file, id, `unknown assumption "${a}"`);
   const examples = strings(file, id, 'examples', raw.examples, 10);
   const keywords = strings(file, id, 'keywords', raw.keywords, 1);
+  const confirmedBy =
+    raw.confirmedBy === undefined ? [] : strings(file, id, 'confirmedBy', raw.confirmedBy, 1);
+  for (const r of confirmedBy)
+    if (!RELATIONSHIP_STATES.has(r)) fail(file, id, `unknown relationship state "${r}"`);
   if (!isRecord(raw.answers) || Object.keys(raw.answers).length === 0)
     fail(file, id, '"answers" must name at least one question kind');
   const answers: Partial<Record<AnswerKind, string>> = {};
@@ -152,6 +182,7 @@ export function validateSituation(raw: unknown, file: string): Situation {
     reflection: sentence(file, id, 'reflection', raw.reflection, false),
     step: sentence(file, id, 'step', raw.step, false),
     question: sentence(file, id, 'question', raw.question, true),
+    confirmedBy: confirmedBy as RelationshipState[],
     file,
   };
 }
