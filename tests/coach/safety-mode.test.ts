@@ -819,3 +819,30 @@ test.each([
   expect(r.safety).toBe('CHECK');
   expect(r.state.safety?.warningSigns).toBe(true);
 });
+
+describe('after warning signs were named, control explained away is met for what it does', () => {
+  test('"he just loves me a lot", "nothing to hide", "better with money" are not said back as a hard place', () => {
+    for (const excuse of [
+      "he's not violent or anything. he just loves me a lot and gets jealous. he had a bad ex who cheated",
+      'its fine honestly, i have nothing to hide',
+      "he's better with money than me tbh",
+    ]) {
+      const out = talk([
+        'my boyfriend checks my phone every night and i have to ask before i see my friends',
+        excuse,
+      ]);
+      expect(out[0].state.safety?.warningSigns).toBe(true);
+      expect(out[1].style).not.toBe('SAFETY');
+      expect(out[1].reply).toMatch(/\bfree|freedom|privacy|your own money\b/i);
+      expect(out[1].reply).not.toMatch(/hard place|sounds really hard/i);
+    }
+  });
+
+  test('without warning signs, "he just loves me a lot" is not read as control', () => {
+    const [, r] = talk([
+      'we have been together two years and mostly its great',
+      'he just loves me a lot and says it all the time',
+    ]);
+    expect(r.reply).not.toMatch(/freedom|privacy|free around/i);
+  });
+});

@@ -308,6 +308,14 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
 }
 
 /**
+ * Whether a message explains a partner's control away ("he just loves me a lot", "i have nothing
+ * to hide", "he's better with money"): said after warning signs were named, it is met for that.
+ */
+export function minimisesControl(raw: string): boolean {
+  return any('control_minimised', actText(raw));
+}
+
+/**
  * Whether a message brings good news ("he actually agreed", "she laughed and said yes", "he asked
  * if i want to come to his friends bbq"), unless something in it spoils it ("but i cried").
  */

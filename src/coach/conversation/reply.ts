@@ -12,6 +12,7 @@ import {
   actText,
   askedSentence,
   eventKind,
+  minimisesControl,
   planKind,
   progressKind,
   questionIn,
@@ -1725,6 +1726,20 @@ function planForTurn(input: ActInput): ActPlan {
     case 'event':
       return eventPlan(input);
     case 'sharing': {
+      // Once warning signs of control were named, "he just loves me a lot", "i have nothing to
+      // hide" or "he's better with money" is met for what it does (explaining the control away),
+      // gently and without arguing, not said back as a hard place to be.
+      if (input.controlNamed && minimisesControl(input.text)) {
+        const seen = pickFresh('control_minimised', recent, rng);
+        const ask = pickFresh('control_minimised_ask', recent, rng);
+        if (seen)
+          return {
+            pieces: ask ? [seen, ask] : [seen],
+            core: ask ? 'none' : 'question',
+            style: null,
+            echo: false,
+          };
+      }
       // A situation clearly recognised answers in its own words: its reflection and the one
       // question that moves it forward, not a topic's stock paragraph around them.
       const close = input.situation !== null && isCloseMatch(input.situation);
