@@ -194,6 +194,38 @@ describe('who a name belongs to', () => {
     ]);
   });
 
+  test('children named after "we have two kids", with ages or as typed with capitals, are the children; places are not', () => {
+    const roles = (facts: ConversationFacts) =>
+      Object.fromEntries(facts.people.map((p) => [p.name?.toLowerCase(), p.role]));
+    expect(
+      roles(
+        factsOf([
+          "Her name's Siobhan. We have two kids, both grown, Ciara is in Dublin at college and Niall is in Boston.",
+        ]),
+      ),
+    ).toMatchObject({ ciara: 'child', niall: 'child' });
+    const placed = roles(factsOf(['We have two kids, Ciara is in Dublin and Niall is in Boston.']));
+    expect(placed.dublin).toBeUndefined();
+    expect(placed.boston).toBeUndefined();
+    expect(
+      roles(factsOf(['his name is rodrigo. we have 2 kids, mateo 9 and sofi 5'])),
+    ).toMatchObject({ mateo: 'child', sofi: 'child' });
+  });
+
+  test('"i have a brother, Pat," and "i have a sister, lupe" name the brother and the sister', () => {
+    const facts = factsOf([
+      "I have a brother, Pat, lives ten minutes away. We don't talk about feelings much.",
+      'i have a sister, lupe. she lives in zapopan',
+    ]);
+    expect(facts.people.map((p) => [p.name?.toLowerCase(), p.role])).toEqual(
+      expect.arrayContaining([
+        ['pat', 'brother'],
+        ['lupe', 'sister'],
+      ]),
+    );
+    expect(factsOf(['i have a friend who knows']).people.some((p) => p.name === 'who')).toBe(false);
+  });
+
   test("ending one's own affair leaves the marriage as it was", () => {
     const facts = factsOf([
       "i've been married 9 years and i had this thing with a guy from the gym",

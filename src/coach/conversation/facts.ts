@@ -224,6 +224,17 @@ const RE_KIDS_NAMED =
   /\b(?:kids|children|boys|girls|sons|daughters)(?: are| r)?[,:]? ([\p{L}'-]+)(?: \(?\d+\)?)?(?:,? and ([\p{L}'-]+))?/gu;
 const RE_ROLE_NAME_BARE =
   /\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin) ([\p{L}'-]+)|(?<!\b(?:has|have|had|his|her|their) (?:a |an )?(?:best |close |good |old )?)\b(?:roommate|flatmate|housemate|mate|friend|coworker|colleague|sister|brother|cousin), ([\p{L}'-]+)/gu;
+/** "i have a brother, pat,", "i've got a sister called lupe": someone of the person's own, named. */
+const RE_HAVE_A_ROLE_NAME = new RegExp(
+  `\\bi (?:have|ve got|'ve got|have got|got) (?:a|an|one) (?:older |younger |little |big |twin |best |close )?(${ROLE_ALT})(,|,? called|,? named)? ([\\p{L}'-]+)`,
+  'gu',
+);
+/** "kids, mateo 9 and sofi 5": both named beside their ages, whatever the names list holds. */
+const RE_KIDS_AGED_PAIR =
+  /\b(?:kids|children|boys|girls|sons|daughters)(?: are| r)?[,:]? ([\p{L}'-]+),? \(?\d{1,2}\)?,? (?:and|&) ([\p{L}'-]+),? \(?\d{1,2}\)?/gu;
+/** "we have two kids", "i've got 3 children": a sentence whose capitalised names are the children. */
+const RE_HAVE_KIDS =
+  /\b(?:we|i) (?:have|ve got|'ve got|have got|got) (?:\d|two|three|four|five|six) (?:kids|children|sons|daughters|boys|girls)\b/u;
 const RE_ROLE_ONLY = new RegExp(
   `\\bmy (?:first |new |current |first ever |very first )?(${ROLE_ALT})(?:'?s)?\\b`,
   'gu',
@@ -337,6 +348,36 @@ function mentions(
   }
   for (const m of t.matchAll(RE_KIDS_NAMED))
     for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
+  for (const m of t.matchAll(RE_KIDS_AGED_PAIR))
+    for (const n of [m[1], m[2]]) add(asName(n, true) ?? unlistedName(n), 'child', true);
+  for (const m of t.matchAll(RE_HAVE_A_ROLE_NAME)) {
+    // Set apart by a comma or "called", the word is a name; run on, only a known or capitalised one.
+    const name = m[2] ? (asName(m[3], true) ?? unlistedName(m[3])) : listedOrCapitalised(m[3]);
+    add(name, ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null, true);
+  }
+  // "We have two kids, both grown, Ciara is in Dublin and Niall is in Boston": the names typed
+  // with a capital after the children are spoken of are theirs.
+  for (const sentence of t.split(/[.!?]+/)) {
+    const kids = RE_HAVE_KIDS.exec(sentence);
+    if (!kids) continue;
+    const rest = sentence.slice(kids.index);
+    // A place ("in Dublin") or someone they are had with ("with Tom") is not a child.
+    const placed = new Set(
+      [...rest.matchAll(/\b(?:with|in|at|to|from|near|for|of|on|by) ([\p{L}'-]+)/gu)].map(
+        (m) => m[1],
+      ),
+    );
+    for (const m of rest.matchAll(
+      /\b([\p{L}'-]+)\b(?= (?:is|was|has|lives|works|studies|goes|just|and|aged)\b|,|\s*$)/gu,
+    ))
+      if (
+        capitalised.has(m[1]) &&
+        !placed.has(m[1]) &&
+        !found.some((f) => f.name === m[1] && f.explicit)
+      )
+        add(unlistedName(m[1]), 'child', true);
+  }
+
   for (const m of t.matchAll(RE_NAME_GIVEN)) {
     const name = givenName(m[2] ?? m[4] ?? m[6]);
     add(name, null, false);
