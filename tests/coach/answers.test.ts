@@ -415,6 +415,7 @@ describe('common questions are answered on their own subject (issue 11)', () => 
     fighting_all_the_time: [
       'how do we stop fighting',
       'we had a fight last night, should i apologise first',
+      'is it normal to argue about chores',
     ],
     numb_after_breakup: [
       'is it normal to cry after a breakup',
