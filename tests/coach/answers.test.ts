@@ -209,3 +209,294 @@ describe('question reading', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('common questions are answered on their own subject (issue 11)', () => {
+  const subject = (id: string) => {
+    const s = SUBJECTS.find((x) => x.id === id);
+    if (!s) throw new Error(`no subject ${id}`);
+    return s;
+  };
+  /** Whether a reply opens with one of the subject's answers (its first sentence is enough). */
+  const leadsWith = (reply: string, id: string): boolean =>
+    Object.values(subject(id).answers).some((a) => reply.startsWith(a.split(/(?<=[.:;])\s/)[0]));
+
+  /** How people type these questions: lower case, no apostrophes, typos, no question mark. */
+  const ASKED: Record<string, string[]> = {
+    partner_ex_jealousy: [
+      'is it normal to be jealous of my wifes ex at my age?',
+      'my bf still talks to his ex every week, should i be worried',
+      'is it bad that im jelous of her ex',
+    ],
+    passwords: [
+      'my bf wants all my passwords is that normal?',
+      'should couples share passwords',
+      'she keeps asking for my phone passcode, should i give it to her',
+    ],
+    first_date_nerves: [
+      'is it normal to be this nervous before a first date?',
+      'so nervous for my first date tmrw, is that normal lol',
+      'should i cancel the date, im so anxious about it',
+    ],
+    meeting_the_parents: [
+      'how do i prepare for meeting his parents',
+      'im meeting my gfs parents on sunday, any tips for meeting the parents?',
+      'is it normal to be scared of meeting her family',
+    ],
+    still_missing_ex: [
+      'is it normal to still miss my ex after 8 months?',
+      'how do i stop thinking about my ex',
+      'will i ever get over my ex?',
+    ],
+    different_sex_drives: [
+      'is it normal to have different sex drives?',
+      'is it normal to not want to have sex with my husband',
+      'my gf wants sex way more than me, is that normal',
+    ],
+    fighting_all_the_time: [
+      'is it normal to fight every day?',
+      'we argue all the time is that normal',
+      'is it normal for couples to argue?',
+    ],
+    numb_after_breakup: [
+      'is it normal to feel nothing after a breakup?',
+      'i havent cried since we broke up, is that weird',
+      'why do i feel so numb after the breakup',
+    ],
+    need_alone_time: [
+      'is it bad that i need time alone?',
+      'is it normal to want alone time when ur in a relationship',
+      'how do i tell my boyfriend i need alone time',
+    ],
+    cold_feet: [
+      'is it normal to have cold feet before the wedding?',
+      'should i move in with him even though i have doubts',
+      'im having second thoughts about getting married, is that normal',
+    ],
+    happy_after_a_death: [
+      'is it wrong to be happy again after my husband died?',
+      'is it too soon to start dating after my wife passed away',
+      'i feel guilty for laughing since she died, is that normal',
+    ],
+    first_year_with_baby: [
+      'is it normal for the first year with a baby to be this hard on our marriage?',
+      'weve been fighting so much since the baby was born, is this normal?',
+      'does having a baby ruin your relationship?',
+    ],
+    saying_i_love_you: [
+      'should i say i love you first?',
+      'he hasnt said i love you yet, is that normal',
+      'is it too soon to say i love you after 3 months',
+    ],
+    attracted_to_someone_else: [
+      'is it normal to be attracted to someone else when youre in a relationship?',
+      'is it normal to have a crush on my coworker when im married',
+      'how do i stop having feelings for someone else',
+    ],
+    parents_approval: [
+      'is it normal to still want my parents approval at 30?',
+      'my parents dont approve of my boyfriend, should i listen to them',
+      'is it normal for my parents to not approve of my girlfriend',
+    ],
+    grateful_for_paying: [
+      'should i feel grateful that he pays for everything?',
+      'she pays for everything, should i be more grateful?',
+      'do i owe her because she pays all the bills',
+    ],
+    trip_with_new_partner: [
+      'should i go on holiday with him?',
+      'is it too soon to go on holiday together after 2 months',
+      'should we go on a trip together this summer, its only been a few months',
+    ],
+    compared_to_their_ex: [
+      'he keeps comparing me to his ex, is that normal?',
+      'is it normal to compare myself to my boyfriends ex',
+      'she talks about her ex all the time, should i say something',
+    ],
+    close_friendship_at_work: [
+      'is it normal for my husband to text his female coworker every day?',
+      'is it ok that my gf has a work husband',
+      'should i be worried that my wife has lunch with her male colleague every day',
+    ],
+    how_often_in_touch: [
+      'how often should couples text?',
+      'how often should we see each other when dating?',
+      'he doesnt text me all day, is that normal',
+    ],
+    forgive_a_lie: [
+      'should i forgive him for lying?',
+      'she lied about where she was, can i ever trust her again after she lied',
+      'should i forgive my bf for lying to me about money',
+    ],
+    second_chance: [
+      'should i give my ex a second chance?',
+      'is it normal to want to get back together with my ex',
+      'should i take her back',
+    ],
+    tell_friend_partner_cheating: [
+      'should i tell my friend her boyfriend is cheating?',
+      'i saw my best friends husband on tinder, do i tell her',
+      'how do i tell my sister that her husband is cheating',
+    ],
+    stay_for_the_kids: [
+      'should we stay together for the kids?',
+      'is it wrong to stay married just for the children',
+      'should i stay for the sake of the kids',
+    ],
+    adult_age_gap: [
+      'is a 15 year age gap too much?',
+      'my gf is 5 years older than me, is that weird',
+      'is it wrong to date an older man',
+    ],
+    open_relationship: [
+      'should we open the relationship since were long distance?',
+      'is it normal to want an open relationship',
+      'how do i bring up an open relationship with my partner',
+    ],
+    wont_talk_about_future: [
+      'he wont talk about the future, is that a bad sign?',
+      'my girlfriend refuses to talk about the future, what should i do',
+      'how do i deal with my partner not wanting to talk about the future',
+    ],
+    meeting_from_an_app: [
+      'is it safe to meet someone from tinder?',
+      'should i meet a guy i met on hinge',
+      'how do i stay safe meeting someone from a dating app',
+    ],
+    separate_beds: [
+      'is it normal for couples to sleep in separate beds?',
+      'is it bad if we sleep in separate rooms',
+      'should we get separate beds because of his snoring',
+    ],
+    partner_drinking: [
+      'is my boyfriends drinking a problem?',
+      'my husband drinks every night, should i say something',
+      'how do i talk to my wife about her drinking',
+    ],
+    break_up_or_stay: [
+      'should i break up with him?',
+      'how do i break up with my girlfriend nicely',
+      'should i leave my husband',
+    ],
+    past_partners: [
+      'should i tell him my body count?',
+      'is it normal that he keeps asking about my sexual past',
+      'do i have to tell my boyfriend about my past relationships',
+    ],
+    fallen_out_of_love: [
+      'is it normal to fall out of love?',
+      'i dont love my husband anymore, is that normal',
+      'the spark is gone, is it over',
+    ],
+  };
+  test.each(Object.entries(ASKED))('%s: the answer leads with its view', (id, wordings) => {
+    for (const wording of wordings)
+      for (const reply of lastReplies([wording]))
+        expect([wording, leadsWith(reply, id)]).toEqual([wording, true]);
+  });
+
+  /** Questions close to each subject that ask something else, and must not get its answer. */
+  const NOT_ASKED: Record<string, string[]> = {
+    partner_ex_jealousy: [
+      'is it normal to be jealous of my exs new girlfriend',
+      'should i text my ex',
+      'is it normal that my ex still texts me',
+    ],
+    passwords: ['he changed his password, should i be worried', 'i forgot my password lol'],
+    first_date_nerves: [
+      'what should i wear on a first date',
+      'im nervous about the wedding speech, any tips?',
+    ],
+    meeting_the_parents: ['should my boyfriend meet my friends', 'how do i tell my parents im gay'],
+    still_missing_ex: ['should i text my ex', 'my ex is getting married, is it weird to go'],
+    different_sex_drives: [
+      'is it normal to want to have a baby at 25',
+      'how often should couples text?',
+    ],
+    fighting_all_the_time: [
+      'how do we stop fighting',
+      'we had a fight last night, should i apologise first',
+      'is it normal to argue about chores',
+    ],
+    numb_after_breakup: [
+      'is it normal to cry after a breakup',
+      'should i feel guilty for breaking up with him',
+    ],
+    need_alone_time: ['he says he needs space, what does that mean', 'should i give her space'],
+    cold_feet: ['do i have to go to the wedding?', 'is it too soon to move in after 6 months'],
+    happy_after_a_death: [
+      'i feel guilty that he died, could i have done something',
+      'he passed his driving test and im happy should i tell my ex',
+      'is it normal to still miss him 3 years after he died',
+    ],
+    first_year_with_baby: ['how do we tell the kids about the divorce', 'should we have a baby'],
+    saying_i_love_you: ['does he love me', 'how do i tell her im sorry'],
+    attracted_to_someone_else: [
+      'my boyfriend is attracted to someone else, is that normal',
+      'does my husband still have feelings for me after 10 years married?',
+      'should i tell my crush i like him',
+    ],
+    parents_approval: [
+      'how do i set boundaries with my mum',
+      'should i introduce him to my parents',
+    ],
+    grateful_for_paying: ['should we split the rent 50 50', 'who should pay on the first date'],
+    trip_with_new_partner: [
+      'should i go on holiday with my friends',
+      'where should we go on holiday this year',
+    ],
+    compared_to_their_ex: [
+      'how do i stop comparing myself to other people',
+      'is it normal to compare my new partner to my ex',
+    ],
+    close_friendship_at_work: [
+      'my boyfriend is talking to a friend about our problems, is that ok',
+      'should i tell my coworker i like him',
+    ],
+    how_often_in_touch: ['should i double text him', 'what should we talk about on the phone'],
+    forgive_a_lie: ['should i forgive him for cheating', 'how do i stop lying to myself'],
+    second_chance: ['does he want to get back together', 'is going back to an ex always a mistake'],
+    tell_friend_partner_cheating: [
+      'should i tell my friend that i cheated',
+      'should i tell my husband about the affair',
+    ],
+    stay_for_the_kids: ['how do i tell the kids were getting divorced', 'should we have kids'],
+    adult_age_gap: [
+      'im 16 and my boyfriend is 20, is that age gap ok',
+      'my daughter is 15 and her boyfriend is 3 years older, is that ok',
+      'is 30 too old to start dating',
+    ],
+    open_relationship: ['how do i get him to open up', 'should i be more open with my feelings'],
+    wont_talk_about_future: [
+      'i cant think about the future right now, is that normal',
+      'how do i plan for the future after divorce',
+    ],
+    meeting_from_an_app: ['where can i meet people', 'should i delete the dating apps'],
+    separate_beds: [
+      'should my son have his own room',
+      'should we move in together or keep separate flats',
+    ],
+    partner_drinking: [
+      'my dad was an alcoholic. should i tell my boyfriend about my childhood?',
+      'am i drinking too much since the breakup',
+    ],
+    break_up_or_stay: [
+      'should i leave him alone for a few days',
+      'should i leave the party early',
+      'he broke up with me, how do i cope',
+    ],
+    past_partners: ['should i give him my number', 'should i tell him about my past'],
+    fallen_out_of_love: ['how do i know if im in love', 'do you think he still loves me'],
+  };
+  test.each(Object.entries(NOT_ASKED))('%s: near misses do not get its answer', (id, wordings) => {
+    subject(id);
+    for (const wording of wordings)
+      for (const reply of lastReplies([wording]))
+        expect([wording, leadsWith(reply, id)]).toEqual([wording, false]);
+  });
+
+  test('a partner demanding passwords or gratitude for money is never called normal', () => {
+    for (const id of ['passwords', 'grateful_for_paying'])
+      for (const [form, text] of Object.entries(subject(id).answers))
+        expect([id, form, /\bcontrol\b/.test(text)]).toEqual([id, form, true]);
+  });
+});
