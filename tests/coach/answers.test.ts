@@ -226,6 +226,7 @@ describe('common questions are answered on their own subject (issue 11)', () => 
       'is it normal to be jealous of my wifes ex at my age?',
       'my bf still talks to his ex every week, should i be worried',
       'is it bad that im jelous of her ex',
+      "is it normal to be jealous of your wife's ex at my age? feel like a bloody teenager",
     ],
     passwords: [
       'my bf wants all my passwords is that normal?',
