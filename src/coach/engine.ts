@@ -339,9 +339,12 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         state.mainTopic = mainTopicOf(state.topics);
         // Only feelings found in the person's words: a summary says "the feelings that came up",
         // and one guessed from the topic never came up.
+        // Asking ("should i", "is that normal") reads as confusion to the lexicon; a question is
+        // not a feeling that came up.
         if (!inferred)
           for (const e of emotions)
-            if (e !== 'neutral') state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
+            if (e !== 'neutral' && !(e === 'confused' && reading.act === 'question'))
+              state.emotionCounts[e] = (state.emotionCounts[e] ?? 0) + 1;
       }
       state.relationshipStatus = status;
       state.partnerName = partnerName;

@@ -64,10 +64,13 @@ function topicsByWork(state: ConversationState): TopicId[] {
   );
 }
 
+/** Turns a feeling must have come up in to be named as one that came up most. */
+const FEELING_TURNS = 2;
+
 /** Emotions felt most often, most frequent first (ties: taxonomy order is stable via sort). */
 function mainFeelings(state: ConversationState, max: number): EmotionId[] {
   return (Object.entries(state.emotionCounts) as [EmotionId, number][])
-    .filter(([e, n]) => e !== 'neutral' && n > 0)
+    .filter(([e, n]) => e !== 'neutral' && n >= FEELING_TURNS)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, max)
     .map(([e]) => e);

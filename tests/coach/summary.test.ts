@@ -259,3 +259,23 @@ test('"... first time in months" remembers what was a first, not the tail; a pla
   ]);
   expect(plan).toMatch(/What you decided: you will call your sister tomorrow/);
 });
+
+describe('the feelings a summary names', () => {
+  test('asking questions is not confusion, and a feeling found once is not one that came up most', () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    let state = initialState();
+    for (const text of [
+      'my girlfriend and i have been together a year',
+      'should i ask her to move in?',
+      'is that normal to want it this soon?',
+      'should i wait till summer?',
+      'how do i bring it up?',
+      'ok thanks, that helps',
+    ]) {
+      const r = engine.respond({ text, state, seed: 3 });
+      state = r.state;
+    }
+    expect(summarize(state).summaryText).not.toMatch(/confusion/);
+    expect(state.emotionCounts.confused ?? 0).toBe(0);
+  });
+});

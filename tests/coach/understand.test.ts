@@ -354,8 +354,9 @@ describe('summary and check-in', () => {
   test('summary: topics, facts, feelings, what was explored, the next stage', () => {
     const { summaryText, nextPlanText } = summarize(state);
     expect(summaryText).toBe(
-      "So far we've talked about your breakup with Alex and loneliness. You told me about Alex, your partner, that you were together for 3 years, and that Alex moved out last month. The feelings that came up most were sadness, hurt and loneliness. We looked at what happened and how it ended and what you miss most.",
+      "So far we've talked about your breakup with Alex and loneliness. You told me about Alex, your partner, that you were together for 3 years, and that Alex moved out last month. The feelings that came up most were sadness and hurt. We looked at what happened and how it ended and what you miss most.",
     );
+    // Loneliness came up once (emotionCounts.lonely 1): not one of the feelings that came up most.
     expect(nextPlanText).toBe(
       "Next, for your breakup with Alex, we'll turn to what you needed and what keeps repeating, so you can see more clearly what you need.",
     );
