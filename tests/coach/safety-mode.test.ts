@@ -866,3 +866,19 @@ describe('in safety mode, thoughts without a plan and fear felt in the body are 
     expect(r.reply).toMatch(/living with fear/i);
   });
 });
+
+describe('warning signs told one after another', () => {
+  test('after the first is named, the next are linked to it, not met with "are you afraid?" again', () => {
+    const out = talk([
+      'last week he got upset because i went to my friends party without asking first',
+      'he checks my phone every night before we sleep',
+      'he also handles all our money. my salary goes to his account and he gives me an allowance',
+    ]);
+    expect(out.map((r) => r.safety)).toEqual(['CHECK', 'CHECK', 'CHECK']);
+    expect(out[0].reply).toMatch(/afraid|frighten|scared/i);
+    for (const r of out.slice(1)) {
+      expect(r.reply).not.toMatch(/afraid|frighten|scared/i);
+      expect(r.reply).toMatch(/pattern|whole picture|on top of the rest/i);
+    }
+  });
+});

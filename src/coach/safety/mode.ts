@@ -140,6 +140,8 @@ const WARNING = (() => {
     othersName: replyTexts('warning.othersName', r.othersName, FILE),
     othersHelp: replyTexts('warning.othersHelp', r.othersHelp, FILE),
     othersAsk: replyTexts('warning.othersAsk', r.othersAsk, FILE),
+    again: replyTexts('warning.again', r.again, FILE, ['signs']),
+    againAsk: replyTexts('warning.againAsk', r.againAsk, FILE),
   };
 })();
 
@@ -766,6 +768,7 @@ function warningReply(
   p: Picker,
   r: SafetyResources,
   others = false,
+  again = false,
 ): string | null {
   if (others) {
     const parts = [
@@ -778,6 +781,13 @@ function warningReply(
   }
   const phrases = WARNING_SIGNS.filter((w) => signs.includes(w.id)).map((w) => w.phrase);
   const named = phrases.length > 1 ? `${phrases[0]} and ${phrases[1]}` : phrases[0];
+  // Named once already, a further sign is linked to the others, not met with the same question
+  // and the same line again: asked "are you afraid of him?" on every message reads as not listening.
+  if (again && named) {
+    const linked = p.fresh('warning.again', WARNING.again)?.replace('{signs}', named);
+    if (linked)
+      return [linked, p.fresh('warning.againAsk', WARNING.againAsk)].filter(Boolean).join(' ');
+  }
   const ask = p.fresh('warning.ask', WARNING.ask);
   const name = named
     ? p.fresh('warning.name', WARNING.name)?.replace('{signs}', named)
@@ -1000,7 +1010,8 @@ export function planSafety(
   const onlyUnlisted = signs.warning.length === 1 && signs.warning[0] === UNLISTED_WARNING;
   const warnings = onlyUnlisted && s.warningSigns ? [] : signs.warning;
   const others = warnings.length > 0 && signsOfOthers(canon);
-  const warned = warnings.length > 0 ? warningReply(warnings, p, resources, others) : null;
+  const warned =
+    warnings.length > 0 ? warningReply(warnings, p, resources, others, s.warningSigns) : null;
   if (warnings.length > 0 && !warned)
     return done('NONE', null, 'none', { ...base, warningSigns: true });
   // Someone else's relationship: named and helped with, nothing to answer about the person's own safety.
