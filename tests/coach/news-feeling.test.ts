@@ -34,6 +34,13 @@ describe('the feeling of news', () => {
     ['he just asked if id like to go for dinner friday!!', 'good'],
     ['we sat down and talked it through, no fighting at all, and i didnt freak out', 'good'],
     ['she sent me a voice note singing happy birthday 🥰', 'good'],
+    [
+      "ok sent 'had the best time tonight' and she replied in like 30 seconds with a heart 😭",
+      'good',
+    ],
+    ['ok so we are back together 🥹🥹 we talked for like 4 hours', 'good'],
+    ['she said yes!! 😭😭', 'good'],
+    ['the flat fell through again 😭', 'hard'],
   ])('%s -> %s', (text, feeling) => {
     expect(feelingOf(text, ['neutral'], true)).toBe(feeling);
   });

@@ -118,13 +118,14 @@ export function reliefIn(text: string): boolean {
 
 /**
  * The feeling the marks of a message carry when its words carry none: a crying face over news is
- * hard ("so not december, march 😭"), a smile or "!!" glad; a crying face beside a laugh is
- * laughter ("lmao 😭"), and says nothing.
+ * hard ("so not december, march 😭"), a smile or "!!" glad, and glad with a crying face beside it
+ * ("she said yes!! 😭"); a crying face beside a laugh is laughter ("lmao 😭"), and says nothing.
  */
 function marksOf(text: string): 'sad' | 'glad' | null {
   if (LAUGHING.test(plain(text))) return null;
-  if (SAD_MARKS.test(text)) return 'sad';
+  // A crying face beside a glad mark is overwhelmed joy ("we're back together 🥹😭").
   if (GLAD_MARKS.test(text)) return 'glad';
+  if (SAD_MARKS.test(text)) return 'sad';
   return null;
 }
 
