@@ -248,9 +248,15 @@ export interface TurnInput {
   countTurn?: boolean;
 }
 
-/** Kinds of crisis, in the order detection prefers them when a message shows several. */
-export const CRISIS_KINDS = ['self_harm', 'partner_danger', 'harm_to_others'] as const;
-/** A kind of crisis: suicide or self-harm, danger from a partner, harm to others. */
+/** Kinds of crisis the rules and the classifier read, in the order detection prefers them. */
+export const DETECTED_KINDS = ['self_harm', 'partner_danger', 'harm_to_others'] as const;
+export type DetectedKind = (typeof DETECTED_KINDS)[number];
+/**
+ * Kinds of crisis. `other_at_risk`: someone close to the person may be about to end their life
+ * ("he said everyone would be better off without him and he's not answering"); the person writing
+ * is the one who can get help to them. Read by its own rule, not by the classifier.
+ */
+export const CRISIS_KINDS = [...DETECTED_KINDS, 'other_at_risk'] as const;
 export type CrisisKind = (typeof CRISIS_KINDS)[number];
 
 /** The engine's answer to one turn and the state to store with it. */

@@ -882,3 +882,39 @@ describe('warning signs told one after another', () => {
     }
   });
 });
+
+describe('someone close who may be about to end their life', () => {
+  const out = talk([
+    'my husband has been really low for months',
+    "last night he said everyone would be better off without him and now he's gone out with the car and isn't answering his phone. i'm scared he'll do something",
+    'should i call the police?',
+    'ok i called them. they are looking for him',
+    "they found him. he's at the hospital, he's safe",
+  ]);
+
+  test('is a crisis the person can get help for: emergency services now, not a domestic-violence script', () => {
+    const first = out[1];
+    expect(first.style).toBe('SAFETY');
+    expect(first.crisis).toBe('other_at_risk');
+    expect(first.reply).toMatch(/EMERGENCY-NUMBER/);
+    expect(first.reply).toMatch(/ending their life/);
+    expect(first.reply).not.toMatch(/DV-LINE|not your fault|hurt yourself|Are you safe/i);
+  });
+
+  test('"should i call the police?" is answered yes, and help is followed until they are found safe', () => {
+    expect(out[2].reply).toMatch(/^Yes\b/);
+    expect(out[3].style).toBe('SAFETY');
+    expect(out[4].style).toBe('SAFETY');
+    expect(out[4].reply).toMatch(/relieved|relief|glad/i);
+    expect(out[4].state.safety?.mode).toBe('watch');
+  });
+
+  test('a story that is over, a joke, and a threat tied to leaving are not read as this', () => {
+    for (const text of [
+      'my friend tried to kill herself years ago and she is doing well now',
+      'my friend says she feels like ending it. not her life, her marriage lol',
+    ])
+      expect(talk([text])[0].crisis).not.toBe('other_at_risk');
+    expect(talk(['he said if i leave he will kill himself'])[0].crisis).toBe('partner_danger');
+  });
+});

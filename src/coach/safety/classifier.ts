@@ -16,7 +16,7 @@
  */
 import * as path from 'node:path';
 import { isRecord, readDataFile } from '../data-file';
-import type { CrisisKind } from '../types';
+import type { DetectedKind } from '../types';
 import { bigramFeature, canonicalOf, forEachWord, wordFeatures } from './features';
 import { IDIOMS } from './patterns';
 import {
@@ -37,7 +37,7 @@ export interface RiskVerdict {
    * coercive control or violence does (then `level` says how clear the sign is: CRISIS clear,
    * CHECK maybe); null with level NONE.
    */
-  kind: CrisisKind | 'warning_sign' | null;
+  kind: DetectedKind | 'warning_sign' | null;
   level: RiskLevel;
   /** The probability behind the verdict (of `kind`; of the likeliest crisis kind when NONE). */
   score: number;
@@ -179,7 +179,7 @@ export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom' | 'ordin
 /** The veto the rules put on a classifier verdict of `kind` over this canonical text, if any. */
 export function vetoReason(
   canonical: string,
-  kind: CrisisKind | 'warning_sign',
+  kind: DetectedKind | 'warning_sign',
 ): VetoReason | null {
   if (kind === 'warning_sign') return null;
   if ((kind === 'self_harm' || kind === 'harm_to_others') && OWN_NEGATION.test(canonical))
@@ -210,7 +210,7 @@ export function vetoReason(
 /** How many steps the rules lower a classifier verdict (one per veto), and its cap (CHECK for a joke). */
 function vetoOf(
   canonical: string,
-  kind: CrisisKind | 'warning_sign',
+  kind: DetectedKind | 'warning_sign',
 ): { drop: number; cap: number } {
   return {
     drop: vetoReason(canonical, kind) ? 1 : 0,
@@ -343,8 +343,8 @@ function levelOf(
   model: RiskModel,
   p: Float64Array,
   decay: number,
-): { level: number; kind: CrisisKind | 'warning_sign' | null; score: number } {
-  let best: { level: number; kind: CrisisKind | 'warning_sign' | null; score: number } = {
+): { level: number; kind: DetectedKind | 'warning_sign' | null; score: number } {
+  let best: { level: number; kind: DetectedKind | 'warning_sign' | null; score: number } = {
     level: 0,
     kind: null,
     score: 0,

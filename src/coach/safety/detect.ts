@@ -15,7 +15,7 @@
  * words occur in the message.
  */
 import { canonicalOf } from './features';
-import type { CrisisKind } from '../types';
+import type { DetectedKind } from '../types';
 import { IDIOM_SOURCES } from './load';
 import { IDIOMS, PATTERNS, clauseBefore } from './patterns';
 import { Gate, wordHeads } from './prefilter';
@@ -127,13 +127,17 @@ const MAX_CUES_PER_PATTERN = 2;
 export const CRISIS_THRESHOLD = 2;
 
 /** Priority when one message shows several kinds: self-harm first, then danger, then harm to others. */
-export const KIND_ORDER: readonly CrisisKind[] = ['self_harm', 'partner_danger', 'harm_to_others'];
+export const KIND_ORDER: readonly DetectedKind[] = [
+  'self_harm',
+  'partner_danger',
+  'harm_to_others',
+];
 
 /** What the crisis rules found in a message: the kind detected, and the evidence per kind. */
 export interface CrisisEvidence {
-  kind: CrisisKind | null;
+  kind: DetectedKind | null;
   /** Evidence per kind; {@link CRISIS_THRESHOLD} or more is a detection, less is a weak sign. */
-  evidence: Record<CrisisKind, number>;
+  evidence: Record<DetectedKind, number>;
   /** The canonical text the rules read (for the checks that follow). */
   canonical: string;
 }
@@ -144,7 +148,7 @@ export interface CrisisEvidence {
  * others. Returns null for negations ("I'm not suicidal") and idioms ("my feet are killing me").
  * When several kinds show, self-harm comes first, then danger from a partner, then harm to others.
  */
-export function detectCrisis(text: string, options: DetectCrisisOptions = {}): CrisisKind | null {
+export function detectCrisis(text: string, options: DetectCrisisOptions = {}): DetectedKind | null {
   return crisisEvidence(text, options).kind;
 }
 
@@ -155,14 +159,14 @@ export function crisisEvidence(text: string, options: DetectCrisisOptions = {}):
   const candidates = options.prefilter === false ? null : PATTERN_GATE.candidates(heads);
   // Idiom spans are found only once some pattern matched: most messages match none.
   let spans: [number, number][] | null = null;
-  const evidence: Record<CrisisKind, number> = {
+  const evidence: Record<DetectedKind, number> = {
     self_harm: 0,
     partner_danger: 0,
     harm_to_others: 0,
   };
   // Words already counted by a weak cue, per kind, with the weight counted: weak cues on the same
   // words ("keeps turning up at my work", "turning up at my") are one signal, worth the heaviest.
-  const weakSpans: Record<CrisisKind, [number, number, number][]> = {
+  const weakSpans: Record<DetectedKind, [number, number, number][]> = {
     self_harm: [],
     partner_danger: [],
     harm_to_others: [],

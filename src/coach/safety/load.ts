@@ -9,7 +9,7 @@
  */
 import * as path from 'node:path';
 import { isRecord, readDataFile, stringList as distinctList } from '../data-file';
-import type { CrisisKind } from '../types';
+import type { DetectedKind } from '../types';
 
 const DATA = path.join(__dirname, 'data');
 
@@ -81,7 +81,7 @@ export type RuleCheck = (typeof RULE_CHECKS)[number];
 
 /** One detection rule as read from a data file, its source expanded. */
 export interface RuleSpec {
-  kind: CrisisKind;
+  kind: DetectedKind;
   source: string;
   /** Evidence it adds (default 2, which is detection on its own). */
   weight?: number;
@@ -99,7 +99,7 @@ export interface RuleSpec {
 const RULE_KEYS = new Set(['re', 'weight', 'negatable', 'subject', 'joke', 'check', 'note']);
 
 /** Reads one rule file: `{kind, rules: [{re, negatable, weight?, subject?, joke?, check?}]}`. */
-function loadRules(file: string, kind: CrisisKind): RuleSpec[] {
+function loadRules(file: string, kind: DetectedKind): RuleSpec[] {
   const raw = readSafetyFile(file);
   if (!isRecord(raw) || raw.kind !== kind || !Array.isArray(raw.rules))
     throw new Error(`Safety data ${file}: needs "kind": "${kind}" and a list of "rules"`);

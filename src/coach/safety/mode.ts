@@ -15,7 +15,9 @@ import { isRecord } from '../data-file';
 import { createRng, hashString, type Rng } from '../rng';
 import {
   CRISIS_KINDS,
+  DETECTED_KINDS,
   type CrisisKind,
+  type DetectedKind,
   type SafetyLevel,
   type SafetyResources,
   type SafetyState,
@@ -68,6 +70,16 @@ const STEPS: readonly Step[] = (() => {
 })();
 
 const SAFE = regex('safe', RAW.safe);
+/** Someone close who may be about to end their life, told by the person who could get them help. */
+const OTHER_AT_RISK = regex('otherAtRisk', RAW.otherAtRisk);
+/** A story of someone else's danger that is over ("years ago", "she's doing well now"). */
+const OTHER_AT_RISK_PAST = regex('otherAtRiskPast', RAW.otherAtRiskPast);
+/** Word that the person at risk is safe now ("he's home", "they found him", "she picked up"). */
+const OTHER_SAFE = regex('otherSafe', RAW.otherSafe);
+/** Danger to the person or a threat tied to leaving: what keeps a partner's words about harm theirs. */
+const THREAT_TO_ME = regex('threatToMe', RAW.threatToMe);
+/** The person's own thoughts of harm ("i want to die too", "myself"): their crisis comes first. */
+const OWN_HARM = regex('ownHarm', RAW.ownHarm);
 const UNSAFE = regex('unsafe', RAW.unsafe);
 const YES = regex('yes', RAW.yes);
 const NO = regex('no', RAW.no);
@@ -191,12 +203,12 @@ const CHECK_RULES: readonly CrisisPattern[] = (() => {
   if (!isRecord(raw) || !Array.isArray(raw.rules))
     throw new Error(`Safety data ${file}: needs a list of "rules"`);
   return raw.rules.map((r: unknown, i) => {
-    if (!isRecord(r) || !(CRISIS_KINDS as readonly unknown[]).includes(r.kind))
+    if (!isRecord(r) || !(DETECTED_KINDS as readonly unknown[]).includes(r.kind))
       throw new Error(`Safety data ${file}: rule ${i + 1} needs a crisis "kind"`);
     if (typeof r.negatable !== 'boolean')
       throw new Error(`Safety data ${file}: rule ${i + 1} needs "negatable"`);
     return compilePattern({
-      kind: r.kind as CrisisKind,
+      kind: r.kind as DetectedKind,
       source: expandSource(file, `rule ${i + 1}`, r.re),
       negatable: r.negatable,
       file,
@@ -348,7 +360,7 @@ const WARNING_OVER_DOUBT = 0.3;
 const STRONG_DOUBT = 1.5;
 
 /** An idiom, a joke, a past that is over, someone else's story: not this person's crisis. */
-function notThisPerson(text: string, canonical: string, kind: CrisisKind): boolean {
+function notThisPerson(text: string, canonical: string, kind: DetectedKind): boolean {
   return (
     vetoReason(canonical, kind) !== null ||
     (JOKING.test(canonical) && !NOT_JOKING.test(canonical)) ||
@@ -451,6 +463,29 @@ export const UNLISTED_WARNING = 'unlisted';
 export function readSigns(text: string, previous: readonly string[] = []): SafetySigns {
   let ev = crisisEvidence(text);
   const canonical = ev.canonical;
+  // Someone close may be about to end their life ("he said everyone would be better off without
+  // him and he's not answering"): a crisis the person can get help for, not danger to them from
+  // a partner, nor their own thoughts. A threat "if i leave" stays the rules' danger at home, and
+  // the person's own crisis comes first.
+  if (
+    !(ev.kind === 'partner_danger' && test(THREAT_TO_ME, canonical)) &&
+    !(ev.kind === 'self_harm' && test(OWN_HARM, canonical)) &&
+    test(OTHER_AT_RISK, canonical) &&
+    !test(OTHER_AT_RISK_PAST, canonical) &&
+    // The idioms and jokes that silence one's own crisis reading ("die of embarrassment", "lol").
+    !notThisPerson(text, canonical, 'self_harm')
+  )
+    return {
+      crisis: 'other_at_risk',
+      byRules: true,
+      certain: false,
+      unsure: null,
+      strong: false,
+      faint: false,
+      warning: [],
+      weak: 0,
+      canonical,
+    };
   const heads = wordHeads(canonical);
   const maybeWarning = WARNING_GATE.candidates(heads);
   const warning = WARNING_SIGNS.filter(
@@ -658,6 +693,8 @@ function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
 
 /** Whether the person says they are safe now (and nothing in the message says otherwise). */
 function saysSafe(text: string, kind: CrisisKind, askedSafe: boolean, step: string): boolean {
+  // Someone else at risk is safe when they are found, home or with help, not when the person is.
+  if (kind === 'other_at_risk') return test(OTHER_SAFE, text) && !test(OTHER_AT_RISK, text);
   if (test(UNSAFE, text)) return false;
   if (test(NOBODY_HURT, text)) return true;
   if (['hurt', 'partner_coming', 'partner_here', 'means_near', 'not_safe'].includes(step))

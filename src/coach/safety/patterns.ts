@@ -3,12 +3,12 @@
  * it honest (who the act is about, whether it was said as a joke, whether "hit me" had a person
  * as its subject), and the idiom spans that explain a cue away ("this job is suicide").
  */
-import type { CrisisKind } from '../types';
+import type { DetectedKind } from '../types';
 import { IDIOM_SOURCES, RULES, type CueSubject, type RuleCheck, type RuleSpec } from './load';
 
 /** One crisis pattern over canonical text (lowercase, contractions expanded, " . " clauses). */
 export interface CrisisPattern {
-  kind: CrisisKind;
+  kind: DetectedKind;
   re: RegExp;
   /** Whether a negator just before the match in the same clause cancels it ("not suicidal"). */
   negatable: boolean;
