@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBlocksEngine, loadBlockLibrary, type SafetyResources } from '../coach';
+import { respondStored } from '../messages/stored-turn';
 import type { WorkerReply, WorkerRequest, EngineWorkerData } from './engine-pool';
 
 const data = workerData as EngineWorkerData;
@@ -17,10 +18,15 @@ const engine = createBlocksEngine({
 
 port.on('message', (request: WorkerRequest) => {
   // Test hook: dies as a worker that crashes mid-turn would (see EnginePoolOptions.exitOnText).
-  if (data.exitOnText !== undefined && request.input.text === data.exitOnText) process.exit(1);
+  const text = 'stored' in request ? request.stored.text : request.input.text;
+  if (data.exitOnText !== undefined && text === data.exitOnText) process.exit(1);
   let reply: WorkerReply;
   try {
-    reply = { id: request.id, result: engine.respond(request.input) };
+    reply = {
+      id: request.id,
+      result:
+        'stored' in request ? respondStored(engine, request.stored) : engine.respond(request.input),
+    };
   } catch (error) {
     reply = {
       id: request.id,
