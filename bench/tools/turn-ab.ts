@@ -4,8 +4,9 @@
  * a fresh server process, a counted warm-up (`--warmup=`, default 1,000 turns, so that V8 has
  * optimised the hot code however slow the machine is), then a counted measured run (`--turns=`,
  * default 1,500) of the coach-turn benchmark's turns over 8 connections (`--connections=`). Reports CPU per turn of
- * the server process (and of its main thread alone) and of this cluster's PostgreSQL processes
- * (/proc), turns/s and latency. Engine worker threads on against off (in-process):
+ * the server process, split into its main thread, its busiest other thread (the engine worker, with
+ * the default one worker) and the rest (V8's compiler and GC helper threads), and of this cluster's
+ * PostgreSQL processes (/proc), turns/s and latency. Engine worker threads on against off (in-process):
  * `--base=. --env=AMORA_ENGINE_WORKERS=0` ("this" is then the engine on the main thread).
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
