@@ -34,11 +34,17 @@ export interface EngineWorkerData {
 export type WorkerRequest =
   { id: number; input: TurnInput } | { id: number; stored: StoredTurnInput };
 
-/** A worker's answer to a {@link WorkerRequest}, or its signal that its engine is built. */
+/** Garbage collections a worker observed since its last reply: kind and seconds each. */
+export type WorkerGc = [kind: string, seconds: number][];
+
+/**
+ * A worker's answer to a {@link WorkerRequest} (with the collections it saw since its last
+ * answer), or its signal that its engine is built.
+ */
 export type WorkerReply =
   | { ready: true }
-  | { id: number; result: TurnResult | StoredTurnResult }
-  | { id: number; error: string };
+  | { id: number; result: TurnResult | StoredTurnResult; gc?: WorkerGc }
+  | { id: number; error: string; gc?: WorkerGc };
 
 /** How a pool is built. */
 export interface EnginePoolOptions {
@@ -46,6 +52,8 @@ export interface EnginePoolOptions {
   size: number;
   safety: SafetyResources;
   logger?: Logger;
+  /** Called for each garbage collection in a worker (reported with the worker's next answer). */
+  onGc?: (kind: string, seconds: number) => void;
   /**
    * Test hook: a worker handed a turn whose text is exactly this exits at once, as a crashing
    * worker would, mid-turn.
@@ -135,6 +143,7 @@ export function createEnginePool(options: EnginePoolOptions): EngineRunner {
         settleReady();
         return;
       }
+      if (reply.gc && options.onGc) for (const [kind, s] of reply.gc) options.onGc(kind, s);
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
       slot.job = null;
