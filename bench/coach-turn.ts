@@ -34,6 +34,11 @@ const BODIES = 4096;
 const CPU_TARGET_MS = 1.5;
 const MAX_TARGET_MS = 250;
 const THROUGHPUT_TARGET = 0.15;
+/**
+ * Pause between a closed-loop run and the open loop that follows on the same server
+ * (`AMORA_BENCH_SETTLE_MS=0`: none, as before 2026-12-06).
+ */
+const SETTLE_MS = Number(process.env.AMORA_BENCH_SETTLE_MS ?? 1500);
 /** Open-loop offered rates as shares of the closed loop's throughput, with their p99 targets. */
 const OPEN_LOOPS = [
   { share: 0.5, p99TargetMs: 25 },
@@ -225,6 +230,10 @@ export const benchmark: Benchmark = {
         // machine is busy but not saturated (a closed loop of 32 clients is saturation by design).
         for (const { share } of withOpenLoop ? OPEN_LOOPS : []) {
           const rate = Math.max(10, Math.round(measured.result.requests.average * share));
+          // autocannon ends its run with up to CONNECTIONS turns still queued at the engine worker:
+          // without a pause, the open loop's first requests wait behind them and its p99 (the 5th
+          // to 8th worst of a few hundred) measured the closed loop's drain, not the offered rate.
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
           openResults.push(
             await openLoop(
               server.url,

@@ -13,6 +13,12 @@ export interface Telemetry {
   rateLimited(limit: string): void;
   /** A follow-up timer tick ended, having written `claimed` check-ins (`failed`: it threw). */
   tick(seconds: number, claimed: number, failed: boolean): void;
+  /**
+   * A garbage collection of `kind` (`minor`, `major`, `incremental`, `weakcb`) ran in an engine
+   * worker thread, pausing the turn it was answering: Node's own GC metrics see only the main
+   * thread's.
+   */
+  engineGc(kind: string, seconds: number): void;
 }
 
 /** Records nothing. */
@@ -20,6 +26,7 @@ export const noTelemetry: Telemetry = {
   turn: () => undefined,
   rateLimited: () => undefined,
   tick: () => undefined,
+  engineGc: () => undefined,
 };
 
 /** Seconds since `start` (a `performance.now()` reading). */

@@ -8,6 +8,7 @@ import {
 } from '../src/coach';
 import { ConfigError, defaultEngineWorkers, loadConfig } from '../src/config';
 import { seedOf } from '../src/messages/message.service';
+import { createEnginePool } from '../src/server/engine-pool';
 import { startTestServer, type TestServer } from './support/server';
 
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) {
@@ -188,6 +189,39 @@ describe('AMORA_ENGINE_WORKERS', () => {
       expect(there).toEqual(here);
     } finally {
       await inProcess.stop();
+    }
+  });
+});
+
+describe("the engine workers' garbage collections", () => {
+  it('are reported with the answers, by kind and in seconds', async () => {
+    const seen: [string, number][] = [];
+    const pool = createEnginePool({
+      size: 1,
+      safety: DEFAULT_SAFETY_RESOURCES,
+      onGc: (kind, seconds) => seen.push([kind, seconds]),
+    });
+    try {
+      await pool.ready();
+      let state: string | null = null;
+      // The engine allocates a few hundred KB a turn: a young-generation collection comes within
+      // a few hundred turns, and is reported with the answer after it.
+      for (let i = 0; i < 2000 && seen.length === 0; i++) {
+        const r = await pool.respondStored({
+          text: CONVERSATION[i % CONVERSATION.length],
+          state: i % 20 === 0 ? null : state,
+          seed: i,
+        });
+        state = r.state;
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      for (const [kind, seconds] of seen) {
+        expect(['minor', 'major', 'incremental', 'weakcb']).toContain(kind);
+        expect(seconds).toBeGreaterThan(0);
+        expect(seconds).toBeLessThan(10);
+      }
+    } finally {
+      await pool.close();
     }
   });
 });

@@ -73,6 +73,8 @@ describe('GET /metrics', () => {
       'amora_db_pool_waiting',
     ])
       expect(sample(before.text, name)).not.toBeNull();
+    // The engine workers' own GC pauses, which Node's GC metrics (main thread only) do not see.
+    expect(before.text).toContain('# TYPE amora_engine_gc_duration_seconds histogram');
     expect(sample(before.text, 'amora_turn_duration_seconds_count{outcome="ok"}')).toBeNull();
 
     const userId = crypto.randomUUID();

@@ -91,3 +91,50 @@ export function mainThreadCpuMs(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * CPU milliseconds each thread of process `pid` has used so far, by thread id (/proc); empty where
+ * /proc cannot tell. Node names none of its threads, so the caller tells them apart by their use:
+ * the main thread's id is the pid, and under turn load the busiest other thread is the engine's
+ * worker; the rest are V8's helper threads (GC, compilers) and libuv's.
+ */
+export function threadCpuMs(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits the CPU a process's threads used between two {@link threadCpuMs} readings: the main
+ * thread, the busiest other thread (the engine worker, with one worker) and the rest.
+ */
+export function threadSplit(
+  pid: number,
+  before: Map<number, number>,
+  after: Map<number, number>,
+): { main: number; busiest: number; rest: number } {
+  let main = 0;
+  const others: number[] = [];
+  for (const [tid, ms] of after) {
+    const delta = ms - (before.get(tid) ?? 0);
+    if (tid === pid) main = delta;
+    else others.push(delta);
+  }
+  others.sort((a, b) => b - a);
+  const busiest = others[0] ?? 0;
+  return { main, busiest, rest: others.slice(1).reduce((a, b) => a + b, 0) };
+}

@@ -49,6 +49,12 @@ export async function scrapeTail(url: string): Promise<Record<string, number>> {
     majorGcMs: gcSum('major') * 1000,
     majorGcsOver100ms: gcCount('major') - gc('major', '0.1'),
     incrementalGcMs: gcSum('incremental') * 1000,
+    // The engine worker's collections (main-thread GC above does not include them).
+    engineGcs: sum(text, 'amora_engine_gc_duration_seconds_count'),
+    engineGcMs: sum(text, 'amora_engine_gc_duration_seconds_sum') * 1000,
+    engineGcsOver25ms:
+      sum(text, 'amora_engine_gc_duration_seconds_count') -
+      sum(text, 'amora_engine_gc_duration_seconds_bucket', 'le="0.025"'),
   };
 }
 

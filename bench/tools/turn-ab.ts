@@ -4,8 +4,9 @@
  * a fresh server process, a counted warm-up (`--warmup=`, default 1,000 turns, so that V8 has
  * optimised the hot code however slow the machine is), then a counted measured run (`--turns=`,
  * default 1,500) of the coach-turn benchmark's turns over 8 connections (`--connections=`). Reports CPU per turn of
- * the server process (and of its main thread alone) and of this cluster's PostgreSQL processes
- * (/proc), turns/s and latency. Engine worker threads on against off (in-process):
+ * the server process, split into its main thread, its busiest other thread (the engine worker, with
+ * the default one worker) and the rest (V8's compiler and GC helper threads), and of this cluster's
+ * PostgreSQL processes (/proc), turns/s and latency. Engine worker threads on against off (in-process):
  * `--base=. --env=AMORA_ENGINE_WORKERS=0` ("this" is then the engine on the main thread).
  *
  *   git archive <commit> | tar -x -C /tmp/base && ln -s $PWD/node_modules /tmp/base/ && cp -r src/db/generated /tmp/base/src/db/
@@ -26,7 +27,7 @@ import { load, seed, turnRequests, type Load } from '../coach-turn';
 import { signTokens } from '../lib/auth';
 import { amoraEnv, ROOT, startChild } from '../lib/child';
 import { messages } from '../lib/corpus';
-import { cpuSnapshot, cpuSpent, mainThreadCpuMs, postmasterPid } from '../lib/cpu';
+import { cpuSnapshot, cpuSpent, postmasterPid, threadCpuMs, threadSplit } from '../lib/cpu';
 import { createBenchDatabase, stopBenchPostgres, withClient } from '../lib/postgres';
 import { printMedians, runInterleaved } from '../lib/ab';
 import { arg } from '../lib/args';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
         connections,
       });
       const before = cpuSnapshot();
-      const mainBefore = mainThreadCpuMs(server.pid);
+      const threadsBefore = threadCpuMs(server.pid);
       const started = performance.now();
       const r = await load(server.url, spec, 600, undefined, {
         amount: turns,
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
       });
       const seconds = (performance.now() - started) / 1000;
       const cpu = cpuSpent(before, cpuSnapshot(), server.pid, postmaster);
-      const mainMs = mainThreadCpuMs(server.pid) - mainBefore;
+      const threads = threadSplit(server.pid, threadsBefore, threadCpuMs(server.pid));
       const n = Math.max(1, r.requests.total);
       const failed = r.errors + r.timeouts + r.non2xx + r.mismatches;
       if (measured === rounds * variants.length && process.argv.includes('--stats'))
@@ -112,7 +113,10 @@ async function main(): Promise<void> {
       return {
         turnsPerS: Math.round(r.requests.total / seconds),
         serverMs: +(cpu.server / n).toFixed(3),
-        mainThreadMs: +(mainMs / n).toFixed(3),
+        mainThreadMs: +(threads.main / n).toFixed(3),
+        // With one engine worker (the default here), its thread; else the busiest of them.
+        workerMs: +(threads.busiest / n).toFixed(3),
+        helperThreadsMs: +(threads.rest / n).toFixed(3),
         postgresMs: +(cpu.postgres / n).toFixed(3),
         totalMs: +((cpu.server + cpu.postgres) / n).toFixed(3),
         otherBusy: `${Math.round((cpu.other / (seconds * 1000 * os.cpus().length)) * 100)}%`,
@@ -129,7 +133,7 @@ async function main(): Promise<void> {
   printMedians(
     rows,
     (med) =>
-      `server ${med('serverMs')} (main thread ${med('mainThreadMs')}) + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
+      `server ${med('serverMs')} (main thread ${med('mainThreadMs')}, worker ${med('workerMs')}, helpers ${med('helperThreadsMs')}) + PostgreSQL ${med('postgresMs')} = ${med('totalMs')} ms CPU per turn, ${med('turnsPerS')} turns/s, p99 ${med('p99')} ms`,
   );
 }
 

@@ -1,4 +1,5 @@
-import type { EmotionId, ResponseStyle, SafetyLevel, TopicId, TurnResult } from '../coach/types';
+import type { EmotionId, ResponseStyle, SafetyLevel, TopicId } from '../coach/types';
+import type { TurnReply } from './stored-turn';
 import type { Sender } from '../db/generated/enums';
 import type { Message } from './message.type';
 
@@ -64,7 +65,7 @@ export function decodeCursor(cursor: string): bigint | null {
 }
 
 /** The metadata stored with Amora's answer: what the engine saw and which blocks it used. */
-export function answerMetadata(result: TurnResult): MessageMetadata {
+export function answerMetadata(result: TurnReply): MessageMetadata {
   return {
     topics: result.topics,
     emotions: result.emotions,
@@ -78,7 +79,7 @@ export function answerMetadata(result: TurnResult): MessageMetadata {
 }
 
 /** The metadata stored with the user's message: what the engine read in it. */
-export function questionMetadata(result: TurnResult): MessageMetadata {
+export function questionMetadata(result: TurnReply): MessageMetadata {
   return {
     topics: result.topics,
     emotions: result.emotions,

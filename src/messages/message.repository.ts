@@ -4,13 +4,17 @@ import type { Database } from '../db/database';
 import { isUniqueViolationOn } from '../db/errors';
 import { Prisma } from '../db/generated/client';
 import { answerMetadata, questionMetadata, toMessage, type MessageRow } from './message.mapper';
+import type { StoredTurnResult } from './stored-turn';
 import type { Message } from './message.type';
 
 /** What a turn reads before it runs the engine. */
 export interface TurnSnapshot {
   id: string;
-  /** Null when the session has no conversation state yet. */
-  state: ConversationState | null;
+  /**
+   * The conversation state as stored (JSON text, parsed only by the engine: see stored-turn.ts);
+   * null when the session has no state row, `{}` when its state is empty.
+   */
+  state: string | null;
   version: number | null;
   /** Blocks of answers this user disliked. */
   disliked: string[];
@@ -36,7 +40,7 @@ export interface TurnWrite {
   userMessageId: string;
   messageId: string;
   text: string;
-  result: TurnResult;
+  result: StoredTurnResult;
   /** The state version the turn was computed from (null: the session had no state row). */
   expectedVersion: number | null;
   /** The session's new summary and plan, on turns that rewrite them. */
@@ -81,10 +85,7 @@ export class MessageRepository {
       text: SNAPSHOT_SQL,
       values: [sessionId, userId],
     });
-    const row = rows[0];
-    if (!row) return null;
-    const hasState = row.state !== null && Object.keys(row.state).length > 0;
-    return { ...row, state: hasState ? row.state : null };
+    return rows[0] ?? null;
   }
 
   /**
@@ -112,7 +113,7 @@ export class MessageRepository {
    */
   async commitTurn(turn: TurnWrite): Promise<boolean> {
     const { userId, sessionId, result, now } = turn;
-    const mainTopic = result.state.mainTopic ?? result.topics[0] ?? null;
+    const mainTopic = result.mainTopic ?? result.topics[0] ?? null;
     const rows = await this.db
       .query<{ committed: string }>({
         name: 'turn_commit',
@@ -120,8 +121,8 @@ export class MessageRepository {
         values: [
           sessionId,
           userId,
-          result.state.turnCount,
-          JSON.stringify(result.state),
+          result.turnCount,
+          result.state,
           now,
           turn.expectedVersion ?? 0,
           turn.userMessageId,
@@ -269,7 +270,7 @@ function toPages(
  * on every turn, so each connection plans it once.
  */
 export const SNAPSHOT_SQL = `
-  SELECT s.id, st.state, st.version,
+  SELECT s.id, st.state::text AS state, st.version,
     ARRAY(
       SELECT DISTINCT b FROM amora_session_feedback f
       JOIN amora_session_messages m ON m.id = f.message_id

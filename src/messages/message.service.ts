@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
-import { initialState, summarize } from '../coach';
+import { initialState } from '../coach';
 import type { TurnInput, TurnResult } from '../coach/types';
 import { isForeignKeyViolation } from '../db/errors';
 import { AppError, ConflictError, InputError, NotFoundError } from '../errors';
@@ -10,9 +10,9 @@ import { noTelemetry, secondsSince, type Telemetry } from '../telemetry';
 import { toInput, validateInput } from '../validation';
 import { CoachContextInput, CoachMode, SendMessageInput } from './message.input';
 import type { MessageRepository } from './message.repository';
+import type { StoredTurnInput, StoredTurnResult, TurnReply } from './stored-turn';
 
-/** Summaries and next plans are rewritten after every this many user messages. */
-export const SUMMARY_EVERY = 5;
+export { SUMMARY_EVERY } from './stored-turn';
 
 /** How many times a turn is recomputed when another turn of the same session committed first. */
 const MAX_ATTEMPTS = 50;
@@ -35,6 +35,11 @@ export interface TurnLimits {
 export interface TurnEngine {
   readonly name: string;
   respond(input: TurnInput): Promise<TurnResult>;
+  /**
+   * The same with the state as stored (see stored-turn.ts): a turn's state then never becomes an
+   * object on the event loop.
+   */
+  respondStored(input: StoredTurnInput): Promise<StoredTurnResult>;
 }
 
 /** One answered turn, as both faces report it. */
@@ -44,7 +49,7 @@ export interface TurnOutcome {
   messageId: string;
   mode: CoachMode;
   engine: string;
-  result: TurnResult;
+  result: TurnReply;
   turnCount: number;
 }
 
@@ -126,22 +131,20 @@ export class MessageService {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const snapshot = await this.messages.turnSnapshot(userId, sessionId);
       if (!snapshot) throw new NotFoundError('Session');
-      const state = snapshot.state ?? initialState();
-      const turn: TurnInput = {
+      const turn: StoredTurnInput = {
         text: input.specificQuestion,
         context: {
           topics: input.context?.topics ?? undefined,
           relationshipStatus: input.context?.relationshipStatus ?? null,
         },
-        state,
+        state: snapshot.state,
         seed: seedOf(userMessageId),
         avoidBlockIds: new Set(snapshot.disliked),
       };
       const engineStart = performance.now();
-      const result = await this.engine.respond(turn);
+      const result = await this.engine.respondStored(turn);
       timing.engineSeconds += secondsSince(engineStart);
-      const turnCount = result.state.turnCount;
-      const summary = turnCount % SUMMARY_EVERY === 0 ? summarize(result.state) : null;
+      const { turnCount, summary } = result;
       const committed = await this.messages
         .commitTurn({
           userId,

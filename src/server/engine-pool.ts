@@ -5,6 +5,11 @@ import type { Logger } from 'pino';
 import type { CoachEngine, SafetyResources, TurnInput, TurnResult } from '../coach';
 import { EngineUnavailableError } from '../errors';
 import type { TurnEngine } from '../messages/message.service';
+import {
+  respondStored,
+  type StoredTurnInput,
+  type StoredTurnResult,
+} from '../messages/stored-turn';
 
 /**
  * The coaching engine as the server runs it: a {@link TurnEngine} with a start and an end. Either
@@ -25,15 +30,21 @@ export interface EngineWorkerData {
   exitOnText?: string;
 }
 
-/** A turn sent to a worker. */
-export interface WorkerRequest {
-  id: number;
-  input: TurnInput;
-}
+/** A turn sent to a worker: with the state as an object, or as stored (JSON text). */
+export type WorkerRequest =
+  { id: number; input: TurnInput } | { id: number; stored: StoredTurnInput };
 
-/** A worker's answer to a {@link WorkerRequest}, or its signal that its engine is built. */
+/** Garbage collections a worker observed since its last reply: kind and seconds each. */
+export type WorkerGc = [kind: string, seconds: number][];
+
+/**
+ * A worker's answer to a {@link WorkerRequest} (with the collections it saw since its last
+ * answer), or its signal that its engine is built.
+ */
 export type WorkerReply =
-  { ready: true } | { id: number; result: TurnResult } | { id: number; error: string };
+  | { ready: true }
+  | { id: number; result: TurnResult | StoredTurnResult; gc?: WorkerGc }
+  | { id: number; error: string; gc?: WorkerGc };
 
 /** How a pool is built. */
 export interface EnginePoolOptions {
@@ -41,6 +52,8 @@ export interface EnginePoolOptions {
   size: number;
   safety: SafetyResources;
   logger?: Logger;
+  /** Called for each garbage collection in a worker (reported with the worker's next answer). */
+  onGc?: (kind: string, seconds: number) => void;
   /**
    * Test hook: a worker handed a turn whose text is exactly this exits at once, as a crashing
    * worker would, mid-turn.
@@ -54,6 +67,7 @@ export function inProcessEngine(engine: CoachEngine): EngineRunner {
     name: engine.name,
     // A thrown error becomes a rejection, as it would from a worker.
     respond: (input) => new Promise((resolve) => resolve(engine.respond(input))),
+    respondStored: (input) => new Promise((resolve) => resolve(respondStored(engine, input))),
     ready: () => Promise.resolve(),
     close: () => Promise.resolve(),
     threadIds: () => [],
@@ -61,9 +75,8 @@ export function inProcessEngine(engine: CoachEngine): EngineRunner {
 }
 
 interface Job {
-  id: number;
-  input: TurnInput;
-  resolve(result: TurnResult): void;
+  request: WorkerRequest;
+  resolve(result: TurnResult | StoredTurnResult): void;
   reject(error: Error): void;
 }
 
@@ -112,7 +125,7 @@ export function createEnginePool(options: EnginePoolOptions): EngineRunner {
       if (slot.job) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.worker.postMessage({ id: job.id, input: job.input } satisfies WorkerRequest);
+      slot.worker.postMessage(job.request);
     }
   };
 
@@ -130,8 +143,9 @@ export function createEnginePool(options: EnginePoolOptions): EngineRunner {
         settleReady();
         return;
       }
+      if (reply.gc && options.onGc) for (const [kind, s] of reply.gc) options.onGc(kind, s);
       const job = slot.job;
-      if (!job || job.id !== reply.id) return;
+      if (!job || job.request.id !== reply.id) return;
       slot.job = null;
       if ('result' in reply) job.resolve(reply.result);
       else job.reject(new Error(`The coach engine failed on a turn: ${reply.error}`));
@@ -178,15 +192,19 @@ export function createEnginePool(options: EnginePoolOptions): EngineRunner {
 
   for (let i = 0; i < Math.max(1, options.size); i++) spawn(i);
 
+  // The worker answers a request in the shape it was asked (an object state or a stored one).
+  const submit = <R extends TurnResult | StoredTurnResult>(request: WorkerRequest): Promise<R> => {
+    if (closing) return Promise.reject(new EngineUnavailableError('the server is shutting down'));
+    return new Promise<R>((resolve, reject) => {
+      queue.push({ request, resolve: resolve as Job['resolve'], reject });
+      pump();
+    });
+  };
+
   return {
     name: 'blocks',
-    respond(input) {
-      if (closing) return Promise.reject(new EngineUnavailableError('the server is shutting down'));
-      return new Promise<TurnResult>((resolve, reject) => {
-        queue.push({ id: nextId++, input, resolve, reject });
-        pump();
-      });
-    },
+    respond: (input) => submit<TurnResult>({ id: nextId++, input }),
+    respondStored: (stored) => submit<StoredTurnResult>({ id: nextId++, stored }),
     ready() {
       return new Promise<void>((resolve, reject) => {
         readyWaiters.push({ resolve, reject });
@@ -209,10 +227,16 @@ export function createEnginePool(options: EnginePoolOptions): EngineRunner {
  * (jest, `node -r @swc-node/register`), which the worker compiles with the same register hook.
  */
 function workerScript(): { file: string; execArgv: string[] } {
+  // A server started with --cpu-prof (`npm run bench -- --profile`) profiles its engine threads
+  // too: a worker given execArgv inherits none of the parent's. The file name is left to Node
+  // (it adds the thread id), so that the threads' profiles do not overwrite the main one.
+  const profiling = process.execArgv.filter(
+    (a) => a.startsWith('--cpu-prof') && !a.startsWith('--cpu-prof-name'),
+  );
   const js = path.join(__dirname, 'engine-worker.js');
-  if (fs.existsSync(js)) return { file: js, execArgv: [] };
+  if (fs.existsSync(js)) return { file: js, execArgv: profiling };
   return {
     file: path.join(__dirname, 'engine-worker.ts'),
-    execArgv: ['-r', require.resolve('@swc-node/register')],
+    execArgv: ['-r', require.resolve('@swc-node/register'), ...profiling],
   };
 }

@@ -30,6 +30,8 @@ export interface MetricsSources {
 const TURN_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const ENGINE_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1];
 const TICK_BUCKETS = [0.001, 0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+/** Seconds; scavenges take a few ms, a full collection of the engine's heap tens. */
+const GC_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 
 /**
  * Builds a registry of its own (several servers may share a process in tests) with Node's default
@@ -51,6 +53,13 @@ export function createMetrics(sources: MetricsSources): Metrics {
     name: 'amora_turn_engine_seconds',
     help: "The coaching engine's share of a turn (all attempts), on the event loop",
     buckets: ENGINE_BUCKETS,
+    registers,
+  });
+  const engineGcSeconds = new client.Histogram({
+    name: 'amora_engine_gc_duration_seconds',
+    help: "Garbage collections in the engine's worker threads by kind (minor, major, incremental, weakcb); each pauses the turn being answered",
+    labelNames: ['kind'],
+    buckets: GC_BUCKETS,
     registers,
   });
   const operations = new client.Counter({
@@ -134,6 +143,7 @@ export function createMetrics(sources: MetricsSources): Metrics {
         else lastTick.set(Date.now() / 1000);
         if (count > 0) claimed.inc(count);
       },
+      engineGc: (kind, seconds) => engineGcSeconds.observe({ kind }, seconds),
     },
     pushed: () => pushes.inc(),
     apolloPlugin: {

@@ -102,6 +102,7 @@ export function createServices({
           size: config.engineWorkers,
           safety: safetyResources(config),
           logger,
+          onGc: (kind, seconds) => telemetry.engineGc(kind, seconds),
           exitOnText: engineExitOnText,
         })
       : inProcessEngine(
