@@ -918,3 +918,26 @@ describe('someone close who may be about to end their life', () => {
     expect(talk(['he said if i leave he will kill himself'])[0].crisis).toBe('partner_danger');
   });
 });
+
+describe('danger from a partner, followed to the end', () => {
+  const out = talk([
+    'we fight about money and chores all the time',
+    'last night he punched the wall next to my head',
+    'im locked in the bathroom. he said he will kill me',
+    'ok im at my mums now. im safe',
+    'he keeps texting sorry and says he will change and go to counselling. what do i even say to him?',
+  ]);
+
+  test('hiding from him under a threat to kill is met as the emergency it is', () => {
+    expect(out[2].style).toBe('SAFETY');
+    expect(out[2].reply).toMatch(/threat to kill you|dangerous/i);
+    expect(out[2].reply).toMatch(/EMERGENCY-NUMBER now/);
+  });
+
+  test('safe at her mother\'s, "what do i say to his apologies?" is answered, not danger again', () => {
+    expect(out[3].state.safety?.mode).toBe('watch');
+    expect(out[4].style).not.toBe('SAFETY');
+    expect(out[4].reply).not.toMatch(/pause here|might not be safe again|afraid of your partner/i);
+    expect(out[4].reply).toMatch(/don't owe|need some space/i);
+  });
+});

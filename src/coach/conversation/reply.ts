@@ -449,7 +449,9 @@ function answerPiece(
   // A shape without the person's own topic ("how do people decide this") says less than a subject
   // the message names ("move in or get his own place"): the subject's answer comes first then.
   const shaped = shapedAnswer(text, facts, recent, rng);
-  const vague = shaped !== null && shaped.pieces.some((p) => p.id.includes('_plain.'));
+  // "What do I say" answered only by its shape ("short and honest beats perfect") says less
+  // than a subject the message names ("he keeps texting sorry ... what do i even say to him?").
+  const vague = shaped !== null && shaped.pieces.some((p) => /_plain\.|\.words_back\./.test(p.id));
   return (
     (vague ? (subject() ?? shaped) : shaped) ??
     subject() ??

@@ -1038,14 +1038,18 @@ export function planSafety(
   // (above), and so do danger words; a doubt is asked about, as on any turn ("will this hurt me
   // in custody?" after "we're safe now" is a question to ask, not a crisis to restart).
   if (s.mode === 'watch') {
-    if (test(UNSAFE, canon) || (signs.warning.length > 0 && s.kind === 'partner_danger'))
+    // A sign the classifier alone half-sees ("he keeps texting sorry and says he will change")
+    // is not danger back; a listed one is.
+    const listed = signs.warning.some((w) => w !== UNLISTED_WARNING);
+    if (test(UNSAFE, canon) || (listed && s.kind === 'partner_danger'))
       return backToCrisis(s.kind ?? 'partner_danger');
   }
 
   // A warning sign only the classifier saw is named once in a conversation: named again on the
   // next message about the same partner, it reads as not listening.
   const onlyUnlisted = signs.warning.length === 1 && signs.warning[0] === UNLISTED_WARNING;
-  const warnings = onlyUnlisted && s.warningSigns ? [] : signs.warning;
+  // Nor is it named as a new warning sign after a crisis: the danger was named already.
+  const warnings = onlyUnlisted && (s.warningSigns || s.mode === 'watch') ? [] : signs.warning;
   const others = warnings.length > 0 && signsOfOthers(canon);
   const warned =
     warnings.length > 0 ? warningReply(warnings, p, resources, others, s.warningSigns) : null;
