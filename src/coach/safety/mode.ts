@@ -723,7 +723,15 @@ function ongoingReply(
     : guides?.get('any')
       ? `guide.${step}.any`
       : `guide.general.${kind}`;
-  const ask = pickAsk(kind, p, COMPANY_STEPS.has(step) ? (q) => !test(ASKS_COMPANY, q) : undefined);
+  const ask = pickAsk(
+    kind,
+    p,
+    COMPANY_STEPS.has(step)
+      ? (q) => !test(ASKS_COMPANY, q)
+      : MEANS_STEPS.has(step)
+        ? (q) => !test(ASKS_MEANS, q)
+        : undefined,
+  );
   const parts = [
     opening ?? p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool),
     // A long crisis can use up the guidance: then the answer goes without rather than repeat.
@@ -742,6 +750,9 @@ const COMPANY_STEPS: ReadonlySet<string> = new Set([
   'safe_place',
   'left',
 ]);
+/** Steps that say where the means are: "is it still near you?" is not asked. */
+const MEANS_STEPS: ReadonlySet<string> = new Set(['means_near', 'means_away']);
+const ASKS_MEANS = /\b(?:still near you|anything you could use)\b/i;
 const ASKS_COMPANY =
   /\b(?:anyone with you|who could you be with|someone who could be with you|someone you could call)\b/i;
 
