@@ -15,7 +15,11 @@ import {
   type TurnInput,
   type TurnResult,
 } from '../types';
-import { planSafety, type SafetyPlan } from './mode';
+import { notNormalAnswer, planSafety, type SafetyPlan } from './mode';
+
+/** A coaching answer that calls what was asked about normal or fine. */
+const NORMALISES =
+  /^(?:yes\b|honestly, yes|it'?s (?:very |completely |quite )?(?:normal|common|fine|okay)|that'?s (?:very |completely )?(?:normal|common|fine|okay))/i;
 
 /** Topics a warning sign must not be read as: control is not a jealousy or trust problem. */
 const MISREAD_TOPICS: ReadonlySet<TopicId> = new Set([
@@ -154,7 +158,9 @@ function safeTurn(
     state.recentStyles = [...state.recentStyles.slice(0, -1), 'GROUNDING'];
     // A direct question ("is it normal that he checks my phone?") is answered first, then the
     // concern is named: the person asked something and deserves the answer.
-    const answer = inner.act === 'question' ? answerOf(inner.reply) : '';
+    // An answer that would call the control normal is replaced by one that does not.
+    const given = inner.act === 'question' ? answerOf(inner.reply) : '';
+    const answer = NORMALISES.test(given) ? notNormalAnswer() : given;
     const named = state.conversation
       ? useNames(plan.warning.reply, state.conversation)
       : plan.warning.reply;

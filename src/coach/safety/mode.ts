@@ -153,6 +153,7 @@ const WARNING = (() => {
     othersHelp: replyTexts('warning.othersHelp', r.othersHelp, FILE),
     othersAsk: replyTexts('warning.othersAsk', r.othersAsk, FILE),
     again: replyTexts('warning.again', r.again, FILE, ['signs']),
+    notNormal: replyTexts('warning.notNormal', r.notNormal, FILE),
     againAsk: replyTexts('warning.againAsk', r.againAsk, FILE),
   };
 })();
@@ -1193,6 +1194,14 @@ function replan(
 }
 
 /** Whether the session's last state was safety mode (a check-in then asks about safety first). */
+/**
+ * What a question about a warning sign is answered with when the coaching answer would call it
+ * normal ("is it normal that i have to ask her before i use our card?" - "Yes, it's normal").
+ */
+export function notNormalAnswer(): string {
+  return WARNING.notNormal[0];
+}
+
 export function inSafetyMode(state: { safety?: SafetyState } | null | undefined): boolean {
   return state?.safety?.mode === 'crisis';
 }
