@@ -54,7 +54,8 @@ function files(dir: string): string[] {
     .readdirSync(dir, { withFileTypes: true })
     .flatMap((e) =>
       e.isDirectory()
-        ? quick && e.name.startsWith('safety-training')
+        ? // A sealed set is read by nothing before its one blind measurement.
+          e.name === 'sealed' || (quick && e.name.startsWith('safety-training'))
           ? []
           : files(path.join(dir, e.name))
         : e.name.endsWith('.json')

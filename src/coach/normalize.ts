@@ -70,10 +70,22 @@ const CURLY_DOUBLE = /[\u201C\u201D\u201E\u2033]/g;
  * punctuation reduced to clause boundaries.
  */
 export function normalizeText(raw: string): NormalizedText {
-  // One turn normalises the same message in several places (safety, detection): a one-entry
-  // cache keeps that to one pass. Results are treated as read-only everywhere.
+  // One turn normalises the same message in several places (safety, detection): a small cache
+  // keeps that to one pass. Two entries, because a turn also normalises a short other text in
+  // between (the client's relationship status), which with one entry sent the message through
+  // twice more. Results are treated as read-only everywhere.
   if (raw === lastRaw && lastResult) return lastResult;
+  if (raw === priorRaw && priorResult) {
+    const hit = priorResult;
+    priorRaw = lastRaw;
+    priorResult = lastResult;
+    lastRaw = raw;
+    lastResult = hit;
+    return hit;
+  }
   const result = normalizeUncached(raw);
+  priorRaw = lastRaw;
+  priorResult = lastResult;
   lastRaw = raw;
   lastResult = result;
   return result;
@@ -81,6 +93,8 @@ export function normalizeText(raw: string): NormalizedText {
 
 let lastRaw: string | null = null;
 let lastResult: NormalizedText | null = null;
+let priorRaw: string | null = null;
+let priorResult: NormalizedText | null = null;
 
 function normalizeUncached(raw: string): NormalizedText {
   let s = raw.normalize('NFKD').replace(DIACRITICS, '').toLowerCase();

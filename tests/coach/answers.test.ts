@@ -1,5 +1,7 @@
 import { createBlocksEngine } from '../../src/coach';
-import { optionsIn, SUBJECTS } from '../../src/coach/conversation/asked';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { optionsIn, subjectsOf, SUBJECTS } from '../../src/coach/conversation/asked';
 import { assumptionsInText } from '../../src/coach/conversation/assumptions';
 import { quoteFor, splitAction, worryKind } from '../../src/coach/conversation/wording';
 import { loadSituations } from '../../src/coach/situations';
@@ -499,5 +501,33 @@ describe('common questions are answered on their own subject (issue 11)', () => 
     for (const id of ['passwords', 'grateful_for_paying'])
       for (const [form, text] of Object.entries(subject(id).answers))
         expect([id, form, /\bcontrol\b/.test(text)]).toEqual([id, form, true]);
+  });
+});
+
+describe('question subjects behind the prefilter', () => {
+  test('the prefilter never changes which subjects a sentence meets (every development message)', () => {
+    const dir = path.join(__dirname, '..', 'fixtures', 'conversations');
+    const texts = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) =>
+        (
+          JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { turns: { user: string }[] }[]
+        ).flatMap((c) => c.turns.map((t) => t.user.toLowerCase())),
+      );
+    expect(texts.length).toBeGreaterThan(1000);
+    const sentences = texts.flatMap((t) => [t, ...t.split(/[.!?]+/)]);
+    const differ = sentences.filter(
+      (t) =>
+        subjectsOf(t)
+          .map((s) => s.id)
+          .join() !==
+        SUBJECTS.filter((s) => s.cue.test(t))
+          .map((s) => s.id)
+          .join(),
+    );
+    expect(differ).toEqual([]);
+    // Not vacuous: many of them meet a subject.
+    expect(sentences.filter((t) => subjectsOf(t).length > 0).length).toBeGreaterThan(100);
   });
 });

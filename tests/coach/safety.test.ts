@@ -8,6 +8,7 @@ import {
   type SafetyResources,
 } from '../../src/coach';
 import { crisisCanonical } from '../../src/coach/safety';
+import { Gate, wordHeads } from '../../src/coach/safety/prefilter';
 
 /** Messages that are a crisis, with the kind expected. Varied wording, direct and indirect. */
 const CRISES: [string, CrisisKind][] = [
@@ -276,6 +277,27 @@ describe('crisis text repair and prefilter', () => {
     expect(texts.length).toBeGreaterThan(800);
     const differ = texts.filter((t) => detectCrisis(t) !== detectCrisis(t, { prefilter: false }));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('the prefilter gate', () => {
+  const passes = (source: string, text: string) =>
+    new Gate([source]).candidates(wordHeads(text))[0];
+
+  test('a rule starting with an optional group is gated by the group and by what follows it', () => {
+    const knife = String.raw`\b(?:a |his |her )?(?:gun|knife)\b`;
+    expect(passes(knife, 'he has a knife')).toBe(1);
+    expect(passes(knife, 'his gun')).toBe(1);
+    expect(passes(knife, 'knife')).toBe(1);
+    // Once always run: none of its words is in the message.
+    expect(passes(knife, 'we spent the day at the beach')).toBe(0);
+  });
+
+  test('every later word of a rule must be there, not only the first and the last', () => {
+    const rule = String.raw`\bi (?:really )?want to (?:die|disappear)\b`;
+    expect(passes(rule, 'i really want to die')).toBe(1);
+    // "i" and "die" are there (the first and last words), "want" and "to" are not.
+    expect(passes(rule, 'i think the plant will die')).toBe(0);
   });
 });
 

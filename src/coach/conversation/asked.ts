@@ -6,6 +6,7 @@
  * what was asked, where a situation's stock answer answers the situation's usual question.
  */
 import { anyOf } from '../alternation';
+import { Gate, wordHeads } from '../safety/prefilter';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import subjectsData from './subjects.json';
 
@@ -148,9 +149,23 @@ export const FITTING_FORMS: Readonly<Record<AnswerForm, readonly AnswerForm[]>> 
   how_to: ['how_to', 'advice'],
 };
 
+/**
+ * Each subject's cues (as written, in catalogue order) behind the safety rules' prefilter
+ * (safety/prefilter.ts): a cue can only match a sentence that has the words it needs, and most
+ * sentences have those of few of the subjects, whose joined cues were each tested in turn.
+ */
+const CUE_GATE = new Gate((subjectsData.subjects as { cues: string[] }[]).flatMap((s) => s.cues));
+/** The subject (its index in {@link SUBJECTS}) of each cue of {@link CUE_GATE}. */
+const CUE_SUBJECT = (subjectsData.subjects as { cues: string[] }[]).flatMap((s, i) =>
+  s.cues.map(() => i),
+);
+
 /** Subjects whose cues the question sentence meets, in catalogue order. */
 export function subjectsOf(sentence: string): Subject[] {
-  return SUBJECTS.filter((s) => s.cue.test(sentence));
+  const may = CUE_GATE.candidates(wordHeads(sentence));
+  const gated = new Uint8Array(SUBJECTS.length);
+  for (let i = 0; i < may.length; i++) if (may[i]) gated[CUE_SUBJECT[i]] = 1;
+  return SUBJECTS.filter((s, i) => gated[i] === 1 && s.cue.test(sentence));
 }
 
 /** The two options of an either/or question, in the person's words (first person, lower case). */

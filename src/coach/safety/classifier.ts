@@ -266,15 +266,39 @@ const IDS_KEPT = 1024;
 function idsOf(model: RiskModel, canonical: string): Int32Array {
   return remembered(IDS, model, canonical, IDS_KEPT, () => {
     const ids: number[] = [];
+    const bigrams = bigramsOf(model);
     forEachWord(canonical, (w, prev) => {
       for (const id of wordIdsOf(model, w)) ids.push(id);
       if (prev !== null) {
-        const id = model.features.get(bigramFeature(prev, w));
+        const id = bigrams.get(prev)?.get(w);
         if (id !== undefined) ids.push(id);
       }
     });
     return distinct(Int32Array.from(ids).sort());
   });
+}
+
+/**
+ * The model's bigram features as first word -> second word -> id: looking a pair up this way
+ * hashes two words already hashed, where the feature string ({@link bigramFeature}) would be built
+ * and hashed anew for every pair of every message. Words hold no spaces, so a bigram feature
+ * splits into its two words one way only.
+ */
+const BIGRAMS = new WeakMap<RiskModel, Map<string, Map<string, number>>>();
+
+function bigramsOf(model: RiskModel): Map<string, Map<string, number>> {
+  let out = BIGRAMS.get(model);
+  if (out) return out;
+  out = new Map<string, Map<string, number>>();
+  for (const [feature, id] of model.features) {
+    const words = feature.split(' ');
+    if (words.length !== 3 || feature !== bigramFeature(words[1], words[2])) continue;
+    let second = out.get(words[1]);
+    if (!second) out.set(words[1], (second = new Map<string, number>()));
+    second.set(words[2], id);
+  }
+  BIGRAMS.set(model, out);
+  return out;
 }
 
 /**

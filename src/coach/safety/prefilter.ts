@@ -1,9 +1,10 @@
 /**
  * The prefilter. Over 300 regexes each scanning every message cost more than the whole turn budget
  * allows, and most of them cannot match because their first word is absent. Each regex's possible
- * first words are read from its source once, at load; per message only the regexes whose first
- * word (its first three letters) occurs are run. Where the source cannot be read safely the regex
- * always runs, so the prefilter can only save work, never drop a match (a test checks this).
+ * first words are read from its source once, at load, with the words it requires later; per
+ * message only the regexes whose first word (its first three letters) and every required later word
+ * occur are run. Where the source cannot be read safely the regex always runs (or that word is not
+ * required), so the prefilter can only save work, never drop a match (a test checks this).
  */
 /**
  * Calls `visit` with each character of a regex source from `from` on that is neither escaped nor
@@ -77,14 +78,21 @@ function leadKeys(seq: string, next: string): string[] | null {
     const end = groupEnd(seq, i);
     if (end < 0) return null;
     const q = seq[end + 1];
-    if (q === '?' || q === '*' || q === '{') return null; // optional group: the match may start after it
     const inner = seq.slice(seq.startsWith('(?:', i) ? i + 3 : i + 1, end);
-    const rest = seq.slice(end + 1) + next;
+    // An optional group ("(?:a |the )?knife"): the match starts in it or, without it, after it.
+    const optional = /^(?:\?\??|\*\??)/.exec(seq.slice(end + 1))?.[0] ?? '';
+    if (q === '{') return null;
+    const rest = seq.slice(end + 1 + optional.length) + next;
     const keys: string[] = [];
     for (const a of splitAlternatives(inner)) {
       const k = leadKeys(a, rest);
       if (!k) return null;
       keys.push(...k);
+    }
+    if (optional) {
+      const after = leadKeys(rest, '');
+      if (!after) return null;
+      keys.push(...after);
     }
     return keys;
   }
@@ -105,12 +113,13 @@ function leadKeys(seq: string, next: string): string[] | null {
 }
 
 /**
- * Keys of the last required element of a branch that starts a word (it follows a literal space):
- * every match also contains a word starting with one of them ("my (phone|laptop)" gives "pho",
- * "lap"). A second, usually rarer, condition next to the first word. Null when there is none.
+ * Keys of each required element of a branch that starts a word (it follows a literal space):
+ * every match also contains, for each element, a word starting with one of its keys ("my
+ * (phone|laptop)" gives "pho", "lap"). Conditions next to the first word, each usually rarer than
+ * it: a rule's first word is often as common as "i" or "my".
  */
-function tailKeys(branch: string): string[] | null {
-  let best: string[] | null = null;
+function laterKeys(branch: string): string[][] {
+  const out: string[][] = [];
   let prev = '';
   for (let i = 0; i < branch.length;) {
     const c = branch[i];
@@ -128,13 +137,15 @@ function tailKeys(branch: string): string[] | null {
     }
     if (c === '(') {
       const end = groupEnd(branch, i);
-      if (end < 0) return best;
+      if (end < 0) return out;
       const look = /^\(\?<?[=!]/.test(branch.slice(i, i + 4));
       const q = branch[end + 1];
       const optional =
         q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(branch.slice(end + 1)));
-      if (!look && !optional && prev === ' ')
-        best = leadKeys(branch.slice(i, end + 1), branch.slice(end + 1)) ?? best;
+      if (!look && !optional && prev === ' ') {
+        const keys = leadKeys(branch.slice(i, end + 1), branch.slice(end + 1));
+        if (keys) out.push(keys);
+      }
       if (!look) prev = ')';
       i = end + 1;
       continue;
@@ -145,19 +156,21 @@ function tailKeys(branch: string): string[] | null {
       const q = branch[k];
       // A word whose last letter is optional still has its other letters; one made optional as a
       // whole ("a?") is skipped by leadKeys, which drops the letter the quantifier applies to.
-      if (q !== '*' && !(q === '{' && /^\{0[,}]/.test(branch.slice(k))))
-        best = leadKeys(branch.slice(i), '') ?? best;
+      if (q !== '*' && !(q === '{' && /^\{0[,}]/.test(branch.slice(k)))) {
+        const keys = leadKeys(branch.slice(i), '');
+        if (keys) out.push(keys);
+      }
     }
     prev = c;
     i++;
   }
-  return best;
+  return out;
 }
 
-/** One branch of a regex for the prefilter: keys its first word needs, and keys a later word needs. */
+/** One branch of a regex for the prefilter: keys its first word needs, and keys each later word needs. */
 interface GateBranch {
   first: readonly string[];
-  tail: readonly string[] | null;
+  later: readonly (readonly string[])[];
 }
 
 /** Branches of a regex source, or null when some branch may start anywhere (then it always runs). */
@@ -167,7 +180,7 @@ function gateBranches(source: string): GateBranch[] | null {
     if (!branch.startsWith('\\b')) return null;
     const first = leadKeys(branch.slice(2), '');
     if (!first) return null;
-    out.push({ first, tail: tailKeys(branch.slice(2)) });
+    out.push({ first, later: laterKeys(branch.slice(2)) });
   }
   return out;
 }
@@ -179,10 +192,11 @@ function gateBranches(source: string): GateBranch[] | null {
 export class Gate {
   private readonly keyIds = new Map<string, number>();
   /**
-   * Per key id: the branches whose first word may start with this key, as [regex, tail key ids or
-   * null]. A regex may match when one of its branches has its first key and a tail key present.
+   * Per key id: the branches whose first word may start with this key, as [regex, key ids of each
+   * later word]. A regex may match when one of its branches has its first key and, for each later
+   * word, one of its keys present.
    */
-  private readonly byFirst: [number, Int32Array | null][][] = [];
+  private readonly byFirst: [number, Int32Array[]][][] = [];
   private readonly always: number[] = [];
   private readonly count: number;
 
@@ -204,8 +218,8 @@ export class Gate {
         return;
       }
       for (const b of parsed) {
-        const tail = b.tail ? Int32Array.from(new Set(b.tail), id) : null;
-        for (const k of new Set(b.first)) this.byFirst[id(k)].push([i, tail]);
+        const later = b.later.map((keys) => Int32Array.from(new Set(keys), id));
+        for (const k of new Set(b.first)) this.byFirst[id(k)].push([i, later]);
       }
     });
   }
@@ -224,18 +238,17 @@ export class Gate {
       }
     }
     for (const k of found) {
-      // Its first word is there; the branch must also find its later word.
-      for (const [i, tail] of this.byFirst[k]) {
+      // Its first word is there; the branch must also find each of its later words.
+      for (const [i, later] of this.byFirst[k]) {
         if (out[i]) continue;
-        if (tail === null) {
-          out[i] = 1;
-          continue;
+        let all = true;
+        for (let e = 0; e < later.length && all; e++) {
+          const keys = later[e];
+          let one = false;
+          for (let j = 0; j < keys.length && !one; j++) one = present[keys[j]] === 1;
+          all = one;
         }
-        for (let j = 0; j < tail.length; j++)
-          if (present[tail[j]]) {
-            out[i] = 1;
-            break;
-          }
+        if (all) out[i] = 1;
       }
     }
     return out;
@@ -243,9 +256,15 @@ export class Gate {
 }
 
 const NON_ALNUM = /[^a-z0-9]+/;
+let lastHeadsText: string | null = null;
+let lastHeads: ReadonlySet<string> | null = null;
 
-/** First three letters of every word (whole words when shorter), the keys {@link Gate} looks up. */
-export function wordHeads(text: string): Set<string> {
+/**
+ * First three letters of every word (whole words when shorter), the keys {@link Gate} looks up.
+ * The last text's are kept: the crisis rules and the warning signs read the same canonical text.
+ */
+export function wordHeads(text: string): ReadonlySet<string> {
+  if (text === lastHeadsText && lastHeads) return lastHeads;
   const heads = new Set<string>();
   for (const t of text.split(' ')) {
     if (!t || t === '.') continue;
@@ -256,5 +275,7 @@ export function wordHeads(text: string): Set<string> {
       }
     else heads.add(t.slice(0, 3));
   }
+  lastHeadsText = text;
+  lastHeads = heads;
   return heads;
 }
