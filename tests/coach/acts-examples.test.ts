@@ -73,6 +73,22 @@ describe('turn acts on fresh wording', () => {
     expect(recogniseAct(text, { turnsBefore: 3, opened: true }).act).toBe('event');
   });
 
+  test('words of a correction inside the question itself do not make it a correction', () => {
+    for (const text of [
+      'he said he loves me and i didnt know what to say back. is it weird i didnt say it?',
+      'is it weird i didnt say it back?',
+    ])
+      expect(recogniseAct(text, { turnsBefore: 2 })).toEqual({
+        act: 'question',
+        question: 'normalcy',
+      });
+    expect(
+      recogniseAct('oh wait max is 6 not 5 sorry lol, does that change anything', {
+        turnsBefore: 2,
+      }).act,
+    ).toBe('correction');
+  });
+
   test('what happened years ago is background, not news, later in a conversation too', () => {
     for (const text of [
       'my wife jean passed away 2 years ago. the house is very quiet',

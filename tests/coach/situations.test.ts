@@ -128,3 +128,25 @@ describe('a situation the remembered facts confirm', () => {
     ).toThrow(/z\.json.*"x".*unknown relationship state "bereaved"/);
   });
 });
+
+describe('situations answer without assuming who is who', () => {
+  const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+
+  test("a friend's wife seen kissing someone else: the friend is not made a woman, nor screenshots assumed", () => {
+    for (const r of lastTurns(engine, [
+      'hi',
+      "i saw my best friend's wife kissing another guy at a bar. do i tell him?",
+    ])) {
+      expect(r.reply).not.toMatch(/\btell her\b|screenshots/i);
+      expect(r.reply).toMatch(/want to know/i);
+    }
+  });
+
+  test('a pet that died is grieved as a real loss', () => {
+    for (const r of lastTurns(engine, [
+      'hi',
+      "my old dog died last week and i can't stop crying lol i know its just a dog",
+    ]))
+      expect(r.blockIds[0]).toMatch(/^sit\.pet_loss\./);
+  });
+});

@@ -270,7 +270,17 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     )
       return none('greeting');
   }
-  if (any('correction', text)) return none('correction');
+  // A correction's words inside the question itself ("is it weird i didnt say it back?") are the
+  // question's, not a correction of what Amora understood.
+  // A one-sentence message counts as the question only when it opens as one ("oh wait max is 6
+  // not 5 sorry lol, does that change anything" is a correction).
+  const outsideQuestion =
+    question &&
+    text.includes(question) &&
+    (question.trim() !== text.trim() || any('question_inverted', question))
+      ? text.replace(question, ' ')
+      : text;
+  if (any('correction', outsideQuestion)) return none('correction');
   if (any('change_subject', text)) return none('change_subject');
   if (question) return { act: 'question', question: questionKind(question) };
   if (words <= 12 && any('stuck', text)) return none('short');
