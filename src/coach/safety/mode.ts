@@ -697,6 +697,9 @@ function saysSafe(text: string, kind: CrisisKind, askedSafe: boolean, step: stri
   // Someone else at risk is safe when they are found, home or with help, not when the person is.
   if (kind === 'other_at_risk') return test(OTHER_SAFE, text) && !test(OTHER_AT_RISK, text);
   if (test(UNSAFE, text)) return false;
+  // Taking it back ("im fine now. forget i said anything, it was just a bad moment") is not
+  // saying one is safe.
+  if (test(DEFLECTS, text)) return false;
   if (test(NOBODY_HURT, text)) return true;
   if (['hurt', 'partner_coming', 'partner_here', 'means_near', 'not_safe'].includes(step))
     return false;
