@@ -1600,7 +1600,29 @@ export function planForAct(given: ActInput): ActPlan {
 /** Words the rest of a message needs besides a question about Amora to be answered too. */
 const ABOUT_REST_WORDS = 4;
 
+/**
+ * Once warning signs of control were named, "he just loves me a lot", "i have nothing to hide" or
+ * "no no he is not like that, he never hit me" is met for what it does (explaining the control
+ * away), gently and without arguing, not said back as a hard place to be nor thanked as a
+ * correction.
+ */
+function minimisedPlan(input: ActInput): ActPlan | null {
+  if (!input.controlNamed || !['sharing', 'correction'].includes(input.act)) return null;
+  if (!minimisesControl(input.text)) return null;
+  const seen = pickFresh('control_minimised', input.recent, input.rng);
+  const ask = pickFresh('control_minimised_ask', input.recent, input.rng);
+  if (!seen) return null;
+  return {
+    pieces: ask ? [seen, ask] : [seen],
+    core: ask ? 'none' : 'question',
+    style: null,
+    echo: false,
+  };
+}
+
 function planForTurn(input: ActInput): ActPlan {
+  const minimised = minimisedPlan(input);
+  if (minimised) return minimised;
   const { act, facts, recent, rng } = input;
   const pieces: Piece[] = [];
   const add = (p: Piece | null) => {
@@ -1728,20 +1750,6 @@ function planForTurn(input: ActInput): ActPlan {
     case 'event':
       return eventPlan(input);
     case 'sharing': {
-      // Once warning signs of control were named, "he just loves me a lot", "i have nothing to
-      // hide" or "he's better with money" is met for what it does (explaining the control away),
-      // gently and without arguing, not said back as a hard place to be.
-      if (input.controlNamed && minimisesControl(input.text)) {
-        const seen = pickFresh('control_minimised', recent, rng);
-        const ask = pickFresh('control_minimised_ask', recent, rng);
-        if (seen)
-          return {
-            pieces: ask ? [seen, ask] : [seen],
-            core: ask ? 'none' : 'question',
-            style: null,
-            echo: false,
-          };
-      }
       // A situation clearly recognised answers in its own words: its reflection and the one
       // question that moves it forward, not a topic's stock paragraph around them.
       const close = input.situation !== null && isCloseMatch(input.situation);
