@@ -1060,3 +1060,17 @@ describe('coercive control of set 11, after its measurement', () => {
     expect(out[2].safety).toBe('CHECK');
   });
 });
+
+describe('a first love, after set 11', () => {
+  test('"how do i tell him without hurting him" is about feelings: "idk" after it is no crisis', () => {
+    const out = talk([
+      'i have my first boyfriend and my mum is super strict',
+      'is it normal that i think about him literally all the time? like during chem',
+      "he said 'i love you' in a text last night and i didnt say it back bc idk if i do yet. how do i tell him without hurting him",
+      'idk',
+      'UPDATE i told mum!!! she was weird at first but then she said he can come for dinner sunday',
+    ]);
+    expect(out[2].act).toBe('question');
+    expect(out.map((r) => r.style)).not.toContain('SAFETY');
+  });
+});

@@ -225,6 +225,9 @@ const CHECK_GATE = new Gate(CHECK_RULES.map((p) => p.re.source));
 
 /** Evidence from the crisis rules below detection that still asks for a gentle question. */
 const WEAK_EVIDENCE = 1;
+/** Hurting someone's feelings, not them ("how do i tell him without hurting him"). */
+const FEELINGS_HURT =
+  /\bwithout hurting (?:him|her|them)\b|\bhurt(?:ing)? (?:his|her|their|your|my) feelings\b/g;
 /** Turns before the same unclear doubt may be asked about again. */
 const CHECK_AGAIN_AFTER = 3;
 /** Safety sentences remembered per session (older ones may come back in a very long crisis). */
@@ -624,7 +627,11 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     certain,
     unsure,
     strong: unsure !== null && strong,
-    faint: unsure !== null && !ruled && ev.evidence[unsure] < WEAK_EVIDENCE && !anchored(),
+    faint:
+      unsure !== null &&
+      !ruled &&
+      ev.evidence[unsure] < WEAK_EVIDENCE &&
+      !wordOfHarm(canonical.replace(FEELINGS_HURT, ' ')),
     warning,
     weak,
     canonical,
