@@ -148,6 +148,8 @@ function contentStems(stems: readonly string[]): Set<string> {
 const CLOSING_ACTS: ReadonlySet<TurnAct> = new Set(['greeting', 'thanks', 'goodbye', 'short']);
 /** A situation this close to the message shapes the answer. */
 const SITUATION_MIN = 0.34;
+/** How far below the usual minimum a situation the facts just confirmed may still be found. */
+const CONFIRMED_MIN = 0.2;
 /** A remembered situation answers follow-ups for this many turns. */
 const SITUATION_FOLLOW_TURNS = 3;
 /** The content a situation must share with a message to lead (see `SituationMatch.evidence`). */
@@ -408,15 +410,27 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
           evidence: 0,
         };
       // A match the remembered facts confirm (a partner who died, for grief after a death) is
-      // close when the message itself shares its content.
+      // close when the message itself shares its content; told on this very turn, the fact makes
+      // it lead in place of a closer match ("my husband passed away three years ago": grief, not
+      // dating again).
+      const relationship = facts.relationship;
+      const toldNow = relationship !== (before?.relationship ?? null);
+      const confirmed =
+        relationship === null
+          ? undefined
+          : (toldNow ? situations.match(input.text, CONFIRMED_MIN) : matches).find(
+              (m) => m.evidence > 0 && m.situation.confirmedBy.includes(relationship),
+            );
       if (
-        situation &&
-        situation.evidence > 0 &&
-        !isCloseMatch(situation) &&
-        facts.relationship !== null &&
-        situation.situation.confirmedBy.includes(facts.relationship)
+        confirmed &&
+        (toldNow ||
+          (situation?.situation.id === confirmed.situation.id && !isCloseMatch(situation)))
       )
-        situation = { ...situation, score: CLOSE_SCORE, standsIn: false };
+        situation = {
+          ...confirmed,
+          score: Math.max(confirmed.score, CLOSE_SCORE),
+          standsIn: false,
+        };
       // A situation found in this message, or one a question just continued, stays current.
       if (
         situation &&

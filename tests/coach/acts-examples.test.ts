@@ -73,6 +73,23 @@ describe('turn acts on fresh wording', () => {
     expect(recogniseAct(text, { turnsBefore: 3, opened: true }).act).toBe('event');
   });
 
+  test.each([
+    ['the time difference is killing me. when i wake up hes going to bed', 'sharing'],
+    ['ok im off to bed now', 'goodbye'],
+    [
+      'Good evening. My wife and I just had our first baby 5 weeks ago and honestly things at home are tense',
+      'sharing',
+    ],
+    ['looking for advice, my girlfriend is insecure and i want to help her feel better', 'sharing'],
+    [
+      'anyway thank you. i could murder a pizza right now, been eating soup for weeks lol',
+      'thanks',
+    ],
+    ['we had a good talk last night', 'progress'],
+  ])('after set 11: "%s" is %s', (text, act) => {
+    expect(recogniseAct(text, { turnsBefore: 2 }).act).toBe(act);
+  });
+
   test('words of a correction inside the question itself do not make it a correction', () => {
     for (const text of [
       'he said he loves me and i didnt know what to say back. is it weird i didnt say it?',

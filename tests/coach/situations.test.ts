@@ -112,6 +112,14 @@ describe('a situation the remembered facts confirm', () => {
     }
   });
 
+  test("a widow's first words about her husband's death are grief, not dating again", () => {
+    for (const r of lastTurns(engine, [
+      'hello dear',
+      'My husband Desmond passed away three years ago, cancer. We were married 44 years.',
+    ]))
+      expect(r.blockIds[0]).toMatch(/^sit\.grief_after_partner_death\./);
+  });
+
   test('a catalogue naming an unknown relationship state is refused', () => {
     const base = {
       id: 'x',

@@ -228,6 +228,7 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
       .pop() ?? '',
   );
   if (!question && words <= 40 && thanks && any('thanks_last', last)) return none('thanks');
+  if (!question && words <= 30 && any('thanks_first', text)) return none('thanks');
   if (any('greeting', text)) {
     const rest = text
       .replace(GREETING, '')
