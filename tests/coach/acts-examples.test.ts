@@ -86,6 +86,7 @@ describe('turn acts on fresh wording', () => {
       'thanks',
     ],
     ['we had a good talk last night', 'progress'],
+    ['ok. i wont', 'plan'],
   ])('after set 11: "%s" is %s', (text, act) => {
     expect(recogniseAct(text, { turnsBefore: 2 }).act).toBe(act);
   });

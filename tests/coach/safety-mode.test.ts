@@ -1074,3 +1074,12 @@ describe('a first love, after set 11', () => {
     expect(out.map((r) => r.style)).not.toContain('SAFETY');
   });
 });
+
+describe('a short question after a safety question', () => {
+  test('"should i text him?" is a question of its own, not an unsure yes', () => {
+    const out = talk(['my bf broke up with me last week', 'should i text him?']);
+    expect(out[1].style).not.toBe('SAFETY');
+    expect(out[1].reply).not.toMatch(/ask it more plainly|more simply/i);
+    expect(out[1].reply).toMatch(/text|message/i);
+  });
+});

@@ -980,8 +980,12 @@ export function planSafety(
     const yes =
       test(YES, canon) &&
       (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
-    // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers").
-    const short = canon.split(' ').length <= SHORT_REPLY && !closes(canon);
+    // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers"), or
+    // asks something of its own ("should i text him?").
+    const short =
+      canon.split(' ').length <= SHORT_REPLY &&
+      !closes(canon) &&
+      !(ASKS.test(canon) && !test(UNSURE_ANSWER, canon));
     // A longer reply answers the question with any further sign in it, but not when it asks
     // something of its own ("how do i say no to him without losing him") or takes leave ("thank
     // you. this was useful. goodbye").
