@@ -429,6 +429,10 @@ const ADVICE_CLAUSE =
  * Null when no clause fits: blocks that quote the user are then not chosen.
  * @param salient stems of detected topic/emotion phrases, to prefer the clause that holds them
  */
+/** A clause that only says who someone is ("im jonas btw", "my name is ana", "hes called caio"). */
+const INTRODUCTION =
+  /^(?:(?:i am|i'm|im|my name is|my name's|names|(?:he|she|they)(?: is|'s|s| are|'re) called|(?:his|her|their) name(?: is|'s|s)) [\p{L}'-]+(?: btw| by the way| lol| haha)*)$/iu;
+
 export function extractEcho(text: string, salient: ReadonlySet<string>): string | null {
   let best: { words: string[]; score: number } | null = null;
   for (const typed of clausesOf(text)) {
@@ -444,6 +448,8 @@ export function extractEcho(text: string, salient: ReadonlySet<string>): string 
     const words = clause.split(' ').filter(Boolean);
     if (words.length < 3 || words.length > 8) continue;
     if (ADVICE_CLAUSE.test(clause)) continue;
+    // Introducing oneself or someone ("im jonas btw", "hes called caio") is no feeling to quote.
+    if (INTRODUCTION.test(clause)) continue;
     // Slang, a preamble or broken wording is not quoted back as it was typed.
     if (!quotable(clause)) continue;
     // Links, handles and long numbers do not belong in a quote.

@@ -159,6 +159,11 @@ describe('wording not clean enough to quote is not quoted', () => {
     }
   });
 
+  test('introducing oneself or someone is not quoted back as a feeling', () => {
+    expect(extractEcho('hes called caio. im jonas btw lol', new Set())).toBeNull();
+    expect(extractEcho('im so tired of this distance btw', new Set())).toMatch(/tired/);
+  });
+
   test('a verb after a role word is not capitalised as a name', () => {
     expect(ownWords('my boyfriend ignores me when his friends are around')).toMatch(
       /your boyfriend ignores you/,
