@@ -235,3 +235,21 @@ describe('corrections, short replies and greetings', () => {
     }
   });
 });
+
+describe('a death or a frightening illness told is met first with sympathy', () => {
+  test('a pet that died, a father who had a stroke', () => {
+    for (const r of last([
+      'hi',
+      "also my little dog pepper died last week, she was 15. she was really my late husband's dog",
+    ]))
+      expect(r.text).toMatch(/^I'm (so|really) sorry/);
+    for (const r of last([
+      'hi',
+      'we have been arguing about money',
+      'anyway another thing. my dad had a small stroke on wednesday. hes in hospital, they say he will recover',
+    ]))
+      expect(r.text).toMatch(/I'm sorry|sorry you're facing it/);
+    for (const r of last(['hi', 'my grandad died when i was a kid, but that is not why i am here']))
+      expect(r.text).not.toMatch(/^I'm (so|really) sorry/);
+  });
+});

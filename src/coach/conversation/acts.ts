@@ -327,6 +327,18 @@ export function minimisesControl(raw: string): boolean {
 }
 
 /**
+ * Whether a message tells of a death ("my little dog pepper died last week") or a frightening
+ * illness ("my dad had a small stroke on wednesday"), not long ago: met first with sympathy.
+ */
+export function sorrowTold(raw: string): 'death' | 'illness' | null {
+  const text = actText(raw);
+  if (any('event_long_ago', text)) return null;
+  if (any('death_told', text)) return 'death';
+  if (any('illness_told', text)) return 'illness';
+  return null;
+}
+
+/**
  * Whether a message brings good news ("he actually agreed", "she laughed and said yes", "he asked
  * if i want to come to his friends bbq"), unless something in it spoils it ("but i cried").
  */

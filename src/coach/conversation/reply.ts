@@ -13,6 +13,7 @@ import {
   askedSentence,
   eventKind,
   minimisesControl,
+  sorrowTold,
   planKind,
   progressKind,
   questionIn,
@@ -1620,9 +1621,30 @@ function minimisedPlan(input: ActInput): ActPlan | null {
   };
 }
 
+/** Acts whose answer a death or illness told in them is met first with sympathy. */
+const SORROW_ACTS: ReadonlySet<TurnAct> = new Set(['event', 'change_subject', 'sharing']);
+
 function planForTurn(input: ActInput): ActPlan {
   const minimised = minimisedPlan(input);
   if (minimised) return minimised;
+  const plan = actPlan(input);
+  // "my little dog pepper died last week": "I'm so sorry." before anything else, unless the
+  // answer is already the situation of that grief.
+  const sorrow = SORROW_ACTS.has(input.act) ? sorrowTold(input.text) : null;
+  if (
+    sorrow &&
+    !plan.pieces.some((p) => /^sit\.(grief_after_partner_death|pet_loss)\./.test(p.id))
+  ) {
+    const word = pickFresh(`condolence_${sorrow}`, input.recent, input.rng);
+    // After "let's turn to that", not before it.
+    const at = input.act === 'change_subject' && plan.pieces.length > 0 ? 1 : 0;
+    if (word)
+      return { ...plan, pieces: [...plan.pieces.slice(0, at), word, ...plan.pieces.slice(at)] };
+  }
+  return plan;
+}
+
+function actPlan(input: ActInput): ActPlan {
   const { act, facts, recent, rng } = input;
   const pieces: Piece[] = [];
   const add = (p: Piece | null) => {
