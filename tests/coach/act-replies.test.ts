@@ -253,3 +253,14 @@ describe('a death or a frightening illness told is met first with sympathy', () 
       expect(r.text).not.toMatch(/^I'm (so|really) sorry/);
   });
 });
+
+describe('after an affair of their own, telling the other person to stop is not a confession', () => {
+  test('"how do i tell him to stop without opening it all again" gets no confession script', () => {
+    for (const r of last([
+      'i had an affair with a coworker, it ended in march. my husband doesnt know',
+      'he texted me yesterday, just how are you. i didnt answer',
+      'how do i tell him to stop without opening it all again',
+    ]))
+      expect(r.text).not.toMatch(/something I've done|what happened plainly/i);
+  });
+});
