@@ -159,6 +159,15 @@ describe('wording not clean enough to quote is not quoted', () => {
     }
   });
 
+  test('"shoot me now", "im dead", "dying of embarrassment" are not said back as if meant', () => {
+    expect(
+      ownWords(
+        'omg also at lunch today i tried to hold his hand and walked into a pole. literally dying of embarrassment shoot me now',
+      ),
+    ).toBe('at lunch today you tried to hold his hand and walked into a pole');
+    expect(ownWords('im dead i was so proud lol')).toBe('you were so proud');
+  });
+
   test('introducing oneself or someone is not quoted back as a feeling', () => {
     expect(extractEcho('hes called caio. im jonas btw lol', new Set())).toBeNull();
     expect(extractEcho('im so tired of this distance btw', new Set())).toMatch(/tired/);
