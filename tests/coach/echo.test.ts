@@ -168,6 +168,14 @@ describe('wording not clean enough to quote is not quoted', () => {
     expect(ownWords('im dead i was so proud lol')).toBe('you were so proud');
   });
 
+  test('"my husband is javier" said back names him once, not "Javier is Javier"', () => {
+    for (const r of lastTurns(engine, [
+      'hi i need to talk about something i havent told anyone',
+      'im married 15 years, my husband is javier, we have two girls 10 and 13',
+    ]))
+      expect(r.reply).not.toMatch(/Javier is Javier/);
+  });
+
   test('introducing oneself or someone is not quoted back as a feeling', () => {
     expect(extractEcho('hes called caio. im jonas btw lol', new Set())).toBeNull();
     expect(extractEcho('im so tired of this distance btw', new Set())).toMatch(/tired/);

@@ -1067,7 +1067,14 @@ export function useNames(reply: string, facts: ConversationFacts): string {
     if (others.length === 0)
       out = out
         .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)'s\b/gi, `${partner.name}'s`)
-        .replace(/\byour (partner|boyfriend|girlfriend|husband|wife)\b/gi, partner.name);
+        // "your husband is javier" names him already: not "Javier is Javier".
+        .replace(
+          new RegExp(
+            `\\byour (partner|boyfriend|girlfriend|husband|wife)\\b(?!(?: is|,)? ${partner.name}\\b)`,
+            'gi',
+          ),
+          partner.name,
+        );
   }
   const exes = named('ex');
   // "So Nina is your ex" names her role: it stays.
