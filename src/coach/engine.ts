@@ -8,6 +8,7 @@ import { recogniseAct, type TurnAct } from './conversation/acts';
 import { feelingOf } from './conversation/feeling';
 import { allSupported, topicAssumptions } from './conversation/assumptions';
 import {
+  correctedCounts,
   currentEx,
   currentPartner,
   emptyFacts,
@@ -266,6 +267,9 @@ export function createBlocksEngine(options: BlocksEngineOptions): CoachEngine {
         reading.act,
         turn,
       );
+      // "sorry 2 yrs not 3": the number taken back is put right where it was remembered.
+      facts.happenings = correctedCounts(facts.happenings, input.text);
+      state.facts = correctedCounts(state.facts, input.text);
       state.conversation = facts;
       const partner = currentPartner(facts);
       const ex = currentEx(facts);

@@ -279,3 +279,23 @@ describe('the feelings a summary names', () => {
     expect(state.emotionCounts.confused ?? 0).toBe(0);
   });
 });
+
+describe('a count the person corrected', () => {
+  test('"sorry 2 yrs not 3" is a correction, and the summary no longer says 3', () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    let state = initialState();
+    const acts: (string | undefined)[] = [];
+    for (const text of [
+      'hi. my bf broke up with me last week',
+      'his name is paolo. 3 yrs together and turns out he was seeing a girl from his office for months before he ended it',
+      'sorry 2 yrs not 3, i keep counting from when we met lol',
+    ]) {
+      const r = engine.respond({ text, state, seed: 5 });
+      acts.push((r as { act?: string }).act);
+      state = r.state;
+    }
+    expect(acts[2]).toBe('correction');
+    const summary = summarize(state).summaryText;
+    expect(summary).not.toMatch(/\b3 yrs\b/);
+  });
+});

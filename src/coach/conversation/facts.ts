@@ -1101,3 +1101,25 @@ export function useNames(reply: string, facts: ConversationFacts): string {
   }
   return out;
 }
+
+const COUNT = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const UNIT = '(?:yrs?|years?|months?|mos?|weeks?|wks?|days?)';
+/** "sorry 2 yrs not 3", "its 8 months, not 6": a count corrected, with its unit. */
+const COUNT_NOT = new RegExp(`\\b(${COUNT}) (${UNIT}),? not (${COUNT})\\b`);
+
+/**
+ * A count the person corrected ("sorry 2 yrs not 3"), put right wherever it was remembered in
+ * their words ("3 yrs together and turns out ..." becomes "2 yrs together ..."), so a summary never
+ * repeats the number they took back. Returns the texts unchanged when the message corrects none.
+ */
+export function correctedCounts<T extends { text: string }>(items: readonly T[], raw: string): T[] {
+  const m = COUNT_NOT.exec(raw.toLowerCase());
+  if (!m) return [...items];
+  const [, right, unit, wrong] = m;
+  const was = new RegExp(`\\b${wrong} ${UNIT}\\b`, 'g');
+  return items.map((item) => {
+    if (!was.test(item.text)) return item;
+    was.lastIndex = 0;
+    return { ...item, text: item.text.replace(was, `${right} ${unit}`) };
+  });
+}
