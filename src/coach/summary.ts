@@ -64,6 +64,8 @@ function topicsByWork(state: ConversationState): TopicId[] {
   );
 }
 
+/** Turns the person must have spoken of a topic on for what was looked at under it to be told. */
+const EXPLORED_SAID = 2;
 /** Turns a feeling must have come up in to be named as one that came up most. */
 const FEELING_TURNS = 2;
 
@@ -302,9 +304,11 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   const stated = new Set<TopicId>(ordered.slice(0, 3));
   const explored = state.explored
     .filter((l) => supported(l, facts))
+    // Only what was looked at under a topic the person spoke of on two turns or more: a topic
+    // read into one message ("how you each picture the future") never was the conversation.
     .filter((l) => {
       const t = state.exploredTopic?.[l];
-      return !t || stated.has(t);
+      return !t || (stated.has(t) && (state.topics[t]?.said ?? EXPLORED_SAID) >= EXPLORED_SAID);
     })
     .slice(-3);
   if (explored.length > 0) sentences.push(`We looked at ${joinList(explored)}.`);

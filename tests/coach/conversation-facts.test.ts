@@ -212,6 +212,16 @@ describe('who a name belongs to', () => {
     ).toMatchObject({ mateo: 'child', sofi: 'child' });
   });
 
+  test("in-laws asking for grandchildren give the couple no children; the person's own grandchildren do", () => {
+    expect(
+      factsOf([
+        'me and my husband bartek, married 8 years, no kids',
+        'his parents keep asking when we give them grandchildren, i want to scream',
+      ]).children,
+    ).toBe(false);
+    expect(factsOf(['my grandchildren visit on sundays']).children).toBe(true);
+  });
+
   test('"i have a brother, Pat," and "i have a sister, lupe" name the brother and the sister', () => {
     const facts = factsOf([
       "I have a brother, Pat, lives ten minutes away. We don't talk about feelings much.",

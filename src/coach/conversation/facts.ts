@@ -617,7 +617,7 @@ export function statesOnlyOthers(raw: string): boolean {
 const CALLED_MY_BABY =
   /\b(?:(?:he|she|it|you|hes|shes|hes|its|youre|he is|she is|it is|you are|is|s) my (?:baby|babies|baby boy|baby girl)|my fur ?(?:baby|babies|kids?|child))\b/g;
 const CHILDREN_YES =
-  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|i (have|ve got|have got) (a|two|three|\d+) (kids|children|daughters?|sons?|baby|toddler|newborn)\b|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born|grandchildren|grandson)/;
+  /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|i (have|ve got|have got) (a|two|three|\d+) (kids|children|daughters?|sons?|baby|toddler|newborn)\b|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born)/;
 const CHILDREN_OTHERS =
   /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
 const CHILDREN_NO =
