@@ -212,6 +212,16 @@ describe('who a name belongs to', () => {
     ).toMatchObject({ mateo: 'child', sofi: 'child' });
   });
 
+  test('the person\'s own name ("im jonas btw", "my name is ana") is not someone in their story', () => {
+    const names = factsOf([
+      'hes called caio. im jonas btw lol',
+      'my name is ana. my husband tom left',
+    ]).people.map((p) => p.name?.toLowerCase());
+    expect(names).toEqual(expect.arrayContaining(['caio', 'tom']));
+    expect(names).not.toContain('jonas');
+    expect(names).not.toContain('ana');
+  });
+
   test("in-laws asking for grandchildren give the couple no children; the person's own grandchildren do", () => {
     expect(
       factsOf([

@@ -295,6 +295,9 @@ const RE_DATE_AHEAD =
 const RE_SEEING_UNNAMED =
   /\b(?:seeing|dating|talking to|been seeing|hooking up with) (?:a|this|some) (?:guy|girl|man|woman|lady|boy|person|someone)\b/u;
 const RE_BARE = /\b([\p{L}'-]+)\b/gu;
+/** "im jonas btw", "my name is ana", "i'm tom by the way": the person's own name. */
+const RE_OWN_NAME =
+  /\b(?:my name is|my names|my name's|i am|i'm|im) ([\p{L}'-]+)(?=,? (?:btw|by the way|lol|haha|and|from)\b|\s*[.,!]|\s*$)/gu;
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
 function mentions(
@@ -415,7 +418,10 @@ function mentions(
       if (f) f.fresh = true;
     }
   for (const m of t.matchAll(RE_NAME_AND_I)) add(asName(m[1] ?? m[2], true), 'partner', false);
+  // The person's own name ("im jonas btw", "my name is ana") is not someone in their story.
+  const own = new Set([...t.matchAll(RE_OWN_NAME)].map((m) => m[1]));
   for (const m of t.matchAll(RE_BARE)) {
+    if (own.has(m[1])) continue;
     const w = m[1].replace(/'s?$/, '');
     const base = NAMES.has(w)
       ? w
