@@ -1083,3 +1083,16 @@ describe('a short question after a safety question', () => {
     expect(out[1].reply).toMatch(/text|message/i);
   });
 });
+
+describe('"i want to die" said plainly', () => {
+  test("is asked about even when the classifier doubts it, but not when it is someone else's words", () => {
+    expect(talk(['he says he wants to die and honestly i want to die too'])[0].safety).not.toBe(
+      'NONE',
+    );
+    expect(
+      talk([
+        'my son is 4 and said "i want to die" because we turned bluey off. i know he doesnt mean it but it freaked me out. is that normal at that age?',
+      ])[0].safety,
+    ).toBe('NONE');
+  });
+});

@@ -225,6 +225,9 @@ const CHECK_GATE = new Gate(CHECK_RULES.map((p) => p.re.source));
 
 /** Evidence from the crisis rules below detection that still asks for a gentle question. */
 const WEAK_EVIDENCE = 1;
+/** A wish to die said plainly, in the first person, now. */
+const PLAIN_WISH =
+  /(?<!\b(?:said|says|saying|say|told me|texted|wrote|goes|like)(?: that)? )\bi (?:really |just |honestly |actually )?(?:want|wanna|wish i could|am going to|am gonna) (?:to )?(?:die|kill myself|end my life|end it all)\b(?! of\b| laughing\b| from\b| with\b| when\b| if\b| in\b| at\b)/g;
 /** Hurting someone's feelings, not them ("how do i tell him without hurting him"). */
 const FEELINGS_HURT =
   /\bwithout hurting (?:him|her|them)\b|\bhurt(?:ing)? (?:his|her|their|your|my) feelings\b/g;
@@ -521,8 +524,11 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   if (crisis) {
     if (notThisPerson(text, canonical, crisis)) crisis = null;
     else if (scores()[crisis] < RULES_NEED) {
-      // Far below (an idiom nobody listed, a story long over): not asked about either.
-      unsure = scores()[crisis] < RULES_DROP ? null : crisis;
+      // Far below (an idiom nobody listed, a story long over): not asked about either, unless it
+      // says plainly "i want to die" ("he says he wants to die and honestly i want to die too"
+      // was dropped at 0.03): that is asked about.
+      const plain = crisis === 'self_harm' && test(PLAIN_WISH, canonical);
+      unsure = scores()[crisis] < RULES_DROP && !plain ? null : crisis;
       ruled = unsure !== null;
       crisis = null;
     }
