@@ -423,16 +423,16 @@ const LEADING_JOINERS =
 const ADVICE_CLAUSE =
   /\b(what should i|what do i do|what can i do|any advice|should i|how do i|how can i|what would you)\b/i;
 
+/** A clause that only says who someone is ("im jonas btw", "my name is ana", "hes called caio"). */
+const INTRODUCTION =
+  /^(?:(?:i am|i'm|im|my name is|my name's|names|(?:he|she|they)(?: is|'s|s| are|'re) called|(?:his|her|their) name(?: is|'s|s)) [\p{L}'-]+(?: btw| by the way| lol| haha)*)$/iu;
+
 /**
  * A 3-8 word clause of the user's own message, preferring one that carries a detected topic or
  * emotion, with braces and quotes removed (so nothing the user typed can look like a placeholder).
  * Null when no clause fits: blocks that quote the user are then not chosen.
  * @param salient stems of detected topic/emotion phrases, to prefer the clause that holds them
  */
-/** A clause that only says who someone is ("im jonas btw", "my name is ana", "hes called caio"). */
-const INTRODUCTION =
-  /^(?:(?:i am|i'm|im|my name is|my name's|names|(?:he|she|they)(?: is|'s|s| are|'re) called|(?:his|her|their) name(?: is|'s|s)) [\p{L}'-]+(?: btw| by the way| lol| haha)*)$/iu;
-
 export function extractEcho(text: string, salient: ReadonlySet<string>): string | null {
   let best: { words: string[]; score: number } | null = null;
   for (const typed of clausesOf(text)) {

@@ -42,17 +42,20 @@ export interface Person {
 }
 
 /** The relationship's state as the user told it. */
-export type RelationshipState =
-  | 'together'
-  | 'married'
-  | 'engaged'
-  | 'dating'
-  | 'situationship'
-  | 'broken_up'
-  | 'separated'
-  | 'divorced'
-  | 'widowed'
-  | 'single';
+/** The states of the person's own relationship that facts remember. */
+export const RELATIONSHIP_STATES = [
+  'together',
+  'married',
+  'engaged',
+  'dating',
+  'situationship',
+  'broken_up',
+  'separated',
+  'divorced',
+  'widowed',
+  'single',
+] as const;
+export type RelationshipState = (typeof RELATIONSHIP_STATES)[number];
 
 /** Something the user said happened, did or will do, kept in their words for summaries. */
 export interface Happening {
@@ -1108,7 +1111,8 @@ export function useNames(reply: string, facts: ConversationFacts): string {
   return out;
 }
 
-const COUNT = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+/** A count as people type it: digits or a number word up to twelve (a regular-expression source). */
+export const COUNT = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const UNIT = '(?:yrs?|years?|months?|mos?|weeks?|wks?|days?)';
 /** "sorry 2 yrs not 3", "its 8 months, not 6": a count corrected, with its unit. */
 const COUNT_NOT = new RegExp(`\\b(${COUNT}) (${UNIT}),? not (${COUNT})\\b`);
@@ -1116,16 +1120,15 @@ const COUNT_NOT = new RegExp(`\\b(${COUNT}) (${UNIT}),? not (${COUNT})\\b`);
 /**
  * A count the person corrected ("sorry 2 yrs not 3"), put right wherever it was remembered in
  * their words ("3 yrs together and turns out ..." becomes "2 yrs together ..."), so a summary never
- * repeats the number they took back. Returns the texts unchanged when the message corrects none.
+ * repeats the number they took back. Returns the same list when the message corrects none.
  */
-export function correctedCounts<T extends { text: string }>(items: readonly T[], raw: string): T[] {
+export function correctedCounts<T extends { text: string }>(items: T[], raw: string): T[] {
   const m = COUNT_NOT.exec(raw.toLowerCase());
-  if (!m) return [...items];
+  if (!m) return items;
   const [, right, unit, wrong] = m;
   const was = new RegExp(`\\b${wrong} ${UNIT}\\b`, 'g');
   return items.map((item) => {
-    if (!was.test(item.text)) return item;
-    was.lastIndex = 0;
-    return { ...item, text: item.text.replace(was, `${right} ${unit}`) };
+    const text = item.text.replace(was, `${right} ${unit}`);
+    return text === item.text ? item : { ...item, text };
   });
 }

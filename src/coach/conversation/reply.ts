@@ -61,6 +61,7 @@ import {
   type WorryKind,
 } from './wording';
 import {
+  COUNT,
   speaksOnlyOfOthers,
   toSecondPerson,
   type ConversationFacts,
@@ -1461,12 +1462,11 @@ function planPlan(input: ActInput): ActPlan {
   return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
 }
 
-const NUMBER = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 /** "i said restaurant, it was a hotel bar actually", "i typed months, its 4 dates" */
 const SAID_NOT =
   /\bi (?:said|typed|wrote|meant) ([a-z0-9 ]{2,25}?),? (?:but )?(it was|its|it is|they are|theyre|hes|shes|he is|she is|we are|were|its actually|it was actually) ([a-z0-9 ]{2,30}?)(?: actually| lol| haha)*(?:[.!,;]|$)/;
 /** "max is 6 not 5" */
-const NUMBER_NOT = new RegExp(`\\b([a-z]+) (is|was|turned|turns) (${NUMBER}),? not (${NUMBER})\\b`);
+const NUMBER_NOT = new RegExp(`\\b([a-z]+) (is|was|turned|turns) (${COUNT}),? not (${COUNT})\\b`);
 /** "we're not married or anything", "hes not her husband, they just live together" */
 const STATE_NOT =
   /\b(we are|were|im|i am|hes|he is|shes|she is|they are|theyre|its|it is|it was) not (?!that\b|like\b|just\b|because\b|about\b)([a-z ]{2,25}?)(?: or anything| lol| haha)*(?=[.!;,]|$)(?:, (they|we|he|she) (just|only|still|actually) ([a-z ]{3,30}?)(?=[.!,;]|$))?/;

@@ -15,7 +15,7 @@
  * words occur in the message.
  */
 import { canonicalOf } from './features';
-import type { DetectedKind } from '../types';
+import { DETECTED_KINDS, type DetectedKind } from '../types';
 import { IDIOM_SOURCES } from './load';
 import { IDIOMS, PATTERNS, clauseBefore } from './patterns';
 import { Gate, wordHeads } from './prefilter';
@@ -127,11 +127,7 @@ const MAX_CUES_PER_PATTERN = 2;
 export const CRISIS_THRESHOLD = 2;
 
 /** Priority when one message shows several kinds: self-harm first, then danger, then harm to others. */
-export const KIND_ORDER: readonly DetectedKind[] = [
-  'self_harm',
-  'partner_danger',
-  'harm_to_others',
-];
+export const KIND_ORDER: readonly DetectedKind[] = DETECTED_KINDS;
 
 /** What the crisis rules found in a message: the kind detected, and the evidence per kind. */
 export interface CrisisEvidence {

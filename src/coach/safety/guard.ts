@@ -29,6 +29,11 @@ const MISREAD_TOPICS: ReadonlySet<TopicId> = new Set([
   'cheating_self',
 ]);
 
+/** Frees the blocks of a coaching answer that was not said, so later turns may use them. */
+function unsay(state: TurnResult['state'], inner: TurnResult): void {
+  state.recentBlocks = state.recentBlocks.filter((b) => !inner.blockIds.includes(b.id));
+}
+
 /**
  * A whole SAFETY answer: no coaching blocks. The turn still counts, and what the engine understood
  * of it (topics, emotions, the kind of turn, the facts the person gave) is kept, so the
@@ -37,7 +42,7 @@ const MISREAD_TOPICS: ReadonlySet<TopicId> = new Set([
 function safetyResult(before: TurnInput['state'], plan: SafetyPlan, inner: TurnResult): TurnResult {
   const state = cloneState(inner.state);
   // The coaching answer was not said: its blocks stay free, and the style said is SAFETY.
-  state.recentBlocks = state.recentBlocks.filter((b) => !inner.blockIds.includes(b.id));
+  unsay(state, inner);
   state.recentStyles = [...state.recentStyles.slice(0, -1), 'SAFETY'];
   state.safety = plan.state;
   // Who is who is kept; what happened in a crisis is not retold in summaries (they name the
@@ -179,7 +184,7 @@ function safeTurn(
   const lead = plan.lead && inner.act && CLOSING_ACTS.has(inner.act) ? null : plan.lead;
   // A question asked once more stands alone: a coaching answer after it would ask a second thing.
   if (lead && plan.alone) {
-    state.recentBlocks = state.recentBlocks.filter((b) => !inner.blockIds.includes(b.id));
+    unsay(state, inner);
     return { ...inner, reply: lead, blockIds: [], crisis: null, safety: plan.level, state };
   }
   return {

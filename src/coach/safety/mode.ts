@@ -759,6 +759,16 @@ function ongoingReply(
   return { reply: fillResources(parts.filter(Boolean).join(' '), r), askedSafe: ask.safe };
 }
 
+/** The safety question of a check, or the plainer one asking it once more, with the help named. */
+function questionLead(
+  phase: 'check' | 'clarify',
+  kind: CrisisKind,
+  p: Picker,
+  r: SafetyResources,
+): string {
+  return fillResources(p.pick(`${phase}.${kind}`, (phase === 'check' ? CHECK : CLARIFY)[kind]), r);
+}
+
 /** Steps that say who is, or could be, with the person: "who could you be with?" is not asked. */
 const COMPANY_STEPS: ReadonlySet<string> = new Set([
   'someone_with',
@@ -1025,7 +1035,7 @@ export function planSafety(
           'clarify',
           { pending: kind, pendingFaint: false, checkedTurn: turn },
           {
-            lead: fillResources(p.pick(`clarify.${kind}`, CLARIFY[kind]), resources),
+            lead: questionLead('clarify', kind, p, resources),
             alone: true,
           },
         );
@@ -1132,7 +1142,7 @@ export function planSafety(
       kind,
       'check',
       { ...base, pending: kind, pendingFaint: signs.faint, checkedTurn: turn },
-      { lead: fillResources(p.pick(`check.${kind}`, CHECK[kind]), resources) },
+      { lead: questionLead('check', kind, p, resources) },
     );
   }
   return done('NONE', null, 'none', base);
@@ -1191,7 +1201,7 @@ function replan(
           s.pending,
           'check',
           {},
-          { lead: fillResources(p.pick(`check.${s.pending}`, CHECK[s.pending]), r) },
+          { lead: questionLead('check', s.pending, p, r) },
         );
       break;
     case 'clarify':
@@ -1202,7 +1212,7 @@ function replan(
           'clarify',
           {},
           {
-            lead: fillResources(p.pick(`clarify.${s.pending}`, CLARIFY[s.pending]), r),
+            lead: questionLead('clarify', s.pending, p, r),
             alone: true,
           },
         );
@@ -1213,7 +1223,6 @@ function replan(
   return done('NONE', null, s.lastPhase, {});
 }
 
-/** Whether the session's last state was safety mode (a check-in then asks about safety first). */
 /**
  * What a question about a warning sign is answered with when the coaching answer would call it
  * normal ("is it normal that i have to ask her before i use our card?" - "Yes, it's normal").
@@ -1222,6 +1231,7 @@ export function notNormalAnswer(): string {
   return WARNING.notNormal[0];
 }
 
+/** Whether the session's last state was safety mode (a check-in then asks about safety first). */
 export function inSafetyMode(state: { safety?: SafetyState } | null | undefined): boolean {
   return state?.safety?.mode === 'crisis';
 }

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { actText } from '../conversation/acts';
 import { ASSUMPTIONS, type Assumption } from '../conversation/assumptions';
-import type { RelationshipState } from '../conversation/facts';
+import { RELATIONSHIP_STATES, type RelationshipState } from '../conversation/facts';
 import { isRecord } from '../data-file';
 import { BOUNDARY, normalizeText, STOPWORDS } from '../normalize';
 import { TOPICS, type TopicId } from '../types';
@@ -75,18 +75,7 @@ export function isCloseMatch(m: SituationMatch): boolean {
 export const CLOSE_SCORE = 0.45;
 
 /** Relationship states a situation may be confirmed by. */
-const RELATIONSHIP_STATES: ReadonlySet<string> = new Set<RelationshipState>([
-  'together',
-  'married',
-  'engaged',
-  'dating',
-  'situationship',
-  'broken_up',
-  'separated',
-  'divorced',
-  'widowed',
-  'single',
-]);
+const RELATIONSHIP_STATE_SET: ReadonlySet<string> = new Set(RELATIONSHIP_STATES);
 
 /** The loaded catalogue and its index. */
 export interface SituationCatalogue {
@@ -163,7 +152,7 @@ export function validateSituation(raw: unknown, file: string): Situation {
   const confirmedBy =
     raw.confirmedBy === undefined ? [] : strings(file, id, 'confirmedBy', raw.confirmedBy, 1);
   for (const r of confirmedBy)
-    if (!RELATIONSHIP_STATES.has(r)) fail(file, id, `unknown relationship state "${r}"`);
+    if (!RELATIONSHIP_STATE_SET.has(r)) fail(file, id, `unknown relationship state "${r}"`);
   if (!isRecord(raw.answers) || Object.keys(raw.answers).length === 0)
     fail(file, id, '"answers" must name at least one question kind');
   const answers: Partial<Record<AnswerKind, string>> = {};
