@@ -84,10 +84,13 @@ const UNSAFE = regex('unsafe', RAW.unsafe);
 const YES = regex('yes', RAW.yes);
 const NO = regex('no', RAW.no);
 
+/** Slots an acknowledgement may use for the person the message names (see {@link forPerson}). */
+const PERSON_SLOTS = ['them', 'theyre'];
+
 const ACK = (() => {
   const r = record('ack', RAW.ack);
   const out = new Map<string, string[]>();
-  for (const [k, v] of Object.entries(r)) out.set(k, replyTexts(`ack.${k}`, v, FILE));
+  for (const [k, v] of Object.entries(r)) out.set(k, replyTexts(`ack.${k}`, v, FILE, PERSON_SLOTS));
   if (!out.has('general')) throw new Error(`Safety data ${FILE}: "ack" needs "general"`);
   return out;
 })();
@@ -696,13 +699,48 @@ class Picker {
   }
 }
 
-/** The step this message reports, for this kind ("called", "left", "partner_coming"...). */
-function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
+/**
+ * The steps this message reports, for this kind ("called", "left", "partner_coming"...), in the
+ * data's order: the first leads the answer.
+ */
+function stepsOf(text: string, kind: CrisisKind, askedSafe: boolean): string[] {
+  const found: string[] = [];
   for (const s of STEPS)
-    if ((!s.kinds || s.kinds.includes(kind)) && test(s.re, text)) return s.step;
+    if ((!s.kinds || s.kinds.includes(kind)) && !found.includes(s.step) && test(s.re, text))
+      found.push(s.step);
+  if (found.length > 0) return found;
   // "no" to "are you safe?" is not safe; "i am ok" (also a no to other questions) is not that.
-  if (askedSafe && test(NO, text) && !test(OK, text)) return 'not_safe';
-  return 'general';
+  return [askedSafe && test(NO, text) && !test(OK, text) ? 'not_safe' : 'general'];
+}
+
+/** The step that leads the answer to this message. */
+function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
+  return stepsOf(text, kind, askedSafe)[0];
+}
+
+/**
+ * Steps acknowledged beside the one leading: "i told him. he's sitting with me. he put the pills
+ * in his car" is three steps, and an answer that thanks only the first has not heard the rest.
+ */
+const ALSO_ACKNOWLEDGED: readonly string[] = [
+  'means_away',
+  'someone_with',
+  'safe_place',
+  'on_way_safe',
+];
+
+const HE =
+  /\b(?:(?:told|to|with) him|he|my (?:dad|father|brother|husband|boyfriend|son|uncle|grandad|grandpa|stepdad))\b/;
+const SHE =
+  /\b(?:(?:told|to|with) her|she|my (?:mom|mother|sister|wife|girlfriend|daughter|aunt|gran|grandma|nan|stepmom))\b/;
+
+/** "{them}" and "{theyre}" (a sentence's start) said of the one person the message names, as it names them. */
+function forPerson(ack: string, text: string): string {
+  const he = HE.test(text);
+  const she = SHE.test(text);
+  const [them, theyre] =
+    he && !she ? ['him', "He's"] : she && !he ? ['her', "She's"] : ['them', "They're"];
+  return ack.replaceAll('{them}', them).replaceAll('{theyre}', theyre);
 }
 
 /** Whether the person says they are safe now (and nothing in the message says otherwise). */
@@ -731,7 +769,9 @@ function ongoingReply(
   r: SafetyResources,
   opening?: string,
 ): { reply: string; askedSafe: boolean } {
-  const step = stepOf(text, kind, s.askedSafe);
+  const steps = stepsOf(text, kind, s.askedSafe);
+  const step = steps[0];
+  const also = ALSO_ACKNOWLEDGED.find((o) => o !== step && steps.includes(o) && ACK.has(o));
   const ackPool = ACK.get(step) ?? ACK.get('general')!;
   const guides = GUIDE.get(step);
   const guidePool = guides?.get(kind) ?? guides?.get('any') ?? GUIDE.get('general')!.get(kind)!;
@@ -740,17 +780,18 @@ function ongoingReply(
     : guides?.get('any')
       ? `guide.${step}.any`
       : `guide.general.${kind}`;
+  const company = steps.some((o) => COMPANY_STEPS.has(o));
+  const means = steps.some((o) => MEANS_STEPS.has(o));
   const ask = pickAsk(
     kind,
     p,
-    COMPANY_STEPS.has(step)
-      ? (q) => !test(ASKS_COMPANY, q)
-      : MEANS_STEPS.has(step)
-        ? (q) => !test(ASKS_MEANS, q)
-        : undefined,
+    company || means
+      ? (q) => !(company && test(ASKS_COMPANY, q)) && !(means && test(ASKS_MEANS, q))
+      : undefined,
   );
   const parts = [
-    opening ?? p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool),
+    opening ?? forPerson(p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool), text),
+    also ? p.pick(`ack.${also}`, ACK.get(also)!) : null,
     // A long crisis can use up the guidance: then the answer goes without rather than repeat.
     p.fresh(guideKey, guidePool),
     pickResource(kind, s, r),
@@ -773,9 +814,13 @@ function questionLead(
 const COMPANY_STEPS: ReadonlySet<string> = new Set([
   'someone_with',
   'someone_possible',
+  'someone_near',
   'called',
+  'told',
   'safe_place',
+  'on_way_safe',
   'left',
+  'help_coming',
 ]);
 /** Steps that say where the means are: "is it still near you?" is not asked. */
 const MEANS_STEPS: ReadonlySet<string> = new Set(['means_near', 'means_away']);
