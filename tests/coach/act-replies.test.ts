@@ -149,6 +149,26 @@ describe('progress is named and celebrated', () => {
     }
   });
 
+  test('what happened is said back, not only how good it was', () => {
+    for (const r of last([
+      'hi',
+      'asking tess to the formal tomorrow and im so nervous',
+      'UPDATE!! she said yes and she even made me a little card with a drawing of us. im literally so happy rn',
+    ])) {
+      expect(r.act).toBe('progress');
+      expect(r.text).toMatch(/she said yes/i);
+      expect(r.text).not.toMatch(/^You're (?:literally )?so happy/);
+    }
+    for (const r of last([
+      'hi',
+      'first date with sam tonight and im so nervous',
+      'IM HOME. it was so good. we walked along the river for hours and he held my hand the whole way',
+    ])) {
+      expect(r.text).toMatch(/walked along the river/i);
+      expect(r.text).not.toMatch(/that took something|How did you manage/);
+    }
+  });
+
   test("someone else's tears do not turn a step into pain", () => {
     for (const r of last([
       'hey',

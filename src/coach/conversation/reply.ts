@@ -1367,6 +1367,21 @@ function eventPlan(input: ActInput): ActPlan {
 }
 
 /**
+ * A sentence that only judges the news ("im so happy rn", "it was so good", "we had a good chat
+ * last night"): said back, it tells the person nothing they did not just say; what happened
+ * ("he cried reading the letter") is what they want heard.
+ */
+const JUDGED_ONLY = [
+  /^(?:(?:ok|okay|so|well|omg|update|im back|i'm back)[.!, ]+)*(?:i'?m|i am|you'?re|you are|i feel|you feel|it'?s|it is|it was|that was|this is|everything (?:is|was)|things (?:are|were)|we are|we're|we were)(?: (?:so|really|very|super|actually|just|honestly|pretty|totally|genuinely|literally|all))* (?:happy|good|great|lovely|amazing|fun|nice|wonderful|fine|perfect|incredible|sweet|relieved|excited|better|glad|over the moon|good again)\b[^,;]{0,16}$/i,
+  /^(?:we|you) had (?:a|such a) (?:really |so |very )?(?:good|great|lovely|nice|amazing|wonderful) \w+(?: \w+){0,3}$/i,
+];
+
+function onlyJudged(sentence: string): boolean {
+  const s = sentence.trim().replace(/[.!\s]+$/, '');
+  return JUDGED_ONLY.some((re) => re.test(s));
+}
+
+/**
  * Progress named and celebrated: the person's own step credited to them ("You didn't text him:
  * that's a real step"), good news met as good news with their part in it named, and news with a
  * hard moment in it ("she cried a little, but ...") met with both; then one question, never about pain.
@@ -1376,13 +1391,19 @@ function progressPlan(input: ActInput): ActPlan {
   const kind = progressKind(input.text);
   // The sentence kept as progress, else the message's own words ("we walked for one hour and
   // talked"), unless hard moments are mixed in.
+  const happening = ownHappening(facts, 'progress', input.turn);
   let own =
-    ownHappening(facts, 'progress', input.turn) ??
+    (happening && !onlyJudged(happening) ? happening : null) ??
     (kind === 'mixed'
       ? null
       : // The sentence with the good news in it ("we laughed all the way home"), not the one
-        // around it ("the film was dreadful").
-        ownWords(input.text, (x) => ownWordsSupported(x, facts), goodIn));
+        // around it ("the film was dreadful"), nor one that only judges it ("it was so good").
+        ownWords(
+          input.text,
+          (x) => ownWordsSupported(x, facts),
+          (x) => goodIn(x) && !onlyJudged(x),
+        )) ??
+    happening;
   if (own) own = cap(withNames(own, facts, input.text));
   // "went to my 9am today": a step told without its subject is the person's own.
   if (
@@ -1396,6 +1417,7 @@ function progressPlan(input: ActInput): ActPlan {
   const theirs =
     own !== null &&
     /^you\b/i.test(own) &&
+    !input.text.split(/[.!?\n]+/).some(onlyJudged) &&
     !soundsGood(own) &&
     !/\b(was|were|is) (so |really |actually )?(fun|good|great|lovely|amazing|nice|sweet)\b/i.test(
       own,
