@@ -1156,3 +1156,20 @@ describe('in a crisis, each step the person reports is met, not a stock line', (
     expect(bus.reply).toMatch(/on your way|heading somewhere/);
   });
 });
+
+describe('a plan to talk to someone is not read as a threat to them', () => {
+  test('"im gonna call her tomorrow morning" after a calm start gets no safety question', () => {
+    const out = talk([
+      'my wife and i have been distant for months',
+      'we barely talk anymore except about the kids',
+      'ok that helps. im gonna call her tomorrow morning before work when shes not stressed',
+    ]);
+    expect(out[2].safety).toBe('NONE');
+    expect(out[2].reply).toMatch(/call her/);
+  });
+
+  test('a threat said as a plan is still asked about', () => {
+    const [threat] = talk(["i swear i'm going to wreck him when he comes out of that pub"]);
+    expect(threat.safety).not.toBe('NONE');
+  });
+});

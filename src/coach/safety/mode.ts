@@ -443,6 +443,35 @@ function othersBehindDoor(canonical: string): boolean {
 /** An affair found out or suspected: heartbreak's words, which the classifier confuses with danger. */
 const INFIDELITY =
   /\b(?:sleeping with|slept with|cheat(?:ed|ing) on me|(?:he|she)(?:s|'s| is| was| has been) cheating|affair|receipt|seeing someone|seeing someone else|another (?:woman|man|girl|guy)|other (?:woman|man)|dating app|tinder|hinge|grindr|bumble|lipstick|hotel)\b/;
+/** What someone says they will do: "i am going to call him", "i will tell her saturday". */
+const INTENT =
+  /\b(?:i am going to|going to|i will|id|i would|we are going to|we will)((?: \w+){1,3})/g;
+/** Doing that is talking to someone, or a step of one's own, not doing something to them. */
+const TALK_VERB =
+  /^(?:call|ring|phone|text|message|msg|tell|say|ask|talk|speak|meet|see|visit|write|email|mute|block|unfollow|go|try|wait|sleep|explain|apologi[sz]e|invite|book|plan|show|let|listen|answer|reply|sit|stay|bring|take|check|think|do|keep|give|start|stop|leave|head|get)$/;
+
+/**
+ * Whether every plan the message states is to talk to someone or a step of one's own ("i am going
+ * to call him saturday morning", "i will tell her myself, in person"), with no word of harm: the
+ * classifier learned "i am going to ... him" from threats ("i'm going to wreck him") and asked
+ * such plans whether they meant to hurt someone (sets 1-10: 6 plans so asked).
+ */
+function onlyTalkPlanned(canonical: string): boolean {
+  if (wordOfHarm(canonical)) return false;
+  let planned = false;
+  for (const m of canonical.matchAll(INTENT)) {
+    if (
+      !m[1]
+        .trim()
+        .split(' ')
+        .some((w) => TALK_VERB.test(w))
+    )
+      return false;
+    planned = true;
+  }
+  return planned;
+}
+
 /** The probability at which the classifier alone reads a crisis without an {@link ANCHOR} word. */
 const CLASSIFIER_CERTAIN = 0.9;
 /** Words a message needs before the classifier alone may read it as a crisis (else it asks). */
@@ -564,6 +593,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
     } else if (
       net.kind !== 'harm_to_others' ||
       (net.score >= HARM_CHECK_NEED &&
+        !onlyTalkPlanned(canonical) &&
         (net.score >= HARM_UNANCHORED_NEED || anchored() || scores().none < NOT_ORDINARY))
     ) {
       if (!unsure) strong = net.level === 'CRISIS';
