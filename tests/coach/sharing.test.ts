@@ -251,3 +251,38 @@ test('"this whole thing is killing me" is said back as something hard, not with 
     expect([...plain].filter((p) => r.reply.includes(p))).toEqual([]);
   }
 });
+
+describe('the question follows the shape of what was told', () => {
+  const opening = 'me and my girlfriend have been off with each other for weeks';
+  const lastQuestion = (reply: string) =>
+    sentences(reply)
+      .filter((s) => s.endsWith('?'))
+      .pop() ?? '';
+
+  test('an attempt that went badly is asked about: what happened when they tried', () => {
+    for (const r of lastTurnsOf([
+      opening,
+      'i tried to bring it up with her on sunday and it went badly',
+    ])) {
+      expect(lastQuestion(r.reply)).toMatch(/tried|brought it up|came back/);
+    }
+  });
+
+  test("someone's advice is asked about as advice", () => {
+    for (const r of lastTurnsOf([
+      opening,
+      'my mum says i should just buy her flowers and stop overthinking',
+    ])) {
+      expect(lastQuestion(r.reply)).toMatch(/advice|agree|only up to you/);
+    }
+  });
+
+  test('something someone keeps doing is asked about as something that keeps happening', () => {
+    for (const r of lastTurnsOf([
+      opening,
+      'her brother turns up every weekend and she always takes his side in front of me',
+    ])) {
+      expect(lastQuestion(r.reply)).toMatch(/happens?|comes up again|again and again|happening/);
+    }
+  });
+});

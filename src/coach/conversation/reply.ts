@@ -1248,6 +1248,39 @@ function personAsk(input: ActInput): Piece | null {
 }
 
 /**
+ * The shapes of a sharing turn whose question can follow what was told rather than ask in
+ * general: an attempt that went badly ("i tried talking to him last night. didnt go well"),
+ * someone's advice ("my friend pau says just delete his number"), someone's words ("he said he
+ * needs space"), something that keeps happening ("his mom calls every day"). First that fits.
+ */
+const SHAPES: readonly { group: string; re: RegExp }[] = [
+  {
+    group: 'own_ask_tried',
+    re: /\b(?:i )?(?:tried|try) (?:to )?(?:talk|talking|tell|telling|explain|explaining|bring|bringing|raise|raising|speak|speaking)\b|\b(?:did ?n[o']?t|didnt) go (?:well|great|good|too well)\b|\bwent (?:badly|terribly|horribly|really badly)\b/i,
+  },
+  {
+    group: 'own_ask_advice',
+    re: /\b(?:friends?|mum|mom|mother|sister|brother|dad|father|therapist|colleague|coworker|bestie|bff|cousin|aunt|everyone)(?: [\p{L}'-]+)? (?:says|said|thinks|told me|keeps telling me) (?:i should|to|just|that i should|i need to|i have to|i must)\b/iu,
+  },
+  {
+    group: 'own_ask_said',
+    re: /\b(?:he|she|they)(?: just| then| literally| actually)? (?:said|says|told me|texted|replied|messaged me)\b/i,
+  },
+  {
+    group: 'own_ask_keeps',
+    re: /\b(?:he|she|they)(?: just)? (?:keeps|always|constantly)\b|\b(?:he|she|they|his \p{L}+|her \p{L}+|their \p{L}+)\b[^.!?;]{0,40}?\b(?:calls|texts|comes|asks|says|checks|criticises|criticizes|complains|shouts|yells|tells|brings|leaves|drinks|disappears|goes out)\b[^.!?;]{0,40}\bevery (?:single )?(?:day|time|night|morning|week|weekend)\b/iu,
+  },
+];
+
+/** The question that follows the shape of what was told ({@link SHAPES}), or null. */
+function shapeAsk(input: ActInput): Piece | null {
+  const text = unquoted(input.text);
+  for (const { group, re } of SHAPES)
+    if (re.test(text)) return rotate(group, input.turn, input.recent);
+  return null;
+}
+
+/**
  * The pieces of an answer built on the person's own words: said back, then one plain question
  * about it when the conversation has no settled topic whose own questions would fit (the blocks
  * ask then). Null when the message cannot be said back.
@@ -1272,6 +1305,10 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
       ? situationPiece(sit, 'question', input.facts, input.recent)
       : null;
   if (asked) return { pieces: [mine, asked], core: 'none', style: null, echo: false };
+  // A message with a shape of its own (an attempt, someone's words or advice, a habit) is asked
+  // about that, before a topic's general questions.
+  const shaped = input.feeling === 'good' ? null : shapeAsk(input);
+  if (shaped) return { pieces: [mine, shaped], core: 'none', style: null, echo: false };
   // A topic clear in the message or settled in the conversation asks its own question (the blocks).
   if (input.feeling !== 'good' && (input.settledTopic || input.ownTopic))
     return { pieces, core, style: null, echo: false };
@@ -1307,6 +1344,9 @@ function withOwn(frame: Piece | null, own: string | null): Piece | null {
   if (!frame || !own) return frame;
   return { id: frame.id, text: endsQuote(`${cap(own)}. ${frame.text}`) };
 }
+
+/** News whose question may follow its shape ({@link shapeAsk}): not a shock, a danger or joy. */
+const SHAPED_EVENTS: ReadonlySet<string> = new Set(['other', 'bad_news', 'hurt', 'contact']);
 
 /** Events that are hard whatever word of good news is in them ("he said yes, but ..."). */
 const HEAVY_EVENTS: ReadonlySet<string> = new Set([
@@ -1361,7 +1401,9 @@ function eventPlan(input: ActInput): ActPlan {
           : kind;
   const frame = withOwn(pickFirst([`event_${as}`, 'event_other'], recent, rng), own);
   if (frame) pieces.push(frame);
-  const ask = pickFirst([`event_${as}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
+  const ask =
+    (SHAPED_EVENTS.has(as) ? shapeAsk(input) : null) ??
+    pickFirst([`event_${as}_ask`, 'event_other_ask', 'own_ask_plain'], recent, rng);
   if (ask) pieces.push(ask);
   return { pieces, core: pieces.length > 0 ? 'none' : 'light', style: null, echo: false };
 }
