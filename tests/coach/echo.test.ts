@@ -210,3 +210,21 @@ describe('summaries quote the person cleanly', () => {
     expect(text).not.toMatch(/'can we talk tonight[^?]/);
   });
 });
+
+describe('what is said to Amora is not said back as the story', () => {
+  test('an apology for going quiet, or "wish me luck", is not turned into the person\'s news', () => {
+    expect(ownWords('sorry i went quiet, work has been insane this week')).toBe(
+      'work has been insane this week',
+    );
+    expect(ownWords('sorry for the essay text. she moved her stuff out on saturday')).toBe(
+      'she moved her stuff out on saturday',
+    );
+    expect(ownWords('ok heading in now wish me luck') ?? '').not.toMatch(/wish you luck/);
+  });
+
+  test('a past tense after "my mom" is not taken for a name', () => {
+    expect(ownWords('my mum found the card in my bag and asked who its from')).toMatch(
+      /^your mum found the card/,
+    );
+  });
+});

@@ -429,7 +429,9 @@ const NOT_NAMES = new Set(
     'and or but is was has had says said and just never always still who that thinks keeps does did will would can could should has to from at in on of for with about again too also really ' +
     // What a partner does, said right after "my husband" ("my husband comes home, eats...").
     'keep want need have are were do dont always never both fight argue live love ' +
-    'comes goes gets got came went left leaves works wants wanted makes made takes took gives gave lives likes loves hates needs tells told asks calls texts sleeps eats watches drinks plays spends stays looks seems feels felt knows knew tries shouts yells refuses won wont doesnt didnt isnt wasnt cant never just barely hardly sometimes often also even only then now'
+    'comes goes gets got came went left leaves works wants wanted makes made takes took gives gave lives likes loves hates needs tells told asks calls texts sleeps eats watches drinks plays spends stays looks seems feels felt knows knew tries shouts yells refuses won wont doesnt didnt isnt wasnt cant never just barely hardly sometimes often also even only then now ' +
+    // Past tenses that do not end in -ed ("my mom saw the bracelet").
+    'saw sees heard found thought brought bought caught kept sent met ran sat spoke broke chose forgot lost paid put read let hit cut hurt shut stood became began drank drove ate fell flew grew hid held meant rang rose shook slept sold threw woke wore wrote'
   ).split(' '),
 );
 /** A word after a role that is a verb form, not a name ("my ex moved", "my wife is working"). */
