@@ -1173,3 +1173,23 @@ describe('a plan to talk to someone is not read as a threat to them', () => {
     expect(threat.safety).not.toBe('NONE');
   });
 });
+
+describe('in a self-harm crisis, an ordinary question is not taken for asking whom to tell', () => {
+  test('"should i tell my son i cant make his match" is put gently aside, not answered as reaching out', () => {
+    const [, q] = talk([
+      'honestly they would all be better off with the insurance money than with me',
+      'anyway. should i tell my son i cant make his match sunday or just not turn up',
+    ]);
+    expect(q.style).toBe('SAFETY');
+    expect(q.reply).not.toMatch(/Reaching out to them|telling someone you trust/);
+    expect(q.reply).toMatch(/come back to it|proper answer/);
+  });
+
+  test('"should i tell my mum?" is still met as telling someone', () => {
+    const [, q] = talk([
+      'honestly they would all be better off with the insurance money than with me',
+      'should i tell my mum?',
+    ]);
+    expect(q.reply).toMatch(/Reaching out to them|telling someone you trust/);
+  });
+});
