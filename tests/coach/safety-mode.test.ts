@@ -1150,6 +1150,27 @@ describe('in a crisis, each step the person reports is met, not a stock line', (
     expect(take.reply).not.toMatch(/children|kids/);
   });
 
+  test('not being able to leave, and him being out for now, are each met as such', () => {
+    const [, stuck] = talk([partner, 'i cant get the baby out without him hearing']);
+    expect(stuck.reply).toMatch(/don't have to leave|don't try to get out/);
+    const [, away] = talk([partner, 'hes at the pub now, gets back around 11']);
+    expect(away.reply).toMatch(/While he's out|before he's back/);
+  });
+
+  test('a plan to reach someone, medication kept nearby, a named person coming and a help line called are heard', () => {
+    const [, plan] = talk([selfHarm, 'ok im going to text my friend jo at lunch tomorrow']);
+    expect(plan.reply).toMatch(/concrete plan|Reaching out like that/);
+    const [, near] = talk([selfHarm, 'theres a whole box of codeine in the bathroom cabinet']);
+    expect(near.reply).toMatch(/still close to you|near you|out of reach/i);
+    const [, coming] = talk([selfHarm, 'my cousin dani is coming over with her boyfriend']);
+    expect(coming.reply).toMatch(/not on your own|someone with you|Having someone/);
+    const [, rang] = talk([
+      partner,
+      'i rang the national domestic abuse helpline, they were lovely',
+    ]);
+    expect(rang.reply).toMatch(/glad you called|Reaching out to someone/);
+  });
+
   test('on the way to someone safe is met as on the way, not arrived', () => {
     const [, bus] = talk([partner, 'ok on the train to my aunties place now']);
     expect(bus.style).toBe('SAFETY');
