@@ -1,7 +1,7 @@
 import { createBlocksEngine } from '../../src/coach';
 import { recogniseAct, unsureGreeting } from '../../src/coach/conversation/acts';
 import { unfitAsk } from '../../src/coach/conversation/ask-fit';
-import { feelingOf, reliefIn } from '../../src/coach/conversation/feeling';
+import { bringsNews, feelingOf, reliefIn } from '../../src/coach/conversation/feeling';
 import { realLibrary, lastTurns } from './helpers';
 
 /**
@@ -245,4 +245,12 @@ describe('a quiet, lonely fact after a loss', () => {
       }
     },
   );
+});
+
+describe('news told with a sad face is not met as good news', () => {
+  test('"and she\'s pregnant 😩" is not "worth enjoying"', () => {
+    expect(bringsNews("my flatmate just told me she's pregnant 😩")).toBe(false);
+    expect(feelingOf("my flatmate just told me she's pregnant 😩", [], true)).not.toBe('good');
+    expect(bringsNews("she's pregnant!! 😭😭")).toBe(true);
+  });
 });

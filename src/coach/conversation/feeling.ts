@@ -25,6 +25,8 @@ interface FeelingCues {
   worry: string[];
   others: string[];
   sad_marks: string[];
+  /** Sad marks that are not also tears of joy (the crying and pleading faces are). */
+  dismayed_marks: string[];
   glad_marks: string[];
   laughing: string[];
   relief: string[];
@@ -47,6 +49,7 @@ const SAD_MARKS = compile(CUES.sad_marks, 'sad_marks');
 const GLAD_MARKS = compile(CUES.glad_marks, 'glad_marks');
 const LAUGHING = compile(CUES.laughing, 'laughing');
 const RELIEF = compile(CUES.relief, 'relief');
+const DISMAYED = compile(CUES.dismayed_marks, 'dismayed_marks');
 
 /** Lower case with apostrophes dropped, as the patterns are written. */
 function plain(text: string): string {
@@ -86,7 +89,15 @@ export function goodIn(sentence: string, aboutOthers = false): boolean {
  */
 export function bringsNews(text: string): boolean {
   const lower = plain(text);
-  return !OTHERS.test(lower) && NEWS.test(lower) && frameOf(text) === 'good';
+  // News told with a dismayed face and no glad mark ("she's 4 months pregnant 😩") is not good
+  // news to the person telling it, whatever it would be to someone else. A crying face is not
+  // enough: over news it is as often joy ("she replied with a heart 😭").
+  return (
+    !OTHERS.test(lower) &&
+    NEWS.test(lower) &&
+    frameOf(text) === 'good' &&
+    !(DISMAYED.test(text) && marksOf(text) === 'sad')
+  );
 }
 
 /**
