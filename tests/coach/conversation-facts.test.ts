@@ -509,3 +509,21 @@ test('"it\'s daniel\'s sister, erin" and "his brother tomasz": the partner\'s fa
   const his = factsOf(['my boyfriend keeps lending money to his brother tomasz']);
   expect(roleOf(his, 'Tomasz')).toBe('in_law');
 });
+
+describe("the partner's parent, unnamed", () => {
+  test('"his mom calls every day", said of a husband, is an in-law', () => {
+    const facts = factsOf([
+      'my husband dev works away most weeks',
+      'his mom calls every single day to check on me',
+    ]);
+    expect(facts.people.some((p) => p.role === 'in_law')).toBe(true);
+  });
+
+  test("a friend's mother is not the person's in-law", () => {
+    const facts = factsOf([
+      'my boyfriend sam and i are fine',
+      'my friend jake and his mom came round for dinner',
+    ]);
+    expect(facts.people.some((p) => p.role === 'in_law')).toBe(false);
+  });
+});

@@ -274,6 +274,9 @@ const RE_AGED_CHILD =
  */
 const RE_FAMILY_OF =
   /\b(his|her|[\p{L}-]+'s) (?:older |younger |little |big )?(?:sister|brother|mum|mom|mother|dad|father),? ([\p{L}'-]+)/gu;
+/** A parent of "his" or "her", unnamed ("his mom calls every day"). */
+const RE_PARENT_OF =
+  /\b(his|her) (?:mum|mom|mother|dad|father|parents|mam|mama|mum and dad|mom and dad)\b/;
 /** Someone else in the message whose "his" or "her" it could be ("my friend jake and his sister"). */
 const OTHER_HE =
   /\bmy (?:friend|best friend|mate|brother|dad|father|son|boss|manager|coworker|colleague|cousin|uncle|grandad|ex)\b/;
@@ -929,6 +932,17 @@ export function updateFacts(
       p.role = 'in_law';
       p.sure = true;
     }
+  }
+  // "his mom calls every day", said of the partner: the partner's parent is an in-law, named or not.
+  if (partnerNow && !facts.people.some((p) => p.role === 'in_law')) {
+    const m = RE_PARENT_OF.exec(t);
+    const whose = m?.[1];
+    if (
+      whose &&
+      partnerNow.pronoun !== (whose === 'his' ? 'she' : 'he') &&
+      !(whose === 'his' ? OTHER_HE : OTHER_SHE).test(t)
+    )
+      facts.people.push({ name: null, role: 'in_law', turn });
   }
   // "divorced 3 years, now i am seeing carmen": the ending is the past; someone new is the present.
   if (
