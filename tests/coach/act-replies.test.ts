@@ -169,6 +169,16 @@ describe('progress is named and celebrated', () => {
     }
   });
 
+  test('good news a situation knows is met in its words, not as a step that took effort', () => {
+    for (const r of last([
+      'my boyfriend theo and i have been together 4 years',
+      'HE PROPOSED last night on the beach!!! im engaged omg',
+    ])) {
+      expect(r.text).toMatch(/congratulations/i);
+      expect(r.text).not.toMatch(/real step|took something/);
+    }
+  });
+
   test("someone else's tears do not turn a step into pain", () => {
     for (const r of last([
       'hey',

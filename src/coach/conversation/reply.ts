@@ -1370,6 +1370,9 @@ function eventPlan(input: ActInput): ActPlan {
   const { recent, rng } = input;
   const { kind, sentence } = eventKind(input.text);
   if (input.feeling === 'good' && !HEAVY_EVENTS.has(kind)) {
+    const said = ownWords(input.text, (s) => ownWordsSupported(s, input.facts));
+    const glad = gladPlan(input, said ? cap(withNames(said, input.facts, input.text)) : null);
+    if (glad) return glad;
     const mine = ownAnswer(input, 'question');
     if (mine) return mine;
   }
@@ -1424,6 +1427,25 @@ function onlyJudged(sentence: string): boolean {
 }
 
 /**
+ * Good news a situation of the catalogue knows (an engagement, moving in, a breakthrough talk),
+ * met in its words after the person's own, with its question; null when there is none, or its
+ * pieces were used lately.
+ */
+function gladPlan(input: ActInput, own: string | null): ActPlan | null {
+  const sit = input.situation;
+  if (!sit || !sit.situation.glad || !isCloseMatch(sit)) return null;
+  const reflection = situationPiece(sit, 'reflection', input.facts, input.recent);
+  const question = situationPiece(sit, 'question', input.facts, input.recent);
+  if (!reflection || !question) return null;
+  return {
+    pieces: [withOwn(reflection, own)!, question],
+    core: 'none',
+    style: 'LIGHT_TOUCH',
+    echo: false,
+  };
+}
+
+/**
  * Progress named and celebrated: the person's own step credited to them ("You didn't text him:
  * that's a real step"), good news met as good news with their part in it named, and news with a
  * hard moment in it ("she cried a little, but ...") met with both; then one question, never about pain.
@@ -1468,6 +1490,8 @@ function progressPlan(input: ActInput): ActPlan {
   const add = (p: Piece | null) => {
     if (p) pieces.push(p);
   };
+  const glad = kind === 'mixed' ? null : gladPlan(input, own);
+  if (glad) return glad;
   if (kind === 'mixed') {
     // The hard moment in it ("she cried a lot") is not what leads: the step is met, gently.
     add(pickFirst(['progress_mixed', 'progress'], recent, rng));

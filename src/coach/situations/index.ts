@@ -40,6 +40,11 @@ export interface Situation {
    * March. We were married 41 years.").
    */
   confirmedBy: RelationshipState[];
+  /**
+   * Good news in itself (an engagement, moving in, a breakthrough talk): on a turn of progress or
+   * news its reflection meets the news, instead of the general words for good news.
+   */
+  glad: boolean;
   /** The file it came from. */
   file: string;
 }
@@ -106,6 +111,7 @@ const KEYS = new Set([
   'step',
   'question',
   'confirmedBy',
+  'glad',
 ]);
 
 function fail(file: string, id: unknown, problem: string): never {
@@ -153,6 +159,8 @@ export function validateSituation(raw: unknown, file: string): Situation {
     raw.confirmedBy === undefined ? [] : strings(file, id, 'confirmedBy', raw.confirmedBy, 1);
   for (const r of confirmedBy)
     if (!RELATIONSHIP_STATE_SET.has(r)) fail(file, id, `unknown relationship state "${r}"`);
+  if (raw.glad !== undefined && typeof raw.glad !== 'boolean')
+    fail(file, id, '"glad" must be true or false');
   if (!isRecord(raw.answers) || Object.keys(raw.answers).length === 0)
     fail(file, id, '"answers" must name at least one question kind');
   const answers: Partial<Record<AnswerKind, string>> = {};
@@ -172,6 +180,7 @@ export function validateSituation(raw: unknown, file: string): Situation {
     step: sentence(file, id, 'step', raw.step, false),
     question: sentence(file, id, 'question', raw.question, true),
     confirmedBy: confirmedBy as RelationshipState[],
+    glad: raw.glad === true,
     file,
   };
 }
