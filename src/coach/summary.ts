@@ -3,6 +3,7 @@
  * we're going next", built only from the conversation state, so it is deterministic.
  */
 import { allSupported, assumptionsInText, topicAssumptions } from './conversation/assumptions';
+import { unquoted, withApostrophes } from './conversation/own-words';
 import {
   currentEx,
   currentPartner,
@@ -178,11 +179,26 @@ function supported(text: string, facts: ConversationFacts | undefined): boolean 
   return !facts || allSupported(facts, assumptionsInText(text, []));
 }
 
-/** A happening as the summary may say it: names capitalised, and only if still true now. */
+/**
+ * A happening as the summary may say it: names capitalised, apostrophes put back, and only if
+ * still true now and turned wholly into the second person ("you decided ill talk to njeri" is
+ * not: a summary says it plainly or not at all).
+ */
 function sayable(h: Happening, facts: ConversationFacts): string | null {
-  const text = withNames(h.text, facts);
+  const text = withApostrophes(withNames(h.text, facts));
+  if (FIRST_PERSON.test(unquoted(text)) || NOT_AN_EVENT.test(text)) return null;
   return supported(text, facts) ? text : null;
 }
+
+/**
+ * A sentence that judges or introduces rather than tells what happened ("that is progress, you
+ * think", "theres this guy tane in your year").
+ */
+const NOT_AN_EVENT =
+  /^(?:that|this|it)(?:'s|s| is| was)\b|^there(?:'s|s| is| was) (?:this|a|an)\b/i;
+
+/** A first-person word left in a text meant to be in the second person. */
+const FIRST_PERSON = /\b(?:i|im|i'm|ill|i'll|ive|i've|id|i'd|me|my|mine|myself)\b/;
 
 const HAPPENING_LEAD: Record<Happening['kind'], string> = {
   event: 'What happened',

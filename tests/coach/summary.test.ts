@@ -299,3 +299,22 @@ describe('a count the person corrected', () => {
     expect(summary).not.toMatch(/\b3 yrs\b/);
   });
 });
+
+describe('what a summary says happened is said plainly, or not at all', () => {
+  test('no first-person remnant, no judgement or introduction as an event', () => {
+    let state = initialState();
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    [
+      'theres this guy rafa in my spanish class and we have been talking for weeks',
+      'ok i think that is progress honestly',
+      'i decided ill talk to my sister first and then ask him',
+      'thanks, that helps',
+      'bye!',
+    ].forEach((text, i) => {
+      state = engine.respond({ text, state, seed: 40 + i }).state;
+    });
+    const { summaryText } = summarize(state);
+    expect(summaryText).not.toMatch(/\b(?:ill|i'll|im|my)\b/i);
+    expect(summaryText).not.toMatch(/went well: (?:there|that is)/i);
+  });
+});

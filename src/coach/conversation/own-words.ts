@@ -542,3 +542,10 @@ export function ownWords(
   if (fits.length === 0) return null;
   return fits.reduce((a, b) => (count(b) > count(a) ? b : a));
 }
+
+/** Apostrophes the person left out, put back for a sentence quoted in second person. */
+export function withApostrophes(s: string): string {
+  return s
+    .replace(/\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo)nt\b/g, "$1n't")
+    .replace(/\b(you|they)(ll|re|ve)\b/g, "$1'$2");
+}

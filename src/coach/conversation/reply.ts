@@ -51,6 +51,7 @@ import {
   ownWords,
   preambleGist,
   unquoted,
+  withApostrophes,
 } from './own-words';
 import {
   opensConversation,
@@ -348,13 +349,6 @@ function endsQuote(s: string): string {
 /** A text with its first letter in capitals. */
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** Apostrophes the person left out, put back for a sentence quoted in second person. */
-function withApostrophes(s: string): string {
-  return s
-    .replace(/\b(did|do|does|is|was|were|are|has|have|had|could|would|should|ca|wo)nt\b/g, "$1n't")
-    .replace(/\b(you|they)(ll|re|ve)\b/g, "$1'$2");
 }
 
 /**
