@@ -531,3 +531,25 @@ describe('question subjects behind the prefilter', () => {
     expect(sentences.filter((t) => subjectsOf(t).length > 0).length).toBeGreaterThan(100);
   });
 });
+
+describe('"is it bad that ..." is answered about what it is', () => {
+  const asked = (q: string) =>
+    lastTurns(createBlocksEngine({ library: realLibrary(), warmUp: false }), [
+      'me and my girlfriend have been together two years',
+      q,
+    ]).map((r) => r.reply);
+
+  test('something kept hidden is weighed, not called fair to want', () => {
+    for (const reply of asked("is it bad that i haven't told my parents about her yet?")) {
+      expect(reply).not.toMatch(/Wanting something for yourself/);
+      expect(reply).toMatch(/understandable|kept out of sight|heavier/);
+    }
+  });
+
+  test('a feeling is not right or wrong in itself', () => {
+    for (const reply of asked("is it bad that i feel relieved when she's away for the weekend?")) {
+      expect(reply).not.toMatch(/Wanting something for yourself/);
+      expect(reply).toMatch(/feeling/i);
+    }
+  });
+});

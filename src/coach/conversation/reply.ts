@@ -230,6 +230,13 @@ function verdictWord(text: string): string | null {
   return m ? m[1] : null;
 }
 
+/** What is kept out of sight: hiding, lying, not telling. */
+const HIDDEN_ACT =
+  /\b(?:hiding|hide|hid|lied|lie|lying|keeping (?:it|this|him|her|them|that) (?:from|a secret|secret|quiet)|keep (?:it|this) (?:from|a secret|secret)|(?:don't|do not|didn't|did not|haven't|have not) (?:tell|told) (?:him|her|them|my|your|anyone)|secretly|behind (?:his|her|their) back)\b/;
+/** A feeling or wish, not a thing done ("you still miss him", "you look forward to mondays"). */
+const VERDICT_FEELING =
+  /^you(?:'re| are)? (?:still |kind of |kinda |really |just |secretly |sometimes |actually )*(?:feel|felt|miss|love|loved|hate|like|want|wanted|don't want|do not want|wish|care|look forward|can't stop thinking|cannot stop thinking|think about|get jealous|am jealous|jealous|angry|sad|relieved|happy|glad|excited|nervous|scared|afraid|resent|envy|envious|attracted|not ready|not sure|can't forgive|don't miss|do not miss)\b/;
+
 /**
  * A question asking whether something is unreasonable, silly or bad gets an answer about that
  * thing, in the person's own words, not a "yes, it's very common": a want is fair to have, a
@@ -1093,11 +1100,17 @@ function ownQuestionPiece(
         const said = inSecondPerson(m[2]);
         if (!said || !ownWordsSupported(said, facts) || said.split(' ').length > OWN_QUESTION_WORDS)
           continue;
+        // "is it bad that ...": a want is fair to have, a feeling is not wrong in itself, and
+        // something kept hidden or done behind someone's back is weighed, not waved through.
         const group = /^(normal|ok|okay)$/.test(m[1])
           ? 'normal_that_yes'
           : /^(weird|strange|odd|silly|crazy)$/.test(m[1])
             ? 'normal_that_no'
-            : 'normal_that_verdict';
+            : HIDDEN_ACT.test(said)
+              ? 'normal_that_hidden'
+              : VERDICT_FEELING.test(said)
+                ? 'normal_that_feeling'
+                : 'normal_that_verdict';
         return fill(pickFresh(group, recent, rng, ANSWERS), {
           word: m[1] === 'ok' ? 'okay' : m[1],
           x: withNames(said, facts),
