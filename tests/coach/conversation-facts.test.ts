@@ -527,3 +527,14 @@ describe("the partner's parent, unnamed", () => {
     expect(facts.people.some((p) => p.role === 'in_law')).toBe(false);
   });
 });
+
+describe("someone else's widowhood", () => {
+  test('"one of them, ann, seems lovely. widow, loves gardening" does not make the person widowed', () => {
+    const facts = factsOf([
+      'divorced 5 years, finally trying the dating apps',
+      'one of them, ann, seems lovely. widow, loves gardening, two grown kids',
+    ]);
+    expect(facts.relationship).not.toBe('widowed');
+    expect(factsOf(['widowed last year and still finding my feet']).relationship).toBe('widowed');
+  });
+});

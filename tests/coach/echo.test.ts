@@ -228,3 +228,12 @@ describe('what is said to Amora is not said back as the story', () => {
     );
   });
 });
+
+describe('a state held since is said back as one', () => {
+  test('"divorced two years now" is "you\'ve been divorced", not "you divorced"', () => {
+    expect(ownWords('divorced three years now. mostly at peace with it')).toMatch(
+      /^you've been divorced three years now/,
+    );
+    expect(ownWords('divorced him last spring and moved back home')).toMatch(/^you divorced him/);
+  });
+});

@@ -5,6 +5,8 @@ import { feelingOf } from '../../src/coach/conversation/feeling';
 import { emptyFacts, updateFacts } from '../../src/coach/conversation/facts';
 import { ownWords } from '../../src/coach/conversation/own-words';
 import { loadSituations } from '../../src/coach/situations';
+import { detectTopics } from '../../src/coach/detect';
+import { normalizeText } from '../../src/coach/normalize';
 import { realLibrary, lastTurns } from './helpers';
 import actReplies from '../../src/coach/conversation/act-replies.json';
 
@@ -284,5 +286,18 @@ describe('the question follows the shape of what was told', () => {
     ])) {
       expect(lastQuestion(r.reply)).toMatch(/happens?|comes up again|again and again|happening/);
     }
+  });
+});
+
+describe('a flat is a home, not a mood', () => {
+  const topicsOf = (text: string) => detectTopics(normalizeText(text)).topics;
+
+  test('"he wants us to get a flat together" is not read as low mood', () => {
+    expect(
+      topicsOf(
+        'hiya. so me and my boyfriend ben have been together a year and a half and he wants us to get a flat together next year',
+      ),
+    ).not.toContain('low_mood');
+    expect(topicsOf('honestly i just feel flat all the time lately')).toContain('low_mood');
   });
 });

@@ -497,7 +497,9 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
     'broken_up',
   ],
   [
-    /\b(passed away|my (wife|husband|partner)( \w+)? died|widow|widower|lost my (wife|husband))\b/,
+    // "widow" alone describes someone ("sue seems nice. widow, likes bushwalking"); the person's
+    // own state says who: "i'm a widow", "widowed", "widow here".
+    /\b(passed away|my (wife|husband|partner)( \w+)? died|(i'm|im|i am|i became|i was left|as) a widow(er)?|widow(er)? here|widowed|lost my (wife|husband))\b/,
     'widowed',
   ],
   [/\b(engaged|fiance|fiancee|wedding is in|our wedding)\b/, 'engaged'],
@@ -531,7 +533,7 @@ const OTHERS_SUBJECT =
 
 /** "gordon isn't a widower, he's divorced", "she is married": a state said of someone else. */
 const THIRD_PERSON_IS =
-  /\b(?:he|she|hes|shes|he's|she's|him|her)(?: is| was| s|'s)? (?:also |now |recently |newly |just |actually |still |already )?$/;
+  /\b(?:he|she|hes|shes|he's|she's|him|her)(?: is| was| s|'s| has| had)?(?: been| got)? (?:also |now |recently |newly |just |actually |still |already )?$/;
 
 /** The relationship state a sentence states and whether it is someone else's. */
 function sentenceState(sentence: string): { state: RelationshipState; others: boolean } | null {

@@ -471,8 +471,13 @@ function sayBack(sentence: string): string | null {
       s,
     )
   )
-    // "been with dana 4 years" is "i've been", not "i been".
-    s = /^been\b/.test(s) ? `i've ${s}` : `i ${s}`;
+    // "been with dana 4 years" is "i've been", not "i been"; "divorced two years now" and
+    // "married 8 years" are a state held since, not a thing done once.
+    s = /^been\b/.test(s)
+      ? `i've ${s}`
+      : /^(divorced|married) (?:for )?(?:\w+ )?(?:years?|yrs?|months?|weeks?|decades?)\b/.test(s)
+        ? `i've been ${s}`
+        : `i ${s}`;
   const said = secondPerson(mended(s)).replace(
     ROLE_BEFORE_NAME,
     (m, who, role, name: string, at: number, all: string) =>
