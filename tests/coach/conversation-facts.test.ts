@@ -538,3 +538,17 @@ describe("someone else's widowhood", () => {
     expect(factsOf(['widowed last year and still finding my feet']).relationship).toBe('widowed');
   });
 });
+
+describe('"we dont live together" told, not put right', () => {
+  test('a description that starts "like we dont live together" is sharing; "no we dont live together" corrects', () => {
+    expect(
+      recogniseAct(
+        "like we don't live together, he won't meet my family, and he changes the subject",
+        { turnsBefore: 1 },
+      ).act,
+    ).not.toBe('correction');
+    expect(
+      recogniseAct('no we dont live together, he has his own place', { turnsBefore: 1 }).act,
+    ).toBe('correction');
+  });
+});
