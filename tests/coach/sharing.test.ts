@@ -301,3 +301,14 @@ describe('a flat is a home, not a mood', () => {
     expect(topicsOf('honestly i just feel flat all the time lately')).toContain('low_mood');
   });
 });
+
+describe('someone who only gives their view is not asked about', () => {
+  test('"my friend dee thinks im an idiot" is not followed by a question about Dee', () => {
+    for (const r of lastTurnsOf([
+      'my ex keeps texting me late at night',
+      'i replied last night. my friend nadia thinks im being naive lol',
+    ])) {
+      expect(r.reply).not.toMatch(/\bNadia\b[^.]*\?/);
+    }
+  });
+});

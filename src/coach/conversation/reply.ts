@@ -1223,6 +1223,9 @@ const ASKED_ABOUT: ReadonlySet<PersonRole> = new Set([
   'in_law',
   'coworker',
 ]);
+/** A view given right after a name ("dee thinks im an idiot", "pau says just delete his number"). */
+const OPINION_AFTER =
+  /^(?:'s)? (?:says|said|thinks|thought|reckons|told me|keeps saying|agrees|disagrees)\b/;
 /** Roles the story is most often about: asked about before anyone else named with them. */
 const CLOSEST: ReadonlySet<PersonRole> = new Set(['partner', 'spouse', 'ex', 'date']);
 
@@ -1242,6 +1245,10 @@ function personAsk(input: ActInput): Piece | null {
     if (p.role === 'spouse' && input.facts.relationship === 'widowed') continue;
     const name = p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
     const m = new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').exec(lower);
+    // Someone who only gives their view of it ("my friend dee thinks im an idiot") is not whom
+    // the story is about, unless they are the partner or ex.
+    if (m && !CLOSEST.has(p.role) && OPINION_AFTER.test(lower.slice(m.index + name.length)))
+      continue;
     // The partner or ex named first, else whoever is named first.
     const at = m ? m.index + (CLOSEST.has(p.role) ? 0 : lower.length) : -1;
     if (m && (!first || at < first.at)) first = { at, name: p.name };
