@@ -553,3 +553,19 @@ describe('"is it bad that ..." is answered about what it is', () => {
     }
   });
 });
+
+describe('"is it normal ..." says why, for the feeling named', () => {
+  test('nerves and insecurity are each given their reason', () => {
+    const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
+    for (const r of lastTurns(engine, [
+      'meeting his parents for the first time on sunday',
+      'is it normal to be this nervous about it?',
+    ]))
+      expect(r.reply).toMatch(/matters to you/);
+    for (const r of lastTurns(engine, [
+      'my girlfriend has a close friend from work she texts a lot',
+      'is it normal that i feel a bit insecure about it?',
+    ]))
+      expect(r.reply).toMatch(/value and are afraid of losing/);
+  });
+});

@@ -1111,10 +1111,13 @@ function ownQuestionPiece(
               : VERDICT_FEELING.test(said)
                 ? 'normal_that_feeling'
                 : 'normal_that_verdict';
-        return fill(pickFresh(group, recent, rng, ANSWERS), {
+        const answer = fill(pickFresh(group, recent, rng, ANSWERS), {
           word: m[1] === 'ok' ? 'okay' : m[1],
           x: withNames(said, facts),
         });
+        return group === 'normal_that_yes' || group === 'normal_that_feeling'
+          ? withNormalReason(answer, said)
+          : answer;
       }
       // "... or will that scare him off": the second half is a worry, not part of the action.
       const action = m[1]
@@ -1137,10 +1140,28 @@ function ownQuestionPiece(
                 ? `should_${c}`
                 : 'should'
               : howGroup(c);
-      return fill(pickFresh(group, recent, rng, ANSWERS), { x });
+      const answer = fill(pickFresh(group, recent, rng, ANSWERS), { x });
+      return group === 'normal_to' ? withNormalReason(answer, said) : answer;
     }
   }
   return null;
+}
+
+/** Why a feeling is normal, by the feeling named ({@link withNormalReason}). */
+const NORMAL_REASONS: readonly { re: RegExp; text: string }[] = Object.entries(
+  (answers as unknown as { _normal_reasons: Record<string, string> })._normal_reasons,
+)
+  .filter(([k]) => k !== '_about')
+  .map(([re, text]) => ({ re: new RegExp(re), text }));
+
+/**
+ * A "yes, that's normal" with the reason it is, for the feeling the person named ("is it normal to
+ * be this nervous?": nerves usually mean it matters), so the answer says why, not only that.
+ */
+function withNormalReason(answer: Piece | null, said: string): Piece | null {
+  if (!answer) return answer;
+  const reason = NORMAL_REASONS.find((r) => r.re.test(said));
+  return reason ? { id: answer.id, text: `${answer.text} ${reason.text}` } : answer;
 }
 
 /** The sentences of a message, lower-cased, with typographic apostrophes made plain. */
