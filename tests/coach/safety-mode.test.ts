@@ -1171,6 +1171,21 @@ describe('in a crisis, each step the person reports is met, not a stock line', (
     expect(rang.reply).toMatch(/glad you called|Reaching out to someone/);
   });
 
+  test('thoughts without a plan and the means still near are both heard, and the means come first in what to do', () => {
+    const [, near] = talk([
+      selfHarm,
+      'not really a plan. the tablets are still in my bedside drawer though',
+    ]);
+    expect(near.reply).toMatch(/without a plan|haven't acted|believe you/i);
+    expect(near.reply).toMatch(/another room|give it to someone|move away from anything/i);
+  });
+
+  test('"hes here" when someone was coming to be with them is company arriving', () => {
+    const [, , here] = talk([selfHarm, 'i rang my dad, hes driving over now', 'ok hes here']);
+    expect(here.style).toBe('SAFETY');
+    expect(here.reply).toMatch(/someone with you|not on your own|Having someone/i);
+  });
+
   test('on the way to someone safe is met as on the way, not arrived', () => {
     const [, bus] = talk([partner, 'ok on the train to my aunties place now']);
     expect(bus.style).toBe('SAFETY');

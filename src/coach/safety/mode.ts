@@ -753,6 +753,7 @@ function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
  * in his car" is three steps, and an answer that thanks only the first has not heard the rest.
  */
 const ALSO_ACKNOWLEDGED: readonly string[] = [
+  'means_near',
   'means_away',
   'someone_with',
   'safe_place',
@@ -803,12 +804,15 @@ function ongoingReply(
   const step = steps[0];
   const also = ALSO_ACKNOWLEDGED.find((o) => o !== step && steps.includes(o) && ACK.has(o));
   const ackPool = ACK.get(step) ?? ACK.get('general')!;
-  const guides = GUIDE.get(step);
+  // The guidance follows the first step that has its own ("not like a plan. i still have the
+  // oxy in the cabinet": the means near, not the thoughts without a plan).
+  const guided = steps.find((o) => GUIDE.get(o)?.get(kind) ?? GUIDE.get(o)?.get('any')) ?? step;
+  const guides = GUIDE.get(guided);
   const guidePool = guides?.get(kind) ?? guides?.get('any') ?? GUIDE.get('general')!.get(kind)!;
   const guideKey = guides?.get(kind)
-    ? `guide.${step}.${kind}`
+    ? `guide.${guided}.${kind}`
     : guides?.get('any')
-      ? `guide.${step}.any`
+      ? `guide.${guided}.any`
       : `guide.general.${kind}`;
   const company = steps.some((o) => COMPANY_STEPS.has(o));
   const means = steps.some((o) => MEANS_STEPS.has(o));
