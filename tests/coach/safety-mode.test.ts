@@ -1229,3 +1229,39 @@ describe('in a self-harm crisis, an ordinary question is not taken for asking wh
     expect(q.reply).toMatch(/Reaching out to them|telling someone you trust/);
   });
 });
+
+describe('after danger at home, what follows is answered knowing it', () => {
+  const danger = 'he smashed the door in tonight and grabbed me by the throat';
+
+  test('"is it normal for men to get like that" is told it is not just stress', () => {
+    const [, q] = talk([
+      danger,
+      'is it normal for men to get like that when theyre stressed at work?',
+    ]);
+    expect(q.style).toBe('SAFETY');
+    expect(q.reply).toMatch(/isn't just stress|not a normal reaction/);
+  });
+
+  test('help on its way is a reason to stay put and locked in until it arrives', () => {
+    const [, coming] = talk([danger, 'my brother tomas is on his way, 10 mins']);
+    expect(coming.reply).toMatch(/Until (they|he) (get there|arrive)/);
+  });
+
+  test('a later doubt is asked knowing what happened, never "has anyone hurt you?"', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      let state = initialState();
+      const replies = [
+        danger,
+        "i'm at my mum's now, we're safe",
+        'he keeps texting sorry sorry, says he will stop drinking. what do i even say to him',
+      ].map((text, i) => {
+        const r = engine.respond({ text, state, seed: seed * 10 + i });
+        state = r.state;
+        return r.reply;
+      });
+      expect(replies[2]).not.toMatch(
+        /has anyone close to you hurt you|is anyone in your life making you afraid|do you ever feel afraid of someone close/i,
+      );
+    }
+  });
+});

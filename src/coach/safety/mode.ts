@@ -118,6 +118,8 @@ const RETURN = perKind('return', RAW.return);
 const CHECK = perKind('check', RAW.check);
 const CHECK_NO = replyTexts('checkNo', RAW.checkNo, FILE);
 const CLARIFY = perKind('clarify', RAW.clarify);
+/** The safety question after a concern this session already had: asked knowing it, not afresh. */
+const RECHECK = perKind('recheck', RAW.recheck);
 /** A reply to a safety question that says only that the person is not sure ("ugh idk", "hm"). */
 const UNSURE_ANSWER = regex('unsureAnswer', RAW.unsureAnswer);
 
@@ -836,12 +838,13 @@ function ongoingReply(
 
 /** The safety question of a check, or the plainer one asking it once more, with the help named. */
 function questionLead(
-  phase: 'check' | 'clarify',
+  phase: 'check' | 'clarify' | 'recheck',
   kind: CrisisKind,
   p: Picker,
   r: SafetyResources,
 ): string {
-  return fillResources(p.pick(`${phase}.${kind}`, (phase === 'check' ? CHECK : CLARIFY)[kind]), r);
+  const pool = phase === 'check' ? CHECK : phase === 'clarify' ? CLARIFY : RECHECK;
+  return fillResources(p.pick(`${phase}.${kind}`, pool[kind]), r);
 }
 
 /** Steps that say who is, or could be, with the person: "who could you be with?" is not asked. */
@@ -1221,7 +1224,8 @@ export function planSafety(
       kind,
       'check',
       { ...base, pending: kind, pendingFaint: signs.faint, checkedTurn: turn },
-      { lead: questionLead('check', kind, p, resources) },
+      // After a crisis of this kind, "has anyone close to you hurt you?" would not have heard it.
+      { lead: questionLead(s.concerns.includes(kind) ? 'recheck' : 'check', kind, p, resources) },
     );
   }
   return done('NONE', null, 'none', base);
@@ -1280,7 +1284,14 @@ function replan(
           s.pending,
           'check',
           {},
-          { lead: questionLead('check', s.pending, p, r) },
+          {
+            lead: questionLead(
+              s.concerns.includes(s.pending) ? 'recheck' : 'check',
+              s.pending,
+              p,
+              r,
+            ),
+          },
         );
       break;
     case 'clarify':
