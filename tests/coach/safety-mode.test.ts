@@ -1190,6 +1190,11 @@ describe('in a crisis, each step the person reports is met, not a stock line', (
     const [, bus] = talk([partner, 'ok on the train to my aunties place now']);
     expect(bus.style).toBe('SAFETY');
     expect(bus.reply).toMatch(/on your way|heading somewhere/);
+    const [, other] = talk([
+      partner,
+      'i called 999. his brother is driving to their parents place to look for him',
+    ]);
+    expect(other.reply).not.toMatch(/on your way|heading somewhere/);
   });
 });
 
