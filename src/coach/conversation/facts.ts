@@ -6,6 +6,7 @@
  * a correction ("luis isn't my husband yet, we're engaged") changes what is remembered.
  */
 import cues from './people-cues.json';
+import { allMatches } from '../matches';
 import { sentenceOfAct, type TurnAct } from './acts';
 import { echoable, outsideQuotes, SECOND_PERSON, splitOutsideQuotes } from './own-words';
 
@@ -304,30 +305,6 @@ const RE_BARE = /\b([\p{L}'-]+)\b/gu;
 /** "im jonas btw", "my name is ana", "i'm tom by the way": the person's own name. */
 const RE_OWN_NAME =
   /\b(?:my name is|my names|my name's|i am|i'm|im) ([\p{L}'-]+)(?=,? (?:btw|by the way|lol|haha|and|from)\b|\s*[.,!]|\s*$)/gu;
-
-/**
- * What `t.matchAll(re)` gives for a global `re`, read with `exec`: `matchAll` copies the regex on
- * every call, and the ~25 patterns below, most of which match nothing, paid that copy each. Starts
- * where `re.lastIndex` stands and leaves it there, as `matchAll` does.
- */
-function allMatches(re: RegExp, t: string): RegExpExecArray[] {
-  const from = re.lastIndex;
-  const out: RegExpExecArray[] = [];
-  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
-    out.push(m);
-    // An empty match moves on by one character (a code point under the u flag), as matchAll does.
-    if (m[0] === '') {
-      const i = re.lastIndex;
-      const lead = t.charCodeAt(i);
-      const trail = t.charCodeAt(i + 1);
-      const pair =
-        re.unicode && lead >= 0xd800 && lead <= 0xdbff && trail >= 0xdc00 && trail <= 0xdfff;
-      re.lastIndex = pair ? i + 2 : i + 1;
-    }
-  }
-  re.lastIndex = from;
-  return out;
-}
 
 /** All people mentioned in one message, in order, with the role the wording gives. */
 function mentions(
@@ -946,7 +923,7 @@ export function updateFacts(
   }
   // "it's daniel's sister, erin": the partner's family is the person's in-laws.
   const partnerNow = currentPartner(facts);
-  for (const m of t.matchAll(RE_FAMILY_OF)) {
+  for (const m of allMatches(RE_FAMILY_OF, t)) {
     const whose = m[1].replace(/'s$/, '');
     const ofPartner =
       partnerNow !== null &&
