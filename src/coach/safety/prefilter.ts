@@ -186,11 +186,34 @@ function gateBranches(source: string): GateBranch[] | null {
 }
 
 /**
+ * Key ids, shared by every gate: the crisis rules, idioms, warning signs and checks all read one
+ * canonical text, whose heads are then looked up once ({@link headIds}) instead of once per gate.
+ */
+const KEY_IDS = new Map<string, number>();
+let lastIdsOf: ReadonlySet<string> | null = null;
+let lastIdsKeys = 0;
+let lastIds = new Int32Array(0);
+
+/** The ids of the heads that are some gate's keys (remembered for the last set of heads). */
+function headIds(heads: ReadonlySet<string>): Int32Array {
+  // A gate built since would have keys the remembered ids lack.
+  if (heads === lastIdsOf && KEY_IDS.size === lastIdsKeys) return lastIds;
+  const ids: number[] = [];
+  for (const h of heads) {
+    const k = KEY_IDS.get(h);
+    if (k !== undefined) ids.push(k);
+  }
+  lastIdsOf = heads;
+  lastIdsKeys = KEY_IDS.size;
+  lastIds = Int32Array.from(ids);
+  return lastIds;
+}
+
+/**
  * A prefilter over a list of regexes: which of them can match, given the message's word heads.
  * Keys are numbered once so that the per-message work is integer array lookups only.
  */
 export class Gate {
-  private readonly keyIds = new Map<string, number>();
   /**
    * The branches, flat (nested arrays and one typed array per word cost more in pointer chasing
    * and cache misses than the lookups themselves): per key id k, the branches whose first word may
@@ -213,12 +236,12 @@ export class Gate {
 
   constructor(sources: readonly string[]) {
     const id = (k: string) => {
-      let n = this.keyIds.get(k);
+      let n = KEY_IDS.get(k);
       if (n === undefined) {
-        n = this.keyIds.size;
-        this.keyIds.set(k, n);
-        firsts.push([]);
+        n = KEY_IDS.size;
+        KEY_IDS.set(k, n);
       }
+      while (firsts.length <= n) firsts.push([]);
       return n;
     };
     const firsts: number[][] = [];
@@ -244,6 +267,9 @@ export class Gate {
         for (const k of new Set(b.first)) firsts[id(k)].push(branch);
       }
     });
+    // Every key known so far has its (maybe empty) range, so that any id below `present.length`
+    // can be looked up; keys of gates built later are beyond it and skipped.
+    while (firsts.length < KEY_IDS.size) firsts.push([]);
     this.firstStart = new Int32Array(firsts.length + 1);
     firsts.forEach((f, k) => (this.firstStart[k + 1] = this.firstStart[k] + f.length));
     this.byFirst = Int32Array.from(firsts.flat());
@@ -251,8 +277,8 @@ export class Gate {
     this.groupStart = Int32Array.from(groupStart);
     this.keyStart = Int32Array.from(keyStart);
     this.groupKeys = Int32Array.from(groupKeys);
-    this.present = new Uint8Array(this.keyIds.size);
-    this.found = new Int32Array(this.keyIds.size);
+    this.present = new Uint8Array(firsts.length);
+    this.found = new Int32Array(firsts.length);
   }
 
   /** Flags, per regex, whether it may match a message with these word heads. */
@@ -261,9 +287,10 @@ export class Gate {
     for (const i of this.always) out[i] = 1;
     const { present, found, firstStart, byFirst, regexOf, groupStart, keyStart, groupKeys } = this;
     let nFound = 0;
-    for (const h of heads) {
-      const k = this.keyIds.get(h);
-      if (k !== undefined && present[k] === 0) {
+    const ids = headIds(heads);
+    for (let h = 0; h < ids.length; h++) {
+      const k = ids[h];
+      if (k < present.length && present[k] === 0) {
         present[k] = 1;
         found[nFound++] = k;
       }
