@@ -4,6 +4,7 @@
  */
 import { quotable, withoutInterjections } from './conversation/own-words';
 import { STATUS_LEXICON } from './lexicons';
+import { allMatches } from './matches';
 import { buildPhraseIndex, findPhrases } from './matcher';
 import { normalizeText, stem, STOPWORDS, type NormalizedText } from './normalize';
 import { RELATIONSHIP_STATUSES, type KeyFact, type RelationshipStatus } from './types';
@@ -176,7 +177,7 @@ function atSentenceStart(text: string, index: number): boolean {
 export function findPartnerName(text: string): PartnerMention | null {
   const src = text.replace(/[\u2018\u2019]/g, "'");
   let strong: PartnerMention | null = null;
-  for (const m of src.matchAll(RE_ROLE_NAME)) {
+  for (const m of allMatches(RE_ROLE_NAME, src)) {
     const name = cleanName(m[3]);
     if (name) strong = { name, role: displayRole(m[1], m[2]), strong: true };
   }
@@ -189,13 +190,13 @@ export function findPartnerName(text: string): PartnerMention | null {
     if (requireMidSentence && atSentenceStart(src, at)) return;
     weak.push({ name, at });
   };
-  for (const m of src.matchAll(RE_AND_I)) consider(m[1], m.index ?? 0, false);
-  for (const m of src.matchAll(RE_ME_AND))
+  for (const m of allMatches(RE_AND_I, src)) consider(m[1], m.index ?? 0, false);
+  for (const m of allMatches(RE_ME_AND, src))
     consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
-  for (const m of src.matchAll(RE_NAME_VERB)) consider(m[1], m.index ?? 0, false);
-  for (const m of src.matchAll(RE_NAME_IS))
+  for (const m of allMatches(RE_NAME_VERB, src)) consider(m[1], m.index ?? 0, false);
+  for (const m of allMatches(RE_NAME_IS, src))
     consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, false);
-  for (const m of src.matchAll(RE_VERB_NAME))
+  for (const m of allMatches(RE_VERB_NAME, src))
     consider(m[1], (m.index ?? 0) + m[0].length - m[1].length, true);
   if (weak.length === 0) return null;
   weak.sort((a, b) => a.at - b.at);
@@ -347,7 +348,7 @@ export function extractFacts(
       .replace(RE_CALENDAR_NAME, (w) => w[0].toUpperCase() + w.slice(1));
     if (clean && !facts.some((f) => f.text === clean)) facts.push({ kind, text: clean, turn });
   };
-  for (const m of text.matchAll(RE_TOGETHER_FOR)) {
+  for (const m of allMatches(RE_TOGETHER_FOR, text)) {
     const aux = m[2];
     const state = m[3]
       .replace('xpartnerx', partnerName ?? 'your partner')
@@ -363,7 +364,7 @@ export function extractFacts(
             : 'were';
     add('duration', `you ${verb} ${state} for ${tidyDuration(m[4])}`);
   }
-  for (const m of text.matchAll(RE_AFTER_DUR)) {
+  for (const m of allMatches(RE_AFTER_DUR, text)) {
     const what =
       m[2] === 'together' || m[2] === 'of being together'
         ? 'together'
@@ -376,21 +377,21 @@ export function extractFacts(
               : 'dating';
     add('duration', `you had been ${what} for ${tidyDuration(m[1])}`);
   }
-  for (const m of text.matchAll(RE_DUR_RELATIONSHIP)) {
+  for (const m of allMatches(RE_DUR_RELATIONSHIP, text)) {
     const [num, unit] = m[1].split(' ');
     const n = Object.hasOwn(NUMBER_WORDS, num) ? NUMBER_WORDS[num] : num;
     add('duration', `it was a ${n === 'a' || n === 'an' ? '1' : n}-${unit} ${m[2]}`);
   }
-  for (const m of text.matchAll(RE_KNOWN_FOR))
+  for (const m of allMatches(RE_KNOWN_FOR, text))
     add('duration', `you have known each other for ${tidyDuration(m[1])}`);
-  for (const m of text.matchAll(RE_EVENT)) {
+  for (const m of allMatches(RE_EVENT, text)) {
     const subj = subjectToSecondPerson(m[1], partnerName);
     const verb = verbToSecondPerson(m[2]);
     // "you left" on its own says little; keep bare "left" only for the partner.
     if (m[2] === 'left' && subj === 'you') continue;
     add('event', `${subj} ${verb}${m[3] ? ' ' + m[3] : ''}`);
   }
-  for (const m of text.matchAll(RE_SINCE_EVENT)) {
+  for (const m of allMatches(RE_SINCE_EVENT, text)) {
     add(
       'event',
       `${subjectToSecondPerson(m[2], partnerName)} ${verbToSecondPerson(m[3])} ${tidyDuration(m[1])} ago`,

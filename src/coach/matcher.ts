@@ -263,6 +263,55 @@ export interface FindOptions {
 }
 
 /**
+ * The first stems of every phrase index, numbered once. A turn reads six indexes over two or three
+ * stem lists, and each had looked every stem up in its own maps; now a list's stems are looked up
+ * once ({@link stemIds}) and each index finds its entries by number ({@link firstRecords}).
+ */
+const FIRST_IDS = new Map<string, number>();
+
+/** What an index holds under one first stem: its bucket, and the entries themselves. */
+interface FirstRecord<L extends string> {
+  bucket: NonNullable<PhraseIndex<L>['buckets']> extends ReadonlyMap<string, infer B>
+    ? B | undefined
+    : never;
+  first: readonly LexiconEntry<L>[] | undefined;
+}
+const RECORDS = new WeakMap<object, (FirstRecord<string> | undefined)[]>();
+
+/** An index's entries by first-stem id (built at its first use; indexes do not change after). */
+function firstRecords<L extends string>(index: PhraseIndex<L>): (FirstRecord<L> | undefined)[] {
+  const known = RECORDS.get(index) as (FirstRecord<L> | undefined)[] | undefined;
+  if (known) return known;
+  const out: (FirstRecord<L> | undefined)[] = [];
+  for (const key of new Set([...index.byFirst.keys(), ...(index.buckets?.keys() ?? [])])) {
+    let id = FIRST_IDS.get(key);
+    if (id === undefined) {
+      id = FIRST_IDS.size;
+      FIRST_IDS.set(key, id);
+    }
+    out[id] = { bucket: index.buckets?.get(key), first: index.byFirst.get(key) };
+  }
+  RECORDS.set(index, out as (FirstRecord<string> | undefined)[]);
+  return out;
+}
+
+let lastStems: readonly string[] | null = null;
+let lastStemKeys = 0;
+let lastStemIds = new Int32Array(0);
+
+/** Each stem's id in {@link FIRST_IDS}, -1 for none (the last list's are kept). */
+function stemIds(stems: readonly string[]): Int32Array {
+  // An index first used since may have numbered stems the kept ids lack.
+  if (stems === lastStems && FIRST_IDS.size === lastStemKeys) return lastStemIds;
+  const ids = new Int32Array(stems.length);
+  for (let i = 0; i < stems.length; i++) ids[i] = FIRST_IDS.get(stems[i]) ?? -1;
+  lastStems = stems;
+  lastStemKeys = FIRST_IDS.size;
+  lastStemIds = ids;
+  return ids;
+}
+
+/**
  * All phrase hits in a message. A hit contained in a strictly longer hit is dropped (longest
  * match wins: "he thinks i cheated" is about trust, not the "i cheated" inside it), unless
  * `options.keepAll`.
@@ -289,14 +338,21 @@ export function findPhrases<L extends string>(
       });
     }
   };
+  const records = firstRecords(index);
+  const ids = stemIds(stems);
+  const negId = FIRST_IDS.get(NEG_MARK) ?? -1;
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i];
     if (s === BOUNDARY) continue;
-    const keys = NEGATORS.has(s) && s !== NEG_MARK ? [s, NEG_MARK] : [s];
-    for (const key of keys) {
-      const bucket = index.buckets?.get(key);
+    // The stem itself, then for a negator the "not" that stands for every negator.
+    const keys = NEGATORS.has(s) && s !== NEG_MARK ? 2 : 1;
+    for (let k = 0; k < keys; k++) {
+      const id = k === 0 ? ids[i] : negId;
+      const record = id >= 0 ? records[id] : undefined;
+      if (!record) continue;
+      const bucket = record.bucket;
       if (!bucket) {
-        tryEntries(index.byFirst.get(key), i);
+        tryEntries(record.first, i);
         continue;
       }
       tryEntries(bucket.always, i);

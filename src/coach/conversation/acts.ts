@@ -53,14 +53,22 @@ function any(name: CueName, text: string): boolean {
  * symbols removed, spaces collapsed; sentence punctuation kept.
  */
 export function actText(text: string): string {
-  return text
+  // About half the calls ask again for the text just asked for (the act, its question, the
+  // facts and the reply each read the message): one remembered text saves those, where a larger
+  // table cost its lookups (RESULTS.md, the engine's CPU, fourth pass).
+  if (text === lastActIn) return lastActOut;
+  lastActOut = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc'`]/g, '')
     .replace(/[\u2014\u2013]/g, ' - ')
     .replace(/[^\p{L}\p{N}\s.,!?;:()\-£$%/]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  lastActIn = text;
+  return lastActOut;
 }
+let lastActIn: string | null = null;
+let lastActOut = '';
 
 /**
  * Common chat spellings read as the words they stand for, so cues need not list every typo
@@ -93,8 +101,16 @@ const SPELLINGS: Record<string, string> = {
 };
 
 function respell(text: string): string {
-  return text.replace(/\p{L}+/gu, (w) => (Object.hasOwn(SPELLINGS, w) ? SPELLINGS[w] : w));
+  // As for actText: the last text's spelling is asked for again on about half the calls.
+  if (text === lastRespellIn) return lastRespellOut;
+  lastRespellOut = text.replace(/\p{L}+/gu, (w) =>
+    Object.hasOwn(SPELLINGS, w) ? SPELLINGS[w] : w,
+  );
+  lastRespellIn = text;
+  return lastRespellOut;
 }
+let lastRespellIn: string | null = null;
+let lastRespellOut = '';
 
 /** Sentences of a cue text, each with the punctuation that ended it. */
 function sentencesOf(text: string): string[] {

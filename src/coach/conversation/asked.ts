@@ -160,12 +160,23 @@ const CUE_SUBJECT = (subjectsData.subjects as { cues: string[] }[]).flatMap((s, 
   s.cues.map(() => i),
 );
 
+/**
+ * Each cue of {@link CUE_GATE} alone, with the flags of its subject's joined {@link Subject.cue}:
+ * a subject's joined cue matches exactly when one of its cues does, and a cue the gate holds back
+ * cannot, so testing only the cues let through gives the same subjects without scanning for the
+ * others (a subject whose cue always runs had all its cues scanned on every question).
+ */
+const CUE_RE = (subjectsData.subjects as { cues: string[] }[]).flatMap((s) =>
+  s.cues.map((c) => new RegExp(c, 'u')),
+);
+
 /** Subjects whose cues the question sentence meets, in catalogue order. */
 export function subjectsOf(sentence: string): Subject[] {
   const may = CUE_GATE.candidates(wordHeads(sentence));
-  const gated = new Uint8Array(SUBJECTS.length);
-  for (let i = 0; i < may.length; i++) if (may[i]) gated[CUE_SUBJECT[i]] = 1;
-  return SUBJECTS.filter((s, i) => gated[i] === 1 && s.cue.test(sentence));
+  const met = new Uint8Array(SUBJECTS.length);
+  for (let i = 0; i < may.length; i++)
+    if (may[i] && met[CUE_SUBJECT[i]] === 0 && CUE_RE[i].test(sentence)) met[CUE_SUBJECT[i]] = 1;
+  return SUBJECTS.filter((_, i) => met[i] === 1);
 }
 
 /** The two options of an either/or question, in the person's words (first person, lower case). */

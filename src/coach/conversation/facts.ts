@@ -6,6 +6,7 @@
  * a correction ("luis isn't my husband yet, we're engaged") changes what is remembered.
  */
 import cues from './people-cues.json';
+import { allMatches } from '../matches';
 import { sentenceOfAct, type TurnAct } from './acts';
 import { echoable, outsideQuotes, SECOND_PERSON, splitOutsideQuotes } from './own-words';
 
@@ -327,8 +328,8 @@ function mentions(
     }
     found.push({ name, role, explicit });
   };
-  for (const m of t.matchAll(RE_OTHERS_PARTNER)) add(asName(m[1], true), 'other', true);
-  for (const m of t.matchAll(RE_MY_ROLE_NAME)) {
+  for (const m of allMatches(RE_OTHERS_PARTNER, t)) add(asName(m[1], true), 'other', true);
+  for (const m of allMatches(RE_MY_ROLE_NAME, t)) {
     const word = m[1].replace(/-/g, ' ');
     const role = ROLE_OF.get(word) ?? null;
     // "my husband Kuba": a name no list holds, typed with a capital after the role.
@@ -342,24 +343,24 @@ function mentions(
       if (f) f.fresh = true;
     }
   }
-  for (const m of t.matchAll(RE_MY_ROLE_UNLISTED)) {
+  for (const m of allMatches(RE_MY_ROLE_UNLISTED, t)) {
     const name = unlistedName(m[2]);
     if (name) add(name, ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null, true);
   }
-  for (const m of t.matchAll(RE_NAME_IS_MY_ROLE))
+  for (const m of allMatches(RE_NAME_IS_MY_ROLE, t))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
-  for (const m of t.matchAll(RE_NAME_PAREN_ROLE))
+  for (const m of allMatches(RE_NAME_PAREN_ROLE, t))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
-  for (const m of t.matchAll(RE_BROKE_UP_WITH)) add(asName(m[1], true), 'ex', true);
-  for (const m of t.matchAll(RE_LEFT_ME)) {
+  for (const m of allMatches(RE_BROKE_UP_WITH, t)) add(asName(m[1], true), 'ex', true);
+  for (const m of allMatches(RE_LEFT_ME, t)) {
     const ended = !/cheated|sleeping|affair/.test(m[0]);
     add(asName(m[1], true), ended ? 'ex' : null, ended);
   }
-  for (const m of t.matchAll(RE_KIDS_NAMED))
+  for (const m of allMatches(RE_KIDS_NAMED, t))
     for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
-  for (const m of t.matchAll(RE_KIDS_AGED_PAIR))
+  for (const m of allMatches(RE_KIDS_AGED_PAIR, t))
     for (const n of [m[1], m[2]]) add(asName(n, true) ?? unlistedName(n), 'child', true);
-  for (const m of t.matchAll(RE_HAVE_A_ROLE_NAME)) {
+  for (const m of allMatches(RE_HAVE_A_ROLE_NAME, t)) {
     // Set apart by a comma or "called", the word is a name; run on, only a known or capitalised one.
     const name = m[2] ? (asName(m[3], true) ?? unlistedName(m[3])) : listedOrCapitalised(m[3]);
     add(name, ROLE_OF.get(m[1].replace(/-/g, ' ')) ?? null, true);
@@ -387,25 +388,25 @@ function mentions(
         add(unlistedName(m[1]), 'child', true);
   }
 
-  for (const m of t.matchAll(RE_NAME_GIVEN)) {
+  for (const m of allMatches(RE_NAME_GIVEN, t)) {
     const name = givenName(m[2] ?? m[4] ?? m[6]);
     add(name, null, false);
     const f = name ? found.find((x) => x.name === name) : undefined;
     if (f) f.given = pronounGiven(m[1] ?? m[3] ?? m[5]) ?? null;
   }
-  for (const m of t.matchAll(RE_AGED_CHILD)) add(asName(m[2], true), 'child', true);
-  for (const m of t.matchAll(RE_BABY_AGE)) add(asName(m[1], true), 'child', true);
-  for (const m of t.matchAll(RE_CHILD_AGED_NAMED))
+  for (const m of allMatches(RE_AGED_CHILD, t)) add(asName(m[2], true), 'child', true);
+  for (const m of allMatches(RE_BABY_AGE, t)) add(asName(m[1], true), 'child', true);
+  for (const m of allMatches(RE_CHILD_AGED_NAMED, t))
     add(asName(m[1], true) ?? unlistedName(m[1]), 'child', true);
-  for (const m of t.matchAll(RE_ROLE_NAME_BARE)) {
+  for (const m of allMatches(RE_ROLE_NAME_BARE, t)) {
     const said = m[0].split(/,? /)[0];
     const word = /^(roommate|flatmate|housemate|mate)$/.test(said) ? 'friend' : said;
     add(asName(m[1] ?? m[2], true), ROLE_OF.get(word) ?? 'other', true);
   }
   // "we have 2 kids lily 8 and max 5": names with ages beside children are the children.
   if (CHILDREN_YES.test(t))
-    for (const m of t.matchAll(RE_NAME_AGE)) add(asName(m[1], true), 'child', true);
-  for (const m of t.matchAll(RE_CALLED)) {
+    for (const m of allMatches(RE_NAME_AGE, t)) add(asName(m[1], true), 'child', true);
+  for (const m of allMatches(RE_CALLED, t)) {
     // "this guy sam i met on hinge": someone the user is dating.
     const dating =
       /^,? (?:(?:who )?i met on|from) (?:hinge|tinder|bumble|grindr|an app|the apps?)\b/.test(
@@ -416,17 +417,17 @@ function mentions(
   // Someone the user is seeing or dating now is never an ex, whatever ended before.
   const seeingNow = SEEING_NOW.test(t);
   for (const re of [RE_SEEING_SOMEONE, RE_BEEN_WITH])
-    for (const m of t.matchAll(re)) {
+    for (const m of allMatches(re, t)) {
       // "married 12 years to Lerato", "seeing Tunde": a name no list holds, typed with a capital.
       const name = listedOrCapitalised(m[1]);
       add(name, 'partner', false);
       const f = seeingNow && /seeing|dating/.test(m[0]) ? found.find((x) => x.name === name) : null;
       if (f) f.fresh = true;
     }
-  for (const m of t.matchAll(RE_NAME_AND_I)) add(asName(m[1] ?? m[2], true), 'partner', false);
+  for (const m of allMatches(RE_NAME_AND_I, t)) add(asName(m[1] ?? m[2], true), 'partner', false);
   // The person's own name ("im jonas btw", "my name is ana") is not someone in their story.
-  const own = new Set([...t.matchAll(RE_OWN_NAME)].map((m) => m[1]));
-  for (const m of t.matchAll(RE_BARE)) {
+  const own = new Set([...allMatches(RE_OWN_NAME, t)].map((m) => m[1]));
+  for (const m of allMatches(RE_BARE, t)) {
     if (own.has(m[1])) continue;
     const w = m[1].replace(/'s?$/, '');
     const base = NAMES.has(w)
@@ -454,7 +455,10 @@ function mentions(
   }
   const rolesOnly: { role: PersonRole; pronoun?: 'he' | 'she' }[] = [];
   // Blanked to the same length, so the index of a match still points into `t`.
-  for (const m of t.replace(CALLED_MY_BABY, (x) => ' '.repeat(x.length)).matchAll(RE_ROLE_ONLY)) {
+  for (const m of allMatches(
+    RE_ROLE_ONLY,
+    t.replace(CALLED_MY_BABY, (x) => ' '.repeat(x.length)),
+  )) {
     const role = ROLE_OF.get(m[1].replace(/-/g, ' '));
     const next = t
       .slice((m.index ?? 0) + m[0].length)
@@ -471,14 +475,14 @@ function mentions(
     if (role && !plural && !asName(next, false))
       rolesOnly.push({ role, pronoun: PRONOUN_OF.get(m[1].replace(/-/g, ' ')) });
   }
-  for (const m of t.matchAll(RE_ROLE_AND_I)) {
+  for (const m of allMatches(RE_ROLE_AND_I, t)) {
     const word = m[1] ?? m[2] ?? m[3];
     const role = ROLE_OF.get(word);
     if (role && !rolesOnly.some((r) => r.role === role))
       rolesOnly.push({ role, pronoun: PRONOUN_OF.get(word) });
   }
   const someone: PersonRole[] = [];
-  for (const m of t.matchAll(RE_SOMEONE)) someone.push(m[2] ? 'friend' : 'coworker');
+  for (const m of allMatches(RE_SOMEONE, t)) someone.push(m[2] ? 'friend' : 'coworker');
   if (RE_DATE_AHEAD.test(t) || RE_SEEING_UNNAMED.test(t)) someone.push('date');
   return { found, rolesOnly, someone };
 }
@@ -919,7 +923,7 @@ export function updateFacts(
   }
   // "it's daniel's sister, erin": the partner's family is the person's in-laws.
   const partnerNow = currentPartner(facts);
-  for (const m of t.matchAll(RE_FAMILY_OF)) {
+  for (const m of allMatches(RE_FAMILY_OF, t)) {
     const whose = m[1].replace(/'s$/, '');
     const ofPartner =
       partnerNow !== null &&

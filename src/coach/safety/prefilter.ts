@@ -186,30 +186,69 @@ function gateBranches(source: string): GateBranch[] | null {
 }
 
 /**
+ * Key ids, shared by every gate: the crisis rules, idioms, warning signs and checks all read one
+ * canonical text, whose heads are then looked up once ({@link headIds}) instead of once per gate.
+ */
+const KEY_IDS = new Map<string, number>();
+let lastIdsOf: ReadonlySet<string> | null = null;
+let lastIdsKeys = 0;
+let lastIds = new Int32Array(0);
+
+/** The ids of the heads that are some gate's keys (remembered for the last set of heads). */
+function headIds(heads: ReadonlySet<string>): Int32Array {
+  // A gate built since would have keys the remembered ids lack.
+  if (heads === lastIdsOf && KEY_IDS.size === lastIdsKeys) return lastIds;
+  const ids: number[] = [];
+  for (const h of heads) {
+    const k = KEY_IDS.get(h);
+    if (k !== undefined) ids.push(k);
+  }
+  lastIdsOf = heads;
+  lastIdsKeys = KEY_IDS.size;
+  lastIds = Int32Array.from(ids);
+  return lastIds;
+}
+
+/**
  * A prefilter over a list of regexes: which of them can match, given the message's word heads.
  * Keys are numbered once so that the per-message work is integer array lookups only.
  */
 export class Gate {
-  private readonly keyIds = new Map<string, number>();
   /**
-   * Per key id: the branches whose first word may start with this key, as [regex, key ids of each
-   * later word]. A regex may match when one of its branches has its first key and, for each later
-   * word, one of its keys present.
+   * The branches, flat (nested arrays and one typed array per word cost more in pointer chasing
+   * and cache misses than the lookups themselves): per key id k, the branches whose first word may
+   * start with k are `byFirst[firstStart[k] .. firstStart[k + 1])`. Branch b belongs to regex
+   * `regexOf[b]` and its later words are groups `groupStart[b] .. groupStart[b + 1]`; group g's
+   * keys are `groupKeys[keyStart[g] .. keyStart[g + 1])`. A regex may match when one of its
+   * branches has its first key and, for each later word, one of its keys present.
    */
-  private readonly byFirst: [number, Int32Array[]][][] = [];
+  private readonly firstStart: Int32Array;
+  private readonly byFirst: Int32Array;
+  private readonly regexOf: Int32Array;
+  private readonly groupStart: Int32Array;
+  private readonly keyStart: Int32Array;
+  private readonly groupKeys: Int32Array;
   private readonly always: number[] = [];
   private readonly count: number;
+  /** Scratch for one call, all zero between calls. */
+  private readonly present: Uint8Array;
+  private readonly found: Int32Array;
 
   constructor(sources: readonly string[]) {
     const id = (k: string) => {
-      let n = this.keyIds.get(k);
+      let n = KEY_IDS.get(k);
       if (n === undefined) {
-        n = this.keyIds.size;
-        this.keyIds.set(k, n);
-        this.byFirst.push([]);
+        n = KEY_IDS.size;
+        KEY_IDS.set(k, n);
       }
+      while (firsts.length <= n) firsts.push([]);
       return n;
     };
+    const firsts: number[][] = [];
+    const regexOf: number[] = [];
+    const groupStart: number[] = [0];
+    const keyStart: number[] = [0];
+    const groupKeys: number[] = [];
     this.count = sources.length;
     sources.forEach((src, i) => {
       const parsed = gateBranches(src);
@@ -218,39 +257,62 @@ export class Gate {
         return;
       }
       for (const b of parsed) {
-        const later = b.later.map((keys) => Int32Array.from(new Set(keys), id));
-        for (const k of new Set(b.first)) this.byFirst[id(k)].push([i, later]);
+        const branch = regexOf.length;
+        regexOf.push(i);
+        for (const keys of b.later) {
+          for (const k of new Set(keys)) groupKeys.push(id(k));
+          keyStart.push(groupKeys.length);
+        }
+        groupStart.push(keyStart.length - 1);
+        for (const k of new Set(b.first)) firsts[id(k)].push(branch);
       }
     });
+    // Every key known so far has its (maybe empty) range, so that any id below `present.length`
+    // can be looked up; keys of gates built later are beyond it and skipped.
+    while (firsts.length < KEY_IDS.size) firsts.push([]);
+    this.firstStart = new Int32Array(firsts.length + 1);
+    firsts.forEach((f, k) => (this.firstStart[k + 1] = this.firstStart[k] + f.length));
+    this.byFirst = Int32Array.from(firsts.flat());
+    this.regexOf = Int32Array.from(regexOf);
+    this.groupStart = Int32Array.from(groupStart);
+    this.keyStart = Int32Array.from(keyStart);
+    this.groupKeys = Int32Array.from(groupKeys);
+    this.present = new Uint8Array(firsts.length);
+    this.found = new Int32Array(firsts.length);
   }
 
   /** Flags, per regex, whether it may match a message with these word heads. */
   candidates(heads: ReadonlySet<string>): Uint8Array {
     const out = new Uint8Array(this.count);
     for (const i of this.always) out[i] = 1;
-    const present = new Uint8Array(this.keyIds.size);
-    const found: number[] = [];
-    for (const h of heads) {
-      const k = this.keyIds.get(h);
-      if (k !== undefined && !present[k]) {
+    const { present, found, firstStart, byFirst, regexOf, groupStart, keyStart, groupKeys } = this;
+    let nFound = 0;
+    const ids = headIds(heads);
+    for (let h = 0; h < ids.length; h++) {
+      const k = ids[h];
+      if (k < present.length && present[k] === 0) {
         present[k] = 1;
-        found.push(k);
+        found[nFound++] = k;
       }
     }
-    for (const k of found) {
+    for (let f = 0; f < nFound; f++) {
+      const k = found[f];
       // Its first word is there; the branch must also find each of its later words.
-      for (const [i, later] of this.byFirst[k]) {
-        if (out[i]) continue;
+      for (let x = firstStart[k], xEnd = firstStart[k + 1]; x < xEnd; x++) {
+        const b = byFirst[x];
+        const i = regexOf[b];
+        if (out[i] === 1) continue;
         let all = true;
-        for (let e = 0; e < later.length && all; e++) {
-          const keys = later[e];
+        for (let g = groupStart[b], gEnd = groupStart[b + 1]; g < gEnd && all; g++) {
           let one = false;
-          for (let j = 0; j < keys.length && !one; j++) one = present[keys[j]] === 1;
+          for (let j = keyStart[g], jEnd = keyStart[g + 1]; j < jEnd && !one; j++)
+            one = present[groupKeys[j]] === 1;
           all = one;
         }
         if (all) out[i] = 1;
       }
     }
+    for (let f = 0; f < nFound; f++) present[found[f]] = 0;
     return out;
   }
 }

@@ -78,10 +78,32 @@ export function probabilities(
   const z = new Float64Array(K);
   for (let k = 0; k < K; k++) z[k] = bias[k];
   const scale = ids.length > 0 ? 1 / Math.sqrt(ids.length) : 0;
-  for (let j = 0; j < ids.length; j++) {
-    const row = ids[j] * K;
-    for (let k = 0; k < K; k++) z[k] += weights[row + k] * scale;
-  }
+  if (K === 5) {
+    // The five sums in locals: the same additions in the same order as the loop below, without
+    // a store and a load of z per weight (about twice as fast over a message's features).
+    let z0 = z[0];
+    let z1 = z[1];
+    let z2 = z[2];
+    let z3 = z[3];
+    let z4 = z[4];
+    for (let j = 0; j < ids.length; j++) {
+      const row = ids[j] * 5;
+      z0 += weights[row] * scale;
+      z1 += weights[row + 1] * scale;
+      z2 += weights[row + 2] * scale;
+      z3 += weights[row + 3] * scale;
+      z4 += weights[row + 4] * scale;
+    }
+    z[0] = z0;
+    z[1] = z1;
+    z[2] = z2;
+    z[3] = z3;
+    z[4] = z4;
+  } else
+    for (let j = 0; j < ids.length; j++) {
+      const row = ids[j] * K;
+      for (let k = 0; k < K; k++) z[k] += weights[row + k] * scale;
+    }
   let max = -Infinity;
   for (let k = 0; k < K; k++) if (z[k] > max) max = z[k];
   let sum = 0;
