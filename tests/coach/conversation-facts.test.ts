@@ -46,6 +46,9 @@ describe('turn acts', () => {
     ],
     ['we went bowling and honestly we laughed the whole night', 'progress'],
     ['update: were back together!! took a long walk and talked it all out', 'progress'],
+    ['ok so i told my dad about the breakup and he actually listened, no lecture', 'progress'],
+    ['we spent the whole weekend together, no fighting, just films and takeaway', 'progress'],
+    ['ok we are back together lol. long story', 'progress'],
   ])('"%s" is %s', (text, act) => {
     expect(recogniseAct(text, { turnsBefore: 3 }).act).toBe(act);
   });
