@@ -49,6 +49,9 @@ describe('turn acts', () => {
     ['ok so i told my dad about the breakup and he actually listened, no lecture', 'progress'],
     ['we spent the whole weekend together, no fighting, just films and takeaway', 'progress'],
     ['ok we are back together lol. long story', 'progress'],
+    ['marco texted. he wants to meet up and talk about everything', 'event'],
+    ['my sister rang this afternoon, our dad has been taken into hospital', 'event'],
+    ['he asked me to move in with him at the end of the month', 'event'],
   ])('"%s" is %s', (text, act) => {
     expect(recogniseAct(text, { turnsBefore: 3 }).act).toBe(act);
   });
