@@ -135,6 +135,19 @@ describe('a plan is affirmed and helped', () => {
   });
 });
 
+describe('news is what was said after "they rang"', () => {
+  test('"the clinic rang this morning. the embryo transfer didnt work" says back the news, as hard news', () => {
+    for (const r of last([
+      'my wife and i have been doing ivf for two years now',
+      'the clinic rang this morning. the embryo transfer didnt work',
+    ])) {
+      expect(r.text).toMatch(/transfer didn't work/i);
+      expect(r.text).not.toMatch(/^The clinic rang/);
+      expect(r.text).not.toMatch(/I'm following you/);
+    }
+  });
+});
+
 describe('progress is named and celebrated', () => {
   test("the person's own step is said back and credited, without probing pain", () => {
     for (const r of last([

@@ -1380,6 +1380,16 @@ function withOwn(frame: Piece | null, own: string | null): Piece | null {
   return { id: frame.id, text: endsQuote(`${cap(own)}. ${frame.text}`) };
 }
 
+/** A sentence that only says news came, not what it was ("the consultant rang this afternoon"). */
+const ONLY_TELLING =
+  /^(?:(?:ok|so|well|omg|update)[,.:!]* )*(?:[\p{L}']+ |the \p{L}+ |my \p{L}+ )?(?:just |finally )?(?:got (?:the|a) (?:call|email|letter|text|results?)|rang|called|texted|messaged|emailed|slacked me|rang me|called me|texted me|got back to (?:me|us))(?: (?:this|last|yesterday|today|tonight|earlier|just now|an hour ago)(?: \p{L}+)?)?[.!]*$/iu;
+
+/** The text after the sentence `sentence` in `text` (empty when it is the last). */
+function afterSentence(text: string, sentence: string): string {
+  const at = text.indexOf(sentence.trim());
+  return at < 0 ? '' : text.slice(at + sentence.trim().length).replace(/^[\s.!,;:]+/, '');
+}
+
 /** News whose question may follow its shape ({@link shapeAsk}): not a shock, a danger or joy. */
 const SHAPED_EVENTS: ReadonlySet<string> = new Set(['other', 'bad_news', 'hurt', 'contact']);
 
@@ -1419,11 +1429,17 @@ function eventPlan(input: ActInput): ActPlan {
     /^(\s*)(just|also|then|and) (saw|found|heard|got|noticed)\b/i,
     '$1i $2 $3',
   );
-  // A carrier too short to say back ("ok i asked.") leaves the rest of the message to say.
+  // A carrier too short to say back ("ok i asked.") leaves the rest of the message to say; so
+  // does one that only says news came ("we just got the call. the second round didn't work"):
+  // the news is what follows it.
+  const rest =
+    carrier && ONLY_TELLING.test(carrier.trim()) ? afterSentence(input.text, carrier) : '';
   const said =
-    carrier && carrier.split(/\s+/).length >= 5
-      ? ownWords(carrier, accept)
-      : ownWords(input.text, accept);
+    rest.split(/\s+/).length >= 3
+      ? ownWords(rest, accept)
+      : carrier && carrier.split(/\s+/).length >= 5 && !ONLY_TELLING.test(carrier.trim())
+        ? ownWords(carrier, accept)
+        : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts, input.text) : null;
   const pieces: Piece[] = [];
   // News of no known kind told with a hard feeling ("his contract is extended. so not december,
