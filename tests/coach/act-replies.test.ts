@@ -148,6 +148,26 @@ describe('news is what was said after "they rang"', () => {
   });
 });
 
+describe('news told laughing at itself is not hard news', () => {
+  test('"accidentally liked her post from 2019 💀 dying" is not met as worrying news', () => {
+    for (const r of last([
+      'my ex and i broke up two months ago, her name is sara',
+      'ok so last night i was scrolling her insta and accidentally liked a post from 2019 by accident 💀💀 dying',
+    ])) {
+      expect(r.text).not.toMatch(/a lot to take in|worry|hard piece of news/i);
+    }
+  });
+
+  test('"i was so proud of myself" is not what is said back when what they did is there', () => {
+    for (const r of last([
+      'my ex and i broke up two months ago, her name is sara',
+      'UPDATE went to the pub quiz with my mates and didnt text her once all night!!! i was so proud of myself',
+    ])) {
+      expect(r.text).toMatch(/pub quiz/i);
+    }
+  });
+});
+
 describe('progress is named and celebrated', () => {
   test("the person's own step is said back and credited, without probing pain", () => {
     for (const r of last([

@@ -1445,10 +1445,12 @@ function eventPlan(input: ActInput): ActPlan {
   // News of no known kind told with a hard feeling ("his contract is extended. so not december,
   // march 😭") is met as hard news, not with a flat "I'm following you".
   // Told gladly ("she replied with a smiley 😄"), it is met as good news.
+  // Told laughing at itself ("liked his story by accident. dying of embarrassment 💀"), news of no
+  // known kind is not hard news.
   const as =
     kind !== 'other'
       ? kind
-      : input.feeling === 'hard'
+      : input.feeling === 'hard' && !lightIn(input.text)
         ? 'bad_news'
         : input.feeling === 'good'
           ? 'good'
@@ -1468,7 +1470,7 @@ function eventPlan(input: ActInput): ActPlan {
  * ("he cried reading the letter") is what they want heard.
  */
 const JUDGED_ONLY = [
-  /^(?:(?:ok|okay|so|well|omg|update|im back|i'm back)[.!, ]+)*(?:i'?m|i am|you'?re|you are|i feel|you feel|it'?s|it is|it was|that was|this is|everything (?:is|was)|things (?:are|were)|we are|we're|we were)(?: (?:so|really|very|super|actually|just|honestly|pretty|totally|genuinely|literally|all))* (?:happy|good|great|lovely|amazing|fun|nice|wonderful|fine|perfect|incredible|sweet|relieved|excited|better|glad|over the moon|good again)\b[^,;]{0,16}$/i,
+  /^(?:(?:ok|okay|so|well|omg|update|im back|i'm back)[.!, ]+)*(?:i'?m|i am|you'?re|you are|i feel|you feel|it'?s|it is|it was|that was|this is|everything (?:is|was)|things (?:are|were)|we are|we're|we were|i was|you were)(?: (?:so|really|very|super|actually|just|honestly|pretty|totally|genuinely|literally|all))* (?:happy|good|great|lovely|amazing|fun|nice|wonderful|fine|perfect|incredible|sweet|relieved|excited|better|glad|over the moon|good again|proud(?: of (?:myself|yourself|me|you|us))?)\b[^,;]{0,16}$/i,
   /^(?:we|you) had (?:a|such a) (?:really |so |very )?(?:good|great|lovely|nice|amazing|wonderful) \w+(?: \w+){0,3}$/i,
 ];
 
