@@ -1293,3 +1293,24 @@ describe('control in its everyday forms, told as normal, is named', () => {
     expect(r.safety).toBe('NONE');
   });
 });
+
+describe('an ordinary opening is not turned into a crisis', () => {
+  test('"not sure this is the right app for this but here goes" asks nothing about suicide, and the story after it is coached', () => {
+    const out = talk([
+      'hey. not sure this is the right app for this but here goes',
+      'im 31 and my parents keep introducing me to men from families they know. ive said no to like 6 of them',
+      'meanwhile ive been seeing someone from an app, 3 dates, hes really kind',
+    ]);
+    for (const r of out) expect(r.style).not.toBe('SAFETY');
+    expect(out[0].safety).toBe('NONE');
+  });
+
+  test('after a question about suicide, a story whose words only half-match danger at home is not a yes', () => {
+    const out = talk([
+      'i have been so tired lately, like bone tired of everything',
+      'ive said no to like 6 of them now, the guys my parents keep lining up. mum is furious',
+    ]);
+    expect(out[0].safety).toBe('CHECK');
+    expect(out[1].style).not.toBe('SAFETY');
+  });
+});

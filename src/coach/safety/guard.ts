@@ -3,6 +3,7 @@
  * turn gets a whole `SAFETY` answer, a coaching answer led by a gentle safety question, a
  * warning-sign answer, or plain coaching, and records the session's safety state.
  */
+import { unsureGreeting } from '../conversation/acts';
 import { notProgress, useNames } from '../conversation/facts';
 import { detectEmotions, detectTopics, inferenceTopic } from '../detect';
 import { normalizeText } from '../normalize';
@@ -139,7 +140,15 @@ function safeTurn(
 ): TurnResult {
   const counted = input.countTurn !== false;
   const turn = counted ? input.state.turnCount + 1 : Math.max(1, input.state.turnCount);
-  const plan = planSafety(input.text, input.state.safety, turn, counted, input.seed, resources);
+  const plan = planSafety(
+    input.text,
+    input.state.safety,
+    turn,
+    counted,
+    input.seed,
+    resources,
+    turn === 1 && unsureGreeting(input.text),
+  );
   if (plan.reply && !trusted) return safetyResult(input.state, plan, fallbackUnderstanding(input));
   const inner = engine.respond(input);
   if (plan.reply) {

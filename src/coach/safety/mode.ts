@@ -964,6 +964,9 @@ function withConcern(s: SafetyState, kind: CrisisKind): CrisisKind[] {
  *
  * @param counted false when the last answer is being regenerated: the state already holds this
  *   turn, so the same kind of answer is given again in other words, and the mode does not move.
+ * @param opener whether the message opens unsure of the place ("idk if this is the right app for
+ *   this but here goes"): a faint doubt in it is held as in a calm conversation; read as a doubt,
+ *   it opened an ordinary conversation with a question about suicide.
  */
 export function planSafety(
   text: string,
@@ -972,6 +975,7 @@ export function planSafety(
   counted: boolean,
   seed: number,
   resources: SafetyResources,
+  opener = false,
 ): SafetyPlan {
   const s = previous ?? emptySafetyState();
   const p = new Picker(s.used, createRng(hashString(text, seed) ^ Math.imul(turn, 0x2545f491)));
@@ -1090,6 +1094,11 @@ export function planSafety(
     // Any sentence may ask: "i told her everything through the door. ... is it normal that she
     // wont even look at me".
     const asks = canon.split(' . ').some((sentence) => ASKS.test(sentence));
+    // Only the rules' evidence of the kind asked about answers the question: "i've said no to
+    // like 6 of them" half-matches a rule of danger at home, which is no yes to "are you thinking
+    // of ending your life?".
+    const evidence = crisisEvidence(canon).evidence as Partial<Record<CrisisKind, number>>;
+    const weakOfKind = evidence[s.pending] ?? own.weak;
     const moved = !yes && !short && (asks || closes(canon));
     const answered =
       yes ||
@@ -1098,7 +1107,7 @@ export function planSafety(
           (!moved &&
             // A faint sign of another kind ("he held me for a long time" after "are you thinking
             // of suicide?") is not an answer to the question asked.
-            (own.weak >= WEAK_EVIDENCE ||
+            (weakOfKind >= WEAK_EVIDENCE ||
               (own.unsure !== null && (own.unsure === s.pending || own.strong))))));
     // A faint doubt answered only with "ugh idk" or "hm" is asked about once more, concretely,
     // instead of taken as a crisis: read as a yes, it held a person worried about telling her
@@ -1107,7 +1116,7 @@ export function planSafety(
     // reading in it ("jamie keeps asking if he's just a secret"), is not an answer either: it
     // moved on, and the doubt it raised is the one already asked about.
     const clearYes = yes && !test(UNSURE_ANSWER, canon);
-    const nothingClearer = (own.unsure === null || own.faint) && own.weak < WEAK_EVIDENCE;
+    const nothingClearer = (own.unsure === null || own.faint) && weakOfKind < WEAK_EVIDENCE;
     if (s.lastPhase === 'check' && s.pendingFaint && !clearYes && nothingClearer) {
       const kind = s.pending;
       if (test(UNSURE_ANSWER, canon) || short)
@@ -1216,7 +1225,7 @@ export function planSafety(
       s.mode === 'none' &&
       s.concerns.length === 0 &&
       !s.warningSigns &&
-      (s.calmTurns ?? 0) >= CALM_BEFORE_HOLD
+      ((s.calmTurns ?? 0) >= CALM_BEFORE_HOLD || opener)
     )
       return done('NONE', null, 'none', { ...base, heldTurn: turn });
     return done(
