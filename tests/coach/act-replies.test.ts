@@ -327,3 +327,13 @@ describe('after an affair of their own, telling the other person to stop is not 
       expect(r.text).not.toMatch(/something I've done|what happened plainly/i);
   });
 });
+
+describe('an idiom of shock is not shocking news', () => {
+  test('"my son nearly had a heart attack when i told him 😂" is not met as frightening news', () => {
+    for (const r of last([
+      'im 70 and ive started seeing a lovely man from my bowls club, his name is frank',
+      'my son nearly had a heart attack when i told him 😂',
+    ]))
+      expect(r.text).not.toMatch(/frightening|sorry|hard piece of news/i);
+  });
+});

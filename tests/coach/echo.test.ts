@@ -237,3 +237,12 @@ describe('a state held since is said back as one', () => {
     expect(ownWords('divorced him last spring and moved back home')).toMatch(/^you divorced him/);
   });
 });
+
+describe('friends stay plural when said back', () => {
+  test('"introduced me to his friends as ..." is not "his friend\'s"', () => {
+    expect(
+      ownWords("last night he introduced me to his friends as 'this is sam' and nothing else"),
+    ).toMatch(/to his friends as/);
+    expect(ownWords('im staying at my mums tonight')).toMatch(/at your mum's/);
+  });
+});

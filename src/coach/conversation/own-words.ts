@@ -357,8 +357,9 @@ function mended(s: string): string {
         /\b(theyre|youre|theyve|youve|weve|theyll|youll)\b/g,
         (w) => `${w.slice(0, -2)}'${w.slice(-2)}`,
       )
+      // "staying at my mums" is her home; "introduced me to her friends as" is her friends.
       .replace(
-        /\b(at|to|from) (your|his|her|their|my) (mom|mum|dad|mother|father|sister|brother|friend|nan|gran|grandma|aunt|uncle)s\b/g,
+        /\b(at|to|from) (your|his|her|their|my) (mom|mum|dad|mother|father|sister|brother|friend|nan|gran|grandma|aunt|uncle)s\b(?! (?:as|and|who|that|for|about|at|in|on|but|because|bc)\b)/g,
         "$1 $2 $3's",
       )
       .replace(/\b(his|her|their|my|your) names\b/g, "$1 name's")
