@@ -291,7 +291,7 @@ function firstRecords<L extends string>(index: PhraseIndex<L>): (FirstRecord<L> 
     }
     out[id] = { bucket: index.buckets?.get(key), first: index.byFirst.get(key) };
   }
-  RECORDS.set(index, out as (FirstRecord<string> | undefined)[]);
+  RECORDS.set(index, out);
   return out;
 }
 
@@ -523,8 +523,8 @@ export function findCues<L extends string>(
     clause[i] = c;
   }
   // Family id -> its spans (plain and, separately, negated).
-  const plain: (Span[] | undefined)[] = new Array(cueIndex.families);
-  const negated: (Span[] | undefined)[] = new Array(cueIndex.families);
+  const plain: (Span[] | undefined)[] = new Array<Span[] | undefined>(cueIndex.families);
+  const negated: (Span[] | undefined)[] = new Array<Span[] | undefined>(cueIndex.families);
   for (const h of raw) {
     for (const fam of cueIndex.members.get(h.label) ?? []) {
       const target = h.negated ? negated : plain;

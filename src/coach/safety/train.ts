@@ -208,7 +208,7 @@ export function crossValidate(
   folds: number,
   settings: TrainSettings = DEFAULT_SETTINGS,
 ): CrossValidation {
-  const probs: Float64Array[] = new Array(items.length);
+  const probs: Float64Array[] = new Array<Float64Array>(items.length);
   const models: TrainedModel[] = [];
   for (let f = 0; f < folds; f++) {
     const model = train(
