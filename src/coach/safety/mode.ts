@@ -745,11 +745,6 @@ function stepsOf(text: string, kind: CrisisKind, askedSafe: boolean): string[] {
   return [askedSafe && test(NO, text) && !test(OK, text) ? 'not_safe' : 'general'];
 }
 
-/** The step that leads the answer to this message. */
-function stepOf(text: string, kind: CrisisKind, askedSafe: boolean): string {
-  return stepsOf(text, kind, askedSafe)[0];
-}
-
 /**
  * Steps acknowledged beside the one leading: "i told him. he's sitting with me. he put the pills
  * in his car" is three steps, and an answer that thanks only the first has not heard the rest.
@@ -801,8 +796,8 @@ function ongoingReply(
   p: Picker,
   r: SafetyResources,
   opening?: string,
+  steps: readonly string[] = stepsOf(text, kind, s.askedSafe),
 ): { reply: string; askedSafe: boolean } {
-  const steps = stepsOf(text, kind, s.askedSafe);
   const step = steps[0];
   const also = ALSO_ACKNOWLEDGED.find((o) => o !== step && steps.includes(o) && ACK.has(o));
   const ackPool = ACK.get(step) ?? ACK.get('general')!;
@@ -834,6 +829,14 @@ function ongoingReply(
     ask.text,
   ];
   return { reply: fillResources(parts.filter(Boolean).join(' '), r), askedSafe: ask.safe };
+}
+
+/**
+ * The safety question of a check, asked knowing the crisis this session already had of that kind
+ * ("has anyone close to you hurt you?" would not have heard it).
+ */
+function checkLead(s: SafetyState, kind: CrisisKind, p: Picker, r: SafetyResources): string {
+  return questionLead(s.concerns.includes(kind) ? 'recheck' : 'check', kind, p, r);
 }
 
 /** The safety question of a check, or the plainer one asking it once more, with the help named. */
@@ -1046,7 +1049,8 @@ export function planSafety(
     if (added && !s.concerns.includes(added)) {
       return startCrisis(added);
     }
-    const step = stepOf(canon, kind, s.askedSafe);
+    const steps = stepsOf(canon, kind, s.askedSafe);
+    const step = steps[0];
     const denies =
       test(NO, canon) &&
       !test(DEFLECTS, canon) &&
@@ -1066,7 +1070,7 @@ export function planSafety(
         { reply: exitReply(kind, p, resources) },
       );
     }
-    const o = ongoingReply(canon, kind, s, p, resources);
+    const o = ongoingReply(canon, kind, s, p, resources, undefined, steps);
     return done('CRISIS', kind, 'ongoing', { kind, askedSafe: o.askedSafe }, { reply: o.reply });
   }
 
@@ -1233,8 +1237,7 @@ export function planSafety(
       kind,
       'check',
       { ...base, pending: kind, pendingFaint: signs.faint, checkedTurn: turn },
-      // After a crisis of this kind, "has anyone close to you hurt you?" would not have heard it.
-      { lead: questionLead(s.concerns.includes(kind) ? 'recheck' : 'check', kind, p, resources) },
+      { lead: checkLead(s, kind, p, resources) },
     );
   }
   return done('NONE', null, 'none', base);
@@ -1288,20 +1291,7 @@ function replan(
     }
     case 'check':
       if (s.pending)
-        return done(
-          'CHECK',
-          s.pending,
-          'check',
-          {},
-          {
-            lead: questionLead(
-              s.concerns.includes(s.pending) ? 'recheck' : 'check',
-              s.pending,
-              p,
-              r,
-            ),
-          },
-        );
+        return done('CHECK', s.pending, 'check', {}, { lead: checkLead(s, s.pending, p, r) });
       break;
     case 'clarify':
       if (s.pending)
