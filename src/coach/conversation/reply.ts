@@ -1415,8 +1415,10 @@ function eventPlan(input: ActInput): ActPlan {
   const { recent, rng } = input;
   const { kind, sentence } = eventKind(input.text);
   if (input.feeling === 'good' && !HEAVY_EVENTS.has(kind)) {
-    const said = ownWords(input.text, (s) => ownWordsSupported(s, input.facts));
-    const glad = gladPlan(input, said ? cap(withNames(said, input.facts, input.text)) : null);
+    const glad = gladPlan(input, () => {
+      const said = ownWords(input.text, (s) => ownWordsSupported(s, input.facts));
+      return said ? cap(withNames(said, input.facts, input.text)) : null;
+    });
     if (glad) return glad;
     const mine = ownAnswer(input, 'question');
     if (mine) return mine;
@@ -1432,12 +1434,12 @@ function eventPlan(input: ActInput): ActPlan {
   // A carrier too short to say back ("ok i asked.") leaves the rest of the message to say; so
   // does one that only says news came ("we just got the call. the second round didn't work"):
   // the news is what follows it.
-  const rest =
-    carrier && ONLY_TELLING.test(carrier.trim()) ? afterSentence(input.text, carrier) : '';
+  const telling = carrier ? ONLY_TELLING.test(carrier.trim()) : false;
+  const rest = carrier && telling ? afterSentence(input.text, carrier) : '';
   const said =
     rest.split(/\s+/).length >= 3
       ? ownWords(rest, accept)
-      : carrier && carrier.split(/\s+/).length >= 5 && !ONLY_TELLING.test(carrier.trim())
+      : carrier && carrier.split(/\s+/).length >= 5 && !telling
         ? ownWords(carrier, accept)
         : ownWords(input.text, accept);
   const own = said ? withNames(said, input.facts, input.text) : null;
@@ -1481,17 +1483,17 @@ function onlyJudged(sentence: string): boolean {
 
 /**
  * Good news a situation of the catalogue knows (an engagement, moving in, a breakthrough talk),
- * met in its words after the person's own, with its question; null when there is none, or its
- * pieces were used lately.
+ * met in its words after the person's own (`own`, asked for only then), with its question; null
+ * when there is none, or its pieces were used lately.
  */
-function gladPlan(input: ActInput, own: string | null): ActPlan | null {
+function gladPlan(input: ActInput, own: () => string | null): ActPlan | null {
   const sit = input.situation;
   if (!sit || !sit.situation.glad || !isCloseMatch(sit)) return null;
   const reflection = situationPiece(sit, 'reflection', input.facts, input.recent);
   const question = situationPiece(sit, 'question', input.facts, input.recent);
   if (!reflection || !question) return null;
   return {
-    pieces: [withOwn(reflection, own)!, question],
+    pieces: [withOwn(reflection, own())!, question],
     core: 'none',
     style: 'LIGHT_TOUCH',
     echo: false,
@@ -1543,7 +1545,7 @@ function progressPlan(input: ActInput): ActPlan {
   const add = (p: Piece | null) => {
     if (p) pieces.push(p);
   };
-  const glad = kind === 'mixed' ? null : gladPlan(input, own);
+  const glad = kind === 'mixed' ? null : gladPlan(input, () => own);
   if (glad) return glad;
   if (kind === 'mixed') {
     // The hard moment in it ("she cried a lot") is not what leads: the step is met, gently.
@@ -1772,10 +1774,10 @@ function planForTurn(input: ActInput): ActPlan {
   // "my little dog pepper died last week": "I'm so sorry." before anything else, unless the
   // answer is already the situation of that grief.
   const sorrow = SORROW_ACTS.has(input.act) ? sorrowTold(input.text) : null;
-  if (
-    sorrow &&
-    !plan.pieces.some((p) => /^sit\.(grief_after_partner_death|pet_loss)\./.test(p.id))
-  ) {
+  const sit = input.situation?.situation;
+  const consoled =
+    sit?.consoles === true && plan.pieces.some((p) => p.id.startsWith(`sit.${sit.id}.`));
+  if (sorrow && !consoled) {
     const word = pickFresh(`condolence_${sorrow}`, input.recent, input.rng);
     // After "let's turn to that", not before it.
     const at = input.act === 'change_subject' && plan.pieces.length > 0 ? 1 : 0;

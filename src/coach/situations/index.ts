@@ -45,6 +45,11 @@ export interface Situation {
    * news its reflection meets the news, instead of the general words for good news.
    */
   glad: boolean;
+  /**
+   * Its own words already console a loss (a partner's or a pet's death): a condolence is not put
+   * before them.
+   */
+  consoles: boolean;
   /** The file it came from. */
   file: string;
 }
@@ -112,6 +117,7 @@ const KEYS = new Set([
   'question',
   'confirmedBy',
   'glad',
+  'consoles',
 ]);
 
 function fail(file: string, id: unknown, problem: string): never {
@@ -159,8 +165,9 @@ export function validateSituation(raw: unknown, file: string): Situation {
     raw.confirmedBy === undefined ? [] : strings(file, id, 'confirmedBy', raw.confirmedBy, 1);
   for (const r of confirmedBy)
     if (!RELATIONSHIP_STATE_SET.has(r)) fail(file, id, `unknown relationship state "${r}"`);
-  if (raw.glad !== undefined && typeof raw.glad !== 'boolean')
-    fail(file, id, '"glad" must be true or false');
+  for (const flag of ['glad', 'consoles'] as const)
+    if (raw[flag] !== undefined && typeof raw[flag] !== 'boolean')
+      fail(file, id, `"${flag}" must be true or false`);
   if (!isRecord(raw.answers) || Object.keys(raw.answers).length === 0)
     fail(file, id, '"answers" must name at least one question kind');
   const answers: Partial<Record<AnswerKind, string>> = {};
@@ -181,6 +188,7 @@ export function validateSituation(raw: unknown, file: string): Situation {
     question: sentence(file, id, 'question', raw.question, true),
     confirmedBy: confirmedBy as RelationshipState[],
     glad: raw.glad === true,
+    consoles: raw.consoles === true,
     file,
   };
 }
