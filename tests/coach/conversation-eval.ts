@@ -14,6 +14,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  DEFAULT_SAFETY_RESOURCES,
   initialState,
   summarize,
   type BlockLibrary,
@@ -116,6 +117,10 @@ export interface TurnRecord {
   nameProblems: string[];
   /** The reply quotes a message that was only a plain thanks, ok or the like. */
   echoesPlain: boolean;
+  /** How the turn was answered for safety (`NONE` on an ordinary reply). */
+  safety: string;
+  /** The reply names confidential help for danger at home. */
+  domesticHelp: boolean;
   /** Engine time for this turn, in milliseconds. */
   ms: number;
 }
@@ -348,6 +353,8 @@ export function runConversation(
         new RegExp(`["“']${escapeRe(turn.user.trim().replace(/[.!]+$/, ''))}`, 'i').test(
           result.reply,
         ),
+      safety: result.safety,
+      domesticHelp: result.reply.includes(DEFAULT_SAFETY_RESOURCES.domesticViolenceLine),
       ms,
     });
   });
@@ -398,6 +405,12 @@ export interface Scores {
   plainEchoes: Ratio;
   /** Final summaries with an invented fact. */
   summariesInvented: Ratio;
+  /** Ordinary turns (no crisis, no warning sign) answered with safety talk (lower is better). */
+  calmWithSafety: Ratio;
+  /** Crisis turns answered in safety (a check or crisis reply). */
+  crisisInSafety: Ratio;
+  /** Warning-sign turns (no crisis) answered by naming help or with safety. */
+  warningsAnswered: Ratio;
   /** Per labelled act: recognised / all. */
   perAct: Record<string, Ratio>;
   /** Median and 95th percentile engine time per turn, ms. */
@@ -412,6 +425,9 @@ export function score(runs: readonly ConversationRun[]): Scores {
   // A question that shows a warning sign is answered by naming it, with confidential help
   // (issue 12), not by the question's ordinary answer.
   const questions = calm.filter((r) => r.turn.act === 'question' && !r.turn.warning_sign);
+  const ordinary = calm.filter((r) => !r.turn.warning_sign);
+  const crises = all.filter((r) => r.turn.crisis);
+  const warnings = calm.filter((r) => r.turn.warning_sign);
   const goodbyes = all.filter((r) => r.turn.act === 'goodbye');
   const thanks = all.filter((r) => r.turn.act === 'thanks');
   const perAct: Record<string, Ratio> = {};
@@ -445,6 +461,12 @@ export function score(runs: readonly ConversationRun[]): Scores {
     ),
     plainEchoes: ratio(all.filter((r) => r.echoesPlain).length, all.length),
     summariesInvented: ratio(runs.filter((r) => r.summaryInvented.length > 0).length, runs.length),
+    calmWithSafety: ratio(ordinary.filter((r) => r.safety !== 'NONE').length, ordinary.length),
+    crisisInSafety: ratio(crises.filter((r) => r.safety !== 'NONE').length, crises.length),
+    warningsAnswered: ratio(
+      warnings.filter((r) => r.domesticHelp || r.safety !== 'NONE').length,
+      warnings.length,
+    ),
     perAct,
     medianMs: ms.length ? ms[Math.floor(ms.length / 2)] : 0,
     p95Ms: ms.length ? ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.95))] : 0,
@@ -468,6 +490,9 @@ export function formatScores(title: string, s: Scores): string {
     `  named people called by name         ${pct(s.names)}`,
     `  plain "thanks"/"ok" quoted back     ${pct(s.plainEchoes)}`,
     `  final summaries inventing a fact    ${pct(s.summariesInvented)}`,
+    `  ordinary turns answered with safety ${pct(s.calmWithSafety)}`,
+    `  crisis turns answered in safety     ${pct(s.crisisInSafety)}`,
+    `  warning signs answered with help    ${pct(s.warningsAnswered)}`,
     `  engine ms per turn                  median ${s.medianMs.toFixed(3)}, p95 ${s.p95Ms.toFixed(3)}`,
     `  per act: ${Object.entries(s.perAct)
       .map(([a, r]) => `${a} ${r.hit}/${r.of}`)
