@@ -96,6 +96,14 @@ describe('situations and act replies assume only what they declare', () => {
             problems.push(`${file} ${group} ${e.id}: "${a}"`);
       }
     }
+    // The sentences about a feeling follow whatever the person said: they assume nothing either.
+    const felt = JSON.parse(fs.readFileSync(path.join(dir, 'felt-shapes.json'), 'utf8')) as {
+      shapes: { id: string; insight: string[]; ask: string[] }[];
+    };
+    for (const shape of felt.shapes)
+      for (const t of [...shape.insight, ...shape.ask])
+        for (const a of assumptionsInText(t, []))
+          problems.push(`felt-shapes.json ${shape.id}: "${a}"`);
     expect(problems).toEqual([]);
   });
 });

@@ -517,6 +517,8 @@ export function ownWords(
   raw: string,
   accept: (said: string) => boolean = () => true,
   matters?: (sentence: string) => boolean,
+  /** Whether a short sentence that matters is said back too (it carries a feeling named next). */
+  onlyMattering = false,
 ): string | null {
   let said: string[] = [];
   const mattering: string[] = [];
@@ -528,7 +530,7 @@ export function ownWords(
     // of it"), is not the point said back on its own.
     if (
       matters?.(s) &&
-      back.split(' ').length >= MATTERS_WORDS &&
+      (onlyMattering || back.split(' ').length >= MATTERS_WORDS) &&
       !/^(not|no|and|but|so|or|because)\b/.test(back)
     )
       mattering.push(back);

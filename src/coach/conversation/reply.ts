@@ -41,6 +41,7 @@ import sharingAsks from './sharing-asks.json';
 import { allSupported, assumptionsInText } from './assumptions';
 import { bringsNews, frameOf, goodIn, reliefIn, worryIn, type Feeling } from './feeling';
 import { closingOf } from './closing';
+import { feltPieces, feltShapeOf } from './shapes';
 import { aboutAmora } from './about';
 import { mayBeUnfit, unfitAsk } from './ask-fit';
 import {
@@ -878,14 +879,16 @@ export function ownReflection(
   facts: ConversationFacts,
   recent: ReadonlySet<string>,
   turn: number,
+  carries?: (sentence: string) => boolean,
 ): Piece | null {
   // Said back, the person's words are Amora's too: nothing in them may assume what the
   // conversation does not support ("becca has 3 kids" is not the person's children).
   // The sentence that carries the worry, or the good news, is the one that matters.
   // Of a hard message, the sentence that says the worry or the problem, never its good half
   // ("it's been great ... but now i'm losing my mind").
-  const matters =
-    feeling === 'hard'
+  const matters = carries
+    ? carries
+    : feeling === 'hard'
       ? (s: string) => (worryIn(s) || burdenIn(s)) && !goodIn(s)
       : feeling === 'good'
         ? goodIn
@@ -894,11 +897,18 @@ export function ownReflection(
     text,
     (s) => ownWordsSupported(s, facts),
     matters && ((s: string) => matters(s)),
+    carries !== undefined,
   );
+  // Words that cannot stand as a sentence are not said back before the sentence about the feeling.
+  if (carries && words && FRAGMENT.test(words)) return null;
   // Nothing else sayable: a preamble's gist in a fixed phrase, met plainly.
   const said = words ?? preambleGist(text);
   if (!said) return null;
   const own = withNames(said, facts, text);
+  // Words followed by a sentence about the feeling itself need no frame of their own; with no
+  // frame to rotate, the turn tells one such piece from another (a block id is never reused).
+  if (carries)
+    return fill({ id: `act.own.bare.reflection.t${turn}`, text: '{Own}.' }, { Own: cap(own) });
   const felt = words ? echoFeeling(text, said, feeling) : 'plain';
   // A frame not used lately, else a plain one: never the same frame twice in a conversation.
   // A worry that came to nothing ("nvm its his cousin") is met as relief, not as good news.
@@ -916,6 +926,9 @@ export function ownReflection(
   }
   return null;
 }
+
+/** Words said back that cannot stand as a sentence ("of embarrassment because ..."). */
+const FRAGMENT = /^(?:of|to|for|with|about|because|bc|cos|in|on|at|from|and|but|or|so)\b/;
 
 /**
  * How the words said back are met, from the message's feeling and the words themselves: "that's a
@@ -1340,6 +1353,21 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
       ? situationPiece(sit, 'question', input.facts, input.recent)
       : null;
   if (asked) return { pieces: [mine, asked], core: 'none', style: null, echo: false };
+  // A feeling said in a common shape (embarrassment, exhaustion, fear of being found out) is met
+  // with a sentence about that feeling and a question that follows it.
+  const shape = input.feeling === 'good' ? null : feltShapeOf(input.text);
+  const felt_ = shape ? feltPieces(shape, input.turn, input.recent) : null;
+  const bare =
+    shape && felt_
+      ? ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn, (s) =>
+          shape.cue.test(actText(s)),
+        )
+      : null;
+  if (felt_) {
+    // Without the words that carry the feeling, the sentence about it stands alone.
+    const pieces = [bare, felt_.insight, felt_.ask].filter((p): p is Piece => p !== null);
+    return { pieces, core: 'none', style: null, echo: false };
+  }
   // A message with a shape of its own (an attempt, someone's words or advice, a habit) is asked
   // about that, before a topic's general questions.
   const shaped = input.feeling === 'good' ? null : shapeAsk(input);
