@@ -52,6 +52,25 @@ describe('news is met by its weight', () => {
     }
   });
 
+  test("a friend's joke told laughing is a laugh shared, not a message that stirs things up", () => {
+    for (const r of last([
+      'hey',
+      'my gf dumped me over snap today',
+      'my mate tom just sent me a meme about it im dead 💀💀',
+    ])) {
+      expect(r.act).toBe('event');
+      expect(r.text).not.toMatch(/stir|pull you right back|land in your phone|answering/i);
+      expect(r.text).toMatch(/laugh/i);
+    }
+    // From the ex, the same words are still contact that stirs things up.
+    for (const r of last([
+      'hey',
+      'my gf dumped me over snap today',
+      'she just sent me a meme like nothing happened lol',
+    ]))
+      expect(r.text).not.toMatch(/laugh/i);
+  });
+
   test('a hurtful text stings, and the quoted words count', () => {
     for (const r of last([
       'hey',

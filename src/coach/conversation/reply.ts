@@ -1408,6 +1408,29 @@ function withOwn(frame: Piece | null, own: string | null): Piece | null {
   return { id: frame.id, text: endsQuote(`${cap(own)}. ${frame.text}`) };
 }
 
+/**
+ * Whether a text may be about the partner, an ex or a date: named, called by a role word, or only
+ * "he" or "she" (who, in a story about a relationship, is most often the other one in it).
+ */
+function namesClosest(text: string, facts: ConversationFacts): boolean {
+  const lower = text.toLowerCase();
+  if (
+    /\b(?:my )?(?:ex|bf|gf|boyfriend|girlfriend|husband|wife|partner|fiance|fiancee|hubby|date|he|she|him|her|they|them)\b/.test(
+      lower,
+    )
+  )
+    return true;
+  return facts.people.some(
+    (p) =>
+      p.name !== null &&
+      CLOSEST.has(p.role) &&
+      new RegExp(
+        `(?<!\\p{L})${p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '')}(?!\\p{L})`,
+        'u',
+      ).test(lower),
+  );
+}
+
 /** A sentence that only says news came, not what it was ("the consultant rang this afternoon"). */
 const ONLY_TELLING =
   /^(?:(?:ok|so|well|omg|update)[,.:!]* )*(?:[\p{L}']+ |the \p{L}+ |my \p{L}+ )?(?:just |finally )?(?:got (?:the|a) (?:call|email|letter|text|results?)|rang|called|texted|messaged|emailed|slacked me|rang me|called me|texted me|got back to (?:me|us))(?: (?:this|last|yesterday|today|tonight|earlier|just now|an hour ago)(?: \p{L}+)?)?[.!]*$/iu;
@@ -1477,8 +1500,13 @@ function eventPlan(input: ActInput): ActPlan {
   // Told gladly ("she replied with a smiley 😄"), it is met as good news.
   // Told laughing at itself ("liked his story by accident. dying of embarrassment 💀"), news of no
   // known kind is not hard news.
-  const as =
-    kind !== 'other'
+  // A message from a friend told laughing ("jack just sent me a meme about it im dead 💀") is a
+  // laugh shared, not contact that stirs things up: only a partner, an ex or a date does that.
+  const light =
+    kind === 'contact' && lightIn(input.text) && !namesClosest(carrier ?? input.text, input.facts);
+  const as = light
+    ? 'light'
+    : kind !== 'other'
       ? kind
       : input.feeling === 'hard' && !lightIn(input.text)
         ? 'bad_news'
