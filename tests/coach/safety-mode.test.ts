@@ -1310,6 +1310,18 @@ describe('an ordinary opening is not turned into a crisis', () => {
     expect(out[0].safety).toBe('NONE');
   });
 
+  test('an unsure opening without a hello is a greeting, and the next message is not asked about suicide', () => {
+    const out = talk([
+      'ok so idk if this is the right app for this but here goes',
+      "im 29, live in london, my parents keep 'introducing' me to guys from families they know. arranged-ish. ive said no to like 6 of them",
+    ]);
+    expect(out[0].act).toBe('greeting');
+    for (const r of out) {
+      expect(r.safety).toBe('NONE');
+      expect(r.reply).not.toMatch(/harming yourself|suicide|end your life/i);
+    }
+  });
+
   test('after a question about suicide, a story whose words only half-match danger at home is not a yes', () => {
     const out = talk([
       'i have been so tired lately, like bone tired of everything',

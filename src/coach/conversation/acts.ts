@@ -262,22 +262,8 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     // "hello. my granddaughter set this up for me, not sure what to say": how they came here.
     // Every part of it must be about coming here: "... set this up because my husband left" is
     // the story already.
-    if (
-      any('greeting_setup', rest) &&
-      wordCount(rest) <= 24 &&
-      !rest.includes('?') &&
-      rest
-        .split(/[.,!;:]+/)
-        .map((c) => c.trim())
-        .filter(Boolean)
-        .every(
-          (c) =>
-            (any('greeting_setup', c) && !/\b(because|cause|since|after|so)\b/.test(c)) ||
-            any('greeting_unsure', c) ||
-            any('greeting_small_talk', c),
-        )
-    )
-      return none('greeting');
+    if (any('greeting_setup', rest) && onlyComingHere(rest)) return none('greeting');
+    if (any('greeting_unsure', rest) && onlyComingHere(rest)) return none('greeting');
     // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
     // you?"): a greeting still, whatever the words; anything about their life is not.
     if (
@@ -287,6 +273,8 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     )
       return none('greeting');
   }
+  // "ok so idk if this is the right app for this but here goes": an unsure opening with no hello.
+  if (any('greeting_unsure', text) && onlyComingHere(text)) return none('greeting');
   // A correction's words inside the question itself ("is it weird i didnt say it back?") are the
   // question's, not a correction of what Amora understood.
   // A one-sentence message counts as the question only when it opens as one ("oh wait max is 6
@@ -391,6 +379,29 @@ export function questionIn(raw: string): QuestionKind | null {
 export function askedSentence(raw: string): string | null {
   // Quoted words stay in: "is 'not ready' just a nice way to say no" is about those words.
   return directQuestion(respell(actText(raw)));
+}
+
+/** Words that only lead into a clause ("ok so", "um", "well"). */
+const LEAD_IN = /^(?:(?:ok|okay|so|um+|uh+|well|right|lol|hmm+|erm)\b[\s,]*)+/;
+
+/**
+ * Whether every part of a message is about coming here (set up for them, not knowing how this
+ * works or whether it is the right place, "here goes"), with nothing of their story in it: "...
+ * set this up because my husband left" is the story already.
+ */
+function onlyComingHere(text: string): boolean {
+  if (wordCount(text) > 24 || text.includes('?')) return false;
+  return text
+    .split(/[.,!;:]+|\s+but\s+/)
+    .map((c) => c.trim().replace(LEAD_IN, '').trim())
+    .filter(Boolean)
+    .every(
+      (c) =>
+        (any('greeting_setup', c) && !/\b(because|cause|since|after|so)\b/.test(c)) ||
+        any('greeting_unsure', c) ||
+        any('greeting_small_talk', c) ||
+        any('greeting', c),
+    );
 }
 
 /**

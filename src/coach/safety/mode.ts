@@ -247,9 +247,11 @@ const SHORT_REPLY = 5;
 /**
  * Calm turns (answered without any safety answer) after which a single faint doubt is held
  * rather than asked about: in the conversation sets no crisis was first seen through one, while
- * 48 calm turns were interrupted by one ("should i sell the house or buy her out?").
+ * 48 calm turns were interrupted by one ("should i sell the house or buy her out?"), and one
+ * calm turn is enough: set 12's p01 was asked about suicide on her second message (her age, her
+ * city, six suitors turned down), after a hello, and was held in safety talk from there.
  */
-const CALM_BEFORE_HOLD = 2;
+const CALM_BEFORE_HOLD = 1;
 /** Turns within which a second faint doubt after a held one is asked about (the very next one). */
 const HOLD_TURNS = 1;
 
@@ -968,8 +970,8 @@ function withConcern(s: SafetyState, kind: CrisisKind): CrisisKind[] {
  * @param counted false when the last answer is being regenerated: the state already holds this
  *   turn, so the same kind of answer is given again in other words, and the mode does not move.
  * @param opener whether the message opens unsure of the place ("idk if this is the right app for
- *   this but here goes"): a faint doubt in it is held as in a calm conversation; read as a doubt,
- *   it opened an ordinary conversation with a question about suicide.
+ *   this but here goes"): a faint doubt in it is not asked about, nor held against the next
+ *   message; read as a doubt, it opened an ordinary conversation with a question about suicide.
  */
 export function planSafety(
   text: string,
@@ -1231,7 +1233,9 @@ export function planSafety(
       !s.warningSigns &&
       ((s.calmTurns ?? 0) >= CALM_BEFORE_HOLD || opener)
     )
-      return done('NONE', null, 'none', { ...base, heldTurn: turn });
+      // An opening unsure of the place says nothing of the person yet: its doubt is not held
+      // against the message that follows it.
+      return done('NONE', null, 'none', opener ? base : { ...base, heldTurn: turn });
     return done(
       'CHECK',
       kind,
