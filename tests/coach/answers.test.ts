@@ -51,6 +51,23 @@ describe('an either/or is answered by weighing the options named', () => {
     }
   });
 
+  test('telling now or waiting for a milestone is about readiness, not about calming down', () => {
+    for (const reply of lastReplies([
+      'been seeing tom for a month, my mum doesnt know yet',
+      'should i tell her now or wait till its more serious',
+    ])) {
+      expect(reply).toMatch(/^On whether to tell her now or wait till its more serious:/);
+      expect(reply).not.toMatch(/calm|in the heat|blame/i);
+      expect(reply).toMatch(/surer|where things stand|tell sooner/i);
+    }
+    // Waiting after a row is still waiting to be calm.
+    for (const reply of lastReplies([
+      'we had a huge fight last night about his mum',
+      'should i bring it up now or wait till things settle',
+    ]))
+      expect(reply).toMatch(/calm/i);
+  });
+
   test('a pair with a better order gets both in that order', () => {
     for (const reply of lastReplies([
       'my daughter is getting married and they want the wedding abroad',
