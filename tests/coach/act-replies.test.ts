@@ -71,6 +71,35 @@ describe('news is met by its weight', () => {
       expect(r.text).not.toMatch(/laugh/i);
   });
 
+  test('an invitation is a question to weigh, not hard news', () => {
+    for (const r of last([
+      'my husband died in 2019. i met lionel at the library last spring',
+      'Lionel asked whether I would like to go to Niagara for a weekend. Separate rooms, he said. I am not sure what I want.',
+    ])) {
+      expect(r.act).toBe('event');
+      expect(r.text).not.toMatch(/hard piece of news|hard news|sorry/i);
+      expect(r.text).toMatch(/invitation|to be asked|saying yes/i);
+    }
+  });
+
+  test('"we\'re exclusive now" after being scared to ask is progress, whatever fear it mentions', () => {
+    for (const r of last([
+      "been seeing jess for 3 months, we're not official",
+      "UPDATE. asked her. she said shes been scared to ask ME. we're exclusive now!!! 🥹",
+    ])) {
+      expect(r.act).toBe('progress');
+      expect(r.text).not.toMatch(/struggling|a lot to deal with|hard/i);
+    }
+  });
+
+  test('a step taken as planned ("ok i said something, calmly") is progress', () => {
+    for (const r of last([
+      'my bf gets jealous of my ex felipe',
+      'ok i said something, calmly. he said he didnt even think about it and sent me 40 heart emojis lmao',
+    ]))
+      expect(r.act).toBe('progress');
+  });
+
   test('a hurtful text stings, and the quoted words count', () => {
     for (const r of last([
       'hey',

@@ -57,6 +57,17 @@ describe('a feeling in a common shape is answered about that feeling', () => {
     }
   });
 
+  test("a sister's engagement that puts the pressure on the person is not good news for them", () => {
+    for (const r of lastTurns(engine, [
+      'hi',
+      'my parents keep introducing me to guys from families they know',
+      'ok random but my sister just got engaged so now ALL the pressure is on me 🙃',
+    ])) {
+      expect(r.reply).not.toMatch(/nice thing|lovely|congrat|mark it/i);
+      expect(r.reply).toMatch(/expectations|pressure|your own timing/i);
+    }
+  });
+
   test('the same feeling again later gets other sentences, never a repeat', () => {
     const out = converse(
       engine,

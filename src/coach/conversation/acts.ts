@@ -392,7 +392,7 @@ const LEAD_IN = /^(?:(?:ok|okay|so|um+|uh+|well|right|lol|hmm+|erm)\b[\s,]*)+/;
 function onlyComingHere(text: string): boolean {
   if (wordCount(text) > 24 || text.includes('?')) return false;
   return text
-    .split(/[.,!;:]+|\s+but\s+/)
+    .split(/[.,!;:]+/)
     .map((c) => c.trim().replace(LEAD_IN, '').trim())
     .filter(Boolean)
     .every(
@@ -408,7 +408,8 @@ function onlyComingHere(text: string): boolean {
  * What kind of news an event is, for the tone that meets it: something frightening (a temper, a
  * thrown plate), a discovery that shakes trust
  * (a receipt, a dating app, a message that popped up), an ex seen with someone new, a mixed answer
- * from someone, a child's hard question, someone getting in touch, something hurtful said or done,
+ * from someone, an invitation (to a weekend away, to meet the family), a child's hard question,
+ * someone getting in touch, something hurtful said or done,
  * bad news or a big change, a hard step the person took, or none of these.
  */
 export type EventKind =
@@ -416,6 +417,7 @@ export type EventKind =
   | 'shock'
   | 'new_partner'
   | 'answer'
+  | 'invite'
   | 'child'
   | 'contact'
   | 'hurt'
@@ -432,6 +434,7 @@ const EVENT_KINDS: readonly Exclude<EventKind, 'other'>[] = [
   'shock',
   'new_partner',
   'answer',
+  'invite',
   'child',
   'step',
   'hurt',
