@@ -51,6 +51,33 @@ describe('an either/or is answered by weighing the options named', () => {
     }
   });
 
+  test('"is it normal to feel this guilty" is about guilt, not the loneliness talked of before', () => {
+    // Set 12's p01 (a development set), where a loneliness answer came back.
+    for (const reply of lastReplies([
+      'hi. ok so idk if this is the right app for this but here goes',
+      "im 29, live in london, my parents keep 'introducing' me to guys from families they know. arranged-ish. ive said no to like 6 of them",
+      "meanwhile i've secretly been seeing someone from hinge lol. tom. 4 dates so far and honestly hes lovely",
+      'my mum is literally going to kill me if she finds out 😭',
+      'should i tell her now or wait till its more serious',
+      'sorry 5 dates not 4, forgot the museum one 😅',
+      'ya i think waiting makes sense. i want to know if its real first',
+      'is it normal to feel this guilty tho?? im an adult its my life',
+    ])) {
+      expect(reply).toMatch(/guilt/i);
+      expect(reply).not.toMatch(/loneliness/i);
+    }
+  });
+
+  test('"should i just ask her what we are" is answered about asking', () => {
+    for (const reply of lastReplies([
+      'been seeing noor for 2 months, no label yet',
+      'should i just ask her what we are',
+    ])) {
+      expect(reply).toMatch(/\bask\b/i);
+      expect(reply).not.toMatch(/^My honest view: only keep it casual/);
+    }
+  });
+
   test('telling now or waiting for a milestone is about readiness, not about calming down', () => {
     for (const reply of lastReplies([
       'been seeing tom for a month, my mum doesnt know yet',

@@ -838,6 +838,22 @@ describe('after warning signs were named, control explained away is met for what
     }
   });
 
+  test('a plan to keep a lunch with a friend from him is noticed, not praised as a good plan', () => {
+    const out = talk([
+      'my boyfriend checks my phone every night and i have to ask before i see my friends',
+      'maybe ill get lunch with her thurs and just not mention it to him',
+    ]);
+    expect(out[0].state.safety?.warningSigns).toBe(true);
+    expect(out[1].reply).not.toMatch(/good plan|well timed|sensible step/i);
+    expect(out[1].reply).toMatch(/secret|keep it quiet|not to mention|hide/i);
+    // Without warning signs, a surprise kept is only a plan.
+    const [, calm] = talk([
+      'my husband turns 40 next month and i want to make it special',
+      'im going to book the restaurant and not tell him until the day',
+    ]);
+    expect(calm.reply).not.toMatch(/keep the peace|doesn't need to be a secret/i);
+  });
+
   test('without warning signs, "he just loves me a lot" is not read as control', () => {
     const [, r] = talk([
       'we have been together two years and mostly its great',

@@ -416,9 +416,17 @@ function answerPiece(
       form === 'yes_no' && situation.evidence >= 2
         ? [...FITTING_ANSWERS.yes_no, 'advice' as const]
         : FITTING_ANSWERS[form];
+    // "is it normal to feel this guilty" is about guilt: the "is it normal" of a situation carried
+    // over that speaks of another feeling (loneliness) answers someone else's question.
+    // Only a situation carried over or loosely called up, not one this message clearly names.
+    const felt =
+      form === 'normalcy' && !isCloseMatch(situation)
+        ? NORMAL_REASONS.find((r) => r.re.test(sentence))
+        : undefined;
     for (const k of kinds) {
       const answer = situation.situation.answers[k];
       const id = `sit.${situation.situation.id}.answer.${k}`;
+      if (answer && felt && k === 'normalcy' && !felt.re.test(answer.toLowerCase())) continue;
       if (answer && !recent.has(id))
         return {
           pieces: [{ id, text: answer }],
@@ -1820,6 +1828,10 @@ function minimisedPlan(input: ActInput): ActPlan | null {
   };
 }
 
+/** Keeping something from someone: "not mention it to alex", "without him knowing". */
+const HIDING =
+  /\b(?:not|never|wont|without) (?:mention|mentioning|tell|telling|letting on|say anything)(?: it| this| that| anything)?(?: to)? (?:him|her|them|\p{L}+)\b|\bwithout (?:him|her|them|\p{L}+) (?:knowing|finding out)\b|\bkeep (?:it|this|that) (?:from|secret from|quiet from) \p{L}+/u;
+
 /** Acts whose answer a death or illness told in them is met first with sympathy. */
 const SORROW_ACTS: ReadonlySet<TurnAct> = new Set(['event', 'change_subject', 'sharing']);
 
@@ -1901,8 +1913,17 @@ function actPlan(input: ActInput): ActPlan {
       }
       return progressPlan(input);
     }
-    case 'plan':
+    case 'plan': {
+      // After control was named, a plan to keep something ordinary from the partner ("get lunch
+      // with her thurs and just not mention it to alex") is noticed, not praised as a good plan.
+      if (input.controlNamed && HIDING.test(actText(input.text))) {
+        const seen = pickFresh('control_hidden', recent, rng);
+        const ask = pickFresh('control_hidden_ask', recent, rng);
+        if (seen)
+          return { pieces: ask ? [seen, ask] : [seen], core: 'none', style: null, echo: false };
+      }
       return planPlan(input);
+    }
     case 'question': {
       if (input.controlNamed && ABOUT_THEIR_WAYS.test(actText(input.text))) {
         add(pick('control_normal', recent, rng));
