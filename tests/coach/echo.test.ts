@@ -94,12 +94,29 @@ describe('what the person laughs at, or only sets the scene, is not called heavy
     }
   });
 
+  test('children and a few dates told as facts are not called heavy (a reader: "feelings never said")', () => {
+    for (const msgs of [
+      ['hi', 'me and my partner kane have been together 9 yrs, 2 kids, maia 7 and tai 4'],
+      ['hey', 'seeing tom from hinge, 4 dates so far'],
+    ])
+      for (const t of lastTurns(engine, msgs)) expect(t.reply).not.toMatch(HEAVY);
+  });
+
   test('a hard message whose words say a problem is still met as hard', () => {
     for (const t of lastTurns(engine, [
       'hello',
       'every time we talk about money she walks out and i end up crying in the car',
     ]))
       expect(t.reply).toMatch(HEAVY);
+  });
+});
+
+describe('a contraction after a role word is not a name', () => {
+  test('"my mom isnt happy" is said back as "your mom isn\'t happy", not "your mom Isn\'t"', () => {
+    expect(ownWords('my mom isnt happy tho. she says im abandoning the family')).toBe(
+      "your mom isn't happy, and she says you're abandoning the family",
+    );
+    expect(ownWords('my friend james isnt happy')).toBe("your friend James isn't happy");
   });
 });
 

@@ -423,7 +423,7 @@ function sentences(raw: string): string[] {
 
 /** Role words after which the next word is a name ("my brother luca" -> "my brother Luca"). */
 const ROLE_BEFORE_NAME =
-  /\b(your|his|her|their) (brother|sister|friend|best friend|mate|boyfriend|girlfriend|bf|gf|husband|wife|partner|ex|mum|mom|dad|son|daughter|cousin|boss|coworker|colleague|flatmate|roommate|fiance|fiancee) ([a-z]{2,})\b/g;
+  /\b(your|his|her|their) (brother|sister|friend|best friend|mate|boyfriend|girlfriend|bf|gf|husband|wife|partner|ex|mum|mom|dad|son|daughter|cousin|boss|coworker|colleague|flatmate|roommate|fiance|fiancee) ([a-z]{2,})\b(?!['’])/g;
 /** Words that follow a role word without being a name. */
 const NOT_NAMES = new Set(
   (
