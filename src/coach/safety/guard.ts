@@ -192,7 +192,7 @@ function safeTurn(
   // Someone saying goodbye is not asked a doubtful safety question they will not answer.
   const lead = plan.lead && inner.act && CLOSING_ACTS.has(inner.act) ? null : plan.lead;
   // A question asked once more stands alone: a coaching answer after it would ask a second thing.
-  if (lead && plan.alone) {
+  if (lead && (plan.alone || (plan.aloneUnlessAsked && inner.act !== 'question'))) {
     unsay(state, inner);
     return { ...inner, reply: lead, blockIds: [], crisis: null, safety: plan.level, state };
   }

@@ -118,6 +118,10 @@ const RETURN = perKind('return', RAW.return);
 const CHECK = perKind('check', RAW.check);
 const CHECK_NO = replyTexts('checkNo', RAW.checkNo, FILE);
 const CLARIFY = perKind('clarify', RAW.clarify);
+/** The help named after a safety question asked about a strong doubt, which stands alone. */
+const CHECK_HELP = perKind('checkHelp', RAW.checkHelp);
+/** The question asked once more when a real doubt's answer only takes it back ("forget it"). */
+const TAKEN_BACK = perKind('takenBack', RAW.takenBack);
 /** The safety question after a concern this session already had: asked knowing it, not afresh. */
 const RECHECK = perKind('recheck', RAW.recheck);
 /** A reply to a safety question that says only that the person is not sure ("ugh idk", "hm"). */
@@ -381,6 +385,13 @@ function notThisPerson(text: string, canonical: string, kind: DetectedKind): boo
     LAUGHING.test(text)
   );
 }
+
+/**
+ * Taking a question's answer back rather than giving it: "forget it", "dont make it a thing",
+ * "drop it", "its nothing", besides the words of {@link DEFLECTS}.
+ */
+const TAKES_BACK =
+  /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|its nothing|doesn't matter|does not matter|do not make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|dont make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|drop it|leave it|i was (?:just )?(?:joking|kidding|being dramatic))\b/;
 
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
 const DEFLECTS =
@@ -691,6 +702,11 @@ export interface SafetyPlan {
   lead?: string;
   /** Whether {@link lead} is the whole answer (a question that must not share the turn). */
   alone?: boolean;
+  /**
+   * The lead is a question about a strong doubt: it stands alone unless the message asked
+   * something itself, whose answer still follows it.
+   */
+  aloneUnlessAsked?: boolean;
   /** An answer that replaces coaching (warning signs), with what the signs were. */
   warning?: { reply: string; signs: string[] };
   state: SafetyState;
@@ -843,12 +859,19 @@ function checkLead(s: SafetyState, kind: CrisisKind, p: Picker, r: SafetyResourc
 
 /** The safety question of a check, or the plainer one asking it once more, with the help named. */
 function questionLead(
-  phase: 'check' | 'clarify' | 'recheck',
+  phase: 'check' | 'clarify' | 'recheck' | 'takenBack',
   kind: CrisisKind,
   p: Picker,
   r: SafetyResources,
 ): string {
-  const pool = phase === 'check' ? CHECK : phase === 'clarify' ? CLARIFY : RECHECK;
+  const pool =
+    phase === 'check'
+      ? CHECK
+      : phase === 'clarify'
+        ? CLARIFY
+        : phase === 'takenBack'
+          ? TAKEN_BACK
+          : RECHECK;
   return fillResources(p.pick(`${phase}.${kind}`, pool[kind]), r);
 }
 
@@ -1078,6 +1101,18 @@ export function planSafety(
 
   // The answer to a safety question asked last turn.
   if (s.pending && !signs.crisis) {
+    // "forget it. im fine. dont make it a thing" after a question about a real doubt (a rule's,
+    // or a strong reading; not a faint one) takes it back: no clear no. It is asked once more,
+    // gently, with the line at hand; set 12's p03 ("the kids would do better with the life
+    // insurance") was told "I'm glad that's not where you are" and coached on.
+    if (s.lastPhase === 'check' && !s.pendingFaint && test(TAKES_BACK, canon))
+      return done(
+        'CHECK',
+        s.pending,
+        'clarify',
+        { pending: s.pending, pendingFaint: false, checkedTurn: turn },
+        { lead: questionLead('takenBack', s.pending, p, resources), alone: true },
+      );
     if (test(NO, canon) && !test(YES, canon.replace(/^no\b/, ''))) {
       return done('NONE', null, 'none', { pending: null }, { lead: p.pick('checkNo', CHECK_NO) });
     }
@@ -1236,12 +1271,26 @@ export function planSafety(
       // An opening unsure of the place says nothing of the person yet: its doubt is not held
       // against the message that follows it.
       return done('NONE', null, 'none', opener ? base : { ...base, heldTurn: turn });
+    // A strong doubt ("the kids would do better with the life insurance than with a da like
+    // me") is asked about alone, with the help named: a coaching answer after the question read
+    // the message as a story about the marriage.
+    const lead = checkLead(s, kind, p, resources);
+    // The help is named once: some questions name it already.
+    const named = [resources.crisisLine, resources.domesticViolenceLine].some((l) =>
+      lead.toLowerCase().includes(l.toLowerCase()),
+    );
+    const help = named
+      ? ''
+      : ` ${fillResources(p.pick(`checkHelp.${kind}`, CHECK_HELP[kind]), resources)}`;
     return done(
       'CHECK',
       kind,
       'check',
       { ...base, pending: kind, pendingFaint: signs.faint, checkedTurn: turn },
-      { lead: checkLead(s, kind, p, resources) },
+      // Danger at home keeps the answer to what happened ("that sounds frightening") after it.
+      signs.strong && kind !== 'partner_danger'
+        ? { lead: `${lead}${help}`, aloneUnlessAsked: true }
+        : { lead },
     );
   }
   return done('NONE', null, 'none', base);
