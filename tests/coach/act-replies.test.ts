@@ -274,6 +274,32 @@ describe('progress is named and celebrated', () => {
 });
 
 describe('corrections, short replies and greetings', () => {
+  test('a number put right without the word "correction" is a correction, said back', () => {
+    const cases: [string[], RegExp][] = [
+      [
+        ['seeing tom from hinge, 4 dates so far', 'sorry 5 dates not 4, forgot the museum one 😅'],
+        /5 dates, not 4/,
+      ],
+      [
+        [
+          'me and kane have 2 kids, maia 7 and tai 4',
+          'sorry maias 8 now not 7, her bday was last week lol',
+        ],
+        /Maia's 8 now, not 7/,
+      ],
+      [
+        ['my husband died three years ago', 'Sorry, four years. It will be four years in March.'],
+        /four years/,
+      ],
+    ];
+    for (const [turns, said] of cases)
+      for (const r of last(turns)) {
+        expect(r.act).toBe('correction');
+        expect(r.text).toMatch(said);
+        expect(r.text).not.toMatch(/forgotten|forgot/i);
+      }
+  });
+
   test('a corrected detail is said back', () => {
     for (const r of last([
       'hi',

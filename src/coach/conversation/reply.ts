@@ -1674,6 +1674,16 @@ const SAID_NOT =
   /\bi (?:said|typed|wrote|meant) ([a-z0-9 ]{2,25}?),? (?:but )?(it was|its|it is|they are|theyre|hes|shes|he is|she is|we are|were|its actually|it was actually) ([a-z0-9 ]{2,30}?)(?: actually| lol| haha)*(?:[.!,;]|$)/;
 /** "max is 6 not 5" */
 const NUMBER_NOT = new RegExp(`\\b([a-z]+) (is|was|turned|turns) (${COUNT}),? not (${COUNT})\\b`);
+/** "maias 8 now not 7" */
+const AGE_NOW_NOT = new RegExp(`\\b([a-z]+)s (${COUNT})(?: now)?,? not (${COUNT})\\b`);
+/** "5 dates not 4", "26 years actually, not 25" */
+const COUNTED_NOT = new RegExp(
+  `\\b(${COUNT}) ([a-z]+)(?: now| actually| tho| though)*,? not (${COUNT})\\b`,
+);
+/** "sorry, four years", "oops its 3 months" */
+const SORRY_COUNT = new RegExp(
+  `^(?:(?:oh |oops |wait )?sorry|oops|wait|actually)[,.!]* (?:it (?:was|is|will be|s) |its )?(${COUNT}) (years?|months?|weeks?|days?|dates?)\\b`,
+);
 /** "we're not married or anything", "hes not her husband, they just live together" */
 const STATE_NOT =
   /\b(we are|were|im|i am|hes|he is|shes|she is|they are|theyre|its|it is|it was) not (?!that\b|like\b|just\b|because\b|about\b)([a-z ]{2,25}?)(?: or anything| lol| haha)*(?=[.!;,]|$)(?:, (they|we|he|she) (just|only|still|actually) ([a-z ]{3,30}?)(?=[.!,;]|$))?/;
@@ -1715,13 +1725,20 @@ function correctedFact(raw: string, facts: ConversationFacts): string | null {
   const state = STATE_NOT.exec(t);
   const swap = WASNT_WAS.exec(t);
   const instead = X_NOT_Y.exec(t);
+  const age = AGE_NOW_NOT.exec(t);
+  const counted = COUNTED_NOT.exec(t);
+  const sorry = SORRY_COUNT.exec(t);
   if (said) fact = `${said[2]} ${said[3]}, not ${article(said[1])}`;
   else if (num) fact = `${num[1]} ${num[2]} ${num[3]}, not ${num[4]}`;
+  else if (age && !/^(it|that|what|he|she|this)$/.test(age[1]))
+    fact = `${age[1]}'s ${age[2]} now, not ${age[3]}`;
   else if (swap)
     fact = `${swap[1]} ${swap[1] === 'they' ? 'were' : 'was'} ${swap[3]}, not ${swap[2]}`;
   else if (instead) fact = `${instead[1]}, not ${instead[2]}`;
+  else if (counted) fact = `its ${counted[1]} ${counted[2]}, not ${counted[3]}`;
   else if (state)
     fact = `${state[1]} not ${state[2]}${state[3] ? `, ${state[3]} ${state[4]} ${state[5]}` : ''}`;
+  else if (sorry) fact = `its ${sorry[1]} ${sorry[2]}`;
   if (!fact) return null;
   const out = inSecondPerson(asTyped(fact, raw));
   // What is denied ("you're not married") assumes nothing; the rest must be supported.
