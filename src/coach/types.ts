@@ -230,6 +230,11 @@ export interface SafetyState {
    * what came before it (absent in states saved before it existed).
    */
   recent?: string[];
+  /**
+   * The country the person said they live in (a code of `safety/data/places.json`), whose lines
+   * are named where the deployment configured none.
+   */
+  place?: string | null;
 }
 
 /** One user message and what the engine needs to answer it. */

@@ -22,6 +22,7 @@ import {
   type ConversationState,
   type TurnResult,
 } from '../../src/coach';
+import { localDomesticViolenceLines } from '../../src/coach/safety/places';
 
 /** A person the user named, and who they are to the user. */
 export interface LabelledPerson {
@@ -298,6 +299,9 @@ function sentences(reply: string): string[] {
 const PLAIN =
   /^(ok(ay)?|k|thanks?( you)?|thank you( so much)?|ty|thx|cheers|yeah|yep|yes|no|idk|sure|fine|lol|bye)[.! ]*$/i;
 
+/** Confidential help for danger at home, as the default names it or a country's own line. */
+const DV_LINES = [DEFAULT_SAFETY_RESOURCES.domesticViolenceLine, ...localDomesticViolenceLines()];
+
 /** Seed of one turn: stable per conversation and turn, so runs are repeatable. */
 function seedOf(id: string, index: number): number {
   let h = 2166136261;
@@ -354,7 +358,7 @@ export function runConversation(
           result.reply,
         ),
       safety: result.safety,
-      domesticHelp: result.reply.includes(DEFAULT_SAFETY_RESOURCES.domesticViolenceLine),
+      domesticHelp: DV_LINES.some((line) => result.reply.includes(line)),
       ms,
     });
   });
