@@ -1883,14 +1883,15 @@ function actPlan(input: ActInput): ActPlan {
       add(pick(unsureGreeting(input.text) ? 'greeting_unsure' : 'greeting', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     case 'thanks': {
-      // What they said besides thanks (their plan, a joke, feeling lighter) is answered first.
-      const own = closingPiece(input.text, recent, rng);
+      // What they said besides thanks (their plan, a joke, feeling lighter) is answered first;
+      // after control was named, a plan ("start dinner before he gets home") is not praised.
+      const own = input.controlNamed ? null : closingPiece(input.text, recent, rng);
       add(own);
       add(pick(own ? 'thanks_short' : 'thanks', recent, rng));
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
     case 'goodbye': {
-      const own = closingPiece(input.text, recent, rng);
+      const own = input.controlNamed ? null : closingPiece(input.text, recent, rng);
       const last = facts.happenings[facts.happenings.length - 1];
       const planned = last && last.kind === 'plan' && input.turn - last.turn <= 3;
       add(own);

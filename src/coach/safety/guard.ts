@@ -16,7 +16,8 @@ import {
   type TurnInput,
   type TurnResult,
 } from '../types';
-import { notNormalAnswer, planSafety, type SafetyPlan } from './mode';
+import { leavingWithWarnings, notNormalAnswer, planSafety, type SafetyPlan } from './mode';
+import { resourcesFor } from './places';
 
 /** A coaching answer that calls what was asked about normal or fine. */
 const NORMALISES =
@@ -162,6 +163,30 @@ function safeTurn(
   // checking my phone") is never remembered as something that went well.
   if ((plan.warning || plan.lead) && state.conversation)
     state.conversation = notProgress(state.conversation, turn);
+  // Leaving after warning signs were named: a safe goodbye with the confidential line, asked
+  // nothing (set 11's n09 was asked "which part of it weighs on you most?" as she left because
+  // her partner checks her phone).
+  if (
+    inner.act &&
+    CLOSING_ACTS.has(inner.act) &&
+    plan.state.warningSigns &&
+    plan.state.mode === 'none' &&
+    plan.level !== 'CRISIS'
+  ) {
+    const leaving = leavingWithWarnings(
+      input.text,
+      input.seed,
+      resourcesFor(resources, plan.state.place ?? null),
+    );
+    return {
+      ...inner,
+      reply: inner.act === 'thanks' ? `You're welcome. ${leaving}` : leaving,
+      blockIds: [],
+      crisis: null,
+      safety: plan.level,
+      state,
+    };
+  }
   if (plan.warning) {
     // Named for what it may be, with confidential help; never coached as jealousy or trust.
     const topics = [

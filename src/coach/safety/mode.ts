@@ -165,8 +165,24 @@ const WARNING = (() => {
     again: replyTexts('warning.again', r.again, FILE, ['signs']),
     notNormal: replyTexts('warning.notNormal', r.notNormal, FILE),
     againAsk: replyTexts('warning.againAsk', r.againAsk, FILE),
+    leaving: replyTexts('warning.leaving', r.leaving, FILE),
+    leavingWatched: replyTexts('warning.leavingWatched', r.leavingWatched, FILE),
   };
 })();
+
+/**
+ * A goodbye after warning signs were named ("i need to go, she's home soon and she checks my
+ * phone. ill delete this chat"): leave safely, with the confidential line, and nothing to answer.
+ */
+export function leavingWithWarnings(text: string, seed: number, r: SafetyResources): string {
+  // Someone whose phone is checked, or who means to clear the chat, hears that clearing it is fine.
+  const pool = WATCHED.test(text.toLowerCase()) ? WARNING.leavingWatched : WARNING.leaving;
+  return fillResources(pool[seed % pool.length], r);
+}
+
+/** A goodbye that says the phone is watched or the chat will be cleared. */
+const WATCHED =
+  /\b(?:delete|deleting|clear|clearing|wipe|wiping)\b.{0,20}\b(?:chat|this|app|history|messages|convo)\b|\b(?:checks?|checking|goes through|looks through|reads) my (?:phone|messages|chats?)\b/;
 
 /** Feelings the person has about what they see ("what bugs me", "it worries me"): not about them. */
 const OWN_FEELING =
