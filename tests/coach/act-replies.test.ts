@@ -274,6 +274,35 @@ describe('progress is named and celebrated', () => {
 });
 
 describe('corrections, short replies and greetings', () => {
+  test('advice that landed is met as that, not as news or a change of subject', () => {
+    for (const r of last([
+      'my sister just got engaged and now everyone asks when its my turn',
+      "how do i handle the 'so when is it your turn' comments at the party",
+      'omg those are good. esp changing the subject to food, my aunties LOVE talking about food',
+    ])) {
+      expect(r.act).toBe('progress');
+      expect(r.text).toMatch(/glad/i);
+      expect(r.text).not.toMatch(/struggling|switch to that|lovely news/i);
+      expect(r.text).not.toMatch(/\besp\b/i);
+    }
+  });
+
+  test('six suitors turned down is the story, not a step to praise; deciding to wait is a plan', () => {
+    for (const r of last([
+      'hi',
+      'my parents keep introducing me to guys from families they know. ive said no to like 6 of them',
+    ])) {
+      expect(r.act).not.toBe('progress');
+      expect(r.text).not.toMatch(/well done|step forward/i);
+    }
+    for (const r of last([
+      'seeing someone my parents dont know about',
+      'should i tell my mum now or wait',
+      'ya i think waiting makes sense. i want to know if its real first',
+    ]))
+      expect(r.act).toBe('plan');
+  });
+
   test('a number put right without the word "correction" is a correction, said back', () => {
     const cases: [string[], RegExp][] = [
       [

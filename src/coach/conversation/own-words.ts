@@ -304,7 +304,7 @@ const MIN_WORDS = 3;
 
 /** Chat openers that carry no content ("ok so", "honestly", "lol"). */
 const LEADING =
-  /^((hi+|hey+|hello|ok(ay)?|thats? (a )?(good point|fair|true)|that's (a )?(good point|fair|true)|fair enough|good point|true|(you're|youre|ur) right|so|well|yeah|yea|ya|yes|no|nah|right|honestly|tbh|lol|haha+|omg|ugh|like|um+|uh+|hmm+|i mean|and|but|also|anyway|actually|update:?|oh|wow)[,.:!\- ]+)+/;
+  /^((hi+|hey+|hello|ok(ay)?|thats? (a )?(good point|fair|true)|that's (a )?(good point|fair|true)|fair enough|good point|true|(you're|youre|ur) right|so|well|yeah|yea|ya|yes|no|nah|right|honestly|tbh|lol|haha+|omg|ugh|like|um+|uh+|hmm+|i mean|and|but|also|anyway|actually|update:?|oh|wow|esp|especially|particularly)[,.:!\- ]+)+/;
 /** Chat tails that carry no content ("lol", "tbh", "or anything", "anyway"). */
 const TRAILING =
   /([, ]+(lol+|lmao|haha+|tbh|honestly|tho|though|anyway|anyways|or anything|or whatever|idk|ig|i guess|btw|by the way|x+|like|really|if that matters|fr))+$/;

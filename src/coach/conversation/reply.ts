@@ -1845,6 +1845,15 @@ function minimisedPlan(input: ActInput): ActPlan | null {
   };
 }
 
+/** Advice that landed: "those are good", "thats a great idea", "ooh i like that". */
+const LIKES_ADVICE =
+  /^(?:(?:omg|oh|ooh|ok|okay|yes|yess+|ha|haha|wow)[,.!]* )*(?:(?:those|these|that|thats|this)(?: are| is|s)? (?:really |so |actually |super |very )?(?:good|great|helpful|useful|perfect|gold|genius)(?: ideas?| tips?| ones?| lines?)?|i (?:really )?(?:like|love) (?:that|this|those|these)(?: ideas?| ones?| tips?)?)\b/;
+
+/** Whether a piece was an answer to a question (a situation's, a subject's or a general one). */
+function isAnswerId(id: string): boolean {
+  return /\.answer\b|^gen\./.test(id);
+}
+
 /** Keeping something from someone: "not mention it to alex", "without him knowing". */
 const HIDING =
   /\b(?:not|never|wont|without) (?:mention|mentioning|tell|telling|letting on|say anything)(?: it| this| that| anything)?(?: to)? (?:him|her|them|\p{L}+)\b|\bwithout (?:him|her|them|\p{L}+) (?:knowing|finding out)\b|\bkeep (?:it|this|that) (?:from|secret from|quiet from) \p{L}+/u;
@@ -1923,6 +1932,22 @@ function actPlan(input: ActInput): ActPlan {
       return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
     }
     case 'progress': {
+      // "omg those are good. esp changing the subject to food" after an answer: the advice
+      // landed; said back with thanks for it, not praised as news nor met as a struggle.
+      if (LIKES_ADVICE.test(actText(input.text)) && (input.lastIds ?? []).some(isAnswerId)) {
+        const glad = pickFresh('liked_advice', recent, rng);
+        const mine = ownReflection(
+          input.text,
+          'plain',
+          facts,
+          recent,
+          input.turn,
+          (s) => !LIKES_ADVICE.test(actText(s)),
+        );
+        const ask = pickFresh('liked_advice_ask', recent, rng);
+        const pieces = [glad, mine, ask].filter((p): p is Piece => p !== null);
+        if (glad) return { pieces, core: 'none', style: 'LIGHT_TOUCH', echo: false };
+      }
       // A step or kind word followed by a worry ("he's really sweet ... he's started checking my
       // phone", "i said yes! now i'm worried") is met as the worry it ends on, not celebrated.
       if (frameOf(input.text) === 'worry' && progressKind(input.text) !== 'mixed') {
