@@ -462,8 +462,12 @@ function answerPiece(
   // the message names ("move in or get his own place"): the subject's answer comes first then.
   const shaped = shapedAnswer(text, facts, recent, rng);
   // "What do I say" answered only by its shape ("short and honest beats perfect") says less
-  // than a subject the message names ("he keeps texting sorry ... what do i even say to him?").
-  const vague = shaped !== null && shaped.pieces.some((p) => /_plain\.|\.words_back\./.test(p.id));
+  // than a subject the message names ("he keeps texting sorry ... what do i even say to him?"),
+  // and so does "how do i know if..." ("notice how you feel on an ordinary day") when the thing
+  // to know has a subject of its own ("...if i'm in love", "...if i'm ready to live with someone").
+  const vague =
+    shaped !== null &&
+    shaped.pieces.some((p) => /_plain\.|\.words_back\.|\.signs_decide\./.test(p.id));
   return (
     (vague ? (subject() ?? shaped) : shaped) ??
     subject() ??
