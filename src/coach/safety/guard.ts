@@ -198,7 +198,10 @@ function safeTurn(
     // A direct question ("is it normal that he checks my phone?") is answered first, then the
     // concern is named: the person asked something and deserves the answer.
     // An answer that would call the control normal is replaced by one that does not.
-    const given = inner.act === 'question' ? answerOf(inner.reply) : '';
+    // Fear of the partner ("so i know when to hide") is not answered as the question's everyday
+    // subject first: its answer would coach the person around the danger.
+    const afraid = plan.warning.signs.includes('fear');
+    const given = inner.act === 'question' && !afraid ? answerOf(inner.reply) : '';
     const answer = NORMALISES.test(given) ? notNormalAnswer() : given;
     const named = state.conversation
       ? useNames(plan.warning.reply, state.conversation)
