@@ -1292,9 +1292,10 @@ export function planSafety(
       // An opening unsure of the place says nothing of the person yet: its doubt is not held
       // against the message that follows it.
       return done('NONE', null, 'none', opener ? base : { ...base, heldTurn: turn });
-    // A strong doubt ("the kids would do better with the life insurance than with a da like
-    // me") is asked about alone, with the help named: a coaching answer after the question read
-    // the message as a story about the marriage.
+    // A strong doubt with a word of harm or a rule behind it ("the kids would do better with the
+    // life insurance than with a da like me") is asked about alone, with the help named: a
+    // coaching answer after the question read the message as a story about the marriage. The
+    // classifier's reading alone keeps the answer to what was said after the question.
     const lead = checkLead(s, kind, p, resources);
     // The help is named once: some questions name it already.
     const named = [resources.crisisLine, resources.domesticViolenceLine].some((l) =>
@@ -1309,7 +1310,7 @@ export function planSafety(
       'check',
       { ...base, pending: kind, pendingFaint: signs.faint, checkedTurn: turn },
       // Danger at home keeps the answer to what happened ("that sounds frightening") after it.
-      signs.strong && kind !== 'partner_danger'
+      signs.strong && !signs.faint && kind !== 'partner_danger'
         ? { lead: `${lead}${help}`, aloneUnlessAsked: true }
         : { lead },
     );
