@@ -71,6 +71,35 @@ describe('news is met by its weight', () => {
       expect(r.text).not.toMatch(/laugh/i);
   });
 
+  test('an invitation from someone else, to someone married, is weighed, not "sounds really good"', () => {
+    for (const r of last([
+      "I'm married, 18 years, to Stefan. And I have feelings for a colleague, Leon.",
+      "Leon asked me to stay after the Christmas party next week, 'for a drink, just us'.",
+    ])) {
+      expect(r.text).not.toMatch(/really good|lovely|nice/i);
+      expect(r.text).toMatch(/invitation|to be asked|saying yes|holding back/i);
+    }
+    // From the one they are dating, an invitation is simply good news.
+    for (const r of last([
+      'been talking to this guy from my class for a few weeks',
+      'he just texted asking if i want to come to his friends bbq saturday!!',
+    ]))
+      expect(r.text).not.toMatch(/holding back|unsure together/i);
+  });
+
+  test("someone else's pregnancy is news to take in, not a nice thing; an affair admitted is not good news", () => {
+    for (const r of last([
+      'we have been doing ivf for two years. third round failed in march',
+      'and then last week my sister announced she is pregnant. at dinner. in front of everyone',
+    ]))
+      expect(r.text).not.toMatch(/nice thing|lovely|congrat|really good/i);
+    for (const r of last([
+      'i told my best friend i saw her boyfriend on a dating app',
+      "she just called. she confronted him and he admitted he'd been talking to someone. she's staying at her mum's for now. and she said thank you for telling me 😭",
+    ]))
+      expect(r.text).not.toMatch(/really good|lovely news|looking forward/i);
+  });
+
   test('an invitation is a question to weigh, not hard news', () => {
     for (const r of last([
       'my husband died in 2019. i met lionel at the library last spring',

@@ -64,6 +64,8 @@ import {
 } from './wording';
 import {
   COUNT,
+  currentPartner,
+  hasPartner,
   speaksOnlyOfOthers,
   toSecondPerson,
   type ConversationFacts,
@@ -1456,7 +1458,11 @@ function afterSentence(text: string, sentence: string): string {
 /** News whose question may follow its shape ({@link shapeAsk}): not a shock, a danger or joy. */
 const SHAPED_EVENTS: ReadonlySet<string> = new Set(['other', 'bad_news', 'hurt', 'contact']);
 
-/** Events that are hard whatever word of good news is in them ("he said yes, but ..."). */
+/**
+ * Events met by their own kind whatever word of good news is in them: hard ones ("he said yes,
+ * but ..."), and an invitation, which is a question to weigh ("leon asked me to stay after the
+ * party, 'for a drink, just us'" is no simple good news for someone married).
+ */
 const HEAVY_EVENTS: ReadonlySet<string> = new Set([
   'shock',
   'scary',
@@ -1465,6 +1471,7 @@ const HEAVY_EVENTS: ReadonlySet<string> = new Set([
   'bad_news',
   'child',
   'answer',
+  'invite',
 ]);
 
 /**
@@ -1477,7 +1484,18 @@ function eventPlan(input: ActInput): ActPlan {
   if (judged) return judged;
   const { recent, rng } = input;
   const { kind, sentence } = eventKind(input.text);
-  if (input.feeling === 'good' && !HEAVY_EVENTS.has(kind)) {
+  // An invitation is glad news for someone free to take it (a date's bbq), a question to weigh
+  // for someone with a partner who is not the one asking.
+  const partner = currentPartner(input.facts);
+  const weighed =
+    HEAVY_EVENTS.has(kind) &&
+    (kind !== 'invite' ||
+      (hasPartner(input.facts) &&
+        !/\b(?:he|she|they)(?: just| finally)? (?:asked|invited|texted|messaged)\b/i.test(
+          input.text,
+        ) &&
+        !(partner?.name && input.text.toLowerCase().includes(partner.name.toLowerCase()))));
+  if (input.feeling === 'good' && !weighed) {
     const glad = gladPlan(input, () => {
       const said = ownWords(input.text, (s) => ownWordsSupported(s, input.facts));
       return said ? cap(withNames(said, input.facts, input.text)) : null;
