@@ -119,6 +119,19 @@ const RETURN = perKind('return', RAW.return);
 const CHECK = perKind('check', RAW.check);
 const CHECK_NO = replyTexts('checkNo', RAW.checkNo, FILE);
 const CLARIFY = perKind('clarify', RAW.clarify);
+/** The help named right after a line was turned down: only the emergency number, for danger. */
+const REFUSED_RESOURCE = replyTexts('refusedResource', RAW.refusedResource, FILE);
+
+/** Self-injury told with no wish to die, and the first answers that meet it as that. */
+const SELF_INJURY = (() => {
+  const r = record('selfInjury', RAW.selfInjury);
+  return {
+    re: regex('selfInjury.re', r.re),
+    noIntent: regex('selfInjury.noIntent', r.noIntent),
+    replies: replyTexts('selfInjury.replies', r.replies, FILE),
+  };
+})();
+
 /** The help named after a safety question asked about a strong doubt, which stands alone. */
 const CHECK_HELP = perKind('checkHelp', RAW.checkHelp);
 /** The question asked once more when a real doubt's answer only takes it back ("forget it"). */
@@ -860,7 +873,11 @@ function ongoingReply(
     also ? p.pick(`ack.${also}`, ACK.get(also)!) : null,
     // A long crisis can use up the guidance: then the answer goes without rather than repeat.
     p.fresh(guideKey, guidePool),
-    pickResource(kind, s, r),
+    // Someone who just said they don't want a hotline is not handed it again in the same breath:
+    // the emergency number stays, for danger, and the line waits for another turn.
+    step === 'refuses_help' && kind !== 'other_at_risk'
+      ? fillResources(p.pick('refusedResource', REFUSED_RESOURCE), r)
+      : pickResource(kind, s, r),
     ask.text,
   ];
   return { reply: fillResources(parts.filter(Boolean).join(' '), r), askedSafe: ask.safe };
@@ -1064,7 +1081,16 @@ export function planSafety(
 
   /** Safety mode for a crisis of this kind, with the first answer to it. */
   const startCrisis = (kind: CrisisKind): SafetyPlan => {
-    const f = firstReply(kind, p, resources);
+    // Self-injury told with no wish to die ("i cut. on my leg. i dont want to die i just wanted
+    // to feel something else") is met as that, not as "thoughts of not wanting to live".
+    const injury =
+      kind === 'self_harm' && test(SELF_INJURY.re, canon) && test(SELF_INJURY.noIntent, canon);
+    const f = injury
+      ? {
+          reply: fillResources(p.pick('selfInjury', SELF_INJURY.replies), resources),
+          askedSafe: false,
+        }
+      : firstReply(kind, p, resources);
     return done(
       'CRISIS',
       kind,
