@@ -92,6 +92,7 @@ describe('the shapes do not fire on what only looks like them', () => {
     ['i dont want to leave him, i just want it to be like the start', 'want_different'],
     ['i feel nothing for him anymore tbh', 'numb'],
     ['when my mom found out she just cried', 'found_out'],
+    ['i get nervous when he comes home', 'nervous'],
   ])('"%s" is not %s', (text, id) => {
     expect(feltShapeOf(text)?.id).not.toBe(id);
   });
@@ -101,6 +102,12 @@ describe('the shapes do not fire on what only looks like them', () => {
     ['yumi wants to travel. i just want to come home and rest', 'want_different'],
     ['i do literally everything at home and he does nothing', 'carrying_everything'],
     ['i feel so guilty about lying to her', 'guilty'],
+    ['im so nervous about meeting his parents on sunday', 'nervous'],
+    ['i honestly dont know what to do anymore', 'stuck_deciding'],
+    ['i really regret sending that text last night', 'regret'],
+    ['i feel so betrayed by my best friend', 'betrayed'],
+    ['whats wrong with me, why does everyone leave', 'not_enough'],
+    ['i feel so taken for granted at home', 'unappreciated'],
   ])('"%s" is %s', (text, id) => {
     expect(feltShapeOf(text)?.id).toBe(id);
   });
