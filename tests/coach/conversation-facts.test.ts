@@ -112,6 +112,18 @@ describe('facts with roles', () => {
   });
 });
 
+describe('places are not people', () => {
+  test('"go to Skye", "moved to Darwin", "lives in Darwin" name places, while "married to Lerato" names a spouse', () => {
+    const names = (ms: string[]) => factsOf(ms).people.map((p) => p.name?.toLowerCase());
+    expect(names(['Gordon asked me to go to Skye with him for a weekend in May'])).not.toContain(
+      'skye',
+    );
+    expect(names(['we moved to Darwin last year for his job'])).not.toContain('darwin');
+    expect(names(['my son is grown, lives in Darwin'])).not.toContain('darwin');
+    expect(names(['ive been married 12 years to Lerato'])).toContain('lerato');
+  });
+});
+
 describe('the engine uses what it remembers', () => {
   const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
   function talk(messages: string[]) {

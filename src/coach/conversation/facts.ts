@@ -209,10 +209,20 @@ const RE_BEEN_WITH =
 /** Words typed with a capital inside a sentence (not the first word), lower-cased: likely names. */
 function capitalisedWords(raw: string): Set<string> {
   const out = new Set<string>();
-  for (const m of raw.matchAll(/(?<=[\p{Ll},;:'"]\s+)(\p{Lu}\p{Ll}+)\b/gu))
+  for (const m of raw.matchAll(/(?<=[\p{Ll},;:'"]\s+)(\p{Lu}\p{Ll}+)\b/gu)) {
+    // "go to Skye", "moved to Darwin", "live in Berlin", "in May": a place or a time, not a name.
+    const before = raw.slice(Math.max(0, (m.index ?? 0) - 30), m.index);
+    if (PLACE_BEFORE.test(before) || CALENDAR.test(m[1])) continue;
     out.add(m[1].toLowerCase());
+  }
   return out;
 }
+/** Words before a capitalised place: "in", "at", "near", or "to"/"from" after going or coming. */
+const PLACE_BEFORE =
+  /\b(?:in|at|near|around|outside|across|visit|visiting|(?:go|goes|going|went|gone|move|moved|moving|fly|flew|flying|drive|drove|driving|travel\w*|trip|head\w*|back|way|get|got|come|came|coming|relocat\w*|weekend|holiday|vacation) to|(?:im|i am|i'm|were|we are|we're|originally|moved|move|moving|flew in|came|come) from)\s+$/i;
+/** Months and days, typed with a capital inside a sentence. */
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const RE_LEFT_ME =
   /\b([\p{L}'-]+) (?:broke up with me|dumped me|left me|ended it|ended things|split up with me|cheated|has been sleeping|had an affair)/gu;
 const RE_BROKE_UP_WITH = new RegExp(
@@ -429,6 +439,8 @@ function mentions(
   const own = new Set([...allMatches(RE_OWN_NAME, t)].map((m) => m[1]));
   for (const m of allMatches(RE_BARE, t)) {
     if (own.has(m[1])) continue;
+    // "go to skye", "moved to darwin": a listed name where a place stands.
+    if (PLACE_BEFORE.test(t.slice(Math.max(0, (m.index ?? 0) - 30), m.index))) continue;
     const w = m[1].replace(/'s?$/, '');
     const base = NAMES.has(w)
       ? w
