@@ -206,6 +206,14 @@ const RE_SEEING_SOMEONE =
   /\b(?:seeing|dating|met) (?:a|this) (?:woman|man|girl|guy|lady|person)(?: from \w+| at \w+)?,? (?:called |named )?([\p{L}'-]+)/gu;
 const RE_BEEN_WITH =
   /\b(?:been with|seeing|dating|married(?: (?:for )?\d+ years)? to|engaged to) ([\p{L}'-]+)/gu;
+/** Someone new in a widowed person's life: asked out, met, courting, invited away. */
+const COURTING =
+  /\b(?:asked me (?:out|to|if|whether)|invited me|met (?:him|her|someone|a (?:man|woman|gentleman|lady))|(?:seeing|dating|courting) (?:him|her|someone)|took me (?:out|to|for)|we (?:have|had) (?:coffee|dinner|lunch|tea)|walks me home|(?:a|my) (?:new )?(?:gentleman|lady) friend)\b/;
+
+/** A spouse's death told in the message itself. */
+const SPOUSE_DIED =
+  /\b(?:husband|wife|partner|spouse) (?:died|passed|passed away|was killed|lost (?:his|her) (?:fight|battle))\b/;
+
 /** Words typed with a capital inside a sentence (not the first word), lower-cased: likely names. */
 function capitalisedWords(raw: string): Set<string> {
   const out = new Set<string>();
@@ -881,9 +889,15 @@ export function updateFacts(
       // "her name is sophie" names the latest unnamed person who can be a "her": after "my bf
       // has a new coworker", the coworker.
       const pronoun = m.given ?? null;
+      // After a death, a name met in a story of someone new ("gordon asked me to go to skye with
+      // him") is that someone, not the husband who died.
+      const courting =
+        (facts.relationship === 'widowed' || SPOUSE_DIED.test(t)) && COURTING.test(t);
       const unnamed = [
-        ...facts.people.filter((p) => p.name === null),
-        ...rolesOnly.map((r) => ({ ...r, name: null })),
+        ...facts.people.filter((p) => p.name === null && !(courting && PARTNERISH.has(p.role))),
+        ...rolesOnly
+          .filter((r) => !(courting && PARTNERISH.has(r.role)))
+          .map((r) => ({ ...r, name: null })),
         ...someone.map((role) => ({ role, name: null, pronoun: undefined })),
       ];
       const pendingRole = pronoun
@@ -893,6 +907,7 @@ export function updateFacts(
       // "her name is claire" after "he's been sleeping with someone": the other person, never
       // the partner.
       if (facts.affair === 'partner' && m.given !== undefined) role = 'other';
+      else if (courting && !pendingRole) role = 'date';
       else if (pronoun && !pendingRole) role = 'other';
       else if (pendingRole) role = pendingRole;
       else if (/\b(was born|is \d+|turned \d+)\b/.test(t)) role = 'child';
