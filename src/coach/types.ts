@@ -216,6 +216,8 @@ export interface SafetyState {
   /** Kinds of concern that came up in the session, and whether warning signs did. */
   concerns: CrisisKind[];
   warningSigns: boolean;
+  /** Whether warning signs were named in the person's own relationship (not a friend's). */
+  ownWarnings?: boolean;
   /** Keys of safety sentences already said in this session (they are not repeated). */
   used: string[];
   /** Whether the last question asked was whether the person is safe (a bare "yes" answers it). */

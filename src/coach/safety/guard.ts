@@ -169,7 +169,7 @@ function safeTurn(
   if (
     inner.act &&
     CLOSING_ACTS.has(inner.act) &&
-    plan.state.warningSigns &&
+    plan.state.ownWarnings === true &&
     plan.state.mode === 'none' &&
     plan.level !== 'CRISIS'
   ) {

@@ -1275,7 +1275,11 @@ export function planSafety(
   const warned =
     warnings.length > 0 ? warningReply(warnings, p, resources, others, s.warningSigns) : null;
   if (warnings.length > 0 && !warned)
-    return done('NONE', null, 'none', { ...base, warningSigns: true });
+    return done('NONE', null, 'none', {
+      ...base,
+      warningSigns: true,
+      ...(others ? {} : { ownWarnings: true }),
+    });
   // Someone else's relationship: named and helped with, nothing to answer about the person's own safety.
   if (warned && others)
     return done(
@@ -1290,7 +1294,13 @@ export function planSafety(
       'CHECK',
       'partner_danger',
       'warning',
-      { ...base, pending: 'partner_danger', warningSigns: true, checkedTurn: turn },
+      {
+        ...base,
+        pending: 'partner_danger',
+        warningSigns: true,
+        ownWarnings: true,
+        checkedTurn: turn,
+      },
       { warning: { reply: warned, signs: warnings } },
     );
   }
