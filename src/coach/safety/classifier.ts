@@ -176,6 +176,13 @@ const MEDICINE_FOR_OTHER =
 /** Why the rules lower a classifier verdict, if they do. */
 export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom' | 'ordinary_purpose';
 
+/**
+ * Fear of being left, not of being hurt ("im scared if i push he'll leave", "afraid she'll get
+ * bored of me"): no danger from the partner, unless the message also says harm.
+ */
+const FEAR_OF_LEAVING =
+  /\b(?:scared|afraid|terrified|worried|frightened|fear)\b[^.]{0,40}\b(?:he|she|they)(?: will| ll| would| might| is going to| s going to| is gonna| s gonna)? (?:leave|dump me|break up|get bored|lose interest|find someone|stop loving|go back to|walk away|end it|end things)\b/;
+
 /** The veto the rules put on a classifier verdict of `kind` over this canonical text, if any. */
 export function vetoReason(
   canonical: string,
@@ -201,6 +208,12 @@ export function vetoReason(
     !FIRST_PERSON_HARM.test(canonical)
   )
     return 'someone_else';
+  if (
+    kind === 'partner_danger' &&
+    (FEAR_OF_LEAVING.test(canonical) || CARE_ROUTINE.test(canonical)) &&
+    !FIRST_PERSON_HARM.test(canonical)
+  )
+    return 'ordinary_purpose';
   // The idioms are global regexps shared with the rules: leave them as found (lastIndex 0), or
   // the rules' next matchAll would start mid-text.
   if (IDIOMS.some((re) => canonical.search(re) >= 0)) return 'idiom';
