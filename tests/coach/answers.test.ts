@@ -5,7 +5,7 @@ import { optionsIn, subjectsOf, SUBJECTS } from '../../src/coach/conversation/as
 import { assumptionsInText } from '../../src/coach/conversation/assumptions';
 import { quoteFor, splitAction, worryKind } from '../../src/coach/conversation/wording';
 import { loadSituations } from '../../src/coach/situations';
-import { questionMarks, realLibrary, lastTurns } from './helpers';
+import { questionMarks, realLibrary, lastTurns, leadsWithSubject, subjectById } from './helpers';
 
 /**
  * Direct questions get a real answer to what was asked (issue 11): an either/or is answered by
@@ -257,14 +257,8 @@ describe('question reading', () => {
 });
 
 describe('common questions are answered on their own subject (issue 11)', () => {
-  const subject = (id: string) => {
-    const s = SUBJECTS.find((x) => x.id === id);
-    if (!s) throw new Error(`no subject ${id}`);
-    return s;
-  };
-  /** Whether a reply opens with one of the subject's answers (its first sentence is enough). */
-  const leadsWith = (reply: string, id: string): boolean =>
-    Object.values(subject(id).answers).some((a) => reply.startsWith(a.split(/(?<=[.:;])\s/)[0]));
+  const subject = subjectById;
+  const leadsWith = leadsWithSubject;
 
   /** How people type these questions: lower case, no apostrophes, typos, no question mark. */
   const ASKED: Record<string, string[]> = {

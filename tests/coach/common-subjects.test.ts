@@ -1,6 +1,5 @@
 import { createBlocksEngine } from '../../src/coach';
-import { SUBJECTS } from '../../src/coach/conversation/asked';
-import { lastTurns, realLibrary } from './helpers';
+import { lastTurns, leadsWithSubject, realLibrary, subjectById } from './helpers';
 
 /**
  * Questions people often bring to a relationship coach that used to get an answer fitting any
@@ -11,14 +10,8 @@ import { lastTurns, realLibrary } from './helpers';
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
 const replies = (q: string): string[] => lastTurns(engine, [q]).map((r) => r.reply);
 
-function subject(id: string) {
-  const s = SUBJECTS.find((x) => x.id === id);
-  if (!s) throw new Error(`no subject ${id}`);
-  return s;
-}
-/** Whether a reply opens with one of the subject's answers (its first sentence is enough). */
-const leadsWith = (reply: string, id: string): boolean =>
-  Object.values(subject(id).answers).some((a) => reply.startsWith(a.split(/(?<=[.:;])\s/)[0]));
+const subject = subjectById;
+const leadsWith = leadsWithSubject;
 
 const ASKED: Record<string, string[]> = {
   act_normal_at_school: [

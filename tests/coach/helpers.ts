@@ -7,6 +7,7 @@ import {
   type ConversationState,
   type TurnResult,
 } from '../../src/coach';
+import { SUBJECTS } from '../../src/coach/conversation/asked';
 
 let cached: BlockLibrary | null = null;
 
@@ -41,4 +42,27 @@ export function converse(
 /** The last turn of a conversation, under every seed of {@link SEEDS}. */
 export function lastTurns(engine: CoachEngine, turns: readonly string[]): TurnResult[] {
   return SEEDS.map((seed) => converse(engine, turns, seed).at(-1)!);
+}
+
+/** A question subject of `subjects.json` by id; throws on an unknown id (a test naming nothing). */
+export function subjectById(id: string): (typeof SUBJECTS)[number] {
+  const s = SUBJECTS.find((x) => x.id === id);
+  if (!s) throw new Error(`no subject ${id}`);
+  return s;
+}
+
+/** Whether a reply opens with one of the subject's answers (its first sentence is enough). */
+export function leadsWithSubject(reply: string, id: string): boolean {
+  return Object.values(subjectById(id).answers).some((a) =>
+    reply.startsWith(a.split(/(?<=[.:;])\s/)[0]),
+  );
+}
+
+/**
+ * Whether a reply holds the opening of one of the subject's answers anywhere (after a safety
+ * question, if any): its first 60 characters, since a first clause like "My honest view:" is
+ * shared by many.
+ */
+export function holdsSubjectAnswer(reply: string, id: string): boolean {
+  return Object.values(subjectById(id).answers).some((a) => reply.includes(a.slice(0, 60)));
 }

@@ -1,6 +1,5 @@
 import { createBlocksEngine } from '../../src/coach';
-import { SUBJECTS } from '../../src/coach/conversation/asked';
-import { lastTurns, realLibrary } from './helpers';
+import { holdsSubjectAnswer, lastTurns, realLibrary, subjectById } from './helpers';
 
 /**
  * A second round of questions people often bring to a relationship coach that got an answer
@@ -12,17 +11,8 @@ import { lastTurns, realLibrary } from './helpers';
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
 const replies = (q: string): string[] => lastTurns(engine, [q]).map((r) => r.reply);
 
-function subject(id: string) {
-  const s = SUBJECTS.find((x) => x.id === id);
-  if (!s) throw new Error(`no subject ${id}`);
-  return s;
-}
-/**
- * Whether a reply holds the opening of one of the subject's answers (after a safety question, if
- * any): its first 60 characters, since a first clause like "My honest view:" is shared by many.
- */
-const answeredBy = (reply: string, id: string): boolean =>
-  Object.values(subject(id).answers).some((a) => reply.includes(a.slice(0, 60)));
+const subject = subjectById;
+const answeredBy = holdsSubjectAnswer;
 
 const ASKED: Record<string, string[]> = {
   crush_never_dated: [
