@@ -421,7 +421,7 @@ function notThisPerson(text: string, canonical: string, kind: DetectedKind): boo
  * "drop it", "its nothing", besides the words of {@link DEFLECTS}.
  */
 const TAKES_BACK =
-  /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|its nothing|doesn't matter|does not matter|do not make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|dont make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|drop it|leave it|i was (?:just )?(?:joking|kidding|being dramatic))\b/;
+  /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|its nothing|doesn't matter|does not matter|do not make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|dont make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|drop it|leave it|i was (?:just )?(?:joking|kidding|being dramatic)|do not be (?:so )?dramatic|don t be (?:so )?dramatic|i (?:just|only) meant|it is not that deep|its not that deep|not that deep)\b/;
 
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
 const DEFLECTS =
@@ -464,6 +464,10 @@ const ANCHOR =
 const OTHERS_PASSING =
   /\b(?!(?:i|we|me|im|i am|ill|id)\b)[a-z]+ (?:has |have |had |is |was |s )?(?:only |just |now |long )?(?:gone|died|passed(?: away| on)?|dead)\b/g;
 /** Whether a message has a word of harm ({@link ANCHOR}) that is not someone else's passing. */
+/** A wish not to be alive, said of oneself. */
+const DEATH_WISH =
+  /\b(?:if i (?:was|were|was not|were not|wasn t|weren t) (?:here|around|gone|alive)|if i (?:was|were) not (?:here|around|alive)|(?:not|no longer) (?:be )?(?:here|around|alive) any ?more|better off without me|want(?:ed)? to die|wish i (?:was|were) dead|wish i (?:could )?(?:just )?disappear|end it all|kill myself|not wake up|never wake up|not want to (?:be here|live|exist)|do not want to (?:be here|live|exist))\b/;
+
 function wordOfHarm(canonical: string): boolean {
   return test(ANCHOR, canonical.replace(OTHERS_PASSING, ' '));
 }
@@ -1111,10 +1115,14 @@ export function planSafety(
     // Only the rules, or a classifier all but certain with a word of harm in the message, change
     // the kind of a crisis under way: its reading of "he's back, i can't do this" in a self-harm
     // crisis is the same crisis, and "i rang him. he's coming over now" is help arriving.
+    // Thoughts of not being here ("some nights itd be quieter for everyone if i wasnt here") are
+    // a self-harm crisis whatever crisis came first.
     const added =
       signs.crisis &&
       signs.crisis !== s.kind &&
-      (signs.byRules || (signs.certain && wordOfHarm(canon)))
+      (signs.byRules ||
+        (signs.certain && wordOfHarm(canon)) ||
+        (signs.crisis === 'self_harm' && test(DEATH_WISH, canon)))
         ? signs.crisis
         : null;
     const kind = added ?? s.kind;
@@ -1152,7 +1160,7 @@ export function planSafety(
     // or a strong reading; not a faint one) takes it back: no clear no. It is asked once more,
     // gently, with the line at hand; set 12's p03 ("the kids would do better with the life
     // insurance") was told "I'm glad that's not where you are" and coached on.
-    if (s.lastPhase === 'check' && !s.pendingFaint && test(TAKES_BACK, canon))
+    if (s.lastPhase === 'check' && test(TAKES_BACK, canon))
       return done(
         'CHECK',
         s.pending,
@@ -1167,9 +1175,16 @@ export function planSafety(
     // life?" is taken as a yes: a person in crisis who is asked is caught. After a warning sign
     // ("are you safe at home?") a yes is not a crisis; the signs in the reply are read as usual.
     // "maybe" or "honestly" opening a longer message is not an answer; "yes" opening one is.
+    // A longer message that opens with "yeah" and goes on about something else ("yeah. work is
+    // whatever, been calling in sick alot. not really eating") is no yes to "has anyone hurt
+    // you?" when nothing in it speaks of that kind: set 13's q01 was taken into danger-at-home
+    // mode by it, and his thoughts of not being here were then met with flight tips.
+    const shortYes = canon.split(' ').length <= SHORT_REPLY;
+    const ofKind =
+      ((crisisEvidence(canon).evidence as Partial<Record<CrisisKind, number>>)[s.pending] ?? 0) >=
+        WEAK_EVIDENCE || own.unsure === s.pending;
     const yes =
-      test(YES, canon) &&
-      (canon.split(' ').length <= SHORT_REPLY || /^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon));
+      test(YES, canon) && (shortYes || (/^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon) && ofKind));
     // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers"), or
     // asks something of its own ("should i text him?").
     const short =
