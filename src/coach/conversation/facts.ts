@@ -251,6 +251,9 @@ const RE_HAVE_A_ROLE_NAME = new RegExp(
   `\\bi (?:have|ve got|'ve got|have got|got) (?:a|an|one) (?:older |younger |little |big |twin |best |close )?(${ROLE_ALT})(,|,? called|,? named)? ([\\p{L}'-]+)`,
   'gu',
 );
+/** "a good father for pedro and bia", "great mum to lily": whom someone is a parent to. */
+const RE_PARENT_TO =
+  /\b(?:father|dad|daddy|mother|mum|mom|mommy|mummy|parent|papa|mama) (?:for|to|of) ([\p{L}'-]+)(?:,? (?:and|&) ([\p{L}'-]+))?/gu;
 /** "kids, mateo 9 and sofi 5": both named beside their ages, whatever the names list holds. */
 const RE_KIDS_AGED_PAIR =
   /\b(?:kids|children|boys|girls|sons|daughters)(?: are| r)?[,:]? ([\p{L}'-]+),? \(?\d{1,2}\)?,? (?:and|&) ([\p{L}'-]+),? \(?\d{1,2}\)?/gu;
@@ -375,6 +378,9 @@ function mentions(
     add(asName(m[1], true), ended ? 'ex' : null, ended);
   }
   for (const m of allMatches(RE_KIDS_NAMED, t))
+    for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
+  // "he is a good father for pedro and bia": the names are the children's, not the partner's.
+  for (const m of allMatches(RE_PARENT_TO, t))
     for (const n of [m[1], m[2]]) if (n) add(asName(n, true), 'child', true);
   for (const m of allMatches(RE_KIDS_AGED_PAIR, t))
     for (const n of [m[1], m[2]]) add(asName(n, true) ?? unlistedName(n), 'child', true);
