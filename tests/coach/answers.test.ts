@@ -95,6 +95,16 @@ describe('an either/or is answered by weighing the options named', () => {
       expect(reply).toMatch(/calm/i);
   });
 
+  test('messaging him or waiting for him to message is no cooling-down after a row', () => {
+    for (const reply of lastReplies([
+      'we kissed at a party on saturday and now he acts like i dont exist',
+      'should i message him or just wait for him',
+    ])) {
+      expect(reply).not.toMatch(/in the heat|blame|until you're calm/i);
+      expect(reply).toMatch(/short, easy message|wait and guess/i);
+    }
+  });
+
   test('a pair with a better order gets both in that order', () => {
     for (const reply of lastReplies([
       'my daughter is getting married and they want the wedding abroad',
