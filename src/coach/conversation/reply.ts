@@ -874,6 +874,16 @@ const ABOUT_THEIR_WAYS =
   /\b(?:is it|its|it is|is that|is this|thats|that is)(?: really)? (?:not )?(?:normal|ok|okay|fine|controlling|abuse|abusive|right)\b.*\b(?:what|how|the way) (?:he|she|they) (?:does|do|did|treats|acts|behaves|is)\b|\b(?:what|how) (?:he|she|they) (?:does|do|treats me|acts)\b.*\b(?:normal|ok|okay|controlling|abuse|abusive)\b|\bam i (?:overreacting|making (?:too much|a big deal|it into something))\b|\bis (?:he|she|they) (?:being )?(?:controlling|abusive)\b/;
 
 /**
+ * After control was named, "is that normal tho?", "is it normal for men to be like this?", "is it
+ * normal at our age for the husband to take over those things?" ask about the control itself: the
+ * everyday "yes, very common" of a subject or situation would call it normal (set 13's q02, q04
+ * and q05, a development set). Not a question about the person's own feelings.
+ */
+const CONTROL_NORMAL_Q =
+  /\b(?:is (?:that|this|it) (?:really )?(?:normal|ok|okay|common|usual)(?: tho| though)?\s*[?.!]*$|normal (?:for|that|when) (?:men|husbands|boyfriends|guys|partners|a husband|the husband|a man|him|her|them|he|she|a boyfriend|wives|women|a wife|the wife|girlfriends)\b|normal (?:at our age )?for (?:the|a) (?:husband|wife|man|boyfriend|partner)\b)/;
+const OWN_FEELING_Q = /\b(?:to feel|i feel|that i|for me to|am i|to be this)\b/;
+
+/**
  * The stage from which a sharing turn may be answered with a step: before it the person is still
  * telling what happened, and a suggestion on a first vent answers something they did not ask.
  */
@@ -1990,7 +2000,13 @@ function actPlan(input: ActInput): ActPlan {
       return planPlan(input);
     }
     case 'question': {
-      if (input.controlNamed && ABOUT_THEIR_WAYS.test(actText(input.text))) {
+      if (
+        input.controlNamed &&
+        (ABOUT_THEIR_WAYS.test(actText(input.text)) ||
+          (input.question === 'normalcy' &&
+            CONTROL_NORMAL_Q.test(askedSentence(input.text) ?? actText(input.text)) &&
+            !OWN_FEELING_Q.test(actText(input.text))))
+      ) {
         add(pick('control_normal', recent, rng));
         add(pick('control_normal_ask', recent, rng));
         if (pieces.length > 0)
