@@ -93,6 +93,7 @@ describe('the shapes do not fire on what only looks like them', () => {
     ['i feel nothing for him anymore tbh', 'numb'],
     ['when my mom found out she just cried', 'found_out'],
     ['i get nervous when he comes home', 'nervous'],
+    ['ok i need to vent before i say something i regret', 'regret'],
   ])('"%s" is not %s', (text, id) => {
     expect(feltShapeOf(text)?.id).not.toBe(id);
   });

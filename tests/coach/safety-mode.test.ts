@@ -1568,6 +1568,14 @@ describe('an ordinary opening is not turned into a crisis', () => {
     expect(out[0].safety).toBe('NONE');
   });
 
+  test('"my daughter set this up on my phone for me. i hope im doing it right" is a hello, asked nothing about harm', () => {
+    const [r] = talk([
+      "Good afternoon. My daughter set this up on my phone for me. I hope I'm doing it right.",
+    ]);
+    expect(r.act).toBe('greeting');
+    expect(r.safety).toBe('NONE');
+  });
+
   test('an unsure opening without a hello is a greeting, and the next message is not asked about suicide', () => {
     const out = talk([
       'ok so idk if this is the right app for this but here goes',
