@@ -1877,6 +1877,11 @@ function minimisedPlan(input: ActInput): ActPlan | null {
   };
 }
 
+/** After control was named, something ordinary kept from the partner. */
+function hidingFromThem(input: ActInput): boolean {
+  return input.controlNamed === true && HIDING.test(actText(input.text));
+}
+
 /** Advice that landed: "those are good", "thats a great idea", "ooh i like that". */
 const LIKES_ADVICE =
   /^(?:(?:omg|oh|ooh|ok|okay|yes|yess+|ha|haha|wow)[,.!]* )*(?:(?:those|these|that|thats|this)(?: are| is|s)? (?:really |so |actually |super |very )?(?:good|great|helpful|useful|perfect|gold|genius)(?: ideas?| tips?| ones?| lines?)?|i (?:really )?(?:like|love) (?:that|this|those|these)(?: ideas?| ones?| tips?)?)\b/;
@@ -1888,7 +1893,7 @@ function isAnswerId(id: string): boolean {
 
 /** Keeping something from someone: "not mention it to alex", "without him knowing". */
 const HIDING =
-  /\b(?:not|never|wont|without) (?:mention|mentioning|tell|telling|letting on|say anything)(?: it| this| that| anything)?(?: to)? (?:him|her|them|\p{L}+)\b|\bwithout (?:him|her|them|\p{L}+) (?:knowing|finding out)\b|\bkeep (?:it|this|that) (?:from|secret from|quiet from) \p{L}+/u;
+  /\b(?:not|never|wont|without) (?:mention|mentioning|tell|telling|letting on|say anything)(?: it| this| that| anything)?(?: to)? (?:him|her|them|\p{L}+)\b|\bwithout (?:him|her|them|\p{L}+) (?:knowing|finding out)\b|\bkeep (?:it|this|that) (?:from|secret from|quiet from) \p{L}+|\b(?:he|she|they|(?!(?:i|we|you)\b)\p{L}+) (?:wouldnt|would not|neednt|need not|wont|will not|doesnt need to|does not need to|dont need to|do not need to) (?:have to |ever )?(?:know|find out)\b/u;
 
 /** Acts whose answer a death or illness told in them is met first with sympathy. */
 const SORROW_ACTS: ReadonlySet<TurnAct> = new Set(['event', 'change_subject', 'sharing']);
@@ -1991,7 +1996,7 @@ function actPlan(input: ActInput): ActPlan {
     case 'plan': {
       // After control was named, a plan to keep something ordinary from the partner ("get lunch
       // with her thurs and just not mention it to alex") is noticed, not praised as a good plan.
-      if (input.controlNamed && HIDING.test(actText(input.text))) {
+      if (hidingFromThem(input)) {
         const seen = pickFresh('control_hidden', recent, rng);
         const ask = pickFresh('control_hidden_ask', recent, rng);
         if (seen)
@@ -2073,6 +2078,13 @@ function actPlan(input: ActInput): ActPlan {
     case 'event':
       return eventPlan(input);
     case 'sharing': {
+      // "maybe i could see lupita for coffee at lunch. valeria wouldnt have to know" is the same.
+      if (hidingFromThem(input)) {
+        const seen = pickFresh('control_hidden', recent, rng);
+        const ask = pickFresh('control_hidden_ask', recent, rng);
+        if (seen)
+          return { pieces: ask ? [seen, ask] : [seen], core: 'none', style: null, echo: false };
+      }
       // A situation clearly recognised answers in its own words: its reflection and the one
       // question that moves it forward, not a topic's stock paragraph around them.
       const close = input.situation !== null && isCloseMatch(input.situation);
