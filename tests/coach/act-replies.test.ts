@@ -303,6 +303,24 @@ describe('progress is named and celebrated', () => {
 });
 
 describe('corrections, short replies and greetings', () => {
+  test('openings, agreements and news of set 13 read by what they are', () => {
+    for (const r of last(['Evening. Quick one about my son'])) {
+      expect(r.act).toBe('greeting');
+      expect(r.text).not.toMatch(/heavy|getting to you/i);
+    }
+    for (const r of last(['right so this is a weird one'])) expect(r.act).toBe('greeting');
+    for (const r of last([
+      'my ex and i share the kids, week on week off',
+      'he wants to take me to galveston this weekend. his mom gloria can watch the kids',
+    ]))
+      expect(r.text).not.toMatch(/tough thing to sit with|hardest moment/i);
+    for (const r of last([
+      'told my ex about my new girlfriend',
+      'she was surprisingly cool, only asked that she not sleep over on my weeks for now. fair',
+    ]))
+      expect(r.text).not.toMatch(/hard place to be|keep coming back/i);
+  });
+
   test('advice that landed is met as that, not as news or a change of subject', () => {
     for (const r of last([
       'my sister just got engaged and now everyone asks when its my turn',

@@ -1864,7 +1864,8 @@ const ABOUT_REST_WORDS = 4;
  * correction.
  */
 function minimisedPlan(input: ActInput): ActPlan | null {
-  if (!input.controlNamed || !['sharing', 'correction'].includes(input.act)) return null;
+  if (!input.controlNamed || !['sharing', 'correction', 'progress'].includes(input.act))
+    return null;
   if (!minimisesControl(input.text)) return null;
   const seen = pickFresh('control_minimised', input.recent, input.rng);
   const ask = pickFresh('control_minimised_ask', input.recent, input.rng);
