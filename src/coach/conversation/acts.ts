@@ -262,8 +262,8 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
     // "hello. my granddaughter set this up for me, not sure what to say": how they came here.
     // Every part of it must be about coming here: "... set this up because my husband left" is
     // the story already.
-    if (any('greeting_setup', rest) && onlyComingHere(rest)) return none('greeting');
-    if (any('greeting_unsure', rest) && onlyComingHere(rest)) return none('greeting');
+    if ((any('greeting_setup', rest) || any('greeting_unsure', rest)) && onlyComingHere(rest))
+      return none('greeting');
     // Only small talk after the hello ("hey, i'm back", "hi i need to talk", "hey amora, how are
     // you?"): a greeting still, whatever the words; anything about their life is not.
     if (

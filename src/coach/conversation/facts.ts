@@ -883,6 +883,9 @@ export function updateFacts(
     facts.relationship === 'separated';
 
   const { found, rolesOnly, someone } = mentions(t, capitalisedWords(raw));
+  // After a death, a name met in a story of someone new ("gordon asked me to go to skye with him")
+  // is that someone, not the husband who died.
+  const courting = (facts.relationship === 'widowed' || SPOUSE_DIED.test(t)) && COURTING.test(t);
   for (const m of found) {
     const name = m.name!;
     let role = m.role;
@@ -895,10 +898,6 @@ export function updateFacts(
       // "her name is sophie" names the latest unnamed person who can be a "her": after "my bf
       // has a new coworker", the coworker.
       const pronoun = m.given ?? null;
-      // After a death, a name met in a story of someone new ("gordon asked me to go to skye with
-      // him") is that someone, not the husband who died.
-      const courting =
-        (facts.relationship === 'widowed' || SPOUSE_DIED.test(t)) && COURTING.test(t);
       const unnamed = [
         ...facts.people.filter((p) => p.name === null && !(courting && PARTNERISH.has(p.role))),
         ...rolesOnly

@@ -910,13 +910,13 @@ export function ownReflection(
   // The sentence that carries the worry, or the good news, is the one that matters.
   // Of a hard message, the sentence that says the worry or the problem, never its good half
   // ("it's been great ... but now i'm losing my mind").
-  const matters = carries
-    ? carries
-    : feeling === 'hard'
+  const matters =
+    carries ??
+    (feeling === 'hard'
       ? (s: string) => (worryIn(s) || burdenIn(s)) && !goodIn(s)
       : feeling === 'good'
         ? goodIn
-        : undefined;
+        : undefined);
   const words = ownWords(
     text,
     (s) => ownWordsSupported(s, facts),
@@ -1284,6 +1284,16 @@ const ASKED_ABOUT: ReadonlySet<PersonRole> = new Set([
 /** A view given right after a name ("dee thinks im an idiot", "pau says just delete his number"). */
 const OPINION_AFTER =
   /^(?:'s)? (?:says|said|thinks|thought|reckons|told me|keeps saying|agrees|disagrees)\b/;
+/** A name as it is looked for in lower-cased text: letters, apostrophes and hyphens only. */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
+}
+
+/** Where a name (from {@link nameKey}) stands as a whole word in lower-cased text, or null. */
+function namedAt(lower: string, key: string): RegExpExecArray | null {
+  return new RegExp(`(?<!\\p{L})${key}(?!\\p{L})`, 'u').exec(lower);
+}
+
 /** Roles the story is most often about: asked about before anyone else named with them. */
 const CLOSEST: ReadonlySet<PersonRole> = new Set(['partner', 'spouse', 'ex', 'date']);
 
@@ -1301,8 +1311,8 @@ function personAsk(input: ActInput): Piece | null {
     if (!p.name || !ASKED_ABOUT.has(p.role) || p.name.toLowerCase() === introduced) continue;
     // A husband or wife who has died is not someone to sort things out with.
     if (p.role === 'spouse' && input.facts.relationship === 'widowed') continue;
-    const name = p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '');
-    const m = new RegExp(`(?<!\\p{L})${name}(?!\\p{L})`, 'u').exec(lower);
+    const name = nameKey(p.name);
+    const m = namedAt(lower, name);
     // Someone who only gives their view of it ("my friend dee thinks im an idiot") is not whom
     // the story is about, unless they are the partner or ex.
     if (m && !CLOSEST.has(p.role) && OPINION_AFTER.test(lower.slice(m.index + name.length)))
@@ -1380,16 +1390,16 @@ function ownAnswer(input: ActInput, core: CoreNeed): ActPlan | null {
   // A feeling said in a common shape (embarrassment, exhaustion, fear of being found out) is met
   // with a sentence about that feeling and a question that follows it.
   const shape = input.feeling === 'good' ? null : feltShapeOf(input.text);
-  const felt_ = shape ? feltPieces(shape, input.turn, input.recent) : null;
+  const onFeeling = shape ? feltPieces(shape, input.turn, input.recent) : null;
   const bare =
-    shape && felt_
+    shape && onFeeling
       ? ownReflection(input.text, input.feeling, input.facts, input.recent, input.turn, (s) =>
           shape.cue.test(actText(s)),
         )
       : null;
-  if (felt_) {
+  if (onFeeling) {
     // Without the words that carry the feeling, the sentence about it stands alone.
-    const pieces = [bare, felt_.insight, felt_.ask].filter((p): p is Piece => p !== null);
+    const pieces = [bare, onFeeling.insight, onFeeling.ask].filter((p): p is Piece => p !== null);
     return { pieces, core: 'none', style: null, echo: false };
   }
   // A message with a shape of its own (an attempt, someone's words or advice, a habit) is asked
@@ -1445,13 +1455,7 @@ function namesClosest(text: string, facts: ConversationFacts): boolean {
   )
     return true;
   return facts.people.some(
-    (p) =>
-      p.name !== null &&
-      CLOSEST.has(p.role) &&
-      new RegExp(
-        `(?<!\\p{L})${p.name.toLowerCase().replace(/[^\p{L}'-]/gu, '')}(?!\\p{L})`,
-        'u',
-      ).test(lower),
+    (p) => p.name !== null && CLOSEST.has(p.role) && namedAt(lower, nameKey(p.name)) !== null,
   );
 }
 
@@ -1878,9 +1882,19 @@ function minimisedPlan(input: ActInput): ActPlan | null {
   };
 }
 
-/** After control was named, something ordinary kept from the partner. */
-function hidingFromThem(input: ActInput): boolean {
-  return input.controlNamed === true && HIDING.test(actText(input.text));
+/**
+ * After control was named, a plan or a telling that keeps something ordinary from the partner
+ * ("get lunch with her thurs and just not mention it to alex", "valeria wouldnt have to know") is
+ * noticed, not praised as a good plan or said back as news; null otherwise.
+ */
+function hiddenPlan(input: ActInput): ActPlan | null {
+  if (!input.controlNamed || (input.act !== 'plan' && input.act !== 'sharing')) return null;
+  if (!HIDING.test(actText(input.text))) return null;
+  const seen = pickFresh('control_hidden', input.recent, input.rng);
+  const ask = pickFresh('control_hidden_ask', input.recent, input.rng);
+  return seen
+    ? { pieces: ask ? [seen, ask] : [seen], core: 'none', style: null, echo: false }
+    : null;
 }
 
 /** Advice that landed: "those are good", "thats a great idea", "ooh i like that". */
@@ -1920,6 +1934,8 @@ function planForTurn(input: ActInput): ActPlan {
 }
 
 function actPlan(input: ActInput): ActPlan {
+  const hidden = hiddenPlan(input);
+  if (hidden) return hidden;
   const { act, facts, recent, rng } = input;
   const pieces: Piece[] = [];
   const add = (p: Piece | null) => {
@@ -1994,17 +2010,8 @@ function actPlan(input: ActInput): ActPlan {
       }
       return progressPlan(input);
     }
-    case 'plan': {
-      // After control was named, a plan to keep something ordinary from the partner ("get lunch
-      // with her thurs and just not mention it to alex") is noticed, not praised as a good plan.
-      if (hidingFromThem(input)) {
-        const seen = pickFresh('control_hidden', recent, rng);
-        const ask = pickFresh('control_hidden_ask', recent, rng);
-        if (seen)
-          return { pieces: ask ? [seen, ask] : [seen], core: 'none', style: null, echo: false };
-      }
+    case 'plan':
       return planPlan(input);
-    }
     case 'question': {
       if (
         input.controlNamed &&
@@ -2079,13 +2086,6 @@ function actPlan(input: ActInput): ActPlan {
     case 'event':
       return eventPlan(input);
     case 'sharing': {
-      // "maybe i could see lupita for coffee at lunch. valeria wouldnt have to know" is the same.
-      if (hidingFromThem(input)) {
-        const seen = pickFresh('control_hidden', recent, rng);
-        const ask = pickFresh('control_hidden_ask', recent, rng);
-        if (seen)
-          return { pieces: ask ? [seen, ask] : [seen], core: 'none', style: null, echo: false };
-      }
       // A situation clearly recognised answers in its own words: its reflection and the one
       // question that moves it forward, not a topic's stock paragraph around them.
       const close = input.situation !== null && isCloseMatch(input.situation);

@@ -416,16 +416,19 @@ function notThisPerson(text: string, canonical: string, kind: DetectedKind): boo
   );
 }
 
+/** Words that take back what was said, in {@link TAKES_BACK} and {@link DEFLECTS} alike. */
+const TAKEN_BACK_WORDS = String.raw`forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|doesn't matter|does not matter`;
+
 /**
  * Taking a question's answer back rather than giving it: "forget it", "dont make it a thing",
  * "drop it", "its nothing", besides the words of {@link DEFLECTS}.
  */
-const TAKES_BACK =
-  /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|its nothing|doesn't matter|does not matter|do not make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|dont make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|drop it|leave it|i was (?:just )?(?:joking|kidding|being dramatic)|do not be (?:so )?dramatic|don t be (?:so )?dramatic|i (?:just|only) meant|it is not that deep|its not that deep|not that deep)\b/;
+const TAKES_BACK = new RegExp(
+  String.raw`\b(?:${TAKEN_BACK_WORDS}|its nothing|do not make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|dont make (?:it|this) (?:a|into a) (?:thing|big deal|whole thing)|drop it|leave it|i was (?:just )?(?:joking|kidding|being dramatic)|do not be (?:so )?dramatic|don t be (?:so )?dramatic|i (?:just|only) meant|it is not that deep|its not that deep|not that deep)\b`,
+);
 
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
-const DEFLECTS =
-  /\b(?:forget (?:i said|what i said|it|that|about it)|never ?mind|ignore (?:me|that|what i said|it)|it is nothing|doesn't matter|does not matter|whatever)\b/;
+const DEFLECTS = new RegExp(String.raw`\b(?:${TAKEN_BACK_WORDS}|whatever)\b`);
 /** A reply that only thanks, agrees or takes leave: not an answer to a safety question. */
 const CLOSING =
   /^(?:thanks?|thank you|thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|sounds good|will do|got it|sure|bye|goodbye|good night|night|nite|see you|later|take care)\b(?:(?! (?:yes|yeah|i am|i do|kind of|maybe|sometimes)\b).)*$/;
@@ -463,11 +466,11 @@ const ANCHOR =
  */
 const OTHERS_PASSING =
   /\b(?!(?:i|we|me|im|i am|ill|id)\b)[a-z]+ (?:has |have |had |is |was |s )?(?:only |just |now |long )?(?:gone|died|passed(?: away| on)?|dead)\b/g;
-/** Whether a message has a word of harm ({@link ANCHOR}) that is not someone else's passing. */
 /** A wish not to be alive, said of oneself. */
 const DEATH_WISH =
   /\b(?:if i (?:was|were|was not|were not|wasn t|weren t) (?:here|around|gone|alive)|if i (?:was|were) not (?:here|around|alive)|(?:not|no longer) (?:be )?(?:here|around|alive) any ?more|better off without me|want(?:ed)? to die|wish i (?:was|were) dead|wish i (?:could )?(?:just )?disappear|end it all|kill myself|not wake up|never wake up|not want to (?:be here|live|exist)|do not want to (?:be here|live|exist))\b/;
 
+/** Whether a message has a word of harm ({@link ANCHOR}) that is not someone else's passing. */
 function wordOfHarm(canonical: string): boolean {
   return test(ANCHOR, canonical.replace(OTHERS_PASSING, ' '));
 }
@@ -895,22 +898,22 @@ function checkLead(s: SafetyState, kind: CrisisKind, p: Picker, r: SafetyResourc
   return questionLead(s.concerns.includes(kind) ? 'recheck' : 'check', kind, p, r);
 }
 
+/** The safety questions of each phase that asks one. */
+const QUESTION_POOLS = {
+  check: CHECK,
+  clarify: CLARIFY,
+  recheck: RECHECK,
+  takenBack: TAKEN_BACK,
+} as const;
+
 /** The safety question of a check, or the plainer one asking it once more, with the help named. */
 function questionLead(
-  phase: 'check' | 'clarify' | 'recheck' | 'takenBack',
+  phase: keyof typeof QUESTION_POOLS,
   kind: CrisisKind,
   p: Picker,
   r: SafetyResources,
 ): string {
-  const pool =
-    phase === 'check'
-      ? CHECK
-      : phase === 'clarify'
-        ? CLARIFY
-        : phase === 'takenBack'
-          ? TAKEN_BACK
-          : RECHECK;
-  return fillResources(p.pick(`${phase}.${kind}`, pool[kind]), r);
+  return fillResources(p.pick(`${phase}.${kind}`, QUESTION_POOLS[phase][kind]), r);
 }
 
 /** Steps that say who is, or could be, with the person: "who could you be with?" is not asked. */
@@ -1179,10 +1182,12 @@ export function planSafety(
     // whatever, been calling in sick alot. not really eating") is no yes to "has anyone hurt
     // you?" when nothing in it speaks of that kind: set 13's q01 was taken into danger-at-home
     // mode by it, and his thoughts of not being here were then met with flight tips.
+    // Only the rules' evidence of the kind asked about answers the question: "i've said no to
+    // like 6 of them" half-matches a rule of danger at home, which is no yes to "are you thinking
+    // of ending your life?".
+    const evidence = crisisEvidence(canon).evidence as Partial<Record<CrisisKind, number>>;
     const shortYes = canon.split(' ').length <= SHORT_REPLY;
-    const ofKind =
-      ((crisisEvidence(canon).evidence as Partial<Record<CrisisKind, number>>)[s.pending] ?? 0) >=
-        WEAK_EVIDENCE || own.unsure === s.pending;
+    const ofKind = (evidence[s.pending] ?? 0) >= WEAK_EVIDENCE || own.unsure === s.pending;
     const yes =
       test(YES, canon) && (shortYes || (/^(?:yes|yeah|yep|yup|yea|ya)\b/.test(canon) && ofKind));
     // A short reply is an unsure yes, unless it only thanks, agrees or takes leave ("cheers"), or
@@ -1197,10 +1202,6 @@ export function planSafety(
     // Any sentence may ask: "i told her everything through the door. ... is it normal that she
     // wont even look at me".
     const asks = canon.split(' . ').some((sentence) => ASKS.test(sentence));
-    // Only the rules' evidence of the kind asked about answers the question: "i've said no to
-    // like 6 of them" half-matches a rule of danger at home, which is no yes to "are you thinking
-    // of ending your life?".
-    const evidence = crisisEvidence(canon).evidence as Partial<Record<CrisisKind, number>>;
     const weakOfKind = evidence[s.pending] ?? own.weak;
     const moved = !yes && !short && (asks || closes(canon));
     const answered =

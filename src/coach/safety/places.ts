@@ -17,10 +17,15 @@ interface Country {
 }
 
 /** Checks places.json: each country has names or places and all three resources. */
-export function validatePlaces(raw: unknown): { byPlace: Map<string, Country>; pattern: RegExp } {
+export function validatePlaces(raw: unknown): {
+  byPlace: Map<string, Country>;
+  byCode: Map<string, Country>;
+  pattern: RegExp;
+} {
   if (!isRecord(raw) || !isRecord(raw.countries))
     throw new Error(`Safety data ${FILE}: must hold a "countries" object`);
   const byPlace = new Map<string, Country>();
+  const byCode = new Map<string, Country>();
   for (const [code, c] of Object.entries(raw.countries)) {
     if (!isRecord(c) || !isRecord(c.resources))
       throw new Error(`Safety data ${FILE}: ${code} needs "resources"`);
@@ -29,6 +34,7 @@ export function validatePlaces(raw: unknown): { byPlace: Map<string, Country>; p
       if (typeof r[key] !== 'string' || r[key].trim() === '')
         throw new Error(`Safety data ${FILE}: ${code}.resources.${key} must be text`);
     const country: Country = { code, resources: r as unknown as SafetyResources };
+    byCode.set(code, country);
     for (const name of [
       ...stringList(FILE, `${code}.names`, c.names),
       ...stringList(FILE, `${code}.places`, c.places),
@@ -44,7 +50,7 @@ export function validatePlaces(raw: unknown): { byPlace: Map<string, Country>; p
     `\\b(?:(?:i|we) (?:live|lived|am living|m living|are living|re living|moved|have moved|just moved|am based|m based|are based)|(?:im|i am|were|we are) (?:living|based|staying|settled)|live|living|based|moved|here|im|i am|im from|we re|home is|back home is) (?:in|to)(?: the)? (${names.map((n) => n.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
     'u',
   );
-  return { byPlace, pattern };
+  return { byPlace, byCode, pattern };
 }
 
 const PLACES = validatePlaces(readSafetyFile(FILE));
@@ -62,7 +68,7 @@ export function placeIn(text: string): string | null {
 /** The resources to name: configured ones as given, unconfigured ones for the person's country. */
 export function resourcesFor(configured: SafetyResources, place: string | null): SafetyResources {
   if (!place) return configured;
-  const local = [...PLACES.byPlace.values()].find((c) => c.code === place)?.resources;
+  const local = PLACES.byCode.get(place)?.resources;
   if (!local) return configured;
   const pick = (k: keyof SafetyResources) =>
     configured[k] === DEFAULT_SAFETY_RESOURCES[k] ? local[k] : configured[k];
@@ -75,5 +81,5 @@ export function resourcesFor(configured: SafetyResources, place: string | null):
 
 /** Every country's own domestic-violence line (for measuring whether help was named). */
 export function localDomesticViolenceLines(): string[] {
-  return [...new Set([...PLACES.byPlace.values()].map((c) => c.resources.domesticViolenceLine))];
+  return [...PLACES.byCode.values()].map((c) => c.resources.domesticViolenceLine);
 }
