@@ -133,6 +133,40 @@ function answerOf(reply: string): string {
   return out.join(' ');
 }
 
+/** Kinds of turn a crisis answer may answer first, when the message says nothing more of the crisis. */
+const ANSWERED_IN_CRISIS: ReadonlySet<string> = new Set([
+  'question',
+  'change_subject',
+  'progress',
+  'plan',
+]);
+
+/** The answers that stand for any question ("what should i do?"): no answer to a person in crisis. */
+const UNTARGETED = /^gen\.(?:advice|how_to|normalcy|yes_no)\./;
+
+/** An answer about danger or help: the crisis answer after it names the help that fits. */
+const ABOUT_DANGER =
+  /\b(?:helpline|hotline|police|emergency|abuse|abusive|violence|safe|safety)\b/i;
+
+/**
+ * The coaching answer's opening, when a crisis answer may lead with it: the person asked something
+ * everyday ("should i give jonah back his hoodie?") or brought news ("he said yes"), and an answer
+ * that only repeats the crisis help, or puts the question off, has not heard them. Empty when the
+ * crisis answer stands alone.
+ */
+function answerInCrisis(inner: TurnResult, plan: SafetyPlan): string {
+  if (!plan.afterAnswer || !inner.act || !ANSWERED_IN_CRISIS.has(inner.act)) return '';
+  // A question's answer must be one: a change of subject may only say "sure, let's turn to that".
+  if (inner.act === 'question' || inner.act === 'change_subject') {
+    const lead = inner.blockIds.find((id) => !id.startsWith('act.change.')) ?? '';
+    if (!/\.answer\b/.test(lead) || UNTARGETED.test(lead)) return '';
+  }
+  const answer = answerOf(inner.reply);
+  if (ABOUT_DANGER.test(answer)) return '';
+  // Calling something normal is no answer in danger at home.
+  return plan.kind === 'partner_danger' && NORMALISES.test(answer) ? '' : answer;
+}
+
 function safeTurn(
   engine: CoachEngine,
   input: TurnInput,
@@ -154,9 +188,21 @@ function safeTurn(
   const inner = engine.respond(input);
   if (plan.reply) {
     const result = safetyResult(input.state, plan, inner);
-    return inner.act && CLOSING_ACTS.has(inner.act)
-      ? { ...result, reply: withoutQuestions(result.reply) }
-      : result;
+    if (inner.act && CLOSING_ACTS.has(inner.act))
+      return { ...result, reply: withoutQuestions(result.reply) };
+    const answer = answerInCrisis(inner, plan);
+    if (!answer || !plan.afterAnswer) return result;
+    const { text, mark } = plan.afterAnswer;
+    const known = result.state.conversation;
+    const safety = {
+      ...plan.state,
+      used: [...plan.state.used, mark].slice(-plan.state.used.length - 1),
+    };
+    return {
+      ...result,
+      reply: `${answer} ${known ? useNames(text, known) : text}`,
+      state: { ...result.state, safety },
+    };
   }
   const state = { ...inner.state, safety: plan.state };
   // A message that made us name a warning sign or ask about safety ("he's sweet, he's started

@@ -121,6 +121,11 @@ const CHECK_NO = replyTexts('checkNo', RAW.checkNo, FILE);
 const CLARIFY = perKind('clarify', RAW.clarify);
 /** The help named right after a line was turned down: only the emergency number, for danger. */
 const REFUSED_RESOURCE = replyTexts('refusedResource', RAW.refusedResource, FILE);
+/**
+ * What joins an answer to an everyday question or a piece of news, given in a crisis, back to the
+ * person's safety: the answer shows they were heard, this shows the crisis was not dropped.
+ */
+const BRIDGE = replyTexts('bridge', RAW.bridge, FILE);
 
 /** Self-injury told with no wish to die, and the first answers that meet it as that. */
 const SELF_INJURY = (() => {
@@ -746,6 +751,13 @@ export interface SafetyPlan {
   aloneUnlessAsked?: boolean;
   /** An answer that replaces coaching (warning signs), with what the signs were. */
   warning?: { reply: string; signs: string[] };
+  /**
+   * A crisis answer to a message that asks something everyday or brings news, and says nothing
+   * more of the crisis ("can we talk about something else. should i give him his hoodie back?"):
+   * what follows the coaching answer to it, in place of {@link reply}'s opening (a bridge back,
+   * the help, one question about safety).
+   */
+  afterAnswer?: { text: string; mark: string };
   state: SafetyState;
 }
 
@@ -766,6 +778,20 @@ class Picker {
 
   /** A text of the pool not said yet, in a seeded order; among those that `fits`, when given. */
   pick(key: string, pool: readonly string[], fits?: (text: string) => boolean): string {
+    const { text, mark } = this.peek(key, pool, fits);
+    this.used.add(mark);
+    return text;
+  }
+
+  /**
+   * What {@link pick} would say, and the mark that records it as said, without recording it: for a
+   * text that may not be used (the caller adds the mark to the state's `used` when it is).
+   */
+  peek(
+    key: string,
+    pool: readonly string[],
+    fits?: (text: string) => boolean,
+  ): { text: string; mark: string } {
     const order = pool.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(this.rng() * (i + 1));
@@ -777,8 +803,7 @@ class Picker {
       order.find(ok) ??
       order.find((n) => !this.used.has(`${key}.${n}`)) ??
       order[0];
-    this.used.add(`${key}.${i}`);
-    return pool[i];
+    return { text: pool[i], mark: `${key}.${i}` };
   }
 
   list(): string[] {
@@ -805,6 +830,7 @@ function stepsOf(text: string, kind: CrisisKind, askedSafe: boolean): string[] {
  * in his car" is three steps, and an answer that thanks only the first has not heard the rest.
  */
 const ALSO_ACKNOWLEDGED: readonly string[] = [
+  'someone_reaching',
   'means_near',
   'means_away',
   'someone_with',
@@ -852,7 +878,8 @@ function ongoingReply(
   r: SafetyResources,
   opening?: string,
   steps: readonly string[] = stepsOf(text, kind, s.askedSafe),
-): { reply: string; askedSafe: boolean } {
+  answerable = false,
+): { reply: string; askedSafe: boolean; afterAnswer?: { text: string; mark: string } } {
   const step = steps[0];
   const also = ALSO_ACKNOWLEDGED.find((o) => o !== step && steps.includes(o) && ACK.has(o));
   const ackPool = ACK.get(step) ?? ACK.get('general')!;
@@ -875,19 +902,24 @@ function ongoingReply(
       ? (q) => !(company && test(ASKS_COMPANY, q)) && !(means && test(ASKS_MEANS, q))
       : undefined,
   );
-  const parts = [
+  const opened = [
     opening ?? forPerson(p.pick(`ack.${ACK.has(step) ? step : 'general'}`, ackPool), text),
-    also ? p.pick(`ack.${also}`, ACK.get(also)!) : null,
+    also ? forPerson(p.pick(`ack.${also}`, ACK.get(also)!), text) : null,
     // A long crisis can use up the guidance: then the answer goes without rather than repeat.
     p.fresh(guideKey, guidePool),
-    // Someone who just said they don't want a hotline is not handed it again in the same breath:
-    // the emergency number stays, for danger, and the line waits for another turn.
+  ];
+  // Someone who just said they don't want a hotline is not handed it again in the same breath:
+  // the emergency number stays, for danger, and the line waits for another turn.
+  const resource =
     step === 'refuses_help' && kind !== 'other_at_risk'
       ? fillResources(p.pick('refusedResource', REFUSED_RESOURCE), r)
-      : pickResource(kind, s, r),
-    ask.text,
-  ];
-  return { reply: fillResources(parts.filter(Boolean).join(' '), r), askedSafe: ask.safe };
+      : pickResource(kind, s, r);
+  const parts = [...opened, resource, ask.text];
+  const reply = fillResources(parts.filter(Boolean).join(' '), r);
+  if (!answerable) return { reply, askedSafe: ask.safe };
+  const bridge = p.peek('bridge', BRIDGE);
+  const after = fillResources([bridge.text, resource, ask.text].join(' '), r);
+  return { reply, askedSafe: ask.safe, afterAnswer: { text: after, mark: bridge.mark } };
 }
 
 /**
@@ -920,6 +952,7 @@ function questionLead(
 const COMPANY_STEPS: ReadonlySet<string> = new Set([
   'someone_with',
   'someone_possible',
+  'someone_reaching',
   'someone_near',
   'called',
   'told',
@@ -1153,8 +1186,23 @@ export function planSafety(
         { reply: exitReply(kind, p, resources) },
       );
     }
-    const o = ongoingReply(canon, kind, s, p, resources, undefined, steps);
-    return done('CRISIS', kind, 'ongoing', { kind, askedSafe: o.askedSafe }, { reply: o.reply });
+    // A message that only asks something everyday or brings news, with nothing of the crisis in
+    // it, may be answered first (the engine decides, knowing the kind of turn).
+    const answerable =
+      (step === 'general' || step === 'asks_other') &&
+      kind !== 'other_at_risk' &&
+      signs.crisis === null &&
+      signs.unsure === null &&
+      signs.warning.length === 0 &&
+      signs.weak === 0;
+    const o = ongoingReply(canon, kind, s, p, resources, undefined, steps, answerable);
+    return done(
+      'CRISIS',
+      kind,
+      'ongoing',
+      { kind, askedSafe: o.askedSafe },
+      { reply: o.reply, ...(o.afterAnswer ? { afterAnswer: o.afterAnswer } : {}) },
+    );
   }
 
   // The answer to a safety question asked last turn.
