@@ -68,12 +68,19 @@ export const CONVERSATIONS_DIR = path.join(__dirname, '..', 'fixtures', 'convers
 
 /**
  * One act vocabulary for every set: set 5's author wrote "question_advice" and "short_reply"
- * where sets 1-4 have act "question" with its kind in `question`, and "short".
+ * where sets 1-4 have act "question" with its kind in `question`, and "short"; set 14's author
+ * wrote "change_of_subject" (the name its brief gave) for "change_subject".
  */
+const ACT_NAMES: Readonly<Record<string, string>> = {
+  short_reply: 'short',
+  change_of_subject: 'change_subject',
+};
+
 function withActLabel(turn: LabelledTurn): LabelledTurn {
   const m = /^question_(advice|yes_no|normalcy|how_to)$/.exec(turn.act);
   if (m) return { ...turn, act: 'question', question: m[1] };
-  return turn.act === 'short_reply' ? { ...turn, act: 'short' } : turn;
+  const act = ACT_NAMES[turn.act];
+  return act ? { ...turn, act } : turn;
 }
 
 /** Reads `conversations-N.json` files (all of them when `files` is omitted), sorted by name. */
