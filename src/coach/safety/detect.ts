@@ -136,6 +136,8 @@ export interface CrisisEvidence {
   evidence: Record<DetectedKind, number>;
   /** The canonical text the rules read (for the checks that follow). */
   canonical: string;
+  /** Whether a rule that says the act plainly (`RuleSpec.plain`) counted towards `kind`'s evidence. */
+  plain?: boolean;
 }
 
 /**
@@ -155,6 +157,7 @@ export function crisisEvidence(text: string, options: DetectCrisisOptions = {}):
   const candidates = options.prefilter === false ? null : PATTERN_GATE.candidates(heads);
   // Idiom spans are found only once some pattern matched: most messages match none.
   let spans: [number, number][] | null = null;
+  let plainKinds: Set<DetectedKind> | undefined;
   const evidence: Record<DetectedKind, number> = {
     self_harm: 0,
     partner_danger: 0,
@@ -197,9 +200,12 @@ export function crisisEvidence(text: string, options: DetectCrisisOptions = {}):
       }
       seen.add(m[0]);
       evidence[p.kind] += weight;
+      if (p.plain) plainKinds ??= new Set<DetectedKind>().add(p.kind);
       if (seen.size >= MAX_CUES_PER_PATTERN || evidence[p.kind] >= CRISIS_THRESHOLD) break;
     }
   }
   const kind = KIND_ORDER.find((k) => evidence[k] >= CRISIS_THRESHOLD) ?? null;
-  return { kind, evidence, canonical: norm };
+  return kind && plainKinds?.has(kind)
+    ? { kind, evidence, canonical: norm, plain: true }
+    : { kind, evidence, canonical: norm };
 }

@@ -167,6 +167,20 @@ function answerInCrisis(inner: TurnResult, plan: SafetyPlan): string {
   return plan.kind === 'partner_danger' && NORMALISES.test(answer) ? '' : answer;
 }
 
+/** A sentence that asks something in so many words (a question mark, or a question's first word). */
+const ASKS_PLAINLY =
+  /\?|(?:^|[.!] )(?:(?:ok|okay|so|and|but|also|hey|well)[, ]+)*(?:should|do you|does|is it|are|can|could|would|will|what|how|why|when|where|who)\b/i;
+
+/**
+ * A coaching answer that celebrates, or a stock answer to a question the message never asked in
+ * so many words ("the only thing that helps is when i drink till i pass out", read as a question).
+ */
+function gladOrUntargeted(inner: TurnResult, text: string): boolean {
+  const lead = inner.blockIds[0] ?? '';
+  if (inner.act === 'progress' || /^act\.own\.good\./.test(lead)) return true;
+  return UNTARGETED.test(lead) && !ASKS_PLAINLY.test(text);
+}
+
 function safeTurn(
   engine: CoachEngine,
   input: TurnInput,
@@ -266,7 +280,14 @@ function safeTurn(
   // Someone saying goodbye is not asked a doubtful safety question they will not answer.
   const lead = plan.lead && inner.act && CLOSING_ACTS.has(inner.act) ? null : plan.lead;
   // A question asked once more stands alone: a coaching answer after it would ask a second thing.
-  if (lead && (plan.alone || (plan.aloneUnlessAsked && inner.act !== 'question'))) {
+  // So does one whose coaching answer would be glad ("what a nice moment" after "do you mean
+  // you're hurting yourself?") or a stock answer to any question: neither answers what was asked about.
+  if (
+    lead &&
+    (plan.alone ||
+      (plan.aloneUnlessAsked && inner.act !== 'question') ||
+      gladOrUntargeted(inner, input.text))
+  ) {
     unsay(state, inner);
     return { ...inner, reply: lead, blockIds: [], crisis: null, safety: plan.level, state };
   }

@@ -92,11 +92,25 @@ export interface RuleSpec {
   /** "lol", "jk" and the like around the match cancel it. */
   joke?: boolean;
   check?: RuleCheck;
+  /**
+   * Says the act plainly ("when i cut"): the classifier's low reading does not turn it into a
+   * doubt, as it does for a rule that an unlisted idiom may have matched.
+   */
+  plain?: boolean;
   /** The file it came from, for errors and reviews. */
   file: string;
 }
 
-const RULE_KEYS = new Set(['re', 'weight', 'negatable', 'subject', 'joke', 'check', 'note']);
+const RULE_KEYS = new Set([
+  're',
+  'weight',
+  'negatable',
+  'subject',
+  'joke',
+  'check',
+  'plain',
+  'note',
+]);
 
 /** Reads one rule file: `{kind, rules: [{re, negatable, weight?, subject?, joke?, check?}]}`. */
 function loadRules(file: string, kind: DetectedKind): RuleSpec[] {
@@ -121,6 +135,8 @@ function loadRules(file: string, kind: DetectedKind): RuleSpec[] {
       throw new Error(`Safety data ${file}: ${where}: subject must be "self" or "other"`);
     if (r.joke !== undefined && typeof r.joke !== 'boolean')
       throw new Error(`Safety data ${file}: ${where}: joke must be true or false`);
+    if (r.plain !== undefined && typeof r.plain !== 'boolean')
+      throw new Error(`Safety data ${file}: ${where}: plain must be true or false`);
     if (r.check !== undefined && !(RULE_CHECKS as readonly unknown[]).includes(r.check))
       throw new Error(`Safety data ${file}: ${where}: unknown check ${JSON.stringify(r.check)}`);
     return {
@@ -131,6 +147,7 @@ function loadRules(file: string, kind: DetectedKind): RuleSpec[] {
       ...(r.weight !== undefined ? { weight: r.weight } : {}),
       ...(r.subject !== undefined ? { subject: r.subject } : {}),
       ...(r.joke ? { joke: true } : {}),
+      ...(r.plain ? { plain: true } : {}),
       ...(r.check !== undefined ? { check: r.check as RuleCheck } : {}),
     };
   });

@@ -82,6 +82,16 @@ const THREAT_TO_ME = regex('threatToMe', RAW.threatToMe);
 /** The person's own thoughts of harm ("i want to die too", "myself"): their crisis comes first. */
 const OWN_HARM = regex('ownHarm', RAW.ownHarm);
 const UNSAFE = regex('unsafe', RAW.unsafe);
+/**
+ * Not knowing what comes next ("i don't know what happens next but today i did something") is no
+ * answer about safety: only a bare "i don't know" or "not sure" is.
+ */
+const UNSURE_OF_WHAT = /\b(?:not sure|do not know) (?=(?:what|how|when|where|why|who|which)\b)/g;
+
+/** Whether the message says the person is not safe (or cannot say that they are). */
+function unsafeIn(text: string): boolean {
+  return test(UNSAFE, text.replace(UNSURE_OF_WHAT, ''));
+}
 const YES = regex('yes', RAW.yes);
 const NO = regex('no', RAW.no);
 
@@ -612,7 +622,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   let ruled = false;
   if (crisis) {
     if (notThisPerson(text, canonical, crisis)) crisis = null;
-    else if (scores()[crisis] < RULES_NEED) {
+    else if (scores()[crisis] < RULES_NEED && !ev.plain) {
       // Far below (an idiom nobody listed, a story long over): not asked about either, unless it
       // says plainly "i want to die" ("he says he wants to die and honestly i want to die too"
       // was dropped at 0.03): that is asked about.
@@ -856,7 +866,7 @@ function forPerson(ack: string, text: string): string {
 function saysSafe(text: string, kind: CrisisKind, askedSafe: boolean, step: string): boolean {
   // Someone else at risk is safe when they are found, home or with help, not when the person is.
   if (kind === 'other_at_risk') return test(OTHER_SAFE, text) && !test(OTHER_AT_RISK, text);
-  if (test(UNSAFE, text)) return false;
+  if (unsafeIn(text)) return false;
   // Taking it back ("im fine now. forget i said anything, it was just a bad moment") is not
   // saying one is safe.
   if (test(DEFLECTS, text)) return false;
@@ -1326,7 +1336,7 @@ export function planSafety(
     // A sign the classifier alone half-sees ("he keeps texting sorry and says he will change")
     // is not danger back; a listed one is.
     const listed = signs.warning.some((w) => w !== UNLISTED_WARNING);
-    if (test(UNSAFE, canon) || (listed && s.kind === 'partner_danger'))
+    if (unsafeIn(canon) || (listed && s.kind === 'partner_danger'))
       return backToCrisis(s.kind ?? 'partner_danger');
   }
 

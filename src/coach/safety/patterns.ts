@@ -19,6 +19,8 @@ export interface CrisisPattern {
    * alone; weaker cues ("I'm done", "letters to my mum", "no way out") need company.
    */
   weight?: number;
+  /** Says the act plainly: not held back by the classifier's low reading (see `RuleSpec.plain`). */
+  plain?: boolean;
 }
 
 /** Subjects that make "X hit me" a realisation or a feeling, not violence. */
@@ -128,6 +130,7 @@ export function compilePattern(rule: RuleSpec): CrisisPattern {
     re: new RegExp(rule.source, 'g'),
     negatable: rule.negatable,
     ...(rule.weight !== undefined ? { weight: rule.weight } : {}),
+    ...(rule.plain ? { plain: true } : {}),
     ...(accept ? { accept } : {}),
   };
 }
