@@ -1,6 +1,11 @@
 import { createBlocksEngine, DEFAULT_SAFETY_RESOURCES, initialState } from '../../src/coach';
 import type { ConversationState, TurnResult } from '../../src/coach';
-import { placeIn, resourcesFor, validatePlaces } from '../../src/coach/safety/places';
+import {
+  placeIn,
+  placeMentioned,
+  resourcesFor,
+  validatePlaces,
+} from '../../src/coach/safety/places';
 import { realLibrary } from './helpers';
 
 /**
@@ -89,5 +94,51 @@ describe('help named for where the person lives', () => {
     expect(() =>
       validatePlaces({ countries: { A: { names: ['x'], places: [], resources: {} } } }),
     ).toThrow(/A\.resources\.emergencyNumber/);
+  });
+
+  describe('a place only mentioned, while nothing says where the person lives (set 14)', () => {
+    test('a condo in makati, then a crisis: the Philippine lines, not 988', () => {
+      const out = talk([
+        'we were together 3 years. we already paid a deposit for a condo in makati',
+        'honestly sometimes i think everyone would be less burdened if i just wasnt here anymore',
+      ]);
+      expect(out[1].safety).toBe('CRISIS');
+      expect(out[1].reply).toContain('1553');
+      expect(out[1].reply).not.toMatch(/988|Samaritans/);
+    });
+
+    test('danger at home in Poland names the Blue Line and 112', () => {
+      const out = talk([
+        'we live in krakow, married 14 years',
+        'yesterday he pushed me into the wardrobe and my arm is bruised. i am scared of him',
+      ]);
+      expect(out[1].reply).toContain('800 120 002');
+      expect(out[1].reply).toContain('112');
+    });
+
+    test('a place the person said they live in is never replaced by one mentioned', () => {
+      const out = talk([
+        'i live in london with my boyfriend',
+        'his family is in lagos and they hate me',
+        'some nights i think everyone would be better off without me',
+      ]);
+      expect(out[2].reply).toContain('116 123');
+      expect(out[2].reply).not.toContain('findahelpline');
+    });
+
+    test.each([
+      ['we already paid a deposit for a condo in makati', 'PH'],
+      ["she's coming over from pasig, 30 mins", 'PH'],
+      ['im in lagos, 19, final year', 'NG'],
+      ['eu moro em curitiba, i work in curitiba', 'BR'],
+      ['my sister lives in wieliczka', null],
+      ['from poland but living in rotterdam', null],
+      ['im from poland', null],
+      ['we were on holiday in cebu', null],
+      ['i grew up in manila', null],
+      ["he got into a master's in manchester, leaves in january", null],
+    ])('"%s" -> %s', (text, code) => {
+      expect(placeMentioned(text)).toBe(code);
+    });
   });
 });

@@ -27,7 +27,7 @@ import { crisisEvidence, KIND_ORDER, negatedBefore } from './detect';
 import { expandSource, readSafetyFile, stringList, type RuleSpec } from './load';
 import { compilePattern, type CrisisPattern } from './patterns';
 import { Gate, wordHeads } from './prefilter';
-import { placeIn, resourcesFor } from './places';
+import { placeIn, placeMentioned, resourcesFor } from './places';
 import { fillResources, replyTexts, safetyReplyVariants } from './replies';
 
 const FILE = 'mode.json';
@@ -1091,7 +1091,7 @@ export function planSafety(
 ): SafetyPlan {
   const s = previous ?? emptySafetyState();
   // Help the person can reach where they live, once they have said where that is.
-  const place = placeIn(text) ?? s.place ?? null;
+  const place = placeIn(text) ?? s.place ?? placeMentioned(text) ?? null;
   const resources = resourcesFor(configured, place);
   const p = new Picker(s.used, createRng(hashString(text, seed) ^ Math.imul(turn, 0x2545f491)));
   // Earlier messages are context only for a fresh reading: in safety mode and in the watch after

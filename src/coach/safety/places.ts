@@ -21,6 +21,7 @@ export function validatePlaces(raw: unknown): {
   byPlace: Map<string, Country>;
   byCode: Map<string, Country>;
   pattern: RegExp;
+  mentioned: RegExp;
 } {
   if (!isRecord(raw) || !isRecord(raw.countries))
     throw new Error(`Safety data ${FILE}: must hold a "countries" object`);
@@ -50,19 +51,59 @@ export function validatePlaces(raw: unknown): {
     `\\b(?:(?:i|we) (?:live|lived|am living|m living|are living|re living|moved|have moved|just moved|am based|m based|are based)|(?:im|i am|were|we are) (?:living|based|staying|settled)|live|living|based|moved|here|im|i am|im from|we re|home is|back home is) (?:in|to)(?: the)? (${names.map((n) => n.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
     'u',
   );
-  return { byPlace, byCode, pattern };
+  // A place only mentioned ("a condo in makati", "she's coming over from pasig").
+  const mentioned = new RegExp(
+    `\\b(?:in|from|near|around) (?:the )?(${names.map((n) => n.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
+    'u',
+  );
+  return { byPlace, byCode, pattern, mentioned };
 }
 
 const PLACES = validatePlaces(readSafetyFile(FILE));
 
-/** The country a message says the person lives in ("live in london", "here in melbourne"), or null. */
-export function placeIn(text: string): string | null {
-  const t = text
+function lowered(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[\u2019']/g, '')
     .replace(/\s+/g, ' ');
-  const m = PLACES.pattern.exec(t);
+}
+
+function codeOf(m: RegExpExecArray | null): string | null {
   return m ? (PLACES.byPlace.get(m[1].replace(/\s+/g, ' '))?.code ?? null) : null;
+}
+
+/** The country a message says the person lives in ("live in london", "here in melbourne"), or null. */
+export function placeIn(text: string): string | null {
+  return codeOf(PLACES.pattern.exec(lowered(text)));
+}
+
+/**
+ * Where someone lives, or went, or is from, said of anyone: a place only mentioned is not taken
+ * when the message says so ("my sister lives in london", "from poland but living in rotterdam",
+ * "on holiday in cebu").
+ */
+const NOT_WHERE_I_AM =
+  /\b(?:lives?|living|based|moved|moving|staying|stays|holiday|vacation|trip|visit\w*|travel\w*|flew|flying|flight|conference|born|grew up|masters?|university|uni|college|degree|leaves|leaving|job offer)\b/;
+
+const ORIGIN = /\b(?:im|i am|we are|were|originally|i come|we come|came|comes?)\s*$/;
+
+/**
+ * The country of a place the message only mentions ("we already paid a deposit for a condo in
+ * makati", "she's coming over from pasig"), or null: weaker than {@link placeIn}, so taken only
+ * while the conversation knows nothing better. Someone mentioning a city in the Philippines
+ * is far likelier to be there than in the US or the UK, whose lines are the default.
+ */
+export function placeMentioned(text: string): string | null {
+  const t = lowered(text);
+  const m = PLACES.mentioned.exec(t);
+  if (!m) return null;
+  // The clause the place is in, before and after it.
+  const start = Math.max(t.lastIndexOf('.', m.index), t.lastIndexOf(',', m.index), 0);
+  const ends = [t.indexOf('.', m.index), t.indexOf(',', m.index)].filter((i) => i >= 0);
+  const clause = t.slice(start, ends.length ? Math.min(...ends) : t.length).replace(m[0], ' ');
+  // "im from poland" is where someone comes from, not always where they are.
+  const origin = m[0].startsWith('from') && ORIGIN.test(t.slice(start, m.index));
+  return origin || NOT_WHERE_I_AM.test(clause) ? null : codeOf(m);
 }
 
 /** The resources to name: configured ones as given, unconfigured ones for the person's country. */
