@@ -41,6 +41,11 @@ describe('the feeling of news', () => {
     ['ok so we are back together 🥹🥹 we talked for like 4 hours', 'good'],
     ['she said yes!! 😭😭', 'good'],
     ['the flat fell through again 😭', 'hard'],
+    // Plans a breakup undid, and a partner laughing off a request (set 14, a development set).
+    ['we were supposed to move in together in june, we already paid the deposit on a flat', 'hard'],
+    ['i asked him to help with the dishes. he laughed and said im his boss now', 'hard'],
+    ["we're supposed to move in together next month, so excited!!", 'good'],
+    ['he laughed so hard at my joke, it was a lovely night', 'good'],
   ])('%s -> %s', (text, feeling) => {
     expect(feelingOf(text, ['neutral'], true)).toBe(feeling);
   });
