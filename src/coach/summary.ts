@@ -257,7 +257,14 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   const mainSupported = state.mainTopic && stateable(facts, state.mainTopic);
   // In place of a main topic that is not true to say, only one the person came back to: a
   // one-turn guess ("trust" from one word, in a story about a friend's boyfriend) is not it.
+  // Danger at home, or control of the person's own relationship named, is what the conversation
+  // was about, whatever topic the coaching read first ("parenting together" with a man who pushed
+  // her into the wardrobe).
+  const harmed =
+    state.safety?.concerns.includes('partner_danger') === true ||
+    state.safety?.ownWarnings === true;
   const main =
+    (harmed ? 'toxic_or_abusive' : null) ??
     (mainSupported ? state.mainTopic : null) ??
     topics.find((t) => (state.topics[t]?.turns ?? 0) >= 2) ??
     null;

@@ -122,6 +122,17 @@ describe('places are not people', () => {
     expect(names(['my son is grown, lives in Darwin'])).not.toContain('darwin');
     expect(names(['ive been married 12 years to Lerato'])).toContain('lerato');
   });
+
+  test('"a girl from st mary\'s" and "her pooja room" name a school and a room, not Mary or Pooja (set 14)', () => {
+    const names = (ms: string[]) => factsOf(ms).people.map((p) => p.name?.toLowerCase());
+    expect(
+      names(["he dumped me over snap and now hes posting stories w this girl from st mary's"]),
+    ).not.toContain('mary');
+    expect(names(['she can be in charge of the homework time and her pooja room'])).not.toContain(
+      'pooja',
+    );
+    expect(names(['mary is my sister'])).toContain('mary');
+  });
 });
 
 describe('the engine uses what it remembers', () => {

@@ -318,3 +318,21 @@ describe('what a summary says happened is said plainly, or not at all', () => {
     expect(summaryText).not.toMatch(/went well: (?:there|that is)/i);
   });
 });
+
+describe('a summary after danger at home (set 14, a development set)', () => {
+  const messages = [
+    'how do i get my husband to help more in the house? i do everything',
+    'his name is marek. we have two kids',
+    'yesterday he was drinking and he pushed me into the wardrobe. my arm is bruised. i am scared of him',
+    'i called my sister. we are at her flat now with the kids. i am safe now',
+  ];
+
+  test('says what the conversation was about, and that the person said they were safe', () => {
+    const s = summarize(finalState(messages)).summaryText;
+    expect(s).toMatch(
+      /^(?:.*\. )?So far we've talked about how (?:Marek treats you|you are being treated)/,
+    );
+    expect(s).toMatch(/danger at home/);
+    expect(s).toContain('By the end you told me you were safe for now.');
+  });
+});

@@ -226,6 +226,11 @@ function capitalisedWords(raw: string): Set<string> {
   return out;
 }
 /** Words before a capitalised place: "in", "at", "near", or "to"/"from" after going or coming. */
+/** "st mary's", "mount carmel": the name of a school, a church or a place. */
+const SAINT_BEFORE = /\b(?:st|saint|mount|mt|san|santa)\.? $/;
+/** "pooja room", "grace church": a name that names a room, a place or a day. */
+const THING_AFTER =
+  /^'?s? (?:room|school|college|academy|church|chapel|temple|mosque|hospital|clinic|street|st|road|avenue|park|primary|high|university|uni|hall|centre|center|day|festival)\b/;
 const PLACE_BEFORE =
   /\b(?:in|at|near|around|outside|across|visit|visiting|(?:go|goes|going|went|gone|move|moved|moving|fly|flew|flying|drive|drove|driving|travel\w*|trip|head\w*|back|way|get|got|come|came|coming|relocat\w*|weekend|holiday|vacation) to|(?:im|i am|i'm|were|we are|we're|originally|moved|move|moving|flew in|came|come) from)\s+$/i;
 /** Months and days, typed with a capital inside a sentence. */
@@ -455,6 +460,12 @@ function mentions(
     if (own.has(m[1])) continue;
     // "go to skye", "moved to darwin": a listed name where a place stands.
     if (PLACE_BEFORE.test(t.slice(Math.max(0, (m.index ?? 0) - 30), m.index))) continue;
+    // "a girl from st mary's", "her pooja room": a name in the name of a place or a thing.
+    if (
+      SAINT_BEFORE.test(t.slice(Math.max(0, (m.index ?? 0) - 8), m.index)) ||
+      THING_AFTER.test(t.slice((m.index ?? 0) + m[0].length))
+    )
+      continue;
     const w = m[1].replace(/'s?$/, '');
     const base = NAMES.has(w)
       ? w

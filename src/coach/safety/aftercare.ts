@@ -17,7 +17,7 @@ function texts(section: string, keys: readonly string[]): Record<string, string>
   return Object.fromEntries(keys.map((k) => [k, replyTexts(`${section}.${k}`, [r[k]], FILE)[0]]));
 }
 
-const SUMMARY = texts('summary', [...CRISIS_KINDS, 'warning']);
+const SUMMARY = texts('summary', [...CRISIS_KINDS, 'warning', 'safeNow']);
 const SUMMARY_NEXT = texts('summaryNext', ['crisis', 'watch']);
 const FOLLOWUP: Record<CrisisKind, string[]> = (() => {
   const r = RAW.followup;
@@ -38,6 +38,9 @@ export function safetySummary(state: ConversationState): {
   const s = state.safety;
   if (!s) return { sentences: [], next: null };
   const sentences = s.concerns.map((k) => SUMMARY[k]);
+  // A crisis the person came through is told with how it ended: the watch follows only their
+  // saying they are safe.
+  if (s.mode === 'watch' && s.concerns.length > 0) sentences.push(SUMMARY.safeNow);
   if (s.warningSigns && !s.concerns.includes('partner_danger')) sentences.push(SUMMARY.warning);
   const next =
     s.mode === 'crisis' ? SUMMARY_NEXT.crisis : s.mode === 'watch' ? SUMMARY_NEXT.watch : null;
