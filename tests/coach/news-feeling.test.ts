@@ -259,3 +259,32 @@ describe('news told with a sad face is not met as good news', () => {
     expect(bringsNews("she's pregnant!! 😭😭")).toBe(true);
   });
 });
+
+describe('leaving, in any words, is a goodbye (set 14, a development set)', () => {
+  test.each([
+    'Thank you so much. You have helped more than my cousins who only give lectures. I will try the plan and tell you. Good night.',
+    'tchau!',
+    'ok let me go, dinner is ready and the kids are fighting over the last one 😂 asante sana',
+    'thx for not being weird about it. gonna go watch a movie w my mom 🍿',
+    'Thank you for not judging me. Bonne soirée.',
+    'merci. à bientôt',
+  ])('"%s" is a goodbye', (text) => {
+    expect(recogniseAct(text, { turnsBefore: 5 }).act).toBe('goodbye');
+  });
+
+  test.each([
+    'we went to the cinema and then said good night at the station. it was so sweet',
+    'i told him bye and walked out. i feel awful',
+  ])('"%s" tells of a farewell, and is no goodbye', (text) => {
+    expect(recogniseAct(text, { turnsBefore: 5 }).act).not.toBe('goodbye');
+  });
+
+  test('a goodbye after a long message asks nothing', () => {
+    const replies = lastReplies([
+      'my wife and my mother keep fighting in the kitchen',
+      'we agreed my mother does the homework time and my wife runs the kitchen',
+      'Thank you so much. You have helped more than my cousins who only give lectures. I will try the plan and tell you. Good night.',
+    ]);
+    expect(replies[replies.length - 1]).not.toMatch(/\?/);
+  });
+});

@@ -202,6 +202,10 @@ export function sentenceOfAct(raw: string, act: 'event' | 'progress' | 'plan'): 
  * time in a while i'll do that lol"). */
 const FIRST_TIME_TAIL = /^(?:and |its |it was |that was |the )?first time (?:in|since|ever)\b/;
 
+/** A farewell someone told of ("said good night", "told him bye"), not one said here. */
+const REPORTED_FAREWELL =
+  /\b(?:said|say|says|saying|told (?:him|her|them|me)|tell (?:him|her|them)|texted|wave[ds]?|waving|kissed (?:him|her|them)) (?:good ?night|goodbye|bye+|see (?:ya|you))\b/g;
+
 /** What the turn before looked like, for acts that depend on it. */
 export interface ActContext {
   /** User turns before this one in the session. */
@@ -228,8 +232,11 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
   const none = (act: TurnAct): ActReading => ({ act, question: null });
   const question = directQuestion(text);
   const thanks = any('thanks', text);
+  // "we said good night at the station", "i told him bye and walked out": a farewell told, not
+  // one said to Amora.
+  const leaving = text.replace(REPORTED_FAREWELL, ' ');
   if (words <= 24 && !question) {
-    if (any('goodbye', text)) return none('goodbye');
+    if (any('goodbye', leaving)) return none('goodbye');
     if (thanks && any('goodbye_with_thanks', text)) return none('goodbye');
     if (thanks && words <= 14) return none('thanks');
   }
@@ -244,6 +251,15 @@ export function recogniseAct(raw: string, ctx: ActContext): ActReading {
       .pop() ?? '',
   );
   if (!question && words <= 40 && thanks && any('thanks_last', last)) return none('thanks');
+  // A longer message that ends by taking leave ("... I will try the Lonavala plan and tell you.
+  // Good night.", "... Bonne soirée.") is a goodbye, whatever came before it.
+  if (
+    !question &&
+    words <= 45 &&
+    wordCount(last) <= 6 &&
+    any('goodbye', last.replace(REPORTED_FAREWELL, ' '))
+  )
+    return none('goodbye');
   if (!question && words <= 30 && any('thanks_first', text)) return none('thanks');
   if (any('greeting', text)) {
     const rest = text
