@@ -288,3 +288,13 @@ describe('leaving, in any words, is a goodbye (set 14, a development set)', () =
     expect(replies[replies.length - 1]).not.toMatch(/\?/);
   });
 });
+
+describe('steps told briefly are steps, and going back to dating is no goodbye', () => {
+  test.each([
+    ['Well, I went! We had dinner at a little Thai place and talked for hours.', 'progress'],
+    ['told her like you said. she was fine about it actually', 'progress'],
+    ['my sister says i need to go back out there and date again. i just cant', 'sharing'],
+  ])('"%s" -> %s', (text, act) => {
+    expect(recogniseAct(text, { turnsBefore: 4 }).act).toBe(act);
+  });
+});
