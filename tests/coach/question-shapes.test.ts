@@ -153,3 +153,22 @@ describe('what is not such a question keeps its own answer', () => {
     expect(shapeOf(q)).toBeNull();
   });
 });
+
+describe('"what do i say to her?" with no message to answer is what to tell her (set 14, a development set)', () => {
+  const engine14 = createBlocksEngine({ library: realLibrary(), warmUp: false });
+  const last = (turns: string[]) => lastTurns(engine14, turns).pop()!.reply;
+
+  test('telling a grown daughter about a new partner is not answered as replying to a text', () => {
+    const reply = last([
+      'my daughter doesnt know im seeing someone',
+      "What do I say to her? I don't want to hurt her, but I'm 70, not dead.",
+    ]);
+    expect(reply).not.toMatch(/whatever you send|reaching out|owe a reply/i);
+    expect(reply).toMatch(/in your own words|perfect script/i);
+  });
+
+  test('a message that came in is still answered as a reply', () => {
+    const reply = last(['he texted me "hey stranger" after 2 months. what do i even say to that']);
+    expect(reply).toMatch(/send|reply|reaching out/i);
+  });
+});

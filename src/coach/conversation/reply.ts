@@ -513,7 +513,12 @@ function shapedAnswer(
         ? 'timing_wait'
         : shaped.shape === 'words_back' && SOMEONE_HURTING.test(text.toLowerCase())
           ? 'words_comfort'
-          : shaped.shape;
+          : // "what do i say to her?" with no message to answer is what to tell her, not a reply.
+            shaped.shape === 'words_back' &&
+              SAY_TO_SOMEONE.test(sentence) &&
+              !RECEIVED.test(text.toLowerCase())
+            ? 'words_tell'
+            : shaped.shape;
     const said = shaped.topic ? inSecondPerson(shaped.topic) : null;
     const x =
       said && ownWordsSupported(said, facts) && said.split(' ').length <= OWN_QUESTION_WORDS
@@ -534,6 +539,13 @@ function shapedAnswer(
  * Someone else in distress in the message ("she's crying in the kitchen", "he just found out his
  * dad died"): "what do i say to her" then asks for comfort, not a reply to a text.
  */
+/** "what do i say to her": words for someone, which may be a reply or something to tell. */
+const SAY_TO_SOMEONE =
+  /\bwhat (?:do|should|can|could|would) (?:i|we) (?:even |actually )?say to (?:her|him|them)\b/;
+/** Something came to the person that asks for an answer: a message, a question, a call. */
+const RECEIVED =
+  /\b(?:texted|texting|messaged|messaging|dmed|dming|dm d|wrote|writing|sent|sending|replied|emailed|emailing|called|calling|rang|ringing|asked me|asks me|asked if|asked why|asked when|asking me|said to me|told me|voice ?notes?|messages?|texts?|snaps?|dms?|email|letter|reached out|got in touch)\b/;
+
 const SOMEONE_HURTING =
   /\b(?:she|he|they)(?:'s|s| is| are|re|'re)? (?:crying|sobbing|in tears|in bits|heartbroken|devastated|distraught|a mess|falling apart)\b|\b(?:she|he|they) (?:just )?(?:found out|lost|was dumped|got dumped|got cheated on)\b|\b(?:has been|was|been) cheat(?:ing|ed)\b|\b(?:died|passed away|miscarriage|miscarried)\b/;
 
