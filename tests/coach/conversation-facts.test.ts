@@ -581,3 +581,20 @@ describe('"we dont live together" told, not put right', () => {
     ).toBe('correction');
   });
 });
+
+describe("a sister's marriage and children are hers (set 14, a development set)", () => {
+  test('"my big sister wanjiru has been married to kamau for 6 years. they have two kids" says nothing of the person', () => {
+    const facts = factsOf([
+      'i need advice but its not for me, its for my sister',
+      'my big sister wanjiru has been married to kamau for 6 years',
+      'they have two kids, the small one is only 2',
+    ]);
+    expect(facts.relationship).toBeNull();
+    expect(facts.children).not.toBe(true);
+  });
+
+  test('the person\'s own still count: "we have two kids, they are 5 and 7", "my husband and i"', () => {
+    expect(factsOf(['we have two kids, they are 5 and 7']).children).toBe(true);
+    expect(factsOf(['my husband and i fight a lot']).relationship).toBe('married');
+  });
+});

@@ -570,7 +570,7 @@ const STATE_CUES: [RegExp, RelationshipState][] = [
  * friend's marriage", "becca is married" is their life, not the user's.
  */
 const OTHERS_SUBJECT =
-  /\b((my|our|his|her|their) (daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|(his|her|their) (fiancee?|girlfriend|boyfriend|wife|husband|partner|ex)|(profile|bio|status) (says|said)|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner)|they|theyve|they've|theyre|they're)\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
+  /\b((my|our|his|her|their) (?:(?:big|little|older|younger|baby|twin|eldest|oldest|step|half|best|childhood|close) )?(daughter|son|sister|brother|friend|best friend|mate|mum|mom|mother|dad|father|parents|cousin|colleague|coworker|boss|neighbou?r|aunt|uncle|niece|nephew|kid|child|grandson|granddaughter)s?|(his|her|their) (fiancee?|girlfriend|boyfriend|wife|husband|partner|ex)|(profile|bio|status) (says|said)|[a-z]+'s (marriage|relationship|husband|wife|boyfriend|girlfriend|partner)|they|theyve|they've|theyre|they're)\b(?!.*\b(i|we|me|us|im|i'm)\b)/;
 
 /** "gordon isn't a widower, he's divorced", "she is married": a state said of someone else. */
 const THIRD_PERSON_IS =
@@ -673,6 +673,15 @@ const CALLED_MY_BABY =
   /\b(?:(?:he|she|it|you|hes|shes|hes|its|youre|he is|she is|it is|you are|is|s) my (?:baby|babies|baby boy|baby girl)|my fur ?(?:baby|babies|kids?|child))\b/g;
 const CHILDREN_YES =
   /\b((my|our) (?:(?:last|youngest|eldest|oldest|first|second|only|two|three) )?(kids?|children|child|son|sons|daughters?|baby|toddler|little one|teenagers?|grandson|granddaughter|grandkids|grandchildren|newborn)|our (boys|girls)|(my|our) (?:two|three|four|\d+|little|twin|baby|young) (boys|girls)|(\d+|two|three|four) kids\b(?! and (a|no) )|the kids (are|were|is)|share the kids|we('ve| have)? (got |have )(two|three|\d+|a) (kids|teenagers|children|daughter|son|baby)|i (have|ve got|have got) (a|two|three|\d+) (kids|children|daughters?|sons?|baby|toddler|newborn)\b|kids are grown|\d+ (yr|year|week|month)s? old|newborn|was born)/;
+/** Whether a sentence opens with someone else as its subject ("they have", "my sister's got"). */
+function othersLead(sentence: string): boolean {
+  const m = OTHERS_SUBJECT.exec(sentence.trimStart());
+  return m !== null && m.index <= 8;
+}
+
+/** The person's own family named in a sentence ("we", "our kids", "my son"). */
+const OWN_FAMILY =
+  /\b(?:we|weve|we've|were|we're|our|us|my (?:kids?|children|child|son|sons|daughters?|baby|boys|girls))\b/;
 const CHILDREN_OTHERS =
   /\b((is|she's|he's|shes|hes|they're|theyre)( \w+)? (married )?with|married with) (\d+|two|three|four) kids\b/;
 const CHILDREN_NO =
@@ -1020,7 +1029,13 @@ export function updateFacts(
   }
 
   // "tofu has been with me 9 years, he's my baby": a pet or a partner called "my baby".
-  const kidsText = t.replace(CALLED_MY_BABY, ' ');
+  // "they have two kids", "my sister's got a baby": someone else's children, unless the sentence
+  // also speaks of the person's own ("we have two kids, they're 5 and 7").
+  const kidsText = t
+    .replace(CALLED_MY_BABY, ' ')
+    .split(/[.!?;\n]+/)
+    .filter((sentence) => !(othersLead(sentence) && !OWN_FAMILY.test(sentence)))
+    .join(' . ');
   if (CHILDREN_NO.test(t)) facts.children = false;
   else if (CHILDREN_YES.test(kidsText) && !CHILDREN_OTHERS.test(t)) facts.children = true;
   // "theyve been together 4 years and live together": their home, not the user's.
