@@ -894,6 +894,9 @@ const ABOUT_THEIR_WAYS =
 const CONTROL_NORMAL_Q =
   /\b(?:is (?:that|this|it) (?:really )?(?:normal|ok|okay|common|usual)(?: tho| though)?\s*[?.!]*$|normal (?:for|that|when) (?:men|husbands|boyfriends|guys|partners|a husband|the husband|a man|him|her|them|he|she|a boyfriend|wives|women|a wife|the wife|girlfriends)\b|normal (?:at our age )?for (?:the|a) (?:husband|wife|man|boyfriend|partner)\b)/;
 const OWN_FEELING_Q = /\b(?:to feel|i feel|that i|for me to|am i|to be this)\b/;
+/** Accounting to a partner for money or plans: telling or asking them about spending, going out. */
+const ACCOUNTING_TO_PARTNER =
+  /\b(?:telling|tell|asking|ask|showing|show) (?:him|her|them)\b.{0,40}\b(?:spent|spend|spending|bought|buy|buying|money|paid|pay|receipts?|going out|go out|went out|seeing|see)\b|\bwithout (?:asking|telling|permission)\b|\b(?:ask|asking) (?:for )?permission\b/;
 
 /**
  * The stage from which a sharing turn may be answered with a step: before it the person is still
@@ -2034,6 +2037,19 @@ function actPlan(input: ActInput): ActPlan {
       ) {
         add(pick('control_normal', recent, rng));
         add(pick('control_normal_ask', recent, rng));
+        if (pieces.length > 0)
+          return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
+      }
+      // "is it normal to feel nervous before telling him i spent money?" after control was named:
+      // the feeling is common, and it is what the arrangement costs, not a nerve to calm.
+      if (
+        input.controlNamed &&
+        input.question === 'normalcy' &&
+        OWN_FEELING_Q.test(actText(input.text)) &&
+        ACCOUNTING_TO_PARTNER.test(actText(input.text))
+      ) {
+        add(pick('control_feeling', recent, rng));
+        add(pick('control_feeling_ask', recent, rng));
         if (pieces.length > 0)
           return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
       }
