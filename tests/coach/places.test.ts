@@ -137,6 +137,7 @@ describe('help named for where the person lives', () => {
       ['we were on holiday in cebu', null],
       ['i grew up in manila', null],
       ["he got into a master's in manchester, leaves in january", null],
+      ['he wants to know where i am. lagos is not safe u know', 'NG'],
     ])('"%s" -> %s', (text, code) => {
       expect(placeMentioned(text)).toBe(code);
     });

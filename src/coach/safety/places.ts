@@ -22,6 +22,7 @@ export function validatePlaces(raw: unknown): {
   byCode: Map<string, Country>;
   pattern: RegExp;
   mentioned: RegExp;
+  spokenOf: RegExp;
 } {
   if (!isRecord(raw) || !isRecord(raw.countries))
     throw new Error(`Safety data ${FILE}: must hold a "countries" object`);
@@ -56,7 +57,12 @@ export function validatePlaces(raw: unknown): {
     `\\b(?:in|from|near|around) (?:the )?(${names.map((n) => n.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
     'u',
   );
-  return { byPlace, byCode, pattern, mentioned };
+  // A place that is what a sentence is about ("lagos is not safe u know").
+  const spokenOf = new RegExp(
+    `(?:^|[.!?,;] )(${names.map((n) => n.replace(/ /g, '\\s+')).join('|')}) (?:is|isnt|is not|can be|has|gets|traffic|life)\\b`,
+    'u',
+  );
+  return { byPlace, byCode, pattern, mentioned, spokenOf };
 }
 
 const PLACES = validatePlaces(readSafetyFile(FILE));
@@ -95,7 +101,7 @@ const ORIGIN = /\b(?:im|i am|we are|were|originally|i come|we come|came|comes?)\
  */
 export function placeMentioned(text: string): string | null {
   const t = lowered(text);
-  const m = PLACES.mentioned.exec(t);
+  const m = PLACES.mentioned.exec(t) ?? PLACES.spokenOf.exec(t);
   if (!m) return null;
   // The clause the place is in, before and after it.
   const start = Math.max(t.lastIndexOf('.', m.index), t.lastIndexOf(',', m.index), 0);
