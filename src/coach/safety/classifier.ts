@@ -183,6 +183,16 @@ export type VetoReason = 'negation' | 'past' | 'someone_else' | 'idiom' | 'ordin
 const FEAR_OF_LEAVING =
   /\b(?:scared|afraid|terrified|worried|frightened|fear)\b[^.]{0,40}\b(?:he|she|they)(?: will| ll| would| might| is going to| s going to| is gonna| s gonna)? (?:leave|dump me|break up|get bored|lose interest|find someone|stop loving|go back to|walk away|end it|end things)\b/;
 
+/**
+ * A message to someone typed and waiting to be sent ("i have a message to my ex typed and ready.
+ * talk me out of it or into it"): the "it" is sending it. Not a note of farewell ("a goodbye text
+ * to my mum", "sorry for everything"), which stays the classifier's to read.
+ */
+const DRAFTED_MESSAGE =
+  /\b(?:message|text|email|dm|voice ?note|reply)s? (?:to|for) (?:my |her |his |the )?\w+(?: \w+)? (?:\w+ ){0,2}?(?:typed|drafted|written|ready|sitting there|in my drafts)\b|\b(?:typed|drafted|written) (?:out )?(?:a |the )?(?:message|text|email|reply) (?:to|for) (?:my |her |his |the )?\w+\b/;
+const FAREWELL_NOTE =
+  /\b(?:goodbye|good bye|farewell|last (?:message|text|letter|words)|final (?:message|text|letter)|sorry for everything|forgive me|when i am gone|after i am gone|note)\b/;
+
 /** The veto the rules put on a classifier verdict of `kind` over this canonical text, if any. */
 export function vetoReason(
   canonical: string,
@@ -193,6 +203,13 @@ export function vetoReason(
     return 'negation';
   if (PAST_OVER.test(canonical) && !PAST_CANCELLED.test(canonical)) return 'past';
   if (kind === 'self_harm' && MEDICAL_PURPOSE.test(canonical)) return 'ordinary_purpose';
+  if (
+    kind === 'self_harm' &&
+    DRAFTED_MESSAGE.test(canonical) &&
+    !FAREWELL_NOTE.test(canonical) &&
+    !FIRST_PERSON_HARM.test(canonical)
+  )
+    return 'ordinary_purpose';
   if (
     kind === 'self_harm' &&
     (DEVICE_TABLET.test(canonical) ||
