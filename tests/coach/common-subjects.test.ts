@@ -1,5 +1,5 @@
 import { createBlocksEngine } from '../../src/coach';
-import { lastTurns, leadsWithSubject, realLibrary, subjectById } from './helpers';
+import { leadsWithSubject, realLibrary, subjectTables } from './helpers';
 
 /**
  * Questions people often bring to a relationship coach that used to get an answer fitting any
@@ -8,10 +8,6 @@ import { lastTurns, leadsWithSubject, realLibrary, subjectById } from './helpers
  * shares its words but asks something else does not. Each runs under several seeds.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const replies = (q: string): string[] => lastTurns(engine, [q]).map((r) => r.reply);
-
-const subject = subjectById;
-const leadsWith = leadsWithSubject;
 
 const ASKED: Record<string, string[]> = {
   act_normal_at_school: [
@@ -95,12 +91,6 @@ const ASKED: Record<string, string[]> = {
   ],
 };
 
-test.each(Object.entries(ASKED))('%s: the answer leads with its view', (id, wordings) => {
-  for (const wording of wordings)
-    for (const reply of replies(wording))
-      expect([wording, leadsWith(reply, id)]).toEqual([wording, true]);
-});
-
 /** Questions sharing a subject's words that ask something else, and must not get its answer. */
 const NOT_ASKED: Record<string, string[]> = {
   feeling_jealous: [
@@ -125,9 +115,4 @@ const NOT_ASKED: Record<string, string[]> = {
   what_to_tell_people: ['should we keep it quiet from our friends that were dating'],
 };
 
-test.each(Object.entries(NOT_ASKED))('%s: near misses do not get its answer', (id, wordings) => {
-  subject(id);
-  for (const wording of wordings)
-    for (const reply of replies(wording))
-      expect([wording, leadsWith(reply, id)]).toEqual([wording, false]);
-});
+subjectTables(engine, ASKED, NOT_ASKED, leadsWithSubject);

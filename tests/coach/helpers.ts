@@ -66,3 +66,29 @@ export function leadsWithSubject(reply: string, id: string): boolean {
 export function holdsSubjectAnswer(reply: string, id: string): boolean {
   return Object.values(subjectById(id).answers).some((a) => reply.includes(a.slice(0, 60)));
 }
+
+/**
+ * The two tables every subject test file holds: wordings each subject must answer (`asked`) and
+ * near misses sharing its words that must not get its answer (`notAsked`), checked on the last
+ * turn under every seed with `answers` (does this reply carry that subject's answer?).
+ */
+export function subjectTables(
+  engine: CoachEngine,
+  asked: Record<string, readonly string[]>,
+  notAsked: Record<string, readonly string[]>,
+  answers: (reply: string, id: string) => boolean,
+): void {
+  const replies = (q: string): string[] => lastTurns(engine, [q]).map((r) => r.reply);
+  const check = (id: string, wordings: readonly string[], expected: boolean) => {
+    subjectById(id);
+    for (const wording of wordings)
+      for (const reply of replies(wording))
+        expect([wording, answers(reply, id)]).toEqual([wording, expected]);
+  };
+  test.each(Object.entries(asked))('%s: the answer is its own', (id, wordings) =>
+    check(id, wordings, true),
+  );
+  test.each(Object.entries(notAsked))('%s: near misses do not get its answer', (id, wordings) =>
+    check(id, wordings, false),
+  );
+}

@@ -1,5 +1,5 @@
 import { createBlocksEngine } from '../../src/coach';
-import { holdsSubjectAnswer, lastTurns, realLibrary, subjectById } from './helpers';
+import { holdsSubjectAnswer, realLibrary, subjectTables } from './helpers';
 
 /**
  * A second round of questions people often bring to a relationship coach that got an answer
@@ -9,10 +9,6 @@ import { holdsSubjectAnswer, lastTurns, realLibrary, subjectById } from './helpe
  * safety layer owns) does not. Each runs under several seeds.
  */
 const engine = createBlocksEngine({ library: realLibrary(), warmUp: false });
-const replies = (q: string): string[] => lastTurns(engine, [q]).map((r) => r.reply);
-
-const subject = subjectById;
-const answeredBy = holdsSubjectAnswer;
 
 const ASKED: Record<string, string[]> = {
   crush_never_dated: [
@@ -118,12 +114,6 @@ const ASKED: Record<string, string[]> = {
   ],
 };
 
-test.each(Object.entries(ASKED))('%s: the answer is its own', (id, wordings) => {
-  for (const wording of wordings)
-    for (const reply of replies(wording))
-      expect([wording, answeredBy(reply, id)]).toEqual([wording, true]);
-});
-
 /** Questions sharing a subject's words that ask something else, and must not get its answer. */
 const NOT_ASKED: Record<string, string[]> = {
   stop_checking_location: [
@@ -148,9 +138,4 @@ const NOT_ASKED: Record<string, string[]> = {
   stay_after_cheating: ['should i stay after he cheated and threatened me'],
 };
 
-test.each(Object.entries(NOT_ASKED))('%s: near misses do not get its answer', (id, wordings) => {
-  subject(id);
-  for (const wording of wordings)
-    for (const reply of replies(wording))
-      expect([wording, answeredBy(reply, id)]).toEqual([wording, false]);
-});
+subjectTables(engine, ASKED, NOT_ASKED, holdsSubjectAnswer);
