@@ -124,6 +124,8 @@ const GUIDE = (() => {
 const RESOURCE = perKind('resource', RAW.resource);
 const EXIT = perKind('exit', RAW.exit);
 const EXIT_NEXT = perKind('exitNext', RAW.exitNext);
+/** Saying the person is safe without relief words, after a step already met with them. */
+const EXIT_PLAIN = perKind('exitPlain', RAW.exitPlain);
 const EXIT_ASK = replyTexts('exitAsk', RAW.exitAsk, FILE);
 const RETURN = perKind('return', RAW.return);
 const CHECK = perKind('check', RAW.check);
@@ -997,13 +999,48 @@ function pickResource(kind: CrisisKind, s: SafetyState, r: SafetyResources): str
   return fillResources(pool[s.used.length % pool.length], r);
 }
 
-function exitReply(kind: CrisisKind, p: Picker, r: SafetyResources): string {
+/**
+ * Steps a person saying they are safe may report in the same breath ("dev's here. im ok tonight.
+ * gonna call lifeline tmrw with him next to me"): heard before the relief, not passed over.
+ */
+const HEARD_ON_EXIT: ReadonlySet<string> = new Set([
+  'someone_with',
+  'someone_near',
+  'safe_place',
+  'on_way_safe',
+  'left',
+  'help_coming',
+  'called',
+  'told',
+  'plan_contact',
+  'trusted_adult',
+  'means_away',
+  'held_off',
+]);
+
+function exitReply(
+  kind: CrisisKind,
+  p: Picker,
+  r: SafetyResources,
+  text = '',
+  step = 'general',
+): string {
+  const ack =
+    HEARD_ON_EXIT.has(step) && ACK.has(step)
+      ? forPerson(p.pick(`ack.${step}`, ACK.get(step)!), text)
+      : null;
+  // After a step met with relief or gladness, the safety is thanked for in plain words ("I'm
+  // relieved you're with people ... I'm so relieved you're safe" says it twice).
+  const felt = ack !== null && /\b(?:relie|glad|good to hear)/i.test(ack);
   return fillResources(
     [
-      p.pick(`exit.${kind}`, EXIT[kind]),
+      ack,
+      felt ? p.pick(`exitPlain.${kind}`, EXIT_PLAIN[kind]) : p.pick(`exit.${kind}`, EXIT[kind]),
       p.pick(`exitNext.${kind}`, EXIT_NEXT[kind]),
       p.pick('exitAsk', EXIT_ASK),
-    ].join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
     r,
   );
 }
@@ -1193,7 +1230,7 @@ export function planSafety(
         kind,
         'exit',
         { mode: 'watch', askedSafe: false, pending: null },
-        { reply: exitReply(kind, p, resources) },
+        { reply: exitReply(kind, p, resources, canon, step) },
       );
     }
     // A message that only asks something everyday or brings news, with nothing of the crisis in
