@@ -598,3 +598,19 @@ describe("a sister's marriage and children are hers (set 14, a development set)"
     expect(factsOf(['my husband and i fight a lot']).relationship).toBe('married');
   });
 });
+
+describe('a role told in shorthand names the person after it (set 14, a development set)', () => {
+  test('"ex wife. hana. we split last year. son nikau is 8": Hana is the ex, Nikau the son', () => {
+    const facts = factsOf([
+      'how do u co-parent with someone who wont reply',
+      'ex wife. hana. we split last year. son nikau is 8',
+    ]);
+    expect(roleOf(facts, 'Hana')).toBe('ex');
+    expect(roleOf(facts, 'Nikau')).toBe('child');
+  });
+
+  test('"husband: raj" names the husband; "friend. she is nice" names nobody', () => {
+    expect(roleOf(factsOf(['husband: raj. married 10 years']), 'Raj')).toBe('spouse');
+    expect(factsOf(['friend. she is nice']).people.filter((p) => p.name)).toEqual([]);
+  });
+});

@@ -197,6 +197,14 @@ const NOT_UNLISTED_NAMES =
 function unlistedName(word: string): string | null {
   return NOT_UNLISTED_NAMES.test(word) ? null : givenName(word);
 }
+/**
+ * A role opening a sentence with its name after it, in shorthand ("ex wife. hana.", "son nikau is
+ * 8", "husband: raj"): the name is that role's, listed or not.
+ */
+const RE_ROLE_LEAD = new RegExp(
+  `(?:^ ?|[.!?;] )(?:my |our )?(${ROLE_ALT})(?: ?[.:,] ?| )([\\p{L}'-]+)(?= (?:is|was|s|turned|turns|aged|who)\\b|\\s*[.,!?;]|\\s*$)`,
+  'gu',
+);
 const RE_NAME_PAREN_ROLE = new RegExp(`\\b([\\p{L}'-]+) \\((${ROLE_ALT})\\b`, 'gu');
 const RE_NAME_AND_I = /\b(?:me and|me & ) (?:my \S+ )?([\p{L}'-]+)|\b([\p{L}'-]+) and i\b/gu;
 const RE_CALLED =
@@ -375,6 +383,10 @@ function mentions(
   }
   for (const m of allMatches(RE_NAME_IS_MY_ROLE, t))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
+  for (const m of allMatches(RE_ROLE_LEAD, t)) {
+    const word = m[1].replace(/-/g, ' ');
+    add(asName(m[2], true) ?? unlistedName(m[2]), ROLE_OF.get(word) ?? null, true);
+  }
   for (const m of allMatches(RE_NAME_PAREN_ROLE, t))
     add(asName(m[1], true), ROLE_OF.get(m[2].replace(/-/g, ' ')) ?? null, true);
   for (const m of allMatches(RE_BROKE_UP_WITH, t)) add(asName(m[1], true), 'ex', true);
