@@ -485,7 +485,7 @@ const OTHERS_PASSING =
   /\b(?!(?:i|we|me|im|i am|ill|id)\b)[a-z]+ (?:has |have |had |is |was |s )?(?:only |just |now |long )?(?:gone|died|passed(?: away| on)?|dead)\b/g;
 /** A wish not to be alive, said of oneself. */
 const DEATH_WISH =
-  /\b(?:if i (?:was|were|was not|were not|wasn t|weren t) (?:here|around|gone|alive)|if i (?:was|were) not (?:here|around|alive)|(?:not|no longer) (?:be )?(?:here|around|alive) any ?more|better off without me|want(?:ed)? to die|wish i (?:was|were) dead|wish i (?:could )?(?:just )?disappear|end it all|kill myself|not wake up|never wake up|not want to (?:be here|live|exist)|do not want to (?:be here|live|exist))\b/;
+  /\b(?:(?:simplest|easiest|better|best|easier|simpler) (?:\w+ ){0,3}?if i (?:just )?(?:disappear|disappeared|vanish|vanished|was gone|were gone|went away for good)|if i (?:was|were|was not|were not|wasn t|weren t) (?:here|around|gone|alive)|if i (?:was|were) not (?:here|around|alive)|(?:not|no longer) (?:be )?(?:here|around|alive) any ?more|better off without me|want(?:ed)? to die|wish i (?:was|were) dead|wish i (?:could )?(?:just )?disappear|end it all|kill myself|not wake up|never wake up|not want to (?:be here|live|exist)|do not want to (?:be here|live|exist))\b/;
 
 /** Whether a message has a word of harm ({@link ANCHOR}) that is not someone else's passing. */
 function wordOfHarm(canonical: string): boolean {
@@ -1417,9 +1417,14 @@ export function planSafety(
   }
 
   // A weak doubt soon after a question is not asked again; a strong one is.
+  // A wish not to be here ("the simplest would be if i disappear") is asked about even soon
+  // after another question: it is the question that matters most.
   if (
     signs.unsure &&
-    (signs.strong || s.checkedTurn === null || turn - s.checkedTurn >= CHECK_AGAIN_AFTER)
+    (signs.strong ||
+      s.checkedTurn === null ||
+      turn - s.checkedTurn >= CHECK_AGAIN_AFTER ||
+      (signs.unsure === 'self_harm' && test(DEATH_WISH, canon)))
   ) {
     const kind = signs.unsure;
     // One faint doubt in a conversation that has been calm is held, not asked about: the next
