@@ -260,9 +260,11 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   // Danger at home, or control of the person's own relationship named, is what the conversation
   // was about, whatever topic the coaching read first ("parenting together" with a man who pushed
   // her into the wardrobe).
+  // One warning sign named (perhaps misread) does not make the conversation about control; a
+  // danger at home, or control the person spoke of on two turns or more, does.
   const harmed =
     state.safety?.concerns.includes('partner_danger') === true ||
-    state.safety?.ownWarnings === true;
+    (state.safety?.ownWarnings === true && (state.topics.toxic_or_abusive?.turns ?? 0) >= 2);
   const main =
     (harmed ? 'toxic_or_abusive' : null) ??
     (mainSupported ? state.mainTopic : null) ??

@@ -614,3 +614,14 @@ describe('a role told in shorthand names the person after it (set 14, a developm
     expect(factsOf(['friend. she is nice']).people.filter((p) => p.name)).toEqual([]);
   });
 });
+
+describe('a state denied is not the state (set 14, a development set)', () => {
+  test('"actually we\'re not divorced. separated." makes the person separated', () => {
+    expect(
+      factsOf([
+        'ex wife. hana. we split last year',
+        "actually we're not divorced. separated. papers arent done",
+      ]).relationship,
+    ).toBe('separated');
+  });
+});

@@ -594,6 +594,13 @@ function sentenceState(sentence: string): { state: RelationshipState; others: bo
     const m = re.exec(sentence);
     if (m) {
       const before = sentence.slice(0, m.index);
+      // "we're not divorced. separated.": a state denied is not the state.
+      if (
+        /\b(?:not|never|arent|aren't|isnt|isn't|werent|weren't|wasnt|wasn't) (?:\w+ )?$/.test(
+          before,
+        )
+      )
+        continue;
       return { state, others: OTHERS_SUBJECT.test(before) || THIRD_PERSON_IS.test(before) };
     }
   }
