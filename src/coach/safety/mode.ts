@@ -512,6 +512,15 @@ function othersBehindDoor(canonical: string): boolean {
 /** An affair found out or suspected: heartbreak's words, which the classifier confuses with danger. */
 const INFIDELITY =
   /\b(?:sleeping with|slept with|cheat(?:ed|ing) on me|(?:he|she)(?:s|'s| is| was| has been) cheating|affair|receipt|seeing someone|seeing someone else|another (?:woman|man|girl|guy)|other (?:woman|man)|dating app|tinder|hinge|grindr|bumble|lipstick|hotel)\b/;
+/** A breakup told ("he broke up with me last week"): heartbreak, like an affair found out... */
+const BREAKUP =
+  /\b(?:broke up|break up|breakup|dumped|split up|we split|left me|ended (?:it|things) with me)\b/;
+/**
+ * ... unless the ex is still doing something ("200 messages ... he knows which school she goes
+ * to"): after a breakup, an ex who pursues is where danger often starts.
+ */
+const EX_PURSUES =
+  /\b(?:messag\w*|texts?|texting|texted|calls?|calling|called|rings?|ringing|showed up|shows up|turn(?:s|ed)? up|outside|follow\w*|watch\w*|knows where|school|pick ?up|keeps|won t stop|will not stop|wont stop|threat\w*|posted|posting|came round|comes round|my place|my house|my flat|my work)\b/;
 /** What someone says they will do: "i am going to call him", "i will tell her saturday". */
 const INTENT =
   /\b(?:i am going to|going to|i will|id|i would|we are going to|we will)((?: \w+){1,3})/g;
@@ -723,7 +732,7 @@ export function readSigns(text: string, previous: readonly string[] = []): Safet
   if (
     unsure === 'partner_danger' &&
     ev.evidence.partner_danger < WEAK_EVIDENCE &&
-    test(INFIDELITY, canonical) &&
+    (test(INFIDELITY, canonical) || (test(BREAKUP, canonical) && !test(EX_PURSUES, canonical))) &&
     !anchored()
   )
     unsure = null;
