@@ -445,7 +445,12 @@ const TAKES_BACK = new RegExp(
 );
 
 /** Taking a disclosure back is not being safe: "forget i said that", "never mind", "ignore me". */
-const DEFLECTS = new RegExp(String.raw`\b(?:${TAKEN_BACK_WORDS}|whatever)\b`);
+/**
+ * Brushing the question off ("lol relax im not gonna do anything dumb, dont go all therapist on
+ * me"): no word of being safe, whatever else the message says.
+ */
+const BRUSHED_OFF = String.raw`relax|chill|calm down|(?:do not|don t|dont) go all|not that deep|(?:so |being )?dramatic|overreacting|(?:it was|its|it is|i was) (?:just )?(?:a joke|joking|kidding)`;
+const DEFLECTS = new RegExp(String.raw`\b(?:${TAKEN_BACK_WORDS}|whatever|${BRUSHED_OFF})\b`);
 /** A reply that only thanks, agrees or takes leave: not an answer to a safety question. */
 const CLOSING =
   /^(?:thanks?|thank you|thx|ty|cheers|ta|ok|okay|k|kk|cool|great|nice|sounds good|will do|got it|sure|bye|goodbye|good night|night|nite|see you|later|take care)\b(?:(?! (?:yes|yeah|i am|i do|kind of|maybe|sometimes)\b).)*$/;
