@@ -517,6 +517,9 @@ function othersBehindDoor(canonical: string): boolean {
 /** An affair found out or suspected: heartbreak's words, which the classifier confuses with danger. */
 const INFIDELITY =
   /\b(?:sleeping with|slept with|cheat(?:ed|ing) on me|(?:he|she)(?:s|'s| is| was| has been) cheating|affair|receipt|seeing someone|seeing someone else|another (?:woman|man|girl|guy)|other (?:woman|man)|dating app|tinder|hinge|grindr|bumble|lipstick|hotel)\b/;
+/** Fear of being found after leaving ("can he find me here? he knows daniela"): danger back. */
+const MAY_FIND_ME =
+  /\b(?:can|could|will|would|might) (?:he|she|they) (?:find|track|follow|come for|come after|come here|turn up) (?:me|us|here)\b|\b(?:he|she|they) knows? where (?:i am|we are|i live|we live|i m staying|i am staying)\b|\bwhat if (?:he|she|they) (?:finds? (?:me|us)|comes? (?:here|round|over|to the door)|turns? up)\b/;
 /** A breakup told ("he broke up with me last week"): heartbreak, like an affair found out... */
 const BREAKUP =
   /\b(?:broke up|break up|breakup|dumped|split up|we split|left me|ended (?:it|things) with me)\b/;
@@ -1387,8 +1390,14 @@ export function planSafety(
     // A sign the classifier alone half-sees ("he keeps texting sorry and says he will change")
     // is not danger back; a listed one is.
     const listed = signs.warning.some((w) => w !== UNLISTED_WARNING);
-    if (unsafeIn(canon) || (listed && s.kind === 'partner_danger'))
-      return backToCrisis(s.kind ?? 'partner_danger');
+    if (
+      unsafeIn(canon) ||
+      (listed && s.kind === 'partner_danger') ||
+      (s.concerns.includes('partner_danger') && test(MAY_FIND_ME, canon))
+    )
+      return backToCrisis(
+        test(MAY_FIND_ME, canon) ? 'partner_danger' : (s.kind ?? 'partner_danger'),
+      );
   }
 
   // A warning sign only the classifier saw is named once in a conversation: named again on the
