@@ -73,6 +73,8 @@ describe('help named for where the person lives', () => {
     ['i live in new south wales', 'AU'],
     ['im in love with him', null],
     ['from poland but living in rotterdam', null],
+    ['i live in osaka alone since the divorce', 'JP'],
+    ['i live in new mexico', 'US'],
   ])('"%s" -> %s', (text, code) => {
     expect(placeIn(text)).toBe(code);
   });
@@ -138,6 +140,7 @@ describe('help named for where the person lives', () => {
       ['i grew up in manila', null],
       ["he got into a master's in manchester, leaves in january", null],
       ['he wants to know where i am. lagos is not safe u know', 'NG'],
+      ['we are in guadalajara, at my cousins', 'MX'],
     ])('"%s" -> %s', (text, code) => {
       expect(placeMentioned(text)).toBe(code);
     });
