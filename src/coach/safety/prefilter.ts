@@ -173,14 +173,42 @@ interface GateBranch {
   later: readonly (readonly string[])[];
 }
 
+/**
+ * Where a branch's first word starts in its source, or -1 when unknown: after `\b`, or where the
+ * text (or a line) starts, `^`. What may come before consumes nothing the words need: lookarounds
+ * consume nothing (and the words they ask for or forbid are not required), and `.*` lets the rest
+ * start anywhere, which is why a `\b` must then follow. "^(?!.*\bor\b).*\bdtr\b" starts at "dtr";
+ * "^(so |but )?should i" at the group.
+ */
+function wordStart(branch: string): number {
+  let i = 0;
+  let anchored = false;
+  for (;;) {
+    if (branch[i] === '^') {
+      anchored = true;
+      i++;
+    } else if (/^\(\?<?[=!]/.test(branch.slice(i, i + 4))) {
+      const end = groupEnd(branch, i);
+      if (end < 0) return -1;
+      i = end + 1;
+    } else if (branch.startsWith('.*', i)) {
+      anchored = false;
+      i += branch[i + 2] === '?' ? 3 : 2;
+    } else break;
+  }
+  if (branch.startsWith('\\b', i)) return i + 2;
+  return anchored ? i : -1;
+}
+
 /** Branches of a regex source, or null when some branch may start anywhere (then it always runs). */
 function gateBranches(source: string): GateBranch[] | null {
   const out: GateBranch[] = [];
   for (const branch of splitAlternatives(source)) {
-    if (!branch.startsWith('\\b')) return null;
-    const first = leadKeys(branch.slice(2), '');
+    const start = wordStart(branch);
+    if (start < 0) return null;
+    const first = leadKeys(branch.slice(start), '');
     if (!first) return null;
-    out.push({ first, later: laterKeys(branch.slice(2)) });
+    out.push({ first, later: laterKeys(branch.slice(start)) });
   }
   return out;
 }
