@@ -112,26 +112,35 @@ function leadKeys(seq: string, next: string): string[] | null {
   return word.length > 0 && whole && after !== '?' ? [word] : null;
 }
 
+/** Whether every alternative of a group's content ends with a literal space ("(so |really )"). */
+function endsWithSpace(inner: string): boolean {
+  return splitAlternatives(inner).every((a) => a.endsWith(' ') && !a.endsWith('\\ '));
+}
+
 /**
- * Keys of each required element of a branch that starts a word (it follows a literal space):
- * every match also contains, for each element, a word starting with one of its keys ("my
- * (phone|laptop)" gives "pho", "lap"). Conditions next to the first word, each usually rarer than
- * it: a rule's first word is often as common as "i" or "my".
+ * Keys of each required element of a branch that starts a word: every match also contains, for
+ * each element, a word starting with one of its keys ("my (phone|laptop)" gives "pho", "lap").
+ * An element starts a word when it follows a literal space or `\b`, or an optional group each of
+ * whose alternatives ends with a space and which itself stands where a word starts ("he (is |are
+ * )?(so |really )?(jealous|possessive)": "jealous" follows a space whether or not the groups
+ * matched). Conditions next to the first word, each usually rarer than it: a rule's first word is
+ * often as common as "i" or "my".
  */
 function laterKeys(branch: string): string[][] {
   const out: string[][] = [];
-  let prev = '';
+  // Whether the position reached starts a word (the branch's start is left to its first word).
+  let start = false;
   for (let i = 0; i < branch.length;) {
     const c = branch[i];
     if (c === '\\') {
-      prev = branch.slice(i, i + 2);
+      start = branch[i + 1] === 'b';
       i += 2;
       continue;
     }
     if (c === '[') {
       let k = i + 1;
       while (k < branch.length && branch[k] !== ']') k += branch[k] === '\\' ? 2 : 1;
-      prev = ']';
+      start = false;
       i = k + 1;
       continue;
     }
@@ -142,15 +151,21 @@ function laterKeys(branch: string): string[][] {
       const q = branch[end + 1];
       const optional =
         q === '?' || q === '*' || (q === '{' && /^\{0[,}]/.test(branch.slice(end + 1)));
-      if (!look && !optional && prev === ' ') {
+      if (!look && !optional && start) {
         const keys = leadKeys(branch.slice(i, end + 1), branch.slice(end + 1));
         if (keys) out.push(keys);
       }
-      if (!look) prev = ')';
+      // A lookaround consumes nothing; a group whose every alternative ends with a space ends
+      // where a word starts, and when optional leaves the position as it was if skipped.
+      if (!look) {
+        const inner = branch.slice(branch.startsWith('(?:', i) ? i + 3 : i + 1, end);
+        const spaced = !branch.startsWith('(?<', i) && endsWithSpace(inner);
+        start = spaced && (start || !optional);
+      }
       i = end + 1;
       continue;
     }
-    if (/[a-z]/.test(c) && prev === ' ') {
+    if (/[a-z]/.test(c) && start) {
       let k = i;
       while (k < branch.length && /[a-z]/.test(branch[k])) k++;
       const q = branch[k];
@@ -161,7 +176,7 @@ function laterKeys(branch: string): string[][] {
         if (keys) out.push(keys);
       }
     }
-    prev = c;
+    start = c === ' ';
     i++;
   }
   return out;
@@ -207,8 +222,12 @@ function gateBranches(source: string): GateBranch[] | null {
     const start = wordStart(branch);
     if (start < 0) return null;
     const first = leadKeys(branch.slice(start), '');
-    if (!first) return null;
-    out.push({ first, later: laterKeys(branch.slice(start)) });
+    const later = laterKeys(branch.slice(start));
+    // A first word that cannot be read ("(1[2-9]|thirteen) ... age gap"): a later required
+    // word stands in for it.
+    if (first) out.push({ first, later });
+    else if (later.length > 0) out.push({ first: later[0], later: later.slice(1) });
+    else return null;
   }
   return out;
 }
