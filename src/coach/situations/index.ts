@@ -211,6 +211,9 @@ const GENERIC_SHARE = 0.2;
 /** A keyword phrase ("text him", "couples therapy") found in the message counts this much. */
 const PHRASE_EVIDENCE = 1.5;
 
+/** What separates the words of a message where keywords are looked for. */
+const KEYWORD_SPLIT = /[\s.,!?;:()]+/;
+
 /** How much a keyword match adds to the score (capped at two keywords). */
 const KEYWORD_WEIGHT = 0.2;
 /** Share of the best single example in the similarity (the rest is the centroid). */
@@ -275,25 +278,49 @@ export function buildSituations(
     }
   });
 
-  // Keywords by their first word, so a message only checks keywords that can start in it.
-  const byFirstWord = new Map<string, { situation: number; keyword: string }[]>();
+  // Keywords by their first word, so a message only checks keywords that can start in it. A
+  // keyword of plain words found in the padded text has each word but the last as a whole word
+  // of the message and its last as the start of one: words of the message that cannot hold it
+  // skip the search of the text (~97 searches a message, ~3 left).
+  const byFirstWord = new Map<
+    string,
+    { situation: number; keyword: string; inner: string[]; lastHead: string | null }[]
+  >();
   situations.forEach((s, situation) => {
     for (const keyword of s.keywords) {
-      const first = keyword.split(' ')[0];
+      const words = keyword.split(' ');
+      const first = words[0];
+      const plain = words.every((w) => w !== '' && !KEYWORD_SPLIT.test(w));
+      const last = words[words.length - 1];
       let list = byFirstWord.get(first);
       if (!list) byFirstWord.set(first, (list = []));
-      list.push({ situation, keyword: ` ${keyword}` });
+      list.push({
+        situation,
+        keyword: ` ${keyword}`,
+        inner: plain ? words.slice(1, -1) : [],
+        lastHead: plain && words.length > 1 && last.length >= 3 ? last.slice(0, 3) : null,
+      });
     }
   });
 
   function keywordHits(text: string): number[] {
     const t = ` ${actText(text)} `;
     const hits = new Array<number>(situations.length).fill(0);
-    const seen = new Set<string>();
-    for (const word of t.split(/[\s.,!?;:()]+/)) {
-      if (!word || seen.has(word)) continue;
-      seen.add(word);
-      for (const k of byFirstWord.get(word) ?? []) if (t.includes(k.keyword)) hits[k.situation]++;
+    const words = new Set<string>();
+    const heads = new Set<string>();
+    for (const word of t.split(KEYWORD_SPLIT)) {
+      if (!word || words.has(word)) continue;
+      words.add(word);
+      heads.add(word.slice(0, 3));
+    }
+    for (const word of words) {
+      const list = byFirstWord.get(word);
+      if (!list) continue;
+      for (const k of list) {
+        if (k.lastHead !== null && !heads.has(k.lastHead)) continue;
+        if (!k.inner.every((w) => words.has(w))) continue;
+        if (t.includes(k.keyword)) hits[k.situation]++;
+      }
     }
     return hits;
   }
