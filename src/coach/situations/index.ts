@@ -325,42 +325,80 @@ export function buildSituations(
     return hits;
   }
 
+  // Per stem, flat: its idf, the examples it is in with their weights, and the situations whose
+  // centroid has it with theirs (typed arrays, read once per message, in the order built above).
+  interface Postings {
+    idf: number;
+    docs: Int32Array;
+    docWeights: Float64Array;
+    centroids: Int32Array;
+    centroidWeights: Float64Array;
+  }
+  const postings = new Map<string, Postings>();
+  for (const [st, list] of index) {
+    const central = centroidIndex.get(st) ?? [];
+    postings.set(st, {
+      idf: idf(st),
+      docs: Int32Array.from(list, (p) => p.doc),
+      docWeights: Float64Array.from(list, (p) => p.w),
+      centroids: Int32Array.from(central, (c) => c.situation),
+      centroidWeights: Float64Array.from(central, (c) => c.w),
+    });
+  }
+  const situationOf = Int32Array.from(docs, (d) => d.situation);
+
   const perDoc = new Float64Array(docs.length);
+  const touched = new Int32Array(docs.length);
   function similarities(text: string): number[] {
     const counts = stemCounts(text);
-    const q: [string, number][] = [];
+    const q: Postings[] = [];
+    const qw: number[] = [];
     let norm = 0;
     for (const [st, c] of counts) {
-      if (!index.has(st)) continue;
-      const w = (1 + Math.log(c)) * idf(st);
-      q.push([st, w]);
+      const p = postings.get(st);
+      if (p === undefined) continue;
+      const w = (1 + Math.log(c)) * p.idf;
+      q.push(p);
+      qw.push(w);
       norm += w * w;
     }
     // Unknown words still count in the message's length, so a long message with one shared
     // word does not look like a close match.
-    for (const [st, c] of counts) if (!index.has(st)) norm += ((1 + Math.log(c)) * idf(st)) ** 2;
+    for (const [st, c] of counts) if (!postings.has(st)) norm += ((1 + Math.log(c)) * idf(st)) ** 2;
     norm = Math.sqrt(norm) || 1;
     // Only the examples sharing a word with the message have a score; the others stay at 0 and
     // cannot be any situation's best. The scratch array is left all zeros for the next message.
-    const touched: number[] = [];
-    for (const [st, w] of q)
-      for (const p of index.get(st)!) {
-        if (perDoc[p.doc] === 0) touched.push(p.doc);
-        perDoc[p.doc] += (w / norm) * p.w;
+    let nTouched = 0;
+    for (let j = 0; j < q.length; j++) {
+      const { docs: ds, docWeights } = q[j];
+      const w = qw[j];
+      for (let k = 0; k < ds.length; k++) {
+        const d = ds[k];
+        if (perDoc[d] === 0) touched[nTouched++] = d;
+        perDoc[d] += (w / norm) * docWeights[k];
       }
+    }
     // Half the best single example, half the situation's centroid: one lucky shared word with
     // one example counts less than a message close to what the examples share.
-    const best = new Array<number>(situations.length).fill(0);
-    for (const i of touched) {
+    const best = new Float64Array(situations.length);
+    for (let x = 0; x < nTouched; x++) {
+      const i = touched[x];
       const v = perDoc[i];
       perDoc[i] = 0;
-      const s = docs[i].situation;
+      const s = situationOf[i];
       if (v > best[s]) best[s] = v;
     }
-    const central = new Array<number>(situations.length).fill(0);
-    for (const [st, w] of q)
-      for (const c of centroidIndex.get(st) ?? []) central[c.situation] += (w / norm) * c.w;
-    return best.map((b, i) => MAX_WEIGHT * b + (1 - MAX_WEIGHT) * central[i]);
+    const central = new Float64Array(situations.length);
+    for (let j = 0; j < q.length; j++) {
+      const { centroids, centroidWeights } = q[j];
+      const w = qw[j];
+      for (let k = 0; k < centroids.length; k++)
+        central[centroids[k]] += (w / norm) * centroidWeights[k];
+    }
+    const out = new Array<number>(situations.length);
+    for (let i = 0; i < out.length; i++)
+      out[i] = MAX_WEIGHT * best[i] + (1 - MAX_WEIGHT) * central[i];
+    return out;
   }
 
   // Each situation's own words (examples and keywords), and in how many situations each word is.
