@@ -162,7 +162,8 @@ function laterKeys(branch: string): string[][] {
         const spaced = !branch.startsWith('(?<', i) && endsWithSpace(inner);
         start = spaced && (start || !optional);
       }
-      i = end + 1;
+      // Past its quantifier too, which is not a character of the text.
+      i = end + 1 + (/^(?:[?*+]|\{\d*,?\d*\})\??/.exec(branch.slice(end + 1))?.[0].length ?? 0);
       continue;
     }
     if (/[a-z]/.test(c) && start) {
