@@ -234,6 +234,13 @@ function capitalisedWords(raw: string): Set<string> {
   return out;
 }
 /** Words before a capitalised place: "in", "at", "near", or "to"/"from" after going or coming. */
+/** Plurals of words that are also names ("we sing carols"): not a name's possessive typed bare. */
+const PLURAL_WORDS: ReadonlySet<string> = new Set(
+  'carols bills wills hopes joys rays dawns chases jacks robins summers pats graces bells roses daisies'.split(
+    ' ',
+  ),
+);
+
 /** "st mary's", "mount carmel": the name of a school, a church or a place. */
 const SAINT_BEFORE = /\b(?:st|saint|mount|mt|san|santa)\.? $/;
 /** "pooja room", "grace church": a name that names a room, a place or a day. */
@@ -481,7 +488,7 @@ function mentions(
     const w = m[1].replace(/'s?$/, '');
     const base = NAMES.has(w)
       ? w
-      : w.endsWith('s') && NAMES.has(w.slice(0, -1))
+      : w.endsWith('s') && NAMES.has(w.slice(0, -1)) && !PLURAL_WORDS.has(w)
         ? w.slice(0, -1)
         : null;
     if (!base || found.some((f) => f.name === base)) continue;
