@@ -9,6 +9,7 @@ import {
 import { EVAL_RESOURCES, isResourceSentence, offersDomesticHelp, sentences } from './safety-eval';
 import { realLibrary } from './helpers';
 import { recogniseAct } from '../../src/coach/conversation/acts';
+import { readSigns } from '../../src/coach/safety';
 
 const engine = createBlocksEngine({
   library: realLibrary(),
@@ -1910,5 +1911,26 @@ describe('after leaving, "can he find me here?" is danger back, with a plan for 
     expect(
       recogniseAct('Ok. The door is locked. I sleep now. Gracias por todo', { turnsBefore: 9 }).act,
     ).toBe('goodbye');
+  });
+});
+
+describe('control told in plain words of set 15 (a development set) is named', () => {
+  test.each([
+    [
+      "also he doesnt like me hanging w my best friend anymore bc she 'puts ideas in my head'",
+      'isolation',
+    ],
+    [
+      "I told him I am going to the choir. He was quiet whole evening, he didn't speak to me.",
+      'silence',
+    ],
+  ])('"%s" shows %s', (text, sign) => {
+    expect(readSigns(text).warning).toContain(sign);
+  });
+
+  test('a parent who does not like a friend is not read as control', () => {
+    expect(
+      readSigns('my dad doesnt like me hanging with jake anymore because he smokes').warning,
+    ).toEqual([]);
   });
 });
