@@ -255,16 +255,15 @@ export function summarize(state: ConversationState, notes: readonly string[] = [
   const topics = topicsByWork(state);
   const facts = state.conversation;
   const mainSupported = state.mainTopic && stateable(facts, state.mainTopic);
-  // In place of a main topic that is not true to say, only one the person came back to: a
-  // one-turn guess ("trust" from one word, in a story about a friend's boyfriend) is not it.
-  // Danger at home, or control of the person's own relationship named, is what the conversation
-  // was about, whatever topic the coaching read first ("parenting together" with a man who pushed
-  // her into the wardrobe).
-  // One warning sign named (perhaps misread) does not make the conversation about control; a
-  // danger at home, or control the person spoke of on two turns or more, does.
+  // Danger at home, or control of the person's own relationship spoken of on two turns or more,
+  // is what the conversation was about, whatever topic the coaching read first ("parenting
+  // together" with a man who pushed her into the wardrobe); one warning sign named, perhaps
+  // misread, is not.
   const harmed =
     state.safety?.concerns.includes('partner_danger') === true ||
     (state.safety?.ownWarnings === true && (state.topics.toxic_or_abusive?.turns ?? 0) >= 2);
+  // In place of a main topic that is not true to say, only one the person came back to: a
+  // one-turn guess ("trust" from one word, in a story about a friend's boyfriend) is not it.
   const main =
     (harmed ? 'toxic_or_abusive' : null) ??
     (mainSupported ? state.mainTopic : null) ??

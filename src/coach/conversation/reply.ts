@@ -2028,28 +2028,24 @@ function actPlan(input: ActInput): ActPlan {
     case 'plan':
       return planPlan(input);
     case 'question': {
-      if (
-        input.controlNamed &&
-        (ABOUT_THEIR_WAYS.test(actText(input.text)) ||
-          (input.question === 'normalcy' &&
-            CONTROL_NORMAL_Q.test(askedSentence(input.text) ?? actText(input.text)) &&
-            !OWN_FEELING_Q.test(actText(input.text))))
-      ) {
-        add(pick('control_normal', recent, rng));
-        add(pick('control_normal_ask', recent, rng));
-        if (pieces.length > 0)
-          return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
-      }
-      // "is it normal to feel nervous before telling him i spent money?" after control was named:
-      // the feeling is common, and it is what the arrangement costs, not a nerve to calm.
-      if (
-        input.controlNamed &&
-        input.question === 'normalcy' &&
-        OWN_FEELING_Q.test(actText(input.text)) &&
-        ACCOUNTING_TO_PARTNER.test(actText(input.text))
-      ) {
-        add(pick('control_feeling', recent, rng));
-        add(pick('control_feeling_ask', recent, rng));
+      const said = actText(input.text);
+      const normalcy = input.question === 'normalcy';
+      // After control was named, a question about the partner's ways is answered about control;
+      // "is it normal to feel nervous before telling him i spent money?" is answered as what the
+      // arrangement costs, not as a nerve to calm.
+      const control = !input.controlNamed
+        ? null
+        : ABOUT_THEIR_WAYS.test(said) ||
+            (normalcy &&
+              CONTROL_NORMAL_Q.test(askedSentence(input.text) ?? said) &&
+              !OWN_FEELING_Q.test(said))
+          ? 'control_normal'
+          : normalcy && OWN_FEELING_Q.test(said) && ACCOUNTING_TO_PARTNER.test(said)
+            ? 'control_feeling'
+            : null;
+      if (control) {
+        add(pick(control, recent, rng));
+        add(pick(`${control}_ask`, recent, rng));
         if (pieces.length > 0)
           return { pieces, core: 'none', style: 'GUIDANCE_SESSION', echo: false };
       }

@@ -208,10 +208,7 @@ function safeTurn(
     if (!answer || !plan.afterAnswer) return result;
     const { text, mark } = plan.afterAnswer;
     const known = result.state.conversation;
-    const safety = {
-      ...plan.state,
-      used: [...plan.state.used, mark].slice(-plan.state.used.length - 1),
-    };
+    const safety = { ...plan.state, used: [...plan.state.used, mark] };
     return {
       ...result,
       reply: `${answer} ${known ? useNames(text, known) : text}`,

@@ -70,6 +70,16 @@ const STEPS: readonly Step[] = (() => {
   });
 })();
 
+/**
+ * Fear of being found after leaving ("can he find me here? he knows daniela"): danger back in the
+ * watch; the step of the same name says what to do about it.
+ */
+const MAY_FIND_ME = (() => {
+  const step = STEPS.find((s) => s.step === 'may_find');
+  if (!step) throw new Error(`Safety data ${FILE}: "steps" needs "may_find"`);
+  return step.re;
+})();
+
 const SAFE = regex('safe', RAW.safe);
 /** Someone close who may be about to end their life, told by the person who could get them help. */
 const OTHER_AT_RISK = regex('otherAtRisk', RAW.otherAtRisk);
@@ -517,9 +527,6 @@ function othersBehindDoor(canonical: string): boolean {
 /** An affair found out or suspected: heartbreak's words, which the classifier confuses with danger. */
 const INFIDELITY =
   /\b(?:sleeping with|slept with|cheat(?:ed|ing) on me|(?:he|she)(?:s|'s| is| was| has been) cheating|affair|receipt|seeing someone|seeing someone else|another (?:woman|man|girl|guy)|other (?:woman|man)|dating app|tinder|hinge|grindr|bumble|lipstick|hotel)\b/;
-/** Fear of being found after leaving ("can he find me here? he knows daniela"): danger back. */
-const MAY_FIND_ME =
-  /\b(?:can|could|will|would|might) (?:he|she|they) (?:find|track|follow|come for|come after|come here|turn up) (?:me|us|here)\b|\b(?:he|she|they) knows? where (?:i am|we are|i live|we live|i m staying|i am staying)\b|\bwhat if (?:he|she|they) (?:finds? (?:me|us)|comes? (?:here|round|over|to the door)|turns? up)\b/;
 /** A breakup told ("he broke up with me last week"): heartbreak, like an affair found out... */
 const BREAKUP =
   /\b(?:broke up|break up|breakup|dumped|split up|we split|left me|ended (?:it|things) with me)\b/;

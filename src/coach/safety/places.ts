@@ -48,18 +48,19 @@ export function validatePlaces(raw: unknown): {
   }
   // Longest first, so "new south wales" is found before "wales" and "new york" before "york".
   const names = [...byPlace.keys()].sort((a, b) => b.length - a.length);
+  const alternatives = names.map((n) => n.replace(/ /g, '\\s+')).join('|');
   const pattern = new RegExp(
-    `\\b(?:(?:i|we) (?:live|lived|am living|m living|are living|re living|moved|have moved|just moved|am based|m based|are based)|(?:im|i am|were|we are) (?:living|based|staying|settled)|live|living|based|moved|here|im|i am|im from|we re|home is|back home is) (?:in|to)(?: the)? (${names.map((n) => n.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
+    `\\b(?:(?:i|we) (?:live|lived|am living|m living|are living|re living|moved|have moved|just moved|am based|m based|are based)|(?:im|i am|were|we are) (?:living|based|staying|settled)|live|living|based|moved|here|im|i am|im from|we re|home is|back home is) (?:in|to)(?: the)? (${alternatives})(?![\\p{L}])`,
     'u',
   );
   // A place only mentioned ("a condo in makati", "she's coming over from pasig").
   const mentioned = new RegExp(
-    `\\b(?:in|from|near|around) (?:the )?(${names.map((n) => n.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`,
+    `\\b(?:in|from|near|around) (?:the )?(${alternatives})(?![\\p{L}])`,
     'u',
   );
   // A place that is what a sentence is about ("lagos is not safe u know").
   const spokenOf = new RegExp(
-    `(?:^|[.!?,;] )(${names.map((n) => n.replace(/ /g, '\\s+')).join('|')}) (?:is|isnt|is not|can be|has|gets|traffic|life)\\b`,
+    `(?:^|[.!?,;] )(${alternatives}) (?:is|isnt|is not|can be|has|gets|traffic|life)\\b`,
     'u',
   );
   return { byPlace, byCode, pattern, mentioned, spokenOf };
